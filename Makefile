@@ -1,0 +1,42 @@
+# atlas — the two commands of README's quick start are `make sample` and
+# `make test`; everything they need is installed here.
+GO      ?= go
+BIN     := bin/atlas
+VENDOR  := assets/vendor/leaflet
+SHARED  ?= ../shared
+
+.PHONY: sample test assets build gazetteer vet clean
+
+## sample: build the bundled sample atlas from examples/briefings into public/
+sample: build
+	./$(BIN) build --source examples/briefings --out public
+	@echo "open public/index.html in a browser (it works from disk)"
+
+## build: build bin/atlas with Leaflet embedded
+build: assets
+	$(GO) build -o $(BIN) ./cmd/atlas
+
+## test: vet, gofmt check and every test, the browser tests included
+test: assets
+	@test -z "$$(gofmt -l cmd geo extract site templates assets data)" || { gofmt -l cmd geo extract site templates assets data; echo "gofmt needed"; exit 1; }
+	$(GO) vet ./...
+	$(GO) test ./...
+
+## assets: install front-end libraries from npm (package-lock.json) and copy
+## them into assets/vendor, where go:embed picks them up
+assets: $(VENDOR)/leaflet.js
+
+$(VENDOR)/leaflet.js: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	rm -rf assets/vendor
+	mkdir -p $(VENDOR)
+	cp node_modules/leaflet/dist/leaflet.js node_modules/leaflet/dist/leaflet.css $(VENDOR)/
+	cp -R node_modules/leaflet/dist/images $(VENDOR)/images
+	cp node_modules/leaflet/LICENSE $(VENDOR)/LICENSE
+
+## gazetteer: re-import data/*.geojson from the public sources
+gazetteer:
+	$(GO) run ./cmd/gazetteer-import --from $(SHARED)/gazetteer-src --out data
+
+clean:
+	rm -rf bin public assets/vendor node_modules

@@ -1,0 +1,77 @@
+package main
+
+import (
+	"fmt"
+	"os"
+
+	"github.com/briefing-atlas/atlas/assets"
+	"github.com/briefing-atlas/atlas/extract"
+	"github.com/briefing-atlas/atlas/site"
+	"github.com/briefing-atlas/atlas/templates"
+	"github.com/spf13/cobra"
+)
+
+func newBuildCmd() *cobra.Command {
+	var (
+		source, out, title string
+		quiet              bool
+	)
+	cmd := &cobra.Command{
+		Use:   "build",
+		Short: "Build the atlas website from a folder of briefings",
+		Long: `Build reads every *.md and *.txt briefing under --source and writes the
+atlas into --out: index.html, articles/<slug>.html, governorates/<pcode>.html,
+assets/ and data/ (map data as scripts), and .nojekyll for GitHub Pages.
+
+Markdown briefings may start with YAML front matter (title, date, source,
+slug, tags). A .txt briefing has no metadata: its first line is its title
+and its file name gives its slug.
+
+The build is staged and moved into --out only when it has succeeded. atlas
+refuses to write into a non-empty folder it did not create, and on a rebuild
+it removes only files it wrote itself.`,
+		Example: `  atlas build
+  atlas build --source examples/briefings --out public
+  atlas build --source ~/briefings --out /tmp/site --title "أطلس النشرات"`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			st, err := os.Stat(source)
+			if err != nil {
+				return fmt.Errorf("source folder: %w", err)
+			}
+			if !st.IsDir() {
+				return fmt.Errorf("source %s is not a folder", source)
+			}
+			if err := assets.Check(assets.FS()); err != nil {
+				return err
+			}
+			g, err := loadGazetteer()
+			if err != nil {
+				return err
+			}
+			opt := site.Options{
+				Content: os.DirFS(source), Out: out, Title: title,
+				Gazetteer: g, Extractor: extract.New(g),
+				Templates: templates.FS(), Assets: assets.FS(),
+			}
+			if !quiet {
+				opt.Log = cmd.ErrOrStderr()
+			}
+			rep, err := site.Build(cmd.Context(), opt)
+			if err != nil {
+				return err
+			}
+			if !quiet {
+				fmt.Fprintf(cmd.OutOrStdout(), "built %d briefings, %d place mentions (%d located) into %s\n",
+					rep.Articles, rep.Mentions, rep.Located, out)
+			}
+			return nil
+		},
+	}
+	f := cmd.Flags()
+	f.StringVarP(&source, "source", "s", "content", "folder of briefings (*.md, *.txt)")
+	f.StringVarP(&out, "out", "o", "public", "folder to write the site to")
+	f.StringVar(&title, "title", "أطلس النشرات السورية", "the site's title")
+	f.BoolVarP(&quiet, "quiet", "q", false, "print nothing but errors")
+	return cmd
+}

@@ -1,0 +1,124 @@
+package main
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"text/tabwriter"
+
+	"github.com/briefing-atlas/atlas/extract"
+	"github.com/briefing-atlas/atlas/site/content"
+	"github.com/spf13/cobra"
+)
+
+func newExtractCmd() *cobra.Command {
+	var format string
+	cmd := &cobra.Command{
+		Use:   "extract FILE...",
+		Short: "Print the place mentions found in briefings",
+		Long: `Extract prints every place mention found in the given briefings.
+
+--format jsonl prints one JSON object per mention with the keys doc, start,
+end (Unicode code point offsets into the file's text, front matter
+included), surface, place_id, place_ar, place_en, kind, governorate (OCHA
+English name, or null), country (ISO alpha-2), lat, lon, confidence,
+geo_precision and use. --format table prints the same as aligned columns.`,
+		Example: `  atlas extract --format jsonl content/*.md > mentions.jsonl
+  atlas extract --format table briefing.txt`,
+		Args: cobra.MinimumNArgs(1),
+		RunE: func(cmd *cobra.Command, files []string) error {
+			if format != "jsonl" && format != "table" {
+				return fmt.Errorf("--format %q: want jsonl or table", format)
+			}
+			g, err := loadGazetteer()
+			if err != nil {
+				return err
+			}
+			ex := extract.New(g)
+			out := cmd.OutOrStdout()
+			var tw *tabwriter.Writer
+			if format == "table" {
+				tw = tabwriter.NewWriter(out, 0, 4, 2, ' ', 0)
+				fmt.Fprintln(tw, "doc\tstart\tend\tsurface\tplace\tkind\tgovernorate\tcountry")
+				out = tw
+			}
+			for _, file := range files {
+				data, err := os.ReadFile(file)
+				if err != nil {
+					return err
+				}
+				a, err := content.Parse(filepath.ToSlash(file), data)
+				if err != nil {
+					return err
+				}
+				for _, m := range ex.Extract(a.Body) {
+					rec := newMentionRecord(file, a.BodyOffset, m)
+					if err := writeRecord(out, format, rec); err != nil {
+						return err
+					}
+				}
+			}
+			if tw != nil {
+				return tw.Flush()
+			}
+			return nil
+		},
+	}
+	cmd.Flags().StringVarP(&format, "format", "f", "jsonl", "output format: jsonl or table")
+	return cmd
+}
+
+// mentionRecord is the fixed JSON contract of `atlas extract`.
+type mentionRecord struct {
+	Doc          string   `json:"doc"`
+	Start        int      `json:"start"`
+	End          int      `json:"end"`
+	Surface      string   `json:"surface"`
+	PlaceID      *string  `json:"place_id"`
+	PlaceAr      *string  `json:"place_ar"`
+	PlaceEn      *string  `json:"place_en"`
+	Kind         *string  `json:"kind"`
+	Governorate  *string  `json:"governorate"`
+	Country      *string  `json:"country"`
+	Lat          *float64 `json:"lat"`
+	Lon          *float64 `json:"lon"`
+	Confidence   float64  `json:"confidence"`
+	GeoPrecision int      `json:"geo_precision"`
+	Use          string   `json:"use"`
+}
+
+func newMentionRecord(doc string, offset int, m extract.Mention) mentionRecord {
+	r := mentionRecord{
+		Doc: doc, Start: offset + m.Start, End: offset + m.End, Surface: m.Surface,
+		Confidence: m.Confidence, GeoPrecision: m.GeoPrecision, Use: string(m.Use),
+	}
+	if p := m.Place; p != nil {
+		kind := string(p.Kind)
+		lat, lon := p.Point.Lat(), p.Point.Lon()
+		r.PlaceID, r.PlaceAr, r.PlaceEn, r.Kind = &p.ID, &p.NameAr, &p.NameEn, &kind
+		r.Country, r.Lat, r.Lon = &p.Country, &lat, &lon
+		if gov := p.Governorate(); gov != "" {
+			r.Governorate = &gov
+		}
+	}
+	return r
+}
+
+func writeRecord(w io.Writer, format string, r mentionRecord) error {
+	if format == "table" {
+		str := func(s *string) string {
+			if s == nil {
+				return "-"
+			}
+			return *s
+		}
+		_, err := fmt.Fprintf(w, "%s\t%d\t%d\t%s\t%s\t%s\t%s\t%s\n", r.Doc, r.Start, r.End, r.Surface,
+			str(r.PlaceAr), str(r.Kind), str(r.Governorate), str(r.Country))
+		return err
+	}
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	return enc.Encode(r)
+}

@@ -1,0 +1,100 @@
+// Package arabic folds Arabic script so that spellings the news treats as
+// one name compare equal: hamza and alef forms, alef maqsura, taa marbuta,
+// Persian letters, diacritics, tatweel and invisible marks.
+//
+// Folding works rune by rune, so callers that must keep offsets into the
+// original text (the extractor) can fold while they scan.
+package arabic
+
+import "strings"
+
+// FoldRune returns the folded form of r and whether r is kept at all.
+// Diacritics, tatweel, zero-width and bidi marks are dropped.
+func FoldRune(r rune) (rune, bool) {
+	switch {
+	case r >= 0x064B && r <= 0x065F, r == 0x0670: // harakat, tanween, shadda, sukun, dagger alef
+		return 0, false
+	case r == 0x0640: // tatweel
+		return 0, false
+	case r == 0x200B, r == 0x200C, r == 0x200D, r == 0x200E, r == 0x200F,
+		r >= 0x202A && r <= 0x202E, r >= 0x2066 && r <= 0x2069, r == 0xFEFF, r == 0x061C:
+		return 0, false
+	}
+	switch r {
+	case 'أ', 'إ', 'آ', 'ٱ', 'ٲ', 'ٳ':
+		return 'ا', true
+	case 'ى', 'ی', 'ئ', 'ې':
+		// ئ folds to ي: news writes «دير الزور» and «ديرالزور», but also
+		// «قائم»/«قايم»; hamza seats vary more than the letters under them.
+		return 'ي', true
+	case 'ؤ':
+		return 'و', true
+	case 'ة':
+		return 'ه', true
+	case 'ک', 'ڪ':
+		return 'ك', true
+	case 'ٯ':
+		return 'ق', true
+	}
+	if r >= '٠' && r <= '٩' {
+		return '0' + (r - '٠'), true
+	}
+	if r >= '۰' && r <= '۹' {
+		return '0' + (r - '۰'), true
+	}
+	if r >= 'A' && r <= 'Z' {
+		return r + ('a' - 'A'), true
+	}
+	return r, true
+}
+
+// Fold returns s folded rune by rune, with runs of spaces collapsed to one
+// and outer space trimmed. It is the key used to look names up.
+func Fold(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	space := false
+	for _, r := range s {
+		if IsSpace(r) {
+			space = b.Len() > 0
+			continue
+		}
+		f, ok := FoldRune(r)
+		if !ok {
+			continue
+		}
+		if space {
+			b.WriteByte(' ')
+			space = false
+		}
+		b.WriteRune(f)
+	}
+	return b.String()
+}
+
+// IsSpace reports whether r separates words.
+func IsSpace(r rune) bool {
+	switch r {
+	case ' ', '\t', '\n', '\r', '\v', '\f', 0x00A0, 0x2009, 0x202F, 0x3000:
+		return true
+	}
+	return false
+}
+
+// IsLetter reports whether r belongs inside a word: Arabic letters and
+// marks, Latin letters and digits. Punctuation (، ؛ ؟ « » . :) is not.
+func IsLetter(r rune) bool {
+	switch {
+	case r >= 0x0621 && r <= 0x064A, r >= 0x064B && r <= 0x065F,
+		r >= 0x066E && r <= 0x06D3, r == 0x06D5, r >= 0x06FA && r <= 0x06FF,
+		r == 0x0640, r == 0x0670:
+		return true
+	case r >= '٠' && r <= '٩', r >= '۰' && r <= '۹':
+		return true
+	case r >= 'a' && r <= 'z', r >= 'A' && r <= 'Z', r >= '0' && r <= '9':
+		return true
+	case r == 0x200C, r == 0x200D: // joiners live inside words
+		return true
+	}
+	return false
+}

@@ -1,0 +1,110 @@
+// Package geo is atlas's gazetteer: the places of Syria and the places
+// abroad that the news names, with their names, kinds, administrative
+// parents and geometry. It answers three questions: which places carry a
+// name (Lookup), which admin units contain a point (Locate), and which
+// places lie near a point (Near). It knows nothing of articles.
+package geo
+
+import (
+	"github.com/paulmach/orb"
+)
+
+// Kind says what sort of place a Place is.
+type Kind string
+
+// Kinds of place, from the largest to the smallest.
+const (
+	Country      Kind = "country"
+	Governorate  Kind = "governorate"
+	District     Kind = "district"
+	Subdistrict  Kind = "subdistrict"
+	Region       Kind = "region"
+	City         Kind = "city"
+	Town         Kind = "town"
+	Village      Kind = "village"
+	Neighborhood Kind = "neighborhood"
+	Camp         Kind = "camp"
+	Landmark     Kind = "landmark"
+	ForeignCity  Kind = "foreign_city"
+)
+
+// Place is one entry of the gazetteer.
+type Place struct {
+	ID     string // stable: OCHA p-code, "geonames:N" or "country:XX"
+	NameAr string
+	NameEn string
+	AltAr  []string
+	AltEn  []string
+	Kind   Kind
+	// Country is the ISO 3166-1 alpha-2 code.
+	Country string
+	// Adm1..Adm3 are the OCHA p-codes of the admin units the place lies in
+	// (empty outside Syria); Adm1En is the OCHA English governorate name.
+	Adm1, Adm1En string
+	Adm2, Adm2En string
+	Adm3, Adm3En string
+	// Capital is 1 for a governorate capital, 2 for a district capital,
+	// 3 for a subdistrict capital, 0 otherwise.
+	Capital    int
+	Population int
+	// Point is a representative point: the place itself, or the centre of
+	// an area.
+	Point orb.Point
+	// Shape is the outline of an area, nil for points.
+	Shape orb.Geometry
+	// Layer names the gazetteer layer the place came from.
+	Layer string
+}
+
+// Governorate returns the OCHA English name of the governorate the place
+// lies in, or "" for places outside Syria and for Syria itself.
+func (p *Place) Governorate() string {
+	if p.Country != "SY" || p.Kind == Country {
+		return ""
+	}
+	return p.Adm1En
+}
+
+// Rank orders candidates for a name when nothing else decides: larger and
+// more central places first, Syrian places before foreign ones of the same
+// standing. Higher is more important.
+func (p *Place) Rank() int {
+	r := 0
+	switch p.Kind {
+	case Country:
+		r = 90
+	case Governorate:
+		r = 80
+	case City:
+		r = 70
+	case District:
+		r = 60
+	case ForeignCity:
+		r = 50
+	case Subdistrict:
+		r = 45
+	case Town:
+		r = 40
+	case Region, Camp, Landmark:
+		r = 35
+	case Neighborhood:
+		r = 25
+	case Village:
+		r = 20
+	}
+	switch p.Capital {
+	case 1:
+		r += 25 // above the governorate of the same name: the city is where things happen
+	case 2:
+		r += 8
+	case 3:
+		r += 4
+	}
+	switch {
+	case p.Population >= 1_000_000:
+		r += 6
+	case p.Population >= 100_000:
+		r += 3
+	}
+	return r
+}

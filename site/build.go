@@ -1,0 +1,163 @@
+// Package site turns briefings into the static atlas: it reads content,
+// asks extract for place mentions, and renders pages, map data and
+// downloads with page-relative links, so the output works from a web
+// server, under a sub-path, and from file:// alike.
+package site
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"runtime"
+	"sort"
+	"sync"
+	"time"
+
+	"github.com/briefing-atlas/atlas/extract"
+	"github.com/briefing-atlas/atlas/geo"
+	"github.com/briefing-atlas/atlas/site/content"
+	"github.com/yuin/goldmark"
+)
+
+// Options configure a build.
+type Options struct {
+	Content   fs.FS // the briefings
+	Out       string
+	Gazetteer *geo.Gazetteer
+	Extractor *extract.Extractor
+	Templates fs.FS // page templates (templates/)
+	Assets    fs.FS // static files copied to assets/
+	Title     string
+	// UnsafeHTML lets raw HTML in Markdown through; off by default.
+	UnsafeHTML bool
+	// Log receives one progress line per stage; nil for none.
+	Log io.Writer
+}
+
+// Report says what a build did.
+type Report struct {
+	Articles, Mentions, Located, Files int
+	Elapsed                            time.Duration
+}
+
+// Article is an article with its mentions, ready to render.
+type Article struct {
+	*content.Article
+	Mentions []extract.Mention
+	Body     string // rendered HTML of the body, mentions linked
+}
+
+// Build reads opt.Content and writes the atlas into opt.Out.
+func Build(ctx context.Context, opt Options) (*Report, error) {
+	t0 := time.Now()
+	if opt.Gazetteer == nil || opt.Extractor == nil || opt.Templates == nil || opt.Assets == nil {
+		return nil, errors.New("site: Build needs a gazetteer, an extractor, templates and assets")
+	}
+	logf := func(format string, args ...any) {
+		if opt.Log != nil {
+			fmt.Fprintf(opt.Log, format+"\n", args...)
+		}
+	}
+	docs, err := content.ReadAll(opt.Content)
+	if err != nil {
+		return nil, err
+	}
+	logf("read      %d briefings", len(docs))
+	articles, err := analyse(ctx, opt, docs)
+	if err != nil {
+		return nil, err
+	}
+	rep := &Report{Articles: len(articles)}
+	for _, a := range articles {
+		rep.Mentions += len(a.Mentions)
+		for _, m := range a.Mentions {
+			if m.Place != nil {
+				rep.Located++
+			}
+		}
+	}
+	logf("extracted %d place mentions, %d located", rep.Mentions, rep.Located)
+	w, err := newWriter(opt.Out)
+	if err != nil {
+		return nil, err
+	}
+	r, err := newRenderer(opt, articles)
+	if err != nil {
+		return nil, err
+	}
+	if err := r.render(w); err != nil {
+		return nil, err
+	}
+	if err := copyAssets(w, opt.Assets); err != nil {
+		return nil, err
+	}
+	if err := w.finish(); err != nil {
+		return nil, err
+	}
+	rep.Files = w.count
+	rep.Elapsed = time.Since(t0)
+	logf("wrote     %d files to %s in %s", rep.Files, opt.Out, rep.Elapsed.Round(time.Millisecond))
+	return rep, nil
+}
+
+// analyse extracts mentions and renders bodies on every core; the result
+// is in (date, path) order whatever the scheduling.
+func analyse(ctx context.Context, opt Options, docs []*content.Article) ([]*Article, error) {
+	out := make([]*Article, len(docs))
+	errs := make([]error, len(docs))
+	jobs := make(chan int)
+	var wg sync.WaitGroup
+	for range runtime.GOMAXPROCS(0) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			md := newMarkdown(opt.UnsafeHTML)
+			for i := range jobs {
+				out[i], errs[i] = analyseOne(md, opt.Extractor, docs[i])
+			}
+		}()
+	}
+	for i := range docs {
+		if ctx.Err() != nil {
+			break
+		}
+		jobs <- i
+	}
+	close(jobs)
+	wg.Wait()
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	if err := errors.Join(errs...); err != nil {
+		return nil, err
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		if !out[i].Date.Equal(out[j].Date) {
+			return out[i].Date.Before(out[j].Date)
+		}
+		return out[i].Path < out[j].Path
+	})
+	return out, nil
+}
+
+func analyseOne(md goldmark.Markdown, ex *extract.Extractor, doc *content.Article) (*Article, error) {
+	ms := ex.Extract(doc.Body)
+	offs := byteOffsets(doc.Body)
+	spans := make([]span, len(ms))
+	for i, m := range ms {
+		spans[i] = span{start: offs[m.Start], stop: offs[m.End], index: i}
+	}
+	a := &Article{Article: doc, Mentions: ms}
+	if doc.Format == content.Markdown {
+		body, err := renderMarkdown(md, doc.Body, spans)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", doc.Path, err)
+		}
+		a.Body = body
+	} else {
+		a.Body = renderText(doc.Body, spans)
+	}
+	return a, nil
+}

@@ -1,0 +1,185 @@
+package site
+
+import (
+	"bytes"
+	"fmt"
+	"html"
+	"sort"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/renderer"
+	gmhtml "github.com/yuin/goldmark/renderer/html"
+	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
+)
+
+// span is a mention's place in an article body, in bytes of the body.
+type span struct {
+	start, stop int
+	index       int // the mention's number on its page
+}
+
+// kindMention is the goldmark node for a place mention inside text.
+var kindMention = ast.NewNodeKind("PlaceMention")
+
+type mentionNode struct {
+	ast.BaseInline
+	index int
+}
+
+func (n *mentionNode) Kind() ast.NodeKind { return kindMention }
+
+func (n *mentionNode) Dump(src []byte, level int) {
+	ast.DumpHelper(n, src, level, map[string]string{"Index": fmt.Sprint(n.index)}, nil)
+}
+
+var spansKey = parser.NewContextKey()
+
+// mentionLinker splits goldmark text nodes around mention spans, so that
+// each mention renders as a link to the map. A mention that crosses an
+// inline boundary (half bold, half not) is left as text.
+type mentionLinker struct{}
+
+func (mentionLinker) Transform(doc *ast.Document, _ text.Reader, pc parser.Context) {
+	spans, _ := pc.Get(spansKey).([]span)
+	if len(spans) == 0 {
+		return
+	}
+	var texts []*ast.Text
+	ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if t, ok := n.(*ast.Text); ok && entering {
+			if _, isMention := t.Parent().(*mentionNode); !isMention {
+				texts = append(texts, t)
+			}
+		}
+		return ast.WalkContinue, nil
+	})
+	for _, t := range texts {
+		seg := t.Segment
+		i := sort.Search(len(spans), func(i int) bool { return spans[i].stop > seg.Start })
+		parent := t.Parent()
+		cur := t
+		for ; i < len(spans) && spans[i].start < seg.Stop; i++ {
+			sp := spans[i]
+			if sp.start < cur.Segment.Start || sp.stop > seg.Stop {
+				continue
+			}
+			before := ast.NewTextSegment(text.NewSegment(cur.Segment.Start, sp.start))
+			m := &mentionNode{index: sp.index}
+			m.AppendChild(m, ast.NewTextSegment(text.NewSegment(sp.start, sp.stop)))
+			after := ast.NewTextSegment(text.NewSegment(sp.stop, seg.Stop))
+			after.SetSoftLineBreak(cur.SoftLineBreak())
+			after.SetHardLineBreak(cur.HardLineBreak())
+			if before.Segment.Len() > 0 {
+				parent.InsertBefore(parent, cur, before)
+			}
+			parent.InsertBefore(parent, cur, m)
+			parent.ReplaceChild(parent, cur, after)
+			cur = after
+		}
+	}
+}
+
+type mentionRenderer struct{}
+
+func (mentionRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
+	reg.Register(kindMention, func(w util.BufWriter, _ []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if entering {
+			fmt.Fprintf(w, `<a class="mention" id="m-%d" href="#map" data-m="%d">`, n.(*mentionNode).index, n.(*mentionNode).index)
+		} else {
+			w.WriteString("</a>")
+		}
+		return ast.WalkContinue, nil
+	})
+}
+
+// newMarkdown is goldmark as atlas uses it: CommonMark with mention links;
+// raw HTML in briefings is dropped unless the site opts in.
+func newMarkdown(unsafeHTML bool) goldmark.Markdown {
+	opts := []goldmark.Option{
+		goldmark.WithParserOptions(parser.WithASTTransformers(util.Prioritized(mentionLinker{}, 999))),
+		goldmark.WithRendererOptions(renderer.WithNodeRenderers(util.Prioritized(mentionRenderer{}, 500))),
+	}
+	if unsafeHTML {
+		opts = append(opts, goldmark.WithRendererOptions(gmhtml.WithUnsafe()))
+	}
+	return goldmark.New(opts...)
+}
+
+// renderMarkdown renders body with mention spans (in bytes of body).
+func renderMarkdown(md goldmark.Markdown, body string, spans []span) (string, error) {
+	var buf bytes.Buffer
+	pc := parser.NewContext()
+	pc.Set(spansKey, spans)
+	if err := md.Convert([]byte(body), &buf, parser.WithContext(pc)); err != nil {
+		return "", err
+	}
+	return buf.String(), nil
+}
+
+// renderText renders a plain-text briefing: its first line is the title
+// and is left out; blank lines separate paragraphs.
+func renderText(body string, spans []span) string {
+	var b strings.Builder
+	start := 0
+	if nl := strings.IndexByte(body, '\n'); nl >= 0 {
+		start = nl + 1
+	} else {
+		start = len(body)
+	}
+	si := 0
+	para := false
+	lineStart := start
+	for lineStart < len(body) {
+		lineEnd := strings.IndexByte(body[lineStart:], '\n')
+		if lineEnd < 0 {
+			lineEnd = len(body)
+		} else {
+			lineEnd += lineStart
+		}
+		line := strings.TrimRight(body[lineStart:lineEnd], "\r")
+		if strings.TrimSpace(line) == "" {
+			if para {
+				b.WriteString("</p>\n")
+				para = false
+			}
+		} else {
+			if !para {
+				b.WriteString("<p>")
+				para = true
+			} else {
+				b.WriteString("<br>\n")
+			}
+			for si < len(spans) && spans[si].start < lineStart {
+				si++
+			}
+			pos := lineStart
+			lineStop := lineStart + len(line)
+			for ; si < len(spans) && spans[si].stop <= lineStop; si++ {
+				sp := spans[si]
+				b.WriteString(html.EscapeString(body[pos:sp.start]))
+				fmt.Fprintf(&b, `<a class="mention" id="m-%d" href="#map" data-m="%d">%s</a>`, sp.index, sp.index, html.EscapeString(body[sp.start:sp.stop]))
+				pos = sp.stop
+			}
+			b.WriteString(html.EscapeString(body[pos:lineStop]))
+		}
+		lineStart = lineEnd + 1
+	}
+	if para {
+		b.WriteString("</p>\n")
+	}
+	return b.String()
+}
+
+// byteOffsets converts code point offsets in s to byte offsets.
+func byteOffsets(s string) []int {
+	offs := make([]int, 0, utf8.RuneCountInString(s)+1)
+	for i := range s {
+		offs = append(offs, i)
+	}
+	return append(offs, len(s))
+}
