@@ -1,0 +1,171 @@
+package main
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// run executes the atlas command tree in-process.
+func run(t *testing.T, args ...string) (string, string, error) {
+	t.Helper()
+	var stdout, stderr bytes.Buffer
+	root := newRootCmd(&stdout, &stderr)
+	root.SetArgs(args)
+	err := root.ExecuteContext(context.Background())
+	return stdout.String(), stderr.String(), err
+}
+
+// briefings lists the sample briefings the way the build reads them.
+func briefings(t *testing.T, dir string) []string {
+	t.Helper()
+	var out []string
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range entries {
+		ext := filepath.Ext(e.Name())
+		if !e.IsDir() && (ext == ".md" || ext == ".txt") && !strings.EqualFold(e.Name(), "README.md") {
+			out = append(out, e.Name())
+		}
+	}
+	return out
+}
+
+func TestBuildSampleAtlas(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "public")
+	stdout, _, err := run(t, "build", "--source", "../../examples/briefings", "--out", out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(stdout, "built ") {
+		t.Errorf("stdout %q", stdout)
+	}
+	for _, f := range []string{"index.html", ".nojekyll", "data/governorates.js", "assets/atlas.js", "assets/vendor/leaflet/leaflet.js"} {
+		if _, err := os.Stat(filepath.Join(out, f)); err != nil {
+			t.Error(err)
+		}
+	}
+	samples := briefings(t, "../../examples/briefings")
+	if len(samples) < 12 {
+		t.Errorf("%d sample briefings, want at least 12", len(samples))
+	}
+	pages, _ := filepath.Glob(filepath.Join(out, "articles", "*.html"))
+	if len(pages) != len(samples) {
+		t.Errorf("%d article pages for %d briefings", len(pages), len(samples))
+	}
+	govs, _ := filepath.Glob(filepath.Join(out, "governorates", "SY*.html"))
+	if len(govs) != 14 {
+		t.Errorf("%d governorate pages, want 14", len(govs))
+	}
+	// Every governorate is named somewhere in the samples.
+	for _, g := range govs {
+		page, _ := os.ReadFile(g)
+		if bytes.Contains(page, []byte(`class="empty"`)) {
+			t.Errorf("%s: no sample briefing mentions this governorate", filepath.Base(g))
+		}
+	}
+	// Links are page-relative: no page refers to the site root by "/".
+	index, _ := os.ReadFile(filepath.Join(out, "index.html"))
+	for _, bad := range []string{`href="/`, `src="/`, "http://", "https://"} {
+		if bytes.Contains(index, []byte(bad)) {
+			t.Errorf("index.html contains %q", bad)
+		}
+	}
+}
+
+func TestBuildRefusesForeignOutput(t *testing.T) {
+	out := t.TempDir()
+	os.WriteFile(filepath.Join(out, "notes.txt"), []byte("mine"), 0o644)
+	_, _, err := run(t, "build", "--source", "testdata", "--out", out)
+	if err == nil || !strings.Contains(err.Error(), "not written by atlas") {
+		t.Fatalf("err = %v", err)
+	}
+	if data, _ := os.ReadFile(filepath.Join(out, "notes.txt")); string(data) != "mine" {
+		t.Error("the user's file was touched")
+	}
+}
+
+func TestBuildMissingSource(t *testing.T) {
+	_, _, err := run(t, "build", "--source", "does-not-exist", "--out", t.TempDir()+"/x")
+	if err == nil || !strings.Contains(err.Error(), "does-not-exist") {
+		t.Fatalf("err = %v", err)
+	}
+}
+
+// TestExtractJSONL checks the fixed contract of `atlas extract`.
+func TestExtractJSONL(t *testing.T) {
+	files := []string{"testdata/aleppo.md", "testdata/idlib.txt"}
+	stdout, _, err := run(t, append([]string{"extract", "--format", "jsonl"}, files...)...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	keys := []string{"doc", "start", "end", "surface", "place_id", "place_ar", "place_en", "kind",
+		"governorate", "country", "lat", "lon", "confidence", "geo_precision", "use"}
+	texts := map[string][]rune{}
+	for _, f := range files {
+		data, _ := os.ReadFile(f)
+		texts[f] = []rune(string(data))
+	}
+	found := map[string]string{}
+	sc := bufio.NewScanner(strings.NewReader(stdout))
+	n := 0
+	for sc.Scan() {
+		n++
+		var m map[string]any
+		if err := json.Unmarshal(sc.Bytes(), &m); err != nil {
+			t.Fatalf("line %d: %v", n, err)
+		}
+		for _, k := range keys {
+			if _, ok := m[k]; !ok {
+				t.Errorf("line %d lacks %q", n, k)
+			}
+		}
+		doc := m["doc"].(string)
+		start, end := int(m["start"].(float64)), int(m["end"].(float64))
+		if got := string(texts[doc][start:end]); got != m["surface"] {
+			t.Errorf("line %d: text[%d:%d] = %q, surface %q", n, start, end, got, m["surface"])
+		}
+		gov, _ := m["governorate"].(string)
+		found[m["surface"].(string)] = gov + "/" + m["country"].(string)
+	}
+	want := map[string]string{
+		"مارع": "Aleppo/SY", "حلب": "Aleppo/SY", "جوبر": "Damascus/SY", "دمشق": "Damascus/SY",
+		"حماه": "Hama/SY", "السلمية": "Hama/SY", "موسكو": "/RU", "إدلب": "Idleb/SY", "سراقب": "Idleb/SY",
+	}
+	for surface, w := range want {
+		if found[surface] != w {
+			t.Errorf("%s: got %q, want %q", surface, found[surface], w)
+		}
+	}
+}
+
+func TestExtractTable(t *testing.T) {
+	stdout, _, err := run(t, "extract", "--format", "table", "testdata/idlib.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.HasPrefix(stdout, "doc ") || !strings.Contains(stdout, "سراقب") {
+		t.Errorf("table output:\n%s", stdout)
+	}
+	if _, _, err := run(t, "extract", "--format", "xml", "testdata/idlib.txt"); err == nil {
+		t.Error("--format xml accepted")
+	}
+}
+
+func TestVersionAndHelp(t *testing.T) {
+	stdout, _, err := run(t, "version")
+	if err != nil || !strings.HasPrefix(stdout, "atlas ") {
+		t.Errorf("version: %q, %v", stdout, err)
+	}
+	stdout, _, err = run(t, "build", "--help")
+	if err != nil || !strings.Contains(stdout, "--source") || !strings.Contains(stdout, "front matter") {
+		t.Errorf("build --help: %q, %v", stdout, err)
+	}
+}

@@ -1,0 +1,42 @@
+package arabic
+
+import "testing"
+
+func TestFold(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"حماة", "حماه"},
+		{"حماه", "حماه"},
+		{"إدلب", "ادلب"},
+		{"أعزاز", "اعزاز"},
+		{"آل", "ال"},
+		{"سوريا", "سوريا"},
+		{"مستشفى", "مستشفي"},
+		{"دَيْرُ الزُّور", "دير الزور"},
+		{"حـــلب", "حلب"},
+		{"دير  \t الزور ", "دير الزور"},
+		{"\u200fحلب\u200e", "حلب"},
+		{"کوباني", "كوباني"},
+		{"ی", "ي"},
+		{"٢٠١٥", "2015"},
+		{"۱۲", "12"},
+		{"Aleppo", "aleppo"},
+	}
+	for _, tt := range tests {
+		if got := Fold(tt.in); got != tt.want {
+			t.Errorf("Fold(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestIsLetter(t *testing.T) {
+	for _, r := range "حلبABz09٣" {
+		if !IsLetter(r) {
+			t.Errorf("IsLetter(%q) = false", r)
+		}
+	}
+	for _, r := range " ،؛؟.:«»()-\n" {
+		if IsLetter(r) {
+			t.Errorf("IsLetter(%q) = true", r)
+		}
+	}
+}

@@ -1,0 +1,111 @@
+package content
+
+import (
+	"strings"
+	"testing"
+	"testing/fstest"
+	"unicode/utf8"
+)
+
+func TestParseMarkdown(t *testing.T) {
+	src := "---\ntitle: \"قصف على حلب\"\ndate: 2015-10-12\nsource: نشرة\nslug: aleppo-shelling\ntags: [حلب, قصف]\n---\nنص النشرة في حلب.\n"
+	a, err := Parse("x/one.md", []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.Title != "قصف على حلب" || a.Slug != "aleppo-shelling" || a.Source != "نشرة" || a.Format != Markdown {
+		t.Errorf("got title %q slug %q source %q format %q", a.Title, a.Slug, a.Source, a.Format)
+	}
+	if a.Date.Format("2006-01-02") != "2015-10-12" || len(a.Tags) != 2 {
+		t.Errorf("date %v tags %v", a.Date, a.Tags)
+	}
+	if a.Body != "نص النشرة في حلب.\n" {
+		t.Errorf("body %q", a.Body)
+	}
+	// BodyOffset converts body offsets to offsets into the file's text.
+	if got := string([]rune(a.Raw)[a.BodyOffset:]); got != a.Body {
+		t.Errorf("BodyOffset %d points at %q", a.BodyOffset, got)
+	}
+}
+
+func TestParseMarkdownCRLF(t *testing.T) {
+	src := "---\r\ntitle: حماة\r\n---\r\nفي حماة\r\n"
+	a, err := Parse("b.md", []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.Title != "حماة" || a.Body != "في حماة\r\n" {
+		t.Errorf("title %q body %q", a.Title, a.Body)
+	}
+	if a.BodyOffset != utf8.RuneCountInString(src)-utf8.RuneCountInString(a.Body) {
+		t.Errorf("BodyOffset %d", a.BodyOffset)
+	}
+}
+
+func TestParseText(t *testing.T) {
+	a, err := Parse("news/2015 Aleppo Report.txt", []byte("\xEF\xBB\xBFعنوان النشرة\n\nالنص.\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.Title != "عنوان النشرة" || a.Slug != "2015-aleppo-report" || a.Format != Text || a.BodyOffset != 0 {
+		t.Errorf("got %q %q %q %d", a.Title, a.Slug, a.Format, a.BodyOffset)
+	}
+}
+
+func TestParseErrors(t *testing.T) {
+	tests := []struct{ name, src, want string }{
+		{"unclosed", "---\ntitle: x\n", "never closed"},
+		{"bad yaml", "---\ntitle: [x\n---\n", "front matter"},
+		{"bad date", "---\ndate: 12/10/2015\n---\n", `date "12/10/2015"`},
+	}
+	for _, tt := range tests {
+		_, err := Parse("bad.md", []byte(tt.src))
+		if err == nil || !strings.Contains(err.Error(), tt.want) || !strings.Contains(err.Error(), "bad.md") {
+			t.Errorf("%s: error %v, want one naming bad.md and %q", tt.name, err, tt.want)
+		}
+	}
+	if _, err := Parse("x.txt", []byte{0xff, 0xfe, 0x00}); err == nil {
+		t.Error("invalid UTF-8 accepted")
+	}
+}
+
+func TestReadAll(t *testing.T) {
+	fsys := fstest.MapFS{
+		"b.txt":           {Data: []byte("ب\n")},
+		"a.md":            {Data: []byte("# أ\n")},
+		"README.md":       {Data: []byte("not a briefing")},
+		".hidden/c.md":    {Data: []byte("x")},
+		"sub/d.markdown":  {Data: []byte("# د\n")},
+		"notes/image.png": {Data: []byte{1}},
+	}
+	as, err := ReadAll(fsys)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, a := range as {
+		got = append(got, a.Path+"="+a.Title)
+	}
+	if strings.Join(got, " ") != "a.md=أ b.txt=ب sub/d.markdown=د" {
+		t.Errorf("ReadAll = %v", got)
+	}
+	fsys["c.md"] = &fstest.MapFile{Data: []byte("---\nslug: b\n---\n")}
+	if _, err := ReadAll(fsys); err == nil || !strings.Contains(err.Error(), "b.txt") || !strings.Contains(err.Error(), "c.md") {
+		t.Errorf("duplicate slug: error %v, want one naming both files", err)
+	}
+}
+
+func TestSlugify(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"Aleppo Report", "aleppo-report"},
+		{"../../etc/passwd", "etc-passwd"},
+		{"قصف حلب", "قصف-حلب"},
+		{"a\u202eb", "a-b"},
+		{"  ", ""},
+	}
+	for _, tt := range tests {
+		if got := Slugify(tt.in); got != tt.want {
+			t.Errorf("Slugify(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}

@@ -1,0 +1,66 @@
+package site
+
+import (
+	"strings"
+	"testing"
+)
+
+// spansOf marks each word of words in body, in order.
+func spansOf(body string, words ...string) []span {
+	var out []span
+	from := 0
+	for i, w := range words {
+		at := strings.Index(body[from:], w) + from
+		out = append(out, span{start: at, stop: at + len(w), index: i})
+		from = at + len(w)
+	}
+	return out
+}
+
+func TestRenderMarkdownLinksMentions(t *testing.T) {
+	md := newMarkdown(false)
+	tests := []struct {
+		name, body string
+		words      []string
+		want       []string // substrings of the output
+		notWant    []string
+	}{
+		{"plain", "قصف على حلب وحماة.", []string{"حلب", "حماة"},
+			[]string{`<a class="mention" id="m-0" href="#map" data-m="0">حلب</a>`, `و<a class="mention" id="m-1" href="#map" data-m="1">حماة</a>.`}, nil},
+		{"inside bold", "في **حي جوبر** اليوم", []string{"جوبر"},
+			[]string{`<strong>حي <a class="mention" id="m-0" href="#map" data-m="0">جوبر</a></strong>`}, nil},
+		{"across lines", "حلب\nدمشق", []string{"حلب", "دمشق"},
+			[]string{`data-m="0">حلب</a>`, `data-m="1">دمشق</a>`}, nil},
+		{"crossing markup is left alone", "**حل**ب", []string{"حل**ب"}, nil, []string{"mention"}},
+		{"raw html dropped", "<script>alert(1)</script>\n\nفي حلب", []string{"حلب"},
+			[]string{`data-m="0">حلب</a>`}, []string{"<script>"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, err := renderMarkdown(md, tt.body, spansOf(tt.body, tt.words...))
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, w := range tt.want {
+				if !strings.Contains(got, w) {
+					t.Errorf("output lacks %q:\n%s", w, got)
+				}
+			}
+			for _, w := range tt.notWant {
+				if strings.Contains(got, w) {
+					t.Errorf("output has %q:\n%s", w, got)
+				}
+			}
+		})
+	}
+}
+
+func TestRenderText(t *testing.T) {
+	body := "العنوان في حلب\n\nقصف <b>على</b> حماة\nوإدلب.\n\nفقرة ثانية"
+	got := renderText(body, spansOf(body, "حلب", "حماة", "إدلب"))
+	want := `<p>قصف &lt;b&gt;على&lt;/b&gt; <a class="mention" id="m-1" href="#map" data-m="1">حماة</a><br>` + "\n" +
+		`و<a class="mention" id="m-2" href="#map" data-m="2">إدلب</a>.</p>` + "\n<p>فقرة ثانية</p>\n"
+	if got != want {
+		t.Errorf("renderText =\n%s\nwant\n%s", got, want)
+	}
+}

@@ -1,0 +1,83 @@
+package site
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+)
+
+func TestWriterRefusesForeignFolder(t *testing.T) {
+	out := t.TempDir()
+	os.WriteFile(filepath.Join(out, "thesis.docx"), []byte("mine"), 0o644)
+	if _, err := newWriter(out); err == nil || !strings.Contains(err.Error(), "not written by atlas") {
+		t.Fatalf("newWriter on a user's folder: %v", err)
+	}
+}
+
+func TestWriterStagesAndCleansOnlyItsOwnFiles(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "public")
+	build := func(files map[string]string) {
+		t.Helper()
+		w, err := newWriter(out)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for name, body := range files {
+			if err := w.write(name, []byte(body)); err != nil {
+				t.Fatal(err)
+			}
+		}
+		// Nothing reaches out until the whole build has succeeded.
+		for name := range files {
+			if name == "new.html" && exists(out, name) {
+				t.Errorf("%s visible before finish", name)
+			}
+		}
+		if err := w.finish(); err != nil {
+			t.Fatal(err)
+		}
+	}
+	build(map[string]string{"index.html": "1", "old.html": "old", "a/b.html": "b"})
+	// A file the user put there is not atlas's.
+	os.WriteFile(filepath.Join(out, "CNAME"), []byte("atlas.example"), 0o644)
+	past := time.Now().Add(-time.Hour)
+	os.Chtimes(filepath.Join(out, "a/b.html"), past, past)
+
+	build(map[string]string{"index.html": "2", "a/b.html": "b", "new.html": "n"})
+	for name, want := range map[string]string{"index.html": "2", "a/b.html": "b", "new.html": "n", "CNAME": "atlas.example"} {
+		got, err := os.ReadFile(filepath.Join(out, name))
+		if err != nil || string(got) != want {
+			t.Errorf("%s = %q, %v; want %q", name, got, err, want)
+		}
+	}
+	if exists(out, "old.html") {
+		t.Error("old.html, written by the first build only, was not removed")
+	}
+	if st, _ := os.Stat(filepath.Join(out, "a/b.html")); !st.ModTime().Equal(past) {
+		t.Error("unchanged a/b.html was rewritten")
+	}
+	left, _ := filepath.Glob(filepath.Join(filepath.Dir(out), ".atlas-staging-*"))
+	if len(left) != 0 {
+		t.Errorf("staging folders left behind: %v", left)
+	}
+}
+
+func TestWriterRejectsEscapingPaths(t *testing.T) {
+	w, err := newWriter(filepath.Join(t.TempDir(), "out"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer os.RemoveAll(w.stage)
+	for _, p := range []string{"../x.html", "/etc/x", "a/../../x", "./a", ""} {
+		if err := w.write(p, nil); err == nil {
+			t.Errorf("write(%q) accepted", p)
+		}
+	}
+}
+
+func exists(dir, name string) bool {
+	_, err := os.Stat(filepath.Join(dir, name))
+	return err == nil
+}
