@@ -135,4 +135,3 @@ func BenchmarkLookup(b *testing.B) {
 		g.Lookup("معضمية الشام")
 	}
 }
-
