@@ -2,14 +2,18 @@ package geo
 
 import (
 	"fmt"
+	"math"
 	"io/fs"
 	"path"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/briefing-atlas/atlas/geo/arabic"
 	"github.com/paulmach/orb"
+	orbgeo "github.com/paulmach/orb/geo"
 	"github.com/paulmach/orb/planar"
+	"github.com/paulmach/orb/quadtree"
 )
 
 // Gazetteer holds every place and answers look-ups. It is immutable once
@@ -19,14 +23,22 @@ type Gazetteer struct {
 	byID         map[string]*Place
 	byName       map[string][]*Place // folded name → places, best Rank first
 	governorates []*Place            // SY01…SY14 by p-code
+	districts    map[string][]*Place // by governorate p-code
+	subdistricts map[string][]*Place // by district p-code
+	points       *quadtree.Quadtree  // Syrian places with a point of their own
 }
 
 // Load reads every *.geojson layer at the root of each file system, in
 // order; a later feature with the same id replaces an earlier one, so a
 // site's own folder can correct or add to the bundled data.
 func Load(fsyss ...fs.FS) (*Gazetteer, error) {
-	g := &Gazetteer{byID: map[string]*Place{}}
-	var order []string
+	type layer struct {
+		fsys   fs.FS
+		name   string
+		places []*Place
+		err    error
+	}
+	var layers []*layer
 	for _, fsys := range fsyss {
 		files, err := fs.Glob(fsys, "*.geojson")
 		if err != nil {
@@ -34,38 +46,51 @@ func Load(fsyss ...fs.FS) (*Gazetteer, error) {
 		}
 		sort.Strings(files)
 		for _, name := range files {
-			data, err := fs.ReadFile(fsys, name)
-			if err != nil {
-				return nil, fmt.Errorf("gazetteer: %w", err)
-			}
-			places, err := ReadLayer(strings.TrimSuffix(path.Base(name), ".geojson"), data)
-			if err != nil {
-				return nil, fmt.Errorf("gazetteer: %w", err)
-			}
-			for _, p := range places {
-				if _, seen := g.byID[p.ID]; !seen {
-					order = append(order, p.ID)
-				}
-				g.byID[p.ID] = p
-			}
+			layers = append(layers, &layer{fsys: fsys, name: name})
 		}
+	}
+	// Layers decode in parallel; they merge in order below.
+	var wg sync.WaitGroup
+	for _, l := range layers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			data, err := fs.ReadFile(l.fsys, l.name)
+			if err != nil {
+				l.err = fmt.Errorf("gazetteer: %w", err)
+				return
+			}
+			l.places, l.err = ReadLayer(strings.TrimSuffix(path.Base(l.name), ".geojson"), data)
+			if l.err != nil {
+				l.err = fmt.Errorf("gazetteer: %w", l.err)
+			}
+		}()
+	}
+	wg.Wait()
+	var all []*Place
+	for _, l := range layers {
+		if l.err != nil {
+			return nil, l.err
+		}
+		all = append(all, l.places...)
+	}
+	return New(all), nil
+}
+
+// New builds a gazetteer from places; a later place with the same id
+// replaces an earlier one, keeping the earlier one's position.
+func New(places []*Place) *Gazetteer {
+	g := &Gazetteer{byID: map[string]*Place{}}
+	var order []string
+	for _, p := range places {
+		if _, seen := g.byID[p.ID]; !seen {
+			order = append(order, p.ID)
+		}
+		g.byID[p.ID] = p
 	}
 	g.places = make([]*Place, 0, len(order))
 	for _, id := range order {
 		g.places = append(g.places, g.byID[id])
-	}
-	g.index()
-	return g, nil
-}
-
-// New builds a gazetteer from places already in memory (tests, tools).
-func New(places []*Place) *Gazetteer {
-	g := &Gazetteer{byID: map[string]*Place{}}
-	for _, p := range places {
-		if _, seen := g.byID[p.ID]; !seen {
-			g.places = append(g.places, p)
-		}
-		g.byID[p.ID] = p
 	}
 	g.index()
 	return g
@@ -73,16 +98,34 @@ func New(places []*Place) *Gazetteer {
 
 func (g *Gazetteer) index() {
 	g.byName = map[string][]*Place{}
+	g.districts = map[string][]*Place{}
+	g.subdistricts = map[string][]*Place{}
+	g.points = quadtree.New(orb.Bound{Min: orb.Point{-180, -90}, Max: orb.Point{180, 90}})
 	for _, p := range g.places {
 		for _, key := range nameKeys(p) {
 			g.byName[key] = append(g.byName[key], p)
 		}
-		if p.Kind == Governorate && p.Country == "SY" {
+		if p.Country != "SY" {
+			continue
+		}
+		switch {
+		case p.Kind == Governorate && p.Shape != nil:
 			g.governorates = append(g.governorates, p)
+		case p.Kind == District && p.Shape != nil:
+			g.districts[p.Adm1] = append(g.districts[p.Adm1], p)
+		case p.Kind == Subdistrict && p.Shape != nil:
+			g.subdistricts[p.Adm2] = append(g.subdistricts[p.Adm2], p)
+		case p.Shape == nil && p.CoordFrom == "" && p.Kind != Country:
+			g.points.Add(pointer{p})
 		}
 	}
 	for key, ps := range g.byName {
-		sort.SliceStable(ps, func(i, j int) bool { return better(ps[i], ps[j]) })
+		sort.SliceStable(ps, func(i, j int) bool {
+			if pi, pj := prefers(ps[i], key), prefers(ps[j], key); pi != pj {
+				return pi
+			}
+			return better(ps[i], ps[j])
+		})
 		g.byName[key] = ps
 	}
 	sort.Slice(g.governorates, func(i, j int) bool { return g.governorates[i].ID < g.governorates[j].ID })
@@ -95,6 +138,16 @@ func better(a, b *Place) bool {
 		return ra > rb
 	}
 	return a.ID < b.ID
+}
+
+// prefers reports whether p is the default sense of the folded name key.
+func prefers(p *Place, key string) bool {
+	for _, n := range p.Prefer {
+		if arabic.Fold(n) == key {
+			return true
+		}
+	}
+	return false
 }
 
 // nameKeys are the folded Arabic names of p, each once.
@@ -134,22 +187,74 @@ func (g *Gazetteer) Places() []*Place { return g.places }
 // Governorates returns Syria's governorates ordered by p-code.
 func (g *Gazetteer) Governorates() []*Place { return g.governorates }
 
-// Locate returns the governorate whose outline contains pt, or nil.
-func (g *Gazetteer) Locate(pt orb.Point) *Place {
-	for _, gov := range g.governorates {
-		if gov.Shape == nil || !gov.Shape.Bound().Contains(pt) {
+// Locate returns the governorate, district and subdistrict whose outlines
+// contain pt; each is nil where none does (outside Syria, or in a gap
+// between the simplified district outlines).
+func (g *Gazetteer) Locate(pt orb.Point) (adm1, adm2, adm3 *Place) {
+	adm1 = containing(g.governorates, pt)
+	if adm1 == nil {
+		return nil, nil, nil
+	}
+	adm2 = containing(g.districts[adm1.ID], pt)
+	if adm2 != nil {
+		adm3 = containing(g.subdistricts[adm2.ID], pt)
+	}
+	return adm1, adm2, adm3
+}
+
+// containing returns the first area whose outline contains pt; bounds
+// rule most areas out before the polygon test.
+func containing(areas []*Place, pt orb.Point) *Place {
+	for _, a := range areas {
+		if !a.Shape.Bound().Contains(pt) {
 			continue
 		}
-		switch s := gov.Shape.(type) {
+		switch s := a.Shape.(type) {
 		case orb.Polygon:
 			if planar.PolygonContains(s, pt) {
-				return gov
+				return a
 			}
 		case orb.MultiPolygon:
 			if planar.MultiPolygonContains(s, pt) {
-				return gov
+				return a
 			}
 		}
 	}
 	return nil
+}
+
+// pointer lets the quadtree hold places.
+type pointer struct{ *Place }
+
+func (p pointer) Point() orb.Point { return p.Place.Point }
+
+// Near returns the Syrian places with coordinates of their own (towns,
+// villages, quarters; not areas, not places placed at another's point)
+// within km kilometres of pt, nearest first.
+func (g *Gazetteer) Near(pt orb.Point, km float64) []*Place {
+	dLat := km / 111.0
+	dLon := km / (111.0 * math.Max(0.1, math.Cos(pt.Lat()*math.Pi/180)))
+	b := orb.Bound{Min: orb.Point{pt.Lon() - dLon, pt.Lat() - dLat}, Max: orb.Point{pt.Lon() + dLon, pt.Lat() + dLat}}
+	type hit struct {
+		p *Place
+		d float64
+	}
+	var hits []hit
+	for _, x := range g.points.InBound(nil, b) {
+		p := x.(pointer).Place
+		if d := orbgeo.Distance(pt, p.Point) / 1000; d <= km {
+			hits = append(hits, hit{p, d})
+		}
+	}
+	sort.Slice(hits, func(i, j int) bool {
+		if hits[i].d != hits[j].d {
+			return hits[i].d < hits[j].d
+		}
+		return hits[i].p.ID < hits[j].p.ID
+	})
+	out := make([]*Place, len(hits))
+	for i, h := range hits {
+		out[i] = h.p
+	}
+	return out
 }

@@ -30,6 +30,8 @@ type properties struct {
 	Adm3En     string   `json:"adm3_en,omitempty"`
 	Capital    int      `json:"capital,omitempty"`
 	Population int      `json:"population,omitempty"`
+	CoordFrom  string   `json:"coord_from,omitempty"`
+	Prefer     []string `json:"prefer_ar,omitempty"`
 	// Lat and Lon give the representative point of an area feature.
 	Lat float64 `json:"lat,omitempty"`
 	Lon float64 `json:"lon,omitempty"`
@@ -53,7 +55,7 @@ func WriteLayer(w io.Writer, places []*Place) error {
 			ID: p.ID, NameAr: p.NameAr, NameEn: p.NameEn, AltAr: p.AltAr, AltEn: p.AltEn,
 			Kind: p.Kind, Country: p.Country, Adm1: p.Adm1, Adm1En: p.Adm1En,
 			Adm2: p.Adm2, Adm2En: p.Adm2En, Adm3: p.Adm3, Adm3En: p.Adm3En,
-			Capital: p.Capital, Population: p.Population,
+			Capital: p.Capital, Population: p.Population, CoordFrom: p.CoordFrom, Prefer: p.Prefer,
 		}
 		if p.Shape != nil {
 			geom = p.Shape
@@ -106,7 +108,8 @@ func ReadLayer(layer string, data []byte) ([]*Place, error) {
 			ID: pr.ID, NameAr: pr.NameAr, NameEn: pr.NameEn, AltAr: pr.AltAr, AltEn: pr.AltEn,
 			Kind: pr.Kind, Country: pr.Country, Adm1: pr.Adm1, Adm1En: pr.Adm1En,
 			Adm2: pr.Adm2, Adm2En: pr.Adm2En, Adm3: pr.Adm3, Adm3En: pr.Adm3En,
-			Capital: pr.Capital, Population: pr.Population, Layer: layer,
+			Capital: pr.Capital, Population: pr.Population, CoordFrom: pr.CoordFrom, Prefer: pr.Prefer,
+			Layer: layer,
 		}
 		switch geom := g.Geometry().(type) {
 		case orb.Point:

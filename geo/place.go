@@ -52,6 +52,13 @@ type Place struct {
 	Point orb.Point
 	// Shape is the outline of an area, nil for points.
 	Shape orb.Geometry
+	// CoordFrom is set when the sources give no coordinates of the place
+	// itself: Point is then the point of the place with this id (a landmark
+	// at its town, a quarter at its city), and only approximate.
+	CoordFrom string
+	// Prefer lists names for which this place is the default sense, over
+	// places that rank higher (عمان: Amman before Oman).
+	Prefer []string
 	// Layer names the gazetteer layer the place came from.
 	Layer string
 }
@@ -77,14 +84,16 @@ func (p *Place) Rank() int {
 		r = 80
 	case City:
 		r = 70
-	case District:
-		r = 60
 	case ForeignCity:
 		r = 50
-	case Subdistrict:
-		r = 45
 	case Town:
 		r = 40
+	case District:
+		// Districts and subdistricts are named after their capital town;
+		// the news means the town, so they rank below towns.
+		r = 38
+	case Subdistrict:
+		r = 36
 	case Region, Camp, Landmark:
 		r = 35
 	case Neighborhood:

@@ -136,7 +136,7 @@ func TestExtractJSONL(t *testing.T) {
 		found[m["surface"].(string)] = gov + "/" + m["country"].(string)
 	}
 	want := map[string]string{
-		"مارع": "Aleppo/SY", "حلب": "Aleppo/SY", "جوبر": "Damascus/SY", "دمشق": "Damascus/SY",
+		"مارع": "Aleppo/SY", "ريف حلب": "Aleppo/SY", "جوبر": "Damascus/SY", "دمشق": "Damascus/SY",
 		"حماه": "Hama/SY", "السلمية": "Hama/SY", "موسكو": "/RU", "إدلب": "Idleb/SY", "سراقب": "Idleb/SY",
 	}
 	for surface, w := range want {

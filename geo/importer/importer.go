@@ -22,24 +22,23 @@ import (
 )
 
 // Layers are the files Run writes, in the order a gazetteer loads them.
-var layerNames = []string{"governorates", "districts", "subdistricts", "places", "neighbourhoods", "world"}
+var layerNames = []string{"governorates", "districts", "subdistricts", "regions", "places", "neighbourhoods", "landmarks", "world"}
 
-// Run reads the sources under from and writes one GeoJSON layer per
-// layer name into to, plus applying the hand-kept alias list found at
-// to/aliases.tsv. It reports counts to log.
+// Run reads the sources under from and the project's own lists in to
+// (aliases.tsv, regions.tsv, landmarks.tsv, quarters.tsv, senses.tsv),
+// and writes one GeoJSON layer per layer name into to. It reports counts
+// to log.
 func Run(from, to string, log io.Writer) error {
-	im := &importer{src: from, byID: map[string]*geo.Place{}}
+	im := &importer{src: from, own: to, byID: map[string]*geo.Place{}}
 	steps := []func() error{
 		im.governorates, im.districts, im.subdistricts, im.places,
-		im.neighbourhoods, im.world,
+		im.neighbourhoods, im.quarters, im.regions, im.landmarks, im.world,
+		im.aliases, im.senses,
 	}
 	for _, step := range steps {
 		if err := step(); err != nil {
 			return err
 		}
-	}
-	if err := im.aliases(filepath.Join(to, "aliases.tsv")); err != nil {
-		return err
 	}
 	for _, name := range layerNames {
 		places := im.layers[name]
@@ -61,7 +60,8 @@ func Run(from, to string, log io.Writer) error {
 }
 
 type importer struct {
-	src    string
+	src    string // the public sources
+	own    string // the folder with the project's own lists
 	layers map[string][]*geo.Place
 	byID   map[string]*geo.Place
 	adm1En map[string]string // p-code → OCHA English governorate name
@@ -284,7 +284,6 @@ func (im *importer) neighbourhoods() error {
 		p.Point = representative(f.Geometry)
 		im.add("neighbourhoods", p)
 	}
-	sortByID(im.layers["neighbourhoods"])
 	return nil
 }
 
@@ -379,7 +378,9 @@ func (im *importer) world() error {
 		cities = append(cities, p)
 	}
 	for _, r := range big {
-		if r["country_code"] == "SY" || r["name_ar_pref"] == "" {
+		// Capitals come in even without a labelled Arabic name
+		// (Washington has none); aliases.tsv gives them one.
+		if r["country_code"] == "SY" || r["name_ar_pref"] == "" && r["feature_code"] != "PPLC" {
 			continue
 		}
 		pop, _ := strconv.Atoi(r["population"])
@@ -402,27 +403,168 @@ func (im *importer) world() error {
 
 // aliases applies the project's hand-kept list of spellings the news uses
 // that the sources lack: variant <TAB> place id <TAB> note.
-func (im *importer) aliases(file string) error {
+func (im *importer) aliases() error {
+	return im.eachRow("aliases.tsv", 2, func(at string, cols []string) error {
+		p := im.byID[cols[1]]
+		if p == nil {
+			return fmt.Errorf("%s: no place with id %q", at, cols[1])
+		}
+		p.AltAr = append(p.AltAr, cols[0])
+		return nil
+	})
+}
+
+// senses marks the default sense of names that rank would get wrong.
+func (im *importer) senses() error {
+	return im.eachRow("senses.tsv", 2, func(at string, cols []string) error {
+		p := im.byID[cols[1]]
+		if p == nil {
+			return fmt.Errorf("%s: no place with id %q", at, cols[1])
+		}
+		p.Prefer = append(p.Prefer, cols[0])
+		return nil
+	})
+}
+
+// quarters adds city quarters the sources lack, at their city's point.
+func (im *importer) quarters() error {
+	err := im.eachRow("quarters.tsv", 3, func(at string, cols []string) error {
+		city := im.byID[cols[2]]
+		if city == nil {
+			return fmt.Errorf("%s: no city with id %q", at, cols[2])
+		}
+		p := im.quarter(city, ownID(cols[1]), cols[0], cols[1], nil)
+		p.Point, p.CoordFrom = city.Point, city.ID
+		p.AltAr = splitList(col(cols, 3))
+		im.add("neighbourhoods", p)
+		return nil
+	})
+	sortByID(im.layers["neighbourhoods"])
+	return err
+}
+
+// landmarks adds airports, dams, crossings, prisons and camps at the
+// point of the place each belongs to.
+func (im *importer) landmarks() error {
+	err := im.eachRow("landmarks.tsv", 4, func(at string, cols []string) error {
+		anchor := im.byID[cols[3]]
+		if anchor == nil {
+			return fmt.Errorf("%s: no place with id %q", at, cols[3])
+		}
+		kind := geo.Kind(cols[2])
+		if kind != geo.Landmark && kind != geo.Camp {
+			return fmt.Errorf("%s: kind %q: want landmark or camp", at, cols[2])
+		}
+		im.add("landmarks", &geo.Place{
+			ID: ownID(cols[1]), NameAr: cols[0], NameEn: cols[1], AltAr: splitList(col(cols, 4)),
+			Kind: kind, Country: "SY", Adm1: anchor.Adm1, Adm1En: anchor.Adm1En,
+			Adm2: anchor.Adm2, Adm2En: anchor.Adm2En, Adm3: anchor.Adm3, Adm3En: anchor.Adm3En,
+			Point: anchor.Point, CoordFrom: anchor.ID,
+		})
+		return nil
+	})
+	sortByID(im.layers["landmarks"])
+	return err
+}
+
+// regions adds named regions defined as unions of admin units or quarters.
+func (im *importer) regions() error {
+	err := im.eachRow("regions.tsv", 3, func(at string, cols []string) error {
+		p := &geo.Place{ID: ownID(cols[1]), NameAr: cols[0], NameEn: cols[1], Kind: geo.Region,
+			Country: "SY", AltAr: splitList(col(cols, 3))}
+		var shape orb.MultiPolygon
+		adm1 := map[string]bool{}
+		for _, id := range strings.Fields(cols[2]) {
+			m := im.byID[strings.TrimPrefix(id, "-")]
+			if m == nil {
+				return fmt.Errorf("%s: no place with id %q", at, id)
+			}
+			if strings.HasPrefix(id, "-") {
+				continue // left out: noted for readers, no geometry to subtract
+			}
+			adm1[m.Adm1] = true
+			if m.Kind == geo.Governorate {
+				// «ريف X»: the governorate less its city, shown at its centre.
+				p.Point, p.CoordFrom = m.Point, m.ID
+				continue
+			}
+			switch s := m.Shape.(type) {
+			case orb.Polygon:
+				shape = append(shape, s)
+			case orb.MultiPolygon:
+				shape = append(shape, s...)
+			default:
+				return fmt.Errorf("%s: member %s has no outline", at, id)
+			}
+		}
+		if len(shape) > 0 {
+			p.Shape = shape
+			p.Point = representative(shape)
+		}
+		if len(adm1) == 1 {
+			for code := range adm1 {
+				p.Adm1, p.Adm1En = code, im.adm1En[code]
+			}
+		}
+		im.add("regions", p)
+		return nil
+	})
+	sortByID(im.layers["regions"])
+	return err
+}
+
+// eachRow calls fn for each row of one of the project's TSV lists, with
+// «file:line» for errors; rows need at least min columns.
+func (im *importer) eachRow(name string, min int, fn func(at string, cols []string) error) error {
+	file := filepath.Join(im.own, name)
 	data, err := os.ReadFile(file)
 	if err != nil {
-		return fmt.Errorf("aliases: %w", err)
+		return err
 	}
 	for n, line := range strings.Split(string(data), "\n") {
 		line = strings.TrimRight(line, "\r")
-		if line == "" || strings.HasPrefix(line, "#") {
+		if strings.TrimSpace(line) == "" || strings.HasPrefix(line, "#") {
 			continue
 		}
 		cols := strings.Split(line, "\t")
-		if len(cols) < 2 {
-			return fmt.Errorf("%s:%d: want «variant<TAB>id<TAB>note»", file, n+1)
+		for i := range cols {
+			cols[i] = strings.TrimSpace(cols[i])
 		}
-		p := im.byID[cols[1]]
-		if p == nil {
-			return fmt.Errorf("%s:%d: no place with id %q", file, n+1, cols[1])
+		at := fmt.Sprintf("%s:%d", file, n+1)
+		if len(cols) < min {
+			return fmt.Errorf("%s: want at least %d tab-separated columns", at, min)
 		}
-		p.AltAr = append(p.AltAr, strings.TrimSpace(cols[0]))
+		if err := fn(at, cols); err != nil {
+			return err
+		}
 	}
 	return nil
+}
+
+func col(cols []string, i int) string {
+	if i < len(cols) {
+		return cols[i]
+	}
+	return ""
+}
+
+// ownID makes the id of a place the project defines: "atlas:" and the
+// English name as a slug.
+func ownID(nameEn string) string {
+	var b strings.Builder
+	dash := false
+	for _, r := range strings.ToLower(nameEn) {
+		if r >= 'a' && r <= 'z' || r >= '0' && r <= '9' {
+			if dash && b.Len() > 0 {
+				b.WriteByte('-')
+			}
+			dash = false
+			b.WriteRune(r)
+		} else {
+			dash = true
+		}
+	}
+	return "atlas:" + b.String()
 }
 
 // representative is a point for an area: the centroid of its largest part.

@@ -23,12 +23,16 @@ func TestReimportIsIdentical(t *testing.T) {
 	}
 	for run := 0; run < 2; run++ {
 		out := t.TempDir()
-		aliases, err := os.ReadFile("../../data/aliases.tsv")
-		if err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(filepath.Join(out, "aliases.tsv"), aliases, 0o644); err != nil {
-			t.Fatal(err)
+		// The project's own lists live beside the layers.
+		lists, _ := filepath.Glob("../../data/*.tsv")
+		for _, f := range lists {
+			b, err := os.ReadFile(f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := os.WriteFile(filepath.Join(out, filepath.Base(f)), b, 0o644); err != nil {
+				t.Fatal(err)
+			}
 		}
 		if err := Run(sources, out, io.Discard); err != nil {
 			t.Fatal(err)
