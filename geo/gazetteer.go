@@ -2,8 +2,8 @@ package geo
 
 import (
 	"fmt"
-	"math"
 	"io/fs"
+	"math"
 	"path"
 	"sort"
 	"strings"
