@@ -25,6 +25,15 @@
     }
   }).addTo(map);
 
+  // District borders inside the governorate a page is about.
+  if (page.focus && window.ATLAS_DISTRICTS) {
+    L.geoJSON(window.ATLAS_DISTRICTS, {
+      filter: function (f) { return f.properties.gov === page.focus; },
+      style: { color: '#a8705a', weight: 0.8, dashArray: '3 3', fill: false },
+      interactive: false
+    }).addTo(map);
+  }
+
   var bounds = outlines.getBounds();
   if (page.focus) {
     outlines.eachLayer(function (l) {

@@ -101,9 +101,18 @@ func (g *Gazetteer) index() {
 	g.districts = map[string][]*Place{}
 	g.subdistricts = map[string][]*Place{}
 	g.points = quadtree.New(orb.Bound{Min: orb.Point{-180, -90}, Max: orb.Point{180, 90}})
+	generated := map[string]map[*Place]bool{} // keys a place has only as a generated variant
 	for _, p := range g.places {
-		for _, key := range nameKeys(p) {
+		keys := nameKeys(p)
+		for _, key := range keys {
 			g.byName[key] = append(g.byName[key], p)
+		}
+		for _, key := range articleVariants(p, keys) {
+			g.byName[key] = append(g.byName[key], p)
+			if generated[key] == nil {
+				generated[key] = map[*Place]bool{}
+			}
+			generated[key][p] = true
 		}
 		if p.Country != "SY" {
 			continue
@@ -120,9 +129,15 @@ func (g *Gazetteer) index() {
 		}
 	}
 	for key, ps := range g.byName {
+		gen := generated[key]
 		sort.SliceStable(ps, func(i, j int) bool {
 			if pi, pj := prefers(ps[i], key), prefers(ps[j], key); pi != pj {
 				return pi
+			}
+			// A place named so outright comes before one whose name
+			// only gives it with or without the article.
+			if gi, gj := gen[ps[i]], gen[ps[j]]; gi != gj {
+				return gj
 			}
 			return better(ps[i], ps[j])
 		})
@@ -150,6 +165,10 @@ func prefers(p *Place, key string) bool {
 	return false
 }
 
+// IsDefaultFor reports whether p is listed as the default sense of name
+// (data/senses.tsv), ahead of places that rank higher.
+func (p *Place) IsDefaultFor(name string) bool { return prefers(p, arabic.Fold(name)) }
+
 // nameKeys are the folded Arabic names of p, each once.
 func nameKeys(p *Place) []string {
 	seen := map[string]bool{}
@@ -162,6 +181,39 @@ func nameKeys(p *Place) []string {
 		}
 	}
 	return keys
+}
+
+// articleVariants are a place's names with the article «ال» added or
+// taken off, which the news does for towns (القامشلي/قامشلي). Only for
+// admin units, cities and towns, and only when the bare name keeps four
+// letters or more: «باب» or «رقه» alone are common words.
+func articleVariants(p *Place, keys []string) []string {
+	switch p.Kind {
+	case Governorate, District, Subdistrict, City, Town:
+	default:
+		return nil
+	}
+	have := map[string]bool{}
+	for _, k := range keys {
+		have[k] = true
+	}
+	var out []string
+	for _, k := range keys {
+		if strings.Contains(k, " ") {
+			continue
+		}
+		var v string
+		if bare, ok := strings.CutPrefix(k, "ال"); ok {
+			v = bare
+		} else {
+			v = "ال" + k
+		}
+		if bare := strings.TrimPrefix(v, "ال"); len([]rune(bare)) >= 4 && !have[v] {
+			have[v] = true
+			out = append(out, v)
+		}
+	}
+	return out
 }
 
 // Lookup returns the places named name (folded before look-up), best
@@ -186,6 +238,16 @@ func (g *Gazetteer) Places() []*Place { return g.places }
 
 // Governorates returns Syria's governorates ordered by p-code.
 func (g *Gazetteer) Governorates() []*Place { return g.governorates }
+
+// Districts returns Syria's districts ordered by p-code.
+func (g *Gazetteer) Districts() []*Place {
+	var out []*Place
+	for _, gov := range g.governorates {
+		out = append(out, g.districts[gov.ID]...)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].ID < out[j].ID })
+	return out
+}
 
 // Locate returns the governorate, district and subdistrict whose outlines
 // contain pt; each is nil where none does (outside Syria, or in a gap

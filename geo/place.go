@@ -6,6 +6,9 @@
 package geo
 
 import (
+	"fmt"
+	"strings"
+
 	"github.com/paulmach/orb"
 )
 
@@ -116,4 +119,29 @@ func (p *Place) Rank() int {
 		r += 3
 	}
 	return r
+}
+
+// Why says in words what Rank weighed, for people choosing between
+// candidates (atlas geocode).
+func (p *Place) Why() string {
+	parts := []string{string(p.Kind)}
+	switch p.Capital {
+	case 1:
+		if p.Kind == ForeignCity {
+			parts = append(parts, "national capital")
+		} else {
+			parts = append(parts, "governorate capital")
+		}
+	case 2:
+		parts = append(parts, "district capital")
+	case 3:
+		parts = append(parts, "subdistrict capital")
+	}
+	if p.Population > 0 {
+		parts = append(parts, fmt.Sprintf("population %d", p.Population))
+	}
+	if p.CoordFrom != "" {
+		parts = append(parts, "coordinates of "+p.CoordFrom)
+	}
+	return fmt.Sprintf("rank %d: %s", p.Rank(), strings.Join(parts, ", "))
 }

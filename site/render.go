@@ -14,9 +14,12 @@ import (
 )
 
 // outlineTolerance is the Douglas-Peucker tolerance, in degrees (about
-// 500 m), for governorate outlines sent to pages: the full-resolution
-// shapes stay in the gazetteer for point-in-polygon.
-const outlineTolerance = 0.005
+// 200 m), for the governorate and district outlines sent to pages; the
+// full-resolution shapes stay in the gazetteer for point-in-polygon.
+// Measured (TestOutlineBudget): 0.005° gives 29 + 73 KB, 0.002° 52 + 122
+// KB, 0.001° 73 + 168 KB. 0.002° keeps borders clean at district zoom
+// well inside the 400 KB budget.
+const outlineTolerance = 0.002
 
 type pageRenderer struct {
 	opt      Options
@@ -300,24 +303,37 @@ func (r *pageRenderer) renderGovernorate(w *writer, g *govSummary) error {
 	return r.exec(w, "governorate.html", "governorates/"+g.Place.ID+".html", p)
 }
 
-// writeOutlines writes the simplified governorate outlines as a script
-// that assigns a global: pages load it with <script src>, which works
-// from file:// where fetch does not.
+// writeOutlines writes the simplified governorate and district outlines
+// as scripts that assign globals: pages load them with <script src>,
+// which works from file:// where fetch does not.
 func (r *pageRenderer) writeOutlines(w *writer) error {
-	fc := geojson.NewFeatureCollection()
-	for _, g := range r.opt.Gazetteer.Governorates() {
-		shape := orb.Round(simplify.DouglasPeucker(outlineTolerance).Simplify(orb.Clone(g.Shape)), 1e4)
-		f := geojson.NewFeature(shape)
-		f.Properties["id"] = g.ID
-		f.Properties["name_ar"] = g.NameAr
-		f.Properties["name_en"] = g.NameEn
-		fc.Append(f)
-	}
-	data, err := json.Marshal(fc)
+	gov, err := outlines(r.opt.Gazetteer.Governorates())
 	if err != nil {
 		return err
 	}
-	return w.write("data/governorates.js", jsAssign("ATLAS_GOVERNORATES", data))
+	if err := w.write("data/governorates.js", jsAssign("ATLAS_GOVERNORATES", gov)); err != nil {
+		return err
+	}
+	dist, err := outlines(r.opt.Gazetteer.Districts())
+	if err != nil {
+		return err
+	}
+	return w.write("data/districts.js", jsAssign("ATLAS_DISTRICTS", dist))
+}
+
+// outlines simplifies areas for the browser and encodes them as GeoJSON.
+func outlines(areas []*geo.Place) ([]byte, error) {
+	fc := geojson.NewFeatureCollection()
+	for _, a := range areas {
+		shape := orb.Round(simplify.DouglasPeucker(outlineTolerance).Simplify(orb.Clone(a.Shape)), 1e4)
+		f := geojson.NewFeature(shape)
+		f.Properties["id"] = a.ID
+		f.Properties["gov"] = a.Adm1
+		f.Properties["name_ar"] = a.NameAr
+		f.Properties["name_en"] = a.NameEn
+		fc.Append(f)
+	}
+	return json.Marshal(fc)
 }
 
 // jsAssign wraps JSON as a script assigning a window property. JSON from

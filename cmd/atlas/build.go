@@ -13,8 +13,8 @@ import (
 
 func newBuildCmd() *cobra.Command {
 	var (
-		source, out, title string
-		quiet              bool
+		source, out, title, gazetteerDir string
+		quiet                            bool
 	)
 	cmd := &cobra.Command{
 		Use:   "build",
@@ -45,7 +45,7 @@ it removes only files it wrote itself.`,
 			if err := assets.Check(assets.FS()); err != nil {
 				return err
 			}
-			g, err := loadGazetteer()
+			g, err := loadGazetteer(gazetteerDir)
 			if err != nil {
 				return err
 			}
@@ -73,5 +73,6 @@ it removes only files it wrote itself.`,
 	f.StringVarP(&out, "out", "o", "public", "folder to write the site to")
 	f.StringVar(&title, "title", "أطلس النشرات السورية", "the site's title")
 	f.BoolVarP(&quiet, "quiet", "q", false, "print nothing but errors")
+	addGazetteerFlag(cmd, &gazetteerDir)
 	return cmd
 }

@@ -169,3 +169,41 @@ func TestVersionAndHelp(t *testing.T) {
 		t.Errorf("build --help: %q, %v", stdout, err)
 	}
 }
+
+// TestSiteGazetteer: a village the bundled gazetteer lacks, added in the
+// site's gazetteer folder, is found and mapped.
+func TestSiteGazetteer(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "public")
+	_, _, err := run(t, "build", "--quiet", "--source", "testdata/site/content", "--gazetteer", "testdata/site/gazetteer", "--out", out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	page, err := os.ReadFile(filepath.Join(out, "articles", "report.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Contains(page, []byte(`data-m="0">تل النموذج</a>`)) || !bytes.Contains(page, []byte(`"en":"Tell Example"`)) {
+		t.Error("the site's own village is not linked and mapped on the article page")
+	}
+	stdout, _, err := run(t, "geocode", "--gazetteer", "testdata/site/gazetteer", "تل النموذج")
+	if err != nil || !strings.Contains(stdout, "atlas:tell-example") {
+		t.Errorf("geocode: %q, %v", stdout, err)
+	}
+	if _, _, err := run(t, "geocode", "--gazetteer", "does-not-exist", "حلب"); err == nil {
+		t.Error("a missing --gazetteer folder given by hand was accepted")
+	}
+}
+
+func TestGeocode(t *testing.T) {
+	stdout, _, err := run(t, "geocode", "عمان")
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(strings.TrimSpace(stdout), "\n")
+	if len(lines) < 3 || !strings.Contains(lines[1], "Amman") || !strings.Contains(lines[1], "default sense") {
+		t.Errorf("geocode عمان:\n%s", stdout)
+	}
+	if _, _, err := run(t, "geocode", "لامكان"); err == nil {
+		t.Error("an unknown name gave no error")
+	}
+}

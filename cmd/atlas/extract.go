@@ -14,7 +14,7 @@ import (
 )
 
 func newExtractCmd() *cobra.Command {
-	var format string
+	var format, gazetteerDir string
 	cmd := &cobra.Command{
 		Use:   "extract FILE...",
 		Short: "Print the place mentions found in briefings",
@@ -32,7 +32,7 @@ geo_precision and use. --format table prints the same as aligned columns.`,
 			if format != "jsonl" && format != "table" {
 				return fmt.Errorf("--format %q: want jsonl or table", format)
 			}
-			g, err := loadGazetteer()
+			g, err := loadGazetteer(gazetteerDir)
 			if err != nil {
 				return err
 			}
@@ -67,6 +67,7 @@ geo_precision and use. --format table prints the same as aligned columns.`,
 		},
 	}
 	cmd.Flags().StringVarP(&format, "format", "f", "jsonl", "output format: jsonl or table")
+	addGazetteerFlag(cmd, &gazetteerDir)
 	return cmd
 }
 

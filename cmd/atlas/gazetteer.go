@@ -1,11 +1,43 @@
 package main
 
 import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+
 	"github.com/briefing-atlas/atlas/data"
 	"github.com/briefing-atlas/atlas/geo"
+	"github.com/spf13/cobra"
 )
 
-// loadGazetteer loads the bundled gazetteer.
-func loadGazetteer() (*geo.Gazetteer, error) {
-	return geo.Load(data.Gazetteer())
+// defaultGazetteerDir is where a site keeps its own places.
+const defaultGazetteerDir = "gazetteer"
+
+func addGazetteerFlag(cmd *cobra.Command, dir *string) {
+	cmd.Flags().StringVar(dir, "gazetteer", defaultGazetteerDir,
+		"folder of the site's own GeoJSON places, merged over the bundled gazetteer (ignored when absent)")
+}
+
+// loadGazetteer loads the bundled gazetteer and, over it, the GeoJSON
+// files in dir. A missing dir is fine when it is the default.
+func loadGazetteer(dir string) (*geo.Gazetteer, error) {
+	layers := []fs.FS{data.Gazetteer()}
+	if dir != "" {
+		st, err := os.Stat(dir)
+		switch {
+		case err == nil && st.IsDir():
+			layers = append(layers, os.DirFS(dir))
+		case err == nil:
+			return nil, fmt.Errorf("--gazetteer %s is not a folder", dir)
+		case errors.Is(err, fs.ErrNotExist) && dir == defaultGazetteerDir:
+		default:
+			return nil, fmt.Errorf("--gazetteer: %w", err)
+		}
+	}
+	g, err := geo.Load(layers...)
+	if err != nil && len(layers) > 1 {
+		return nil, fmt.Errorf("%s: %w", dir, err)
+	}
+	return g, err
 }

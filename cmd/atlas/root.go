@@ -27,6 +27,6 @@ Start with:
 	}
 	root.SetOut(stdout)
 	root.SetErr(stderr)
-	root.AddCommand(newBuildCmd(), newExtractCmd(), newVersionCmd())
+	root.AddCommand(newBuildCmd(), newExtractCmd(), newGeocodeCmd(), newVersionCmd())
 	return root
 }
