@@ -5,7 +5,7 @@ BIN     := bin/atlas
 VENDOR  := assets/vendor/leaflet
 SHARED  ?= ../shared
 
-.PHONY: sample test assets build gazetteer vet clean
+.PHONY: sample test assets build gazetteer bench clean
 
 ## sample: build the bundled sample atlas from examples/briefings into public/
 sample: build
@@ -33,6 +33,12 @@ $(VENDOR)/leaflet.js: package.json package-lock.json
 	cp node_modules/leaflet/dist/leaflet.js node_modules/leaflet/dist/leaflet.css $(VENDOR)/
 	cp -R node_modules/leaflet/dist/images $(VENDOR)/images
 	cp node_modules/leaflet/LICENSE $(VENDOR)/LICENSE
+
+## bench: gazetteer load, look-up and point-in-polygon, extraction MB/s,
+## and the binary's size
+bench: build
+	$(GO) test -run '^$$' -bench . -benchmem ./geo/ ./extract/
+	@ls -l $(BIN) | awk '{printf "binary size: %.1f MB (%s)\n", $$5/1048576, $$9}'
 
 ## gazetteer: re-import data/*.geojson from the public sources
 gazetteer:
