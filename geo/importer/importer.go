@@ -405,9 +405,9 @@ func (im *importer) world() error {
 // that the sources lack: variant <TAB> place id <TAB> note.
 func (im *importer) aliases() error {
 	return im.eachRow("aliases.tsv", 2, func(at string, cols []string) error {
-		p := im.byID[cols[1]]
-		if p == nil {
-			return fmt.Errorf("%s: no place with id %q", at, cols[1])
+		p, err := im.lookup(at, cols[1])
+		if err != nil {
+			return err
 		}
 		p.AltAr = append(p.AltAr, cols[0])
 		return nil
@@ -417,9 +417,9 @@ func (im *importer) aliases() error {
 // senses marks the default sense of names that rank would get wrong.
 func (im *importer) senses() error {
 	return im.eachRow("senses.tsv", 2, func(at string, cols []string) error {
-		p := im.byID[cols[1]]
-		if p == nil {
-			return fmt.Errorf("%s: no place with id %q", at, cols[1])
+		p, err := im.lookup(at, cols[1])
+		if err != nil {
+			return err
 		}
 		p.Prefer = append(p.Prefer, cols[0])
 		return nil
@@ -429,9 +429,9 @@ func (im *importer) senses() error {
 // quarters adds city quarters the sources lack, at their city's point.
 func (im *importer) quarters() error {
 	err := im.eachRow("quarters.tsv", 3, func(at string, cols []string) error {
-		city := im.byID[cols[2]]
-		if city == nil {
-			return fmt.Errorf("%s: no city with id %q", at, cols[2])
+		city, err := im.lookup(at, cols[2])
+		if err != nil {
+			return err
 		}
 		p := im.quarter(city, ownID(cols[1]), cols[0], cols[1], nil)
 		p.Point, p.CoordFrom = city.Point, city.ID
@@ -447,9 +447,9 @@ func (im *importer) quarters() error {
 // point of the place each belongs to.
 func (im *importer) landmarks() error {
 	err := im.eachRow("landmarks.tsv", 4, func(at string, cols []string) error {
-		anchor := im.byID[cols[3]]
-		if anchor == nil {
-			return fmt.Errorf("%s: no place with id %q", at, cols[3])
+		anchor, err := im.lookup(at, cols[3])
+		if err != nil {
+			return err
 		}
 		kind := geo.Kind(cols[2])
 		if kind != geo.Landmark && kind != geo.Camp {
@@ -475,9 +475,9 @@ func (im *importer) regions() error {
 		var shape orb.MultiPolygon
 		adm1 := map[string]bool{}
 		for _, id := range strings.Fields(cols[2]) {
-			m := im.byID[strings.TrimPrefix(id, "-")]
-			if m == nil {
-				return fmt.Errorf("%s: no place with id %q", at, id)
+			m, err := im.lookup(at, strings.TrimPrefix(id, "-"))
+			if err != nil {
+				return err
 			}
 			if strings.HasPrefix(id, "-") {
 				continue // left out: noted for readers, no geometry to subtract
@@ -511,6 +511,14 @@ func (im *importer) regions() error {
 	})
 	sortByID(im.layers["regions"])
 	return err
+}
+
+// lookup finds a place that a row of a project list names.
+func (im *importer) lookup(at, id string) (*geo.Place, error) {
+	if p := im.byID[id]; p != nil {
+		return p, nil
+	}
+	return nil, fmt.Errorf("%s: no place with id %q", at, id)
 }
 
 // eachRow calls fn for each row of one of the project's TSV lists, with
