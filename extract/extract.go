@@ -1,10 +1,21 @@
 // Package extract finds place mentions in Arabic news text and resolves
 // them to gazetteer places. It works on plain text and code point offsets
 // and knows nothing of Markdown or HTML.
+//
+// The pipeline, in one pass over the tokens: longest match of gazetteer
+// names (with proclitics stripped), traps (names inside person, title and
+// organisation names), cues (trigger words, prepositions, lists), context
+// (section headers, the governorate a sentence names, places nearby), and
+// trigger-led names the gazetteer lacks (شارع X، بلدة X).
 package extract
 
 import (
+	"bufio"
+	"io"
+	"strings"
+
 	"github.com/briefing-atlas/atlas/geo"
+	"github.com/briefing-atlas/atlas/geo/arabic"
 )
 
 // Use says whether a mention is where something is or happens (literal)
@@ -19,102 +30,97 @@ const (
 
 // Mention is one place name in a text.
 type Mention struct {
-	Start, End int // code point offsets: text[Start:End] in runes is Surface
+	Start, End int // code point offsets: the runes text[Start:End] are Surface
 	Surface    string
-	Place      *geo.Place
+	// Name and Kind are what was mentioned: the gazetteer place's Arabic
+	// name and kind, or for a landmark the gazetteer lacks (ساحة الأمويين)
+	// its own surface and "landmark".
+	Name string
+	Kind geo.Kind
+	// Place is where the mention is on the map: the gazetteer place
+	// itself, or for an unknown landmark the place it was found in.
+	Place *geo.Place
 	// Candidates are the other places the name could mean, best first.
 	Candidates []*geo.Place
 	Confidence float64
-	// GeoPrecision follows UCDP: 1 exact place, 2 district or
-	// subdistrict, 3 governorate, 4 country.
+	// GeoPrecision follows UCDP: 1 exact place, 2 near a known place,
+	// district or subdistrict, 3 governorate, 4 country.
 	GeoPrecision int
 	Use          Use
+}
+
+// Unresolved is a name that a trigger word announces (بلدة X) and that the
+// gazetteer lacks: a candidate for the site's own gazetteer.
+type Unresolved struct {
+	Start, End int
+	Name       string
+	Trigger    string
+	Sentence   string
+}
+
+// Result is what Analyze finds in a text.
+type Result struct {
+	Mentions   []Mention
+	Unresolved []Unresolved
 }
 
 // Extractor finds mentions of a gazetteer's places. Build it once with
 // New; it is safe for concurrent use.
 type Extractor struct {
-	root *node
+	g      *geo.Gazetteer
+	root   *node
+	common map[string]bool
+	lx     *lexicon
+}
+
+// Option configures an Extractor.
+type Option func(*Extractor)
+
+// WithCommonWords names the folded gazetteer names that are also ordinary
+// words (data/common-words.tsv): such a name needs a cue to count.
+func WithCommonWords(words []string) Option {
+	return func(e *Extractor) {
+		for _, w := range words {
+			e.common[arabic.Fold(w)] = true
+		}
+	}
+}
+
+// ReadWordList reads the first column of a TSV word list, skipping
+// comments.
+func ReadWordList(r io.Reader) ([]string, error) {
+	var out []string
+	sc := bufio.NewScanner(r)
+	for sc.Scan() {
+		line := sc.Text()
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		w, _, _ := strings.Cut(line, "\t")
+		out = append(out, w)
+	}
+	return out, sc.Err()
 }
 
 // New builds an extractor over every name in g.
-func New(g *geo.Gazetteer) *Extractor {
-	e := &Extractor{root: &node{}}
+func New(g *geo.Gazetteer, opts ...Option) *Extractor {
+	e := &Extractor{g: g, root: &node{}, common: map[string]bool{}, lx: newLexicon()}
 	g.Names(func(name string, places []*geo.Place) {
 		e.root.insert(name, places)
 	})
+	for _, o := range opts {
+		o(e)
+	}
 	return e
 }
 
 // Extract returns the place mentions in text, in text order.
-func (e *Extractor) Extract(text string) []Mention {
-	toks := tokenize(text)
-	var out []Mention
-	runes := []rune(text)
-	for i := 0; i < len(toks); {
-		m, n := e.match(toks, i)
-		if n == 0 {
-			i++
-			continue
-		}
-		m.Surface = string(runes[m.Start:m.End])
-		out = append(out, m)
-		i += n
-	}
-	return out
-}
+func (e *Extractor) Extract(text string) []Mention { return e.Analyze(text).Mentions }
 
-// match finds the longest gazetteer name starting at token i, trying the
-// token as written and with its proclitics stripped. It returns the
-// mention and the number of tokens it covers (0 for none).
-func (e *Extractor) match(toks []token, i int) (Mention, int) {
-	var best Mention
-	bestLen := 0
-	for _, v := range variants(toks[i].folded) {
-		n := e.root.child(v.word)
-		if n == nil {
-			continue
-		}
-		length, places := 0, []*geo.Place(nil)
-		if n.places != nil {
-			length, places = 1, n.places
-		}
-		for j := i + 1; j < len(toks) && n != nil; j++ {
-			if n = n.child(toks[j].folded); n != nil && n.places != nil {
-				length, places = j-i+1, n.places
-			}
-		}
-		// The longest name wins; among equals, the one that strips least.
-		if length > bestLen {
-			bestLen = length
-			best = Mention{
-				Start:      toks[i].at[v.skip],
-				End:        toks[i+length-1].end,
-				Place:      places[0],
-				Candidates: places[1:],
-			}
-		}
-	}
-	if bestLen == 0 {
-		return Mention{}, 0
-	}
-	best.GeoPrecision = precision(best.Place.Kind)
-	best.Use = Literal
-	best.Confidence = 0.5
-	if len(best.Candidates) == 0 {
-		best.Confidence = 0.7
-	}
-	return best, bestLen
-}
-
-func precision(k geo.Kind) int {
-	switch k {
-	case geo.Country:
-		return 4
-	case geo.Governorate:
-		return 3
-	case geo.District, geo.Subdistrict, geo.Region:
-		return 2
-	}
-	return 1
+// Analyze returns the place mentions in text and the trigger-led names
+// the gazetteer lacks.
+func (e *Extractor) Analyze(text string) Result {
+	a := &analysis{e: e, text: text, toks: tokenize(text)}
+	a.run()
+	return a.res
 }

@@ -5,7 +5,6 @@ import (
 	"os"
 
 	"github.com/briefing-atlas/atlas/assets"
-	"github.com/briefing-atlas/atlas/extract"
 	"github.com/briefing-atlas/atlas/site"
 	"github.com/briefing-atlas/atlas/templates"
 	"github.com/spf13/cobra"
@@ -49,9 +48,13 @@ it removes only files it wrote itself.`,
 			if err != nil {
 				return err
 			}
+			ex, err := newExtractor(g)
+			if err != nil {
+				return err
+			}
 			opt := site.Options{
 				Content: os.DirFS(source), Out: out, Title: title,
-				Gazetteer: g, Extractor: extract.New(g),
+				Gazetteer: g, Extractor: ex,
 				Templates: templates.FS(), Assets: assets.FS(),
 			}
 			if !quiet {

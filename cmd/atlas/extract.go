@@ -36,7 +36,10 @@ geo_precision and use. --format table prints the same as aligned columns.`,
 			if err != nil {
 				return err
 			}
-			ex := extract.New(g)
+			ex, err := newExtractor(g)
+			if err != nil {
+				return err
+			}
 			out := cmd.OutOrStdout()
 			var tw *tabwriter.Writer
 			if format == "table" {

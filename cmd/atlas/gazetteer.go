@@ -7,6 +7,7 @@ import (
 	"os"
 
 	"github.com/briefing-atlas/atlas/data"
+	"github.com/briefing-atlas/atlas/extract"
 	"github.com/briefing-atlas/atlas/geo"
 	"github.com/spf13/cobra"
 )
@@ -40,4 +41,13 @@ func loadGazetteer(dir string) (*geo.Gazetteer, error) {
 		return nil, fmt.Errorf("%s: %w", dir, err)
 	}
 	return g, err
+}
+
+// newExtractor builds the extractor with the bundled common-word list.
+func newExtractor(g *geo.Gazetteer) (*extract.Extractor, error) {
+	words, err := extract.ReadWordList(data.CommonWords())
+	if err != nil {
+		return nil, err
+	}
+	return extract.New(g, extract.WithCommonWords(words)), nil
 }

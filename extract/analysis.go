@@ -1,0 +1,383 @@
+package extract
+
+import (
+	"strings"
+
+	"github.com/briefing-atlas/atlas/geo"
+	"github.com/paulmach/orb"
+	orbgeo "github.com/paulmach/orb/geo"
+)
+
+// analysis is the state of one Analyze call.
+type analysis struct {
+	e    *Extractor
+	text string
+	toks []token
+	res  Result
+
+	section  *geo.Place   // governorate of the current section header
+	sentGov  *geo.Place   // governorate the current sentence names
+	near     []*geo.Place // precise places of the current paragraph
+	lastPlc  *geo.Place   // the last precise Syrian place, for landmarks
+	lastEnd  int          // token index after the last accepted mention
+	lastCue  cue          // the cue of the last accepted mention
+	govCount map[string]int
+}
+
+// cue is how strongly the words around a name say it is a place.
+type cue int
+
+const (
+	noCue cue = iota
+	weakCue
+	strongCue
+)
+
+// match is a gazetteer name found at a token.
+type match struct {
+	i, n   int    // first token and number of tokens
+	skip   int    // folded runes of proclitics stripped from the first token
+	prefix string // the stripped proclitics
+	key    string // the folded name
+	places []*geo.Place
+}
+
+func (a *analysis) run() {
+	a.govCount = map[string]int{}
+	a.lastEnd = -1
+	for i := 0; i < len(a.toks); {
+		a.boundary(i)
+		if m, ok := a.longest(i); ok {
+			a.decide(m)
+			i += m.n
+			continue
+		}
+		if n := a.triggered(i); n > 0 {
+			i += n
+			continue
+		}
+		i++
+	}
+}
+
+// boundary resets the context that ends with a sentence or paragraph.
+func (a *analysis) boundary(i int) {
+	b := a.toks[i].before
+	if b&(sepSentence|sepLine|sepPara) != 0 {
+		a.sentGov = nil
+	}
+	if b&sepPara != 0 {
+		a.near = a.near[:0]
+		a.lastPlc = nil
+	}
+}
+
+// longest finds the longest gazetteer name at token i, trying the token
+// as written and with each way of stripping its proclitics.
+func (a *analysis) longest(i int) (match, bool) {
+	var best match
+	tok := a.toks[i].folded
+	for _, p := range prefixes {
+		rest, ok := strings.CutPrefix(tok, p)
+		if !ok || (p != "" && len(rest) < 4) { // two Arabic letters at least
+			continue
+		}
+		skip := len([]rune(p))
+		a.walk(i, rest, skip, p, &best)
+		// ل before the article drops its alef: «للرقة» is ل + «الرقة».
+		if strings.HasSuffix(p, "ل") && strings.HasPrefix(rest, "ل") {
+			a.walk(i, "ا"+rest, skip, p, &best)
+		}
+	}
+	return best, best.n > 0
+}
+
+func (a *analysis) walk(i int, first string, skip int, prefix string, best *match) {
+	n := a.e.root.child(first)
+	if n == nil {
+		return
+	}
+	var key strings.Builder
+	key.WriteString(first)
+	length, places, keyLen := 0, []*geo.Place(nil), 0
+	if n.places != nil {
+		length, places, keyLen = 1, n.places, key.Len()
+	}
+	for j := i + 1; j < len(a.toks) && n != nil; j++ {
+		// A name does not run across punctuation or a line break.
+		if a.toks[j].before != 0 {
+			break
+		}
+		n = n.child(a.toks[j].folded)
+		if n == nil {
+			break
+		}
+		key.WriteByte(' ')
+		key.WriteString(a.toks[j].folded)
+		if n.places != nil {
+			length, places, keyLen = j-i+1, n.places, key.Len()
+		}
+	}
+	// The longest name wins; among equals, the one that strips least.
+	if length > best.n {
+		*best = match{i: i, n: length, skip: skip, prefix: prefix, key: key.String()[:keyLen], places: places}
+	}
+}
+
+// prefixes are the proclitic combinations a name may carry, none first.
+var prefixes = []string{"", "و", "ف", "ب", "ل", "ك", "وب", "ول", "وك", "فب", "فل", "فك"}
+
+func (a *analysis) prev(i int) string {
+	if i == 0 || a.toks[i].before&(sepSentence|sepLine|sepPara|sepColon) != 0 {
+		return ""
+	}
+	return a.toks[i-1].folded
+}
+
+func (a *analysis) next(i int) string {
+	if i >= len(a.toks) || a.toks[i].before&(sepSentence|sepLine|sepPara|sepColon) != 0 {
+		return ""
+	}
+	return a.toks[i].folded
+}
+
+// cueFor says how strongly the words before match m make it a place,
+// and which kind a trigger word hints at.
+func (a *analysis) cueFor(m match) (cue, geo.Kind) {
+	lx := a.e.lx
+	p := a.prev(m.i)
+	if k, ok := lx.settlementKind(p); ok {
+		return strongCue, k
+	}
+	if has(lx.landmark, p) {
+		return strongCue, geo.Landmark
+	}
+	// A list continues a cued mention: «بلدات كفرنبودة والهبيط».
+	if a.lastEnd == m.i && (strings.HasPrefix(m.prefix, "و") || a.toks[m.i].before&sepComma != 0) {
+		return max(a.lastCue, weakCue), ""
+	}
+	// ب is «in»; ل and ك are too often «for» and «like» to count.
+	if has(lx.weak, p) || strings.Contains(m.prefix, "ب") {
+		return weakCue, ""
+	}
+	if a.lastEnd == m.i {
+		return weakCue, ""
+	}
+	return noCue, ""
+}
+
+// trapped reports a name inside a person's, a title's or an
+// organisation's name.
+func (a *analysis) trapped(m match) bool {
+	if m.prefix != "" && m.prefix != "و" {
+		return false // «بحلب»: a preposition makes it a place
+	}
+	p := a.prev(m.i)
+	return a.e.lx.trap[p] || a.e.lx.firstName[p] || has(a.e.lx.trap, p) && len(p) > 4
+}
+
+// exempt places are known well enough that their name counts without a
+// cue even when it is also a word (حلب "milking", حمص "chickpeas").
+func exempt(p *geo.Place) bool {
+	switch p.Kind {
+	case geo.Country, geo.Governorate, geo.Region:
+		return true
+	case geo.City:
+		return p.Capital == 1
+	case geo.ForeignCity:
+		return p.Capital == 1
+	}
+	return false
+}
+
+// minor places need a strong cue when their name is a common word; other
+// places need a weak one. Foreign towns are minor here: the news names few
+// of them, and their names (الحي، بلد، ليل) are words far more often.
+func minor(p *geo.Place) bool {
+	switch p.Kind {
+	case geo.City, geo.Town:
+		return false
+	}
+	return true
+}
+
+func (a *analysis) decide(m match) {
+	c, hint := a.cueFor(m)
+	if a.trapped(m) && c != strongCue {
+		return
+	}
+	best := a.choose(m, hint)
+	multiword := strings.Contains(m.key, " ")
+	if a.e.common[m.key] && !multiword && !exempt(best) {
+		inContext := a.inContext(best)
+		switch {
+		case c == strongCue:
+		case c == weakCue && (!minor(best) || inContext):
+		default:
+			return
+		}
+	}
+	t0, tn := a.toks[m.i], a.toks[m.i+m.n-1]
+	men := Mention{
+		Start: t0.at[m.skip], End: tn.end, Surface: a.text[t0.bat[m.skip]:tn.bend],
+		Name: best.NameAr, Kind: best.Kind, Place: best, Use: Literal,
+		GeoPrecision: precision(best),
+	}
+	for _, p := range m.places {
+		if p != best {
+			men.Candidates = append(men.Candidates, p)
+		}
+	}
+	men.Confidence = confidence(c, len(m.places))
+	if a.metonymic(m, best) {
+		men.Use = Metonymic
+	}
+	a.header(m, best)
+	a.accept(men, m.i+m.n, c)
+}
+
+func (a *analysis) accept(men Mention, end int, c cue) {
+	a.res.Mentions = append(a.res.Mentions, men)
+	a.lastEnd, a.lastCue = end, c
+	p := men.Place
+	if p == nil || p.Country != "SY" || men.Kind == geo.Landmark && p != nil && men.Name != p.NameAr {
+		return
+	}
+	if p.Adm1 != "" {
+		a.govCount[p.Adm1]++
+		if p.Kind == geo.Governorate || p.Kind == geo.Region || p.Capital == 1 {
+			a.sentGov = a.e.g.Place(p.Adm1)
+		}
+	}
+	if men.GeoPrecision == 1 {
+		a.near = append(a.near, p)
+		a.lastPlc = p
+	}
+}
+
+// choose picks the candidate the context supports best.
+func (a *analysis) choose(m match, hint geo.Kind) *geo.Place {
+	if len(m.places) == 1 {
+		return m.places[0]
+	}
+	best, bestScore := m.places[0], -1<<30
+	for idx, p := range m.places {
+		s := p.Rank() - idx // list order (default senses, exact names) breaks ties
+		if p.IsDefaultFor(m.key) {
+			s += 100
+		}
+		if hint != "" && kindFits(hint, p.Kind) {
+			s += 30
+		}
+		if p.Adm1 != "" {
+			if a.sentGov != nil && p.Adm1 == a.sentGov.ID {
+				s += 60
+			}
+			if a.section != nil && p.Adm1 == a.section.ID {
+				s += 50
+			}
+			s += 5 * min(a.govCount[p.Adm1], 4)
+		}
+		if a.isNear(p) {
+			s += 40
+		}
+		if s > bestScore {
+			best, bestScore = p, s
+		}
+	}
+	return best
+}
+
+func kindFits(hint, k geo.Kind) bool {
+	switch hint {
+	case geo.City:
+		return k == geo.City || k == geo.Town || k == geo.ForeignCity
+	case geo.Town:
+		return k == geo.Town || k == geo.Village || k == geo.City
+	case geo.Village:
+		return k == geo.Village || k == geo.Town
+	}
+	return hint == k
+}
+
+// inContext reports whether p lies in the governorate the text is about
+// here, or near the places just mentioned.
+func (a *analysis) inContext(p *geo.Place) bool {
+	if p.Adm1 != "" && (a.section != nil && p.Adm1 == a.section.ID || a.sentGov != nil && p.Adm1 == a.sentGov.ID) {
+		return true
+	}
+	return a.isNear(p)
+}
+
+// nearKm is how close a candidate must be to a place of the same
+// paragraph for the two to support each other.
+const nearKm = 30
+
+func (a *analysis) isNear(p *geo.Place) bool {
+	if p.Country != "SY" {
+		return false
+	}
+	for _, q := range a.near {
+		if q != p && orbgeo.Distance(orb.Point(p.Point), orb.Point(q.Point)) <= nearKm*1000 {
+			return true
+		}
+	}
+	return false
+}
+
+// header makes a governorate named alone on its line («حلب::») the
+// context of the lines that follow.
+func (a *analysis) header(m match, p *geo.Place) {
+	if p.Country != "SY" || p.Adm1 == "" {
+		return
+	}
+	start := m.i
+	if _, ok := a.e.lx.settlementKind(a.prev(m.i)); ok {
+		start = m.i - 1 // «محافظة حلب:»
+	}
+	atLineStart := start == 0 || a.toks[start].before&(sepLine|sepPara) != 0
+	end := m.i + m.n
+	atLineEnd := end == len(a.toks) || a.toks[end].before&(sepLine|sepPara|sepColon) != 0
+	if atLineStart && atLineEnd {
+		a.section = a.e.g.Place(p.Adm1)
+		a.near = a.near[:0]
+	}
+}
+
+// metonymic: a capital or country that reports, refuses or demands.
+func (a *analysis) metonymic(m match, p *geo.Place) bool {
+	if !(p.Kind == geo.Country || p.Capital == 1 && (p.Kind == geo.ForeignCity || p.ID == "C1001")) {
+		return false
+	}
+	lx := a.e.lx
+	return lx.reporting[a.prev(m.i)] || lx.reporting[a.next(m.i+m.n)]
+}
+
+func precision(p *geo.Place) int {
+	switch p.Kind {
+	case geo.Country:
+		return 4
+	case geo.Governorate:
+		return 3
+	case geo.District, geo.Subdistrict, geo.Region:
+		return 2
+	}
+	if p.CoordFrom != "" {
+		return 2
+	}
+	return 1
+}
+
+func confidence(c cue, candidates int) float64 {
+	conf := 0.7
+	switch c {
+	case strongCue:
+		conf = 0.95
+	case weakCue:
+		conf = 0.8
+	}
+	if candidates > 1 {
+		conf -= 0.1
+	}
+	return conf
+}

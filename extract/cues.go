@@ -1,0 +1,175 @@
+package extract
+
+import (
+	"strings"
+
+	"github.com/briefing-atlas/atlas/geo"
+	"github.com/briefing-atlas/atlas/geo/arabic"
+)
+
+// Word lists, written as the news writes them; New folds them. They are
+// general Arabic news vocabulary, not tuned to any one text.
+
+// settlementTriggers name a kind of inhabited place before its name
+// (بلدة قارة، حي جوبر). A name after one is a place even when it is also
+// a common word.
+var settlementTriggers = map[string]geo.Kind{
+	"مدينة": geo.City, "مدن": geo.City, "مدينتي": geo.City, "المدينة": geo.City,
+	"بلدة": geo.Town, "بلدات": geo.Town, "بلدتي": geo.Town, "البلدة": geo.Town,
+	"قرية": geo.Village, "قرى": geo.Village, "قريتي": geo.Village, "القرية": geo.Village, "مزرعة": geo.Village, "مزارع": geo.Village,
+	"حي": geo.Neighborhood, "أحياء": geo.Neighborhood, "حيي": geo.Neighborhood, "الحي": geo.Neighborhood, "ضاحية": geo.Neighborhood,
+	"منطقة": "", "مناطق": "", "منطقتي": "", "ناحية": geo.Subdistrict,
+	"مخيم": geo.Camp, "مخيمات": geo.Camp, "محافظة": geo.Governorate, "محافظات": geo.Governorate, "محافظتي": geo.Governorate,
+	"دولة": geo.Country, "عاصمة": "", "العاصمة": "",
+}
+
+// unknownAfter are the settlement triggers after which an unknown word is
+// taken for a name the gazetteer lacks. Area words (منطقة آمنة) and the
+// definite forms (المدينة المحاصرة) are mostly followed by adjectives.
+var unknownAfter = []string{"مدينة", "بلدة", "بلدات", "قرية", "قرى", "حي", "أحياء", "حيي", "مخيم", "بلدتي", "قريتي", "ناحية"}
+
+// landmarkTriggers begin the name of a landmark (ساحة الأمويين، مطار
+// كويرس): the trigger is part of the name. After a named trigger the
+// words that follow are a name, even a town's (شارع بغداد is a street in
+// Damascus); after a located one they say where the landmark is (مطار
+// كويرس is at Kweires), so a known place there is left to the gazetteer.
+var namedLandmarkTriggers = []string{
+	"ساحة", "شارع", "دوار", "جسر", "مسجد", "جامع", "مدرسة", "مستشفى", "مشفى", "مقبرة",
+	"مبنى", "كلية", "جامعة", "تلة", "جبل", "نهر", "أوتوستراد", "اوتوستراد", "برج", "ملعب",
+	"فندق", "سوق", "كنيسة", "حديقة", "مفرق", "وادي", "بحيرة",
+}
+
+var locatedLandmarkTriggers = []string{
+	"ثكنة", "معسكر", "سجن", "قلعة", "سد", "مطار", "معبر", "حاجز", "طريق", "معمل", "معامل",
+	"قصر", "قاعدة", "مرفأ", "ميناء", "محطة", "مزارع", "سهل",
+}
+
+// trapBefore are words after which a place name belongs to a person,
+// a title, an organisation or an outlet (اللواء محمد الشعار، جيش الإسلام،
+// المرصد السوري، صحيفة الوطن), so it is no mention.
+var trapBefore = []string{
+	// titles and ranks
+	"الرئيس", "رئيس", "اللواء", "العميد", "العقيد", "المقدم", "الرائد", "النقيب", "الملازم",
+	"العماد", "الوزير", "وزير", "السفير", "المبعوث", "الأمير", "السيد", "الدكتور", "المستشار",
+	"الناشط", "المتحدث", "القائد", "القيادي", "الشهيد", "الصحفي", "المراسل", "الإعلامي",
+	// groups and institutions
+	"جيش", "حركة", "لواء", "ألوية", "جبهة", "كتائب", "كتيبة", "تجمع", "فيلق", "فرقة", "سرايا",
+	"أحرار", "أنصار", "اتحاد", "ائتلاف", "تنظيم", "حزب", "تنسيقية", "تنسيقيات", "هيئة",
+	"منظمة", "جمعية", "رابطة", "لجنة", "لجان", "مجموعة", "قوات", "صقور",
+	// outlets
+	"المرصد", "مرصد", "شبكة", "وكالة", "صحيفة", "جريدة", "مجلة", "قناة", "تلفزيون",
+	"إذاعة", "راديو", "موقع",
+}
+
+// firstNames are common given names: a place name right after one is a
+// family name (بشار الأسد، أحمد الجربا).
+var firstNames = []string{
+	"بشار", "حافظ", "ماهر", "باسل", "رامي", "أحمد", "محمد", "محمود", "مصطفى", "علي", "حسن",
+	"حسين", "خالد", "عمر", "عمار", "سليم", "سليمان", "فاروق", "وليد", "رياض", "فيصل", "سمير",
+	"جميل", "جمال", "عادل", "عماد", "فراس", "زهران", "عصام", "هشام", "طلال", "نبيل", "يوسف",
+	"إبراهيم", "ابراهيم", "موسى", "عيسى", "صالح", "صلاح", "منذر", "معاذ", "أنس", "حمزة",
+	"عبدالله", "عبدالرحمن", "عبدالحليم", "فادي", "جورج", "ميشيل", "ميشال", "هيثم", "غسان",
+	"آل", "ابن", "بن", "أبو", "ابو", "أم", "جون", "سيرغي", "فلاديمير", "ستيفان", "دي",
+}
+
+// weakCues are prepositions and spatial words that usually precede a
+// place: enough for a town whose name is also a word, not for a village.
+var weakCues = []string{
+	"في", "من", "إلى", "الى", "على", "عن", "قرب", "نحو", "حول", "داخل", "خارج", "باتجاه",
+	"شرق", "غرب", "شمال", "جنوب", "شرقي", "غربي", "شمالي", "جنوبي", "مدخل", "أطراف",
+	"محيط", "ريف", "بين", "حتى", "عند", "تجاه", "عبر", "وسط", "جنوبي", "أرياف", "بلدتي",
+	"مدينتي", "قريتي", "ضواحي", "مشارف", "تخوم", "ومن", "وفي", "وإلى", "والى", "وعلى",
+}
+
+// reportingVerbs make a capital or a country the voice of its
+// government (أعلنت موسكو، رفضت أنقرة): a metonymic use.
+var reportingVerbs = []string{
+	"أعلنت", "أعلن", "قالت", "رفضت", "أكدت", "دعت", "طالبت", "نفت", "حذرت", "اتهمت", "أبلغت",
+	"وافقت", "ترفض", "تؤكد", "تدعو", "تطالب", "تنفي", "تحذر", "تتهم", "ترى", "أرسلت", "ردت",
+	"هددت", "تهدد", "قررت", "سمحت", "تعتبر", "اعتبرت", "أدانت", "تدين", "رحبت", "ترحب",
+	"تريد", "أرادت", "تسعى", "سعت", "استضافت", "تستضيف", "ستستضيف", "تعلن", "ستعلن", "أيدت",
+	"تؤيد", "عارضت", "تعارض", "اقترحت", "تقترح", "أوضحت", "شددت", "تشدد", "أشارت", "لفتت",
+}
+
+// nameParts extend a settlement or landmark name after its first word
+// (النشوة الغربية، ثكنة البحوث العلمية).
+var nameParts = []string{
+	"الشرقية", "الغربية", "الشمالية", "الجنوبية", "الكبرى", "الصغرى", "الكبير", "الصغير",
+	"الفوقاني", "التحتاني", "القديمة", "الجديدة", "العسكري", "العسكرية", "الدولي", "العلمية",
+	"المركزي", "الوطني", "الكبيرة", "الصغيرة", "الشرقي", "الغربي", "الشمالي", "الجنوبي",
+}
+
+// notNames may follow a trigger without being a name (مدينة التي، حي في).
+var notNames = []string{
+	"في", "من", "إلى", "الى", "على", "عن", "التي", "الذي", "الذين", "هذه", "هذا", "تلك", "ذلك",
+	"و", "أو", "او", "ثم", "بعد", "قبل", "منذ", "مع", "كل", "بعض", "عدة", "عدد", "أخرى", "اخرى",
+	"المحاصرة", "المحاصر", "المحررة", "الخاضعة", "الواقعة", "القريبة", "المجاورة", "نفسها",
+	"ذاتها", "كما", "حيث", "أن", "ان", "إن", "لا", "لم", "لن", "قد", "التابعة", "الموالية",
+	"سكنية", "السكنية", "المدينة", "البلدة", "القرية", "الحي", "المنطقة", "رئيسي", "رئيسية",
+}
+
+// lexicon holds the folded word lists.
+type lexicon struct {
+	settlement map[string]geo.Kind
+	landmark   map[string]bool // both kinds of landmark trigger
+	named      map[string]bool // the named kind
+	trap       map[string]bool
+	firstName  map[string]bool
+	weak       map[string]bool
+	reporting  map[string]bool
+	namePart   map[string]bool
+	notName    map[string]bool
+	unknown    map[string]bool
+}
+
+func newLexicon() *lexicon {
+	set := func(words []string) map[string]bool {
+		m := make(map[string]bool, len(words))
+		for _, w := range words {
+			m[arabic.Fold(w)] = true
+		}
+		return m
+	}
+	lx := &lexicon{
+		settlement: map[string]geo.Kind{},
+		landmark:   set(append(append([]string{}, namedLandmarkTriggers...), locatedLandmarkTriggers...)),
+		named:      set(namedLandmarkTriggers),
+		trap:       set(trapBefore),
+		firstName:  set(firstNames),
+		weak:       set(weakCues),
+		reporting:  set(reportingVerbs),
+		namePart:   set(nameParts),
+		notName:    set(notNames),
+		unknown:    set(unknownAfter),
+	}
+	for w, k := range settlementTriggers {
+		lx.settlement[arabic.Fold(w)] = k
+	}
+	return lx
+}
+
+// proclitics that may sit on a cue word (بمدينة، لبلدة، وقرية، وبحي).
+var cuePrefixes = []string{"", "و", "ف", "ب", "ل", "ك", "وب", "ول", "فب", "فل"}
+
+// settlementKind reports whether w (folded, maybe with proclitics) is a
+// settlement trigger, and the kind it hints at.
+func (lx *lexicon) settlementKind(w string) (geo.Kind, bool) {
+	for _, p := range cuePrefixes {
+		if rest, ok := strings.CutPrefix(w, p); ok {
+			if k, ok := lx.settlement[rest]; ok {
+				return k, true
+			}
+		}
+	}
+	return "", false
+}
+
+// has reports whether w, with or without proclitics, is in set.
+func has(set map[string]bool, w string) bool {
+	for _, p := range cuePrefixes {
+		if rest, ok := strings.CutPrefix(w, p); ok && set[rest] {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,164 @@
+package extract
+
+import (
+	"strings"
+	"unicode/utf8"
+
+	"github.com/briefing-atlas/atlas/geo"
+)
+
+// triggered handles a trigger word followed by a name the gazetteer
+// lacks: «شارع بغداد» and «ساحة الأمويين» become landmarks placed at the
+// place the text is about; «بلدة X» is reported as unresolved, and placed
+// too when the context says where. It returns the tokens consumed.
+func (a *analysis) triggered(i int) int {
+	lx := a.e.lx
+	tok := a.toks[i].folded
+	if i+1 >= len(a.toks) || a.toks[i+1].before != 0 {
+		return 0
+	}
+	bare := stripCue(tok)
+	settlement := lx.unknown[bare]
+	landmark := lx.landmark[bare]
+	if !settlement && !landmark {
+		return 0
+	}
+	known, isKnown := a.longest(i + 1)
+	if isKnown && !(lx.named[bare] && known.prefix == "") {
+		return 0 // a known place: the next token's business
+	}
+	first := a.toks[i+1].folded
+	if !isKnown && !looksLikeName(first, landmark) {
+		return 0
+	}
+	if lx.notName[first] || has(lx.weak, first) {
+		return 0
+	}
+	if _, ok := lx.settlementKind(first); ok || lx.landmark[first] {
+		return 0
+	}
+	// The name: one word (or the known name), and the words that
+	// complete such names.
+	last := i + 1
+	if isKnown {
+		last = i + known.n
+	}
+	for j := i + 2; j < len(a.toks) && j <= i+3 && a.toks[j].before == 0; j++ {
+		if !lx.namePart[a.toks[j].folded] && !isDigits(a.toks[j].folded) {
+			break
+		}
+		last = j
+	}
+	nameStart := i + 1
+	if landmark {
+		nameStart = i // the trigger is part of a landmark's name
+		// Strip a proclitic off the trigger word itself (بساحة → ساحة).
+	}
+	t0, tn := a.toks[nameStart], a.toks[last]
+	skip := 0
+	if nameStart == i {
+		skip = len([]rune(t0.folded)) - len([]rune(bare))
+	}
+	start, bstart := t0.at[skip], t0.bat[skip]
+	surface := a.text[bstart:tn.bend]
+	where, prec := a.context()
+	if landmark {
+		if where == nil {
+			return 0 // a landmark nobody can place is not worth a guess
+		}
+		a.accept(Mention{
+			Start: start, End: tn.end, Surface: surface, Name: surface, Kind: geo.Landmark,
+			Place: where, GeoPrecision: prec, Confidence: 0.5, Use: Literal,
+		}, last+1, strongCue)
+		return last - i + 1
+	}
+	a.res.Unresolved = append(a.res.Unresolved, Unresolved{
+		Start: start, End: tn.end, Name: surface, Trigger: a.text[a.toks[i].bstart:a.toks[i].bend],
+		Sentence: sentence(a.text, bstart, tn.bend),
+	})
+	if where != nil {
+		kind, _ := lx.settlementKind(tok)
+		if kind == "" || kind == geo.Governorate || kind == geo.Country {
+			kind = geo.Village
+		}
+		a.accept(Mention{
+			Start: start, End: tn.end, Surface: surface, Name: surface, Kind: kind,
+			Place: where, GeoPrecision: max(prec, 2), Confidence: 0.4, Use: Literal,
+		}, last+1, strongCue)
+	}
+	return last - i + 1
+}
+
+// context is the place the text is about at this point: the last precise
+// place of the paragraph, or the section's governorate.
+func (a *analysis) context() (*geo.Place, int) {
+	if a.lastPlc != nil {
+		return a.lastPlc, 2
+	}
+	if a.sentGov != nil {
+		return a.sentGov, 3
+	}
+	if a.section != nil {
+		return a.section, 3
+	}
+	return nil, 0
+}
+
+// stripCue takes the proclitics off a trigger word (بساحة → ساحة).
+func stripCue(w string) string {
+	for _, p := range []string{"وب", "فب", "ول", "و", "ف", "ب", "ل"} {
+		if rest, ok := strings.CutPrefix(w, p); ok && len(rest) >= 4 {
+			return rest
+		}
+	}
+	return w
+}
+
+// looksLikeName: a word after a trigger that can begin a name. Landmark
+// names begin with the article or a number (ساحة الأمويين، برج 8 آذار);
+// settlement names may not, but neither may carry a preposition
+// (للجيش) or a pronoun suffix (سيطرته).
+func looksLikeName(w string, landmark bool) bool {
+	if isDigits(w) {
+		return landmark
+	}
+	if strings.HasPrefix(w, "لل") || strings.HasSuffix(w, "ته") || strings.HasSuffix(w, "هم") {
+		return false
+	}
+	if landmark {
+		return strings.HasPrefix(w, "ال") && len([]rune(w)) > 3
+	}
+	return len([]rune(w)) > 2
+}
+
+func isDigits(s string) bool {
+	for _, r := range s {
+		if r < '0' || r > '9' {
+			return false
+		}
+	}
+	return s != ""
+}
+
+// sentence returns the sentence around bytes [from, to) of text.
+func sentence(text string, from, to int) string {
+	isEnd := func(r rune) bool { return strings.ContainsRune(".!؟?\n؛", r) }
+	start := strings.LastIndexFunc(text[:from], isEnd)
+	if start < 0 {
+		start = 0
+	} else {
+		_, size := utf8.DecodeRuneInString(text[start:])
+		start += size
+	}
+	end := strings.IndexFunc(text[to:], isEnd)
+	if end < 0 {
+		end = len(text)
+	} else {
+		end += to
+	}
+	s := strings.TrimSpace(text[start:end])
+	if r := []rune(s); len(r) > 300 {
+		s = string(r[:300]) + "…"
+	}
+	return s
+}
