@@ -22,6 +22,17 @@ type analysis struct {
 	lastEnd  int          // token index after the last accepted mention
 	lastCue  cue          // the cue of the last accepted mention
 	govCount map[string]int
+	known    map[string]*geo.Place // names already read as places (one sense per text)
+	sentAt   map[int][]govAt       // governorates each sentence names, by its first token
+	sentIdx  int                   // first token of the current sentence
+	lastSent int                   // sentence of lastPlc
+	prepass  bool                  // the first pass only gathers sentence context
+}
+
+// govAt is a governorate a sentence names, and the token where it does.
+type govAt struct {
+	gov *geo.Place
+	tok int
 }
 
 // cue is how strongly the words around a name say it is a place.
@@ -42,8 +53,21 @@ type match struct {
 	places []*geo.Place
 }
 
+// run reads the text twice: a first pass finds the governorate each
+// sentence names (a name can come before the «ريف X» that places it),
+// the second decides every mention with that context.
 func (a *analysis) run() {
+	a.sentAt = map[int][]govAt{}
+	a.prepass = true
+	a.pass()
+	sentAt := a.sentAt
+	*a = analysis{e: a.e, text: a.text, toks: a.toks, sentAt: sentAt}
+	a.pass()
+}
+
+func (a *analysis) pass() {
 	a.govCount = map[string]int{}
+	a.known = map[string]*geo.Place{}
 	a.lastEnd = -1
 	for i := 0; i < len(a.toks); {
 		a.boundary(i)
@@ -63,7 +87,8 @@ func (a *analysis) run() {
 // boundary resets the context that ends with a sentence or paragraph.
 func (a *analysis) boundary(i int) {
 	b := a.toks[i].before
-	if b&(sepSentence|sepLine|sepPara) != 0 {
+	if i == 0 || b&(sepSentence|sepLine|sepPara) != 0 {
+		a.sentIdx = i
 		a.sentGov = nil
 	}
 	if b&sepPara != 0 {
@@ -153,7 +178,10 @@ func (a *analysis) cueFor(m match) (cue, geo.Kind) {
 		return strongCue, geo.Landmark
 	}
 	// A list continues a cued mention: «بلدات كفرنبودة والهبيط».
-	if a.lastEnd == m.i && (strings.HasPrefix(m.prefix, "و") || a.toks[m.i].before&sepComma != 0) {
+	listed := a.lastEnd == m.i && (strings.HasPrefix(m.prefix, "و") || a.toks[m.i].before&(sepComma|sepOther) != 0)
+	// «و الكريم»: the conjunction written apart.
+	listed = listed || a.lastEnd == m.i-1 && (p == "و" || p == "او")
+	if listed {
 		return max(a.lastCue, weakCue), ""
 	}
 	// ب is «in»; ل and ك are too often «for» and «like» to count.
@@ -207,15 +235,39 @@ func (a *analysis) decide(m match) {
 		return
 	}
 	best := a.choose(m, hint)
+	if a.prepass {
+		// Only names that fix a governorate by themselves set the
+		// sentence's context: governorates, regions, their capitals.
+		if (best.Kind == geo.Governorate || best.Kind == geo.Region || best.Capital == 1) &&
+			best.Country == "SY" && best.Adm1 != "" {
+			a.sentAt[a.sentIdx] = append(a.sentAt[a.sentIdx], govAt{a.e.g.Place(best.Adm1), m.i})
+		}
+		a.lastEnd, a.lastCue = m.i+m.n, c
+		return
+	}
 	multiword := strings.Contains(m.key, " ")
-	if a.e.common[m.key] && !multiword && !exempt(best) {
-		inContext := a.inContext(best)
+	if prior, ok := a.known[m.key]; ok && c < strongCue {
+		// One sense per text: a name read as a place once, with its
+		// cue, is that place again («حي الوعر» … «اتفاق الوعر»).
+		best = prior
+	} else if a.e.common[m.key] && !multiword && !exempt(best) {
+		// A word that is also a place: a trigger says so, or a
+		// preposition in a text that is about that place's governorate.
+		_, generic := a.e.lx.settlementKind(m.key)
+		generic = generic || a.e.lx.landmark[m.key]
 		switch {
 		case c == strongCue:
-		case c == weakCue && (!minor(best) || inContext):
+		case c == weakCue && a.inContext(best) && !generic:
 		default:
 			return
 		}
+	}
+	if minor(best) && !a.inContext(best) && c == strongCue && a.sentenceGov(m.i) != nil && best.Country == "SY" {
+		// «قرى بسهل الغاب (الرملة، …)»: a village list in a sentence that
+		// names its governorate, and no candidate there: the gazetteer
+		// lacks this one. Place it in the governorate, not elsewhere.
+		a.unknownInContext(m)
+		return
 	}
 	t0, tn := a.toks[m.i], a.toks[m.i+m.n-1]
 	men := Mention{
@@ -233,7 +285,26 @@ func (a *analysis) decide(m match) {
 		men.Use = Metonymic
 	}
 	a.header(m, best)
+	if c == strongCue || exempt(best) {
+		a.known[m.key] = best
+	}
 	a.accept(men, m.i+m.n, c)
+}
+
+// unknownInContext records a cued name whose gazetteer candidates all lie
+// outside the governorate its sentence names: it is placed in that
+// governorate and reported as unresolved.
+func (a *analysis) unknownInContext(m match) {
+	t0, tn := a.toks[m.i], a.toks[m.i+m.n-1]
+	surface := a.text[t0.bat[m.skip]:tn.bend]
+	a.res.Unresolved = append(a.res.Unresolved, Unresolved{
+		Start: t0.at[m.skip], End: tn.end, Name: surface, Trigger: "",
+		Sentence: sentence(a.text, t0.bat[m.skip], tn.bend),
+	})
+	a.accept(Mention{
+		Start: t0.at[m.skip], End: tn.end, Surface: surface, Name: surface, Kind: geo.Village,
+		Place: a.sentenceGov(m.i), GeoPrecision: 3, Confidence: 0.4, Use: Literal, Candidates: m.places,
+	}, m.i+m.n, strongCue)
 }
 
 func (a *analysis) accept(men Mention, end int, c cue) {
@@ -251,7 +322,7 @@ func (a *analysis) accept(men Mention, end int, c cue) {
 	}
 	if men.GeoPrecision == 1 {
 		a.near = append(a.near, p)
-		a.lastPlc = p
+		a.lastPlc, a.lastSent = p, a.sentIdx
 	}
 }
 
@@ -270,7 +341,7 @@ func (a *analysis) choose(m match, hint geo.Kind) *geo.Place {
 			s += 30
 		}
 		if p.Adm1 != "" {
-			if a.sentGov != nil && p.Adm1 == a.sentGov.ID {
+			if a.sentenceNames(p.Adm1) {
 				s += 60
 			}
 			if a.section != nil && p.Adm1 == a.section.ID {
@@ -303,10 +374,44 @@ func kindFits(hint, k geo.Kind) bool {
 // inContext reports whether p lies in the governorate the text is about
 // here, or near the places just mentioned.
 func (a *analysis) inContext(p *geo.Place) bool {
-	if p.Adm1 != "" && (a.section != nil && p.Adm1 == a.section.ID || a.sentGov != nil && p.Adm1 == a.sentGov.ID) {
+	if p.Adm1 != "" && (a.section != nil && p.Adm1 == a.section.ID || a.sentenceNames(p.Adm1)) {
 		return true
 	}
 	return a.isNear(p)
+}
+
+// sentenceNames reports whether the current sentence names governorate
+// adm1 (before or after this point), or has just named it.
+func (a *analysis) sentenceNames(adm1 string) bool {
+	if a.sentGov != nil && a.sentGov.ID == adm1 {
+		return true
+	}
+	for _, g := range a.sentAt[a.sentIdx] {
+		if g.gov.ID == adm1 {
+			return true
+		}
+	}
+	return false
+}
+
+// sentenceGov is the governorate the current sentence names nearest to
+// token i, or nil.
+func (a *analysis) sentenceGov(i int) *geo.Place {
+	var best *geo.Place
+	dist := 1 << 30
+	for _, g := range a.sentAt[a.sentIdx] {
+		d := g.tok - i
+		if d < 0 {
+			d = -d
+		}
+		if d < dist {
+			best, dist = g.gov, d
+		}
+	}
+	if best == nil {
+		return a.sentGov
+	}
+	return best
 }
 
 // nearKm is how close a candidate must be to a place of the same

@@ -61,7 +61,7 @@ func (a *analysis) triggered(i int) int {
 	}
 	start, bstart := t0.at[skip], t0.bat[skip]
 	surface := a.text[bstart:tn.bend]
-	where, prec := a.context()
+	where, prec := a.context(i)
 	if landmark {
 		if where == nil {
 			return 0 // a landmark nobody can place is not worth a guess
@@ -89,17 +89,21 @@ func (a *analysis) triggered(i int) int {
 	return last - i + 1
 }
 
-// context is the place the text is about at this point: the last precise
-// place of the paragraph, or the section's governorate.
-func (a *analysis) context() (*geo.Place, int) {
-	if a.lastPlc != nil {
+// context is the place the text is about at token i: a precise place of
+// the same sentence, the governorate the sentence names, the section's
+// governorate, or the last precise place of the paragraph.
+func (a *analysis) context(i int) (*geo.Place, int) {
+	if a.lastPlc != nil && a.lastSent == a.sentIdx {
 		return a.lastPlc, 2
 	}
-	if a.sentGov != nil {
-		return a.sentGov, 3
+	if g := a.sentenceGov(i); g != nil {
+		return g, 3
 	}
 	if a.section != nil {
 		return a.section, 3
+	}
+	if a.lastPlc != nil {
+		return a.lastPlc, 2
 	}
 	return nil, 0
 }

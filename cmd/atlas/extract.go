@@ -94,17 +94,22 @@ type mentionRecord struct {
 }
 
 func newMentionRecord(doc string, offset int, m extract.Mention) mentionRecord {
+	name, kind := m.Name, string(m.Kind)
 	r := mentionRecord{
 		Doc: doc, Start: offset + m.Start, End: offset + m.End, Surface: m.Surface,
+		PlaceAr: &name, Kind: &kind,
 		Confidence: m.Confidence, GeoPrecision: m.GeoPrecision, Use: string(m.Use),
 	}
 	if p := m.Place; p != nil {
-		kind := string(p.Kind)
 		lat, lon := p.Point.Lat(), p.Point.Lon()
-		r.PlaceID, r.PlaceAr, r.PlaceEn, r.Kind = &p.ID, &p.NameAr, &p.NameEn, &kind
 		r.Country, r.Lat, r.Lon = &p.Country, &lat, &lon
 		if gov := p.Governorate(); gov != "" {
 			r.Governorate = &gov
+		}
+		// A landmark the gazetteer lacks is located at a place, but is
+		// not that place: it has no id or English name of its own.
+		if m.Name == p.NameAr && m.Kind == p.Kind {
+			r.PlaceID, r.PlaceEn = &p.ID, &p.NameEn
 		}
 	}
 	return r
