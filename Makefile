@@ -5,7 +5,7 @@ BIN     := bin/atlas
 VENDOR  := assets/vendor/leaflet
 SHARED  ?= ../shared
 
-.PHONY: sample test assets build gazetteer bench clean
+.PHONY: sample test assets build gazetteer common-words bench clean
 
 ## sample: build the bundled sample atlas from examples/briefings into public/
 sample: build
@@ -43,6 +43,13 @@ bench: build
 ## gazetteer: re-import data/*.geojson from the public sources
 gazetteer:
 	$(GO) run ./cmd/gazetteer-import --from $(SHARED)/gazetteer-src --out data
+
+## common-words: re-derive data/common-words.tsv, the gazetteer names that are
+## also ordinary Arabic words (needs Debian's hunspell-ar; dict-freedict-ara-eng
+## is used too when installed)
+common-words:
+	@test -f /usr/share/hunspell/ar.dic || { echo "install hunspell-ar first: apt-get install hunspell-ar dict-freedict-ara-eng"; exit 1; }
+	$(GO) run ./cmd/common-words > data/common-words.tsv
 
 clean:
 	rm -rf bin public assets/vendor node_modules

@@ -183,37 +183,61 @@ func nameKeys(p *Place) []string {
 	return keys
 }
 
-// articleVariants are a place's names with the article «ال» added or
-// taken off, which the news does for towns (القامشلي/قامشلي). Only for
-// admin units, cities and towns, and only when the bare name keeps four
-// letters or more: «باب» or «رقه» alone are common words.
+// articleVariants are a place's names spelled as the news also spells
+// them. With the article «ال» added or taken off (القامشلي/قامشلي,
+// الدويلعة/دويلعة): for admin units, towns and quarters, and only when
+// the bare name keeps four letters («باب» or «رقه» alone are common
+// words). With compound names joined or split (كفر بطنا/كفربطنا،
+// بصرالحرير/بصر الحرير): for every place.
 func articleVariants(p *Place, keys []string) []string {
-	switch p.Kind {
-	case Governorate, District, Subdistrict, City, Town:
-	default:
-		return nil
-	}
 	have := map[string]bool{}
 	for _, k := range keys {
 		have[k] = true
 	}
 	var out []string
-	for _, k := range keys {
-		if strings.Contains(k, " ") {
-			continue
-		}
-		var v string
-		if bare, ok := strings.CutPrefix(k, "ال"); ok {
-			v = bare
-		} else {
-			v = "ال" + k
-		}
-		if bare := strings.TrimPrefix(v, "ال"); len([]rune(bare)) >= 4 && !have[v] {
+	add := func(v string) {
+		if !have[v] {
 			have[v] = true
 			out = append(out, v)
 		}
 	}
+	article := false
+	switch p.Kind {
+	case Governorate, District, Subdistrict, City, Town, Neighborhood:
+		article = true
+	}
+	for _, k := range keys {
+		first, rest, two := strings.Cut(k, " ")
+		if two && compoundHeads[first] && !strings.Contains(rest, " ") {
+			add(first + rest)
+		}
+		if !two {
+			for head := range compoundHeads {
+				if tail, ok := strings.CutPrefix(k, head); ok && len([]rune(tail)) >= 3 {
+					add(head + " " + tail)
+				}
+			}
+		}
+		if !article || two {
+			continue
+		}
+		v := "ال" + k
+		if bare, ok := strings.CutPrefix(k, "ال"); ok {
+			v = bare
+		}
+		if len([]rune(strings.TrimPrefix(v, "ال"))) >= 4 {
+			add(v)
+		}
+	}
+	sort.Strings(out)
 	return out
+}
+
+// compoundHeads begin place names that are written both joined and
+// apart (folded forms).
+var compoundHeads = map[string]bool{
+	"كفر": true, "دير": true, "بيت": true, "عين": true, "تل": true, "ابو": true, "بني": true,
+	"خان": true, "بصر": true, "راس": true, "بير": true, "جب": true, "عرب": true, "قصر": true,
 }
 
 // Lookup returns the places named name (folded before look-up), best

@@ -224,6 +224,15 @@ func (im *importer) places() error {
 		en := strings.Split(r["name_en"], "_")
 		p.NameAr, p.AltAr = strings.TrimSpace(ar[0]), trimAll(ar[1:])
 		p.NameEn, p.AltEn = strings.TrimSpace(en[0]), trimAll(en[1:])
+		// A community that bears its subdistrict's (or district's) name is
+		// that unit's town even where the 2015 list gives no capital level.
+		if p.Capital == 0 {
+			if d := im.byID[p.Adm2]; d != nil && d.NameAr == p.NameAr {
+				p.Capital = 2
+			} else if sd := im.byID[p.Adm3]; sd != nil && sd.NameAr == p.NameAr {
+				p.Capital = 3
+			}
+		}
 		switch p.Capital {
 		case 1, 2:
 			p.Kind = geo.City
