@@ -2,6 +2,7 @@ package extract
 
 import (
 	"strings"
+	"unicode/utf8"
 
 	"github.com/briefing-atlas/atlas/geo"
 	"github.com/paulmach/orb"
@@ -27,6 +28,10 @@ type analysis struct {
 	sentIdx  int                   // first token of the current sentence
 	lastSent int                   // sentence of lastPlc
 	prepass  bool                  // the first pass only gathers sentence context
+	// The longest match at each token, found once for both passes:
+	// slot[i] is 0 before the look-up, -1 for none, k+1 for found[k].
+	slot  []int32
+	found []match
 }
 
 // govAt is a governorate a sentence names, and the token where it does.
@@ -60,12 +65,15 @@ func (a *analysis) run() {
 	a.sentAt = map[int][]govAt{}
 	a.prepass = true
 	a.pass()
-	sentAt := a.sentAt
-	*a = analysis{e: a.e, text: a.text, toks: a.toks, sentAt: sentAt}
+	sentAt, slot, found := a.sentAt, a.slot, a.found
+	*a = analysis{e: a.e, text: a.text, toks: a.toks, sentAt: sentAt, slot: slot, found: found}
 	a.pass()
 }
 
 func (a *analysis) pass() {
+	if a.slot == nil {
+		a.slot = make([]int32, len(a.toks))
+	}
 	a.govCount = map[string]int{}
 	a.known = map[string]*geo.Place{}
 	a.lastEnd = -1
@@ -100,9 +108,19 @@ func (a *analysis) boundary(i int) {
 // longest finds the longest gazetteer name at token i, trying the token
 // as written and with each way of stripping its proclitics.
 func (a *analysis) longest(i int) (match, bool) {
+	switch k := a.slot[i]; {
+	case k < 0:
+		return match{}, false
+	case k > 0:
+		return a.found[k-1], true
+	}
 	var best match
 	tok := a.toks[i].folded
-	for _, p := range prefixes {
+	ps := prefixes
+	if !hasProclitic(tok) {
+		ps = prefixes[:1]
+	}
+	for _, p := range ps {
 		rest, ok := strings.CutPrefix(tok, p)
 		if !ok || (p != "" && len(rest) < 4) { // two Arabic letters at least
 			continue
@@ -114,19 +132,36 @@ func (a *analysis) longest(i int) (match, bool) {
 			a.walk(i, "ا"+rest, skip, p, &best)
 		}
 	}
-	return best, best.n > 0
+	if best.n == 0 {
+		a.slot[i] = -1
+		return best, false
+	}
+	a.found = append(a.found, best)
+	a.slot[i] = int32(len(a.found))
+	return best, true
+}
+
+// hasProclitic: the word begins with a letter that may be a proclitic.
+func hasProclitic(w string) bool {
+	r, _ := utf8.DecodeRuneInString(w)
+	switch r {
+	case 'و', 'ف', 'ب', 'ل', 'ك':
+		return true
+	}
+	return false
 }
 
 func (a *analysis) walk(i int, first string, skip int, prefix string, best *match) {
+	if !a.e.filter.mayHave(first) {
+		return
+	}
 	n := a.e.root.child(first)
 	if n == nil {
 		return
 	}
-	var key strings.Builder
-	key.WriteString(first)
-	length, places, keyLen := 0, []*geo.Place(nil), 0
+	length, places := 0, []*geo.Place(nil)
 	if n.places != nil {
-		length, places, keyLen = 1, n.places, key.Len()
+		length, places = 1, n.places
 	}
 	for j := i + 1; j < len(a.toks) && n != nil; j++ {
 		// A name does not run across punctuation or a line break.
@@ -137,15 +172,17 @@ func (a *analysis) walk(i int, first string, skip int, prefix string, best *matc
 		if n == nil {
 			break
 		}
-		key.WriteByte(' ')
-		key.WriteString(a.toks[j].folded)
 		if n.places != nil {
-			length, places, keyLen = j-i+1, n.places, key.Len()
+			length, places = j-i+1, n.places
 		}
 	}
 	// The longest name wins; among equals, the one that strips least.
 	if length > best.n {
-		*best = match{i: i, n: length, skip: skip, prefix: prefix, key: key.String()[:keyLen], places: places}
+		key := first
+		for j := i + 1; j < i+length; j++ {
+			key += " " + a.toks[j].folded
+		}
+		*best = match{i: i, n: length, skip: skip, prefix: prefix, key: key, places: places}
 	}
 }
 
@@ -174,7 +211,7 @@ func (a *analysis) cueFor(m match) (cue, geo.Kind) {
 	if k, ok := lx.settlementKind(p); ok {
 		return strongCue, k
 	}
-	if has(lx.landmark, p) {
+	if lx.landmarkAny[p] {
 		return strongCue, geo.Landmark
 	}
 	// A list continues a cued mention: «بلدات كفرنبودة والهبيط».
@@ -185,7 +222,7 @@ func (a *analysis) cueFor(m match) (cue, geo.Kind) {
 		return max(a.lastCue, weakCue), ""
 	}
 	// ب is «in»; ل and ك are too often «for» and «like» to count.
-	if has(lx.weak, p) || strings.Contains(m.prefix, "ب") {
+	if lx.weakAny[p] || strings.Contains(m.prefix, "ب") {
 		return weakCue, ""
 	}
 	if a.lastEnd == m.i {
@@ -201,7 +238,7 @@ func (a *analysis) trapped(m match) bool {
 		return false // «بحلب»: a preposition makes it a place
 	}
 	p := a.prev(m.i)
-	return a.e.lx.trap[p] || a.e.lx.firstName[p] || has(a.e.lx.trap, p) && len(p) > 4
+	return a.e.lx.trap[p] || a.e.lx.firstName[p] || a.e.lx.trapAny[p] && len(p) > 4
 }
 
 // exempt places are known well enough that their name counts without a
@@ -234,8 +271,8 @@ func (a *analysis) decide(m match) {
 	if a.trapped(m) && c != strongCue {
 		return
 	}
-	best := a.choose(m, hint)
 	if a.prepass {
+		best := m.places[0]
 		// Only names that fix a governorate by themselves set the
 		// sentence's context: governorates, regions, their capitals.
 		if (best.Kind == geo.Governorate || best.Kind == geo.Region || best.Capital == 1) &&
@@ -245,6 +282,7 @@ func (a *analysis) decide(m match) {
 		a.lastEnd, a.lastCue = m.i+m.n, c
 		return
 	}
+	best := a.choose(m, hint)
 	multiword := strings.Contains(m.key, " ")
 	if prior, ok := a.known[m.key]; ok && c < strongCue {
 		// One sense per text: a name read as a place once, with its
@@ -269,9 +307,10 @@ func (a *analysis) decide(m match) {
 		a.unknownInContext(m)
 		return
 	}
-	t0, tn := a.toks[m.i], a.toks[m.i+m.n-1]
+	tn := a.toks[m.i+m.n-1]
+	start, bstart := offsetAfter(a.text, a.toks[m.i], m.skip)
 	men := Mention{
-		Start: t0.at[m.skip], End: tn.end, Surface: a.text[t0.bat[m.skip]:tn.bend],
+		Start: start, End: int(tn.end), Surface: a.text[bstart:tn.bend],
 		Name: best.NameAr, Kind: best.Kind, Place: best, Use: Literal,
 		GeoPrecision: precision(best),
 	}
@@ -295,14 +334,15 @@ func (a *analysis) decide(m match) {
 // outside the governorate its sentence names: it is placed in that
 // governorate and reported as unresolved.
 func (a *analysis) unknownInContext(m match) {
-	t0, tn := a.toks[m.i], a.toks[m.i+m.n-1]
-	surface := a.text[t0.bat[m.skip]:tn.bend]
+	tn := a.toks[m.i+m.n-1]
+	start, bstart := offsetAfter(a.text, a.toks[m.i], m.skip)
+	surface := a.text[bstart:tn.bend]
 	a.res.Unresolved = append(a.res.Unresolved, Unresolved{
-		Start: t0.at[m.skip], End: tn.end, Name: surface, Trigger: "",
-		Sentence: sentence(a.text, t0.bat[m.skip], tn.bend),
+		Start: start, End: int(tn.end), Name: surface, Trigger: "",
+		Sentence: sentence(a.text, bstart, int(tn.bend)),
 	})
 	a.accept(Mention{
-		Start: t0.at[m.skip], End: tn.end, Surface: surface, Name: surface, Kind: geo.Village,
+		Start: start, End: int(tn.end), Surface: surface, Name: surface, Kind: geo.Village,
 		Place: a.sentenceGov(m.i), GeoPrecision: 3, Confidence: 0.4, Use: Literal, Candidates: m.places,
 	}, m.i+m.n, strongCue)
 }
@@ -422,8 +462,15 @@ func (a *analysis) isNear(p *geo.Place) bool {
 	if p.Country != "SY" {
 		return false
 	}
-	for _, q := range a.near {
-		if q != p && orbgeo.Distance(orb.Point(p.Point), orb.Point(q.Point)) <= nearKm*1000 {
+	// The latest places first; a box test spares most distances.
+	const box = nearKm / 80.0 // degrees, generous at Syria's latitudes
+	for k := len(a.near) - 1; k >= 0 && k >= len(a.near)-30; k-- {
+		q := a.near[k]
+		dx, dy := p.Point[0]-q.Point[0], p.Point[1]-q.Point[1]
+		if q == p || dx > box || dx < -box || dy > box || dy < -box {
+			continue
+		}
+		if orbgeo.Distance(orb.Point(p.Point), orb.Point(q.Point)) <= nearKm*1000 {
 			return true
 		}
 	}

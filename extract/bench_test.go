@@ -37,3 +37,12 @@ func BenchmarkExtract(b *testing.B) {
 		ex.Extract(text)
 	}
 }
+
+// BenchmarkTokenize measures the tokenizer alone.
+func BenchmarkTokenize(b *testing.B) {
+	text := strings.Repeat("قصفت قوات النظام بلدة مارع بريف حلب الشمالي، واندلعت اشتباكات في حي جوبر بدمشق.\n", 12000)
+	b.SetBytes(int64(len(text)))
+	for b.Loop() {
+		tokenize(text)
+	}
+}

@@ -1,8 +1,6 @@
 package extract
 
 import (
-	"strings"
-
 	"github.com/briefing-atlas/atlas/geo"
 	"github.com/briefing-atlas/atlas/geo/arabic"
 )
@@ -121,6 +119,16 @@ type lexicon struct {
 	namePart   map[string]bool
 	notName    map[string]bool
 	unknown    map[string]bool
+	// The same lists with every proclitic form spelled out, so that a
+	// cue costs one look-up (بمدينة، وقرية، لحي).
+	settlementAny map[string]geo.Kind
+	landmarkAny   map[string]bool
+	weakAny       map[string]bool
+	trapAny       map[string]bool
+	// triggerForm maps every written form of a trigger that may lead a
+	// name the gazetteer lacks (with its proclitics: بساحة) to the bare
+	// trigger: one look-up per word in the hot loop.
+	triggerForm map[string]string
 }
 
 func newLexicon() *lexicon {
@@ -146,6 +154,30 @@ func newLexicon() *lexicon {
 	for w, k := range settlementTriggers {
 		lx.settlement[arabic.Fold(w)] = k
 	}
+	expand := func(set map[string]bool) map[string]bool {
+		out := make(map[string]bool, len(set)*len(cuePrefixes))
+		for w := range set {
+			for _, p := range cuePrefixes {
+				out[p+w] = true
+			}
+		}
+		return out
+	}
+	lx.landmarkAny, lx.weakAny, lx.trapAny = expand(lx.landmark), expand(lx.weak), expand(lx.trap)
+	lx.settlementAny = map[string]geo.Kind{}
+	for w, k := range lx.settlement {
+		for _, p := range cuePrefixes {
+			lx.settlementAny[p+w] = k
+		}
+	}
+	lx.triggerForm = map[string]string{}
+	for _, set := range []map[string]bool{lx.unknown, lx.landmark} {
+		for w := range set {
+			for _, p := range cuePrefixes {
+				lx.triggerForm[p+w] = w
+			}
+		}
+	}
 	return lx
 }
 
@@ -155,22 +187,6 @@ var cuePrefixes = []string{"", "و", "ف", "ب", "ل", "ك", "وب", "ول", "ف
 // settlementKind reports whether w (folded, maybe with proclitics) is a
 // settlement trigger, and the kind it hints at.
 func (lx *lexicon) settlementKind(w string) (geo.Kind, bool) {
-	for _, p := range cuePrefixes {
-		if rest, ok := strings.CutPrefix(w, p); ok {
-			if k, ok := lx.settlement[rest]; ok {
-				return k, true
-			}
-		}
-	}
-	return "", false
-}
-
-// has reports whether w, with or without proclitics, is in set.
-func has(set map[string]bool, w string) bool {
-	for _, p := range cuePrefixes {
-		if rest, ok := strings.CutPrefix(w, p); ok && set[rest] {
-			return true
-		}
-	}
-	return false
+	k, ok := lx.settlementAny[w]
+	return k, ok
 }

@@ -71,6 +71,7 @@ type Extractor struct {
 	root   *node
 	common map[string]bool
 	lx     *lexicon
+	filter rootFilter
 }
 
 // Option configures an Extractor.
@@ -111,6 +112,7 @@ func New(g *geo.Gazetteer, opts ...Option) *Extractor {
 	for _, o := range opts {
 		o(e)
 	}
+	e.filter = newRootFilter(e.root)
 	return e
 }
 

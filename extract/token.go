@@ -11,7 +11,7 @@ type sep uint8
 
 const (
 	sepComma    sep = 1 << iota // ، or ,
-	sepSentence                 // . ! ? ؟ ؛ ; and quotes that close a clause
+	sepSentence                 // . ! ? ؟ ؛ ;
 	sepLine                     // a line break
 	sepPara                     // a blank line
 	sepColon                    // : (section headers, «قال:»)
@@ -20,67 +20,68 @@ const (
 
 // token is a word of the text: a maximal run of letters and digits.
 type token struct {
-	start, end int    // code point offsets into the original text
-	bstart     int    // byte offsets into the original text
-	bend       int    //
-	folded     string // the word folded for matching (geo/arabic)
-	// at[i] and bat[i] are the code point and byte offsets, in the
-	// original text, of the i-th rune of folded: stripping a clitic keeps
-	// exact offsets.
-	at, bat []int
-	before  sep // what separates this token from the previous one
+	start, end   int32  // code point offsets into the original text
+	bstart, bend int32  // byte offsets into the original text
+	folded       string // the word folded for matching (geo/arabic)
+	before       sep    // what separates this token from the previous one
 }
 
-// tokenize splits text into tokens in one pass, keeping offsets. The
-// folded words and offset tables of all tokens share three allocations.
+// tokenize splits text into tokens in one pass, keeping offsets. It is the
+// extractor's hot loop: no regular expressions, and the folded words of
+// all tokens share one string.
 func tokenize(text string) []token {
-	toks := make([]token, 0, len(text)/8)
+	toks := make([]token, 0, len(text)/10+1)
 	folded := make([]byte, 0, len(text))
-	at := make([]int, 0, len(text)/2)
-	bat := make([]int, 0, len(text)/2)
-	cp := 0
-	inTok := false
+	fends := make([]int, 0, len(text)/10+1)
 	var cur token
-	var fstart, astart int
-	var fends []int // end of each token's folded bytes, set on flush
+	inTok := false
 	var gap sep
 	newlines := 0
-	lastLetterCP, lastLetterB := 0, 0
-	flush := func() {
-		if inTok && len(folded) > fstart {
-			cur.end, cur.bend = lastLetterCP, lastLetterB
-			fends = append(fends, len(folded))
-			cur.at, cur.bat = at[astart:len(at):len(at)], bat[astart:len(bat):len(bat)]
-			toks = append(toks, cur)
+	cp := int32(0)
+	var lastCP, lastB int32
+	for i := 0; i < len(text); {
+		r, size := rune(text[i]), 1
+		if r >= utf8.RuneSelf {
+			// Arabic letters are two bytes: decode those inline.
+			if r&0xE0 == 0xC0 && i+1 < len(text) && text[i+1]&0xC0 == 0x80 && r >= 0xC2 {
+				r, size = (r&0x1F)<<6|rune(text[i+1]&0x3F), 2
+			} else {
+				r, size = utf8.DecodeRuneInString(text[i:])
+			}
 		}
-		inTok = false
-	}
-	for i, r := range text {
-		size := utf8.RuneLen(r)
-		if size < 0 {
-			size = 1
-		}
-		if arabic.IsLetter(r) {
+		e := arabic.Fast(r)
+		f, keep := e.Folded, e.Keep
+		if e.Letter {
 			if !inTok {
 				inTok = true
 				if newlines > 1 {
 					gap |= sepPara
 				}
-				cur = token{start: cp, bstart: i, before: gap}
-				fstart, astart = len(folded), len(at)
+				cur = token{start: cp, bstart: int32(i), before: gap}
 				gap, newlines = 0, 0
 			}
-			if f, ok := arabic.FoldRune(r); ok {
-				folded = utf8.AppendRune(folded, f)
-				at = append(at, cp)
-				bat = append(bat, i)
+			if keep {
+				switch {
+				case f < utf8.RuneSelf:
+					folded = append(folded, byte(f))
+				case f < 0x800:
+					folded = append(folded, byte(0xC0|f>>6), byte(0x80|f&0x3F))
+				default:
+					folded = utf8.AppendRune(folded, f)
+				}
 			}
-			lastLetterCP, lastLetterB = cp+1, i+size
+			lastCP, lastB = cp+1, int32(i+size)
 		} else {
 			if inTok {
-				flush()
+				inTok = false
+				if len(fends) == 0 && len(folded) > 0 || len(fends) > 0 && len(folded) > fends[len(fends)-1] {
+					cur.end, cur.bend = lastCP, lastB
+					toks = append(toks, cur)
+					fends = append(fends, len(folded))
+				}
 			}
 			switch r {
+			case ' ', '\t', '\r', 0x00A0, 0x200F, 0x200E, 0x200B:
 			case '،', ',':
 				gap |= sepComma
 			case '.', '!', '?', '؟', '؛', ';', '…':
@@ -90,17 +91,20 @@ func tokenize(text string) []token {
 				newlines++
 			case ':':
 				gap |= sepColon
-			case ' ', '\t', '\r', 0x00A0, 0x200F, 0x200E, 0x200B:
 			default:
-				if _, keep := arabic.FoldRune(r); keep {
+				if keep {
 					gap |= sepOther
 				}
 			}
 		}
+		i += size
 		cp++
 	}
-	flush()
-	// One string for all folded words; tokens take slices of it.
+	if inTok && (len(fends) == 0 && len(folded) > 0 || len(fends) > 0 && len(folded) > fends[len(fends)-1]) {
+		cur.end, cur.bend = lastCP, lastB
+		toks = append(toks, cur)
+		fends = append(fends, len(folded))
+	}
 	all := string(folded)
 	prev := 0
 	for k := range toks {
@@ -108,4 +112,32 @@ func tokenize(text string) []token {
 		prev = fends[k]
 	}
 	return toks
+}
+
+// offsetAfter returns the code point and byte offsets, in text, of the
+// token's first letter after skip folded runes (a stripped proclitic).
+// Diacritics between the letters are passed over.
+func offsetAfter(text string, t token, skip int) (int, int) {
+	cp, b := int(t.start), int(t.bstart)
+	if skip == 0 {
+		return cp, b
+	}
+	for skip > 0 && b < int(t.bend) {
+		r, size := utf8.DecodeRuneInString(text[b:])
+		if _, kept := arabic.FoldRune(r); kept {
+			skip--
+		}
+		b += size
+		cp++
+	}
+	// Marks after the stripped letter belong to it, not to the name.
+	for b < int(t.bend) {
+		r, size := utf8.DecodeRuneInString(text[b:])
+		if _, kept := arabic.FoldRune(r); kept {
+			break
+		}
+		b += size
+		cp++
+	}
+	return cp, b
 }

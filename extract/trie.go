@@ -35,3 +35,33 @@ func (n *node) child(w string) *node {
 	}
 	return n.next[w]
 }
+
+// rootFilter is a bitset of the hashes of the trie's first words: most
+// words of a text begin no place name, and a hash and a bit test are
+// cheaper than a map look-up.
+type rootFilter []uint64
+
+const filterBits = 1 << 20
+
+func newRootFilter(root *node) rootFilter {
+	f := make(rootFilter, filterBits/64)
+	for w := range root.next {
+		h := fnv(w) & (filterBits - 1)
+		f[h/64] |= 1 << (h % 64)
+	}
+	return f
+}
+
+func (f rootFilter) mayHave(w string) bool {
+	h := fnv(w) & (filterBits - 1)
+	return f[h/64]&(1<<(h%64)) != 0
+}
+
+func fnv(s string) uint32 {
+	h := uint32(2166136261)
+	for i := 0; i < len(s); i++ {
+		h ^= uint32(s[i])
+		h *= 16777619
+	}
+	return h
+}

@@ -17,12 +17,11 @@ func (a *analysis) triggered(i int) int {
 	if i+1 >= len(a.toks) || a.toks[i+1].before != 0 {
 		return 0
 	}
-	bare := stripCue(tok)
-	settlement := lx.unknown[bare]
-	landmark := lx.landmark[bare]
-	if !settlement && !landmark {
+	bare, isTrigger := lx.triggerForm[tok]
+	if !isTrigger {
 		return 0
 	}
+	landmark := lx.landmark[bare]
 	known, isKnown := a.longest(i + 1)
 	if isKnown && !(lx.named[bare] && known.prefix == "") {
 		return 0 // a known place: the next token's business
@@ -31,7 +30,7 @@ func (a *analysis) triggered(i int) int {
 	if !isKnown && !looksLikeName(first, landmark) {
 		return 0
 	}
-	if lx.notName[first] || has(lx.weak, first) {
+	if lx.notName[first] || lx.weakAny[first] {
 		return 0
 	}
 	if _, ok := lx.settlementKind(first); ok || lx.landmark[first] {
@@ -57,9 +56,9 @@ func (a *analysis) triggered(i int) int {
 	t0, tn := a.toks[nameStart], a.toks[last]
 	skip := 0
 	if nameStart == i {
-		skip = len([]rune(t0.folded)) - len([]rune(bare))
+		skip = utf8.RuneCountInString(t0.folded) - utf8.RuneCountInString(bare)
 	}
-	start, bstart := t0.at[skip], t0.bat[skip]
+	start, bstart := offsetAfter(a.text, t0, skip)
 	surface := a.text[bstart:tn.bend]
 	where, prec := a.context(i)
 	if landmark {
@@ -67,14 +66,14 @@ func (a *analysis) triggered(i int) int {
 			return 0 // a landmark nobody can place is not worth a guess
 		}
 		a.accept(Mention{
-			Start: start, End: tn.end, Surface: surface, Name: surface, Kind: geo.Landmark,
+			Start: start, End: int(tn.end), Surface: surface, Name: surface, Kind: geo.Landmark,
 			Place: where, GeoPrecision: prec, Confidence: 0.5, Use: Literal,
 		}, last+1, strongCue)
 		return last - i + 1
 	}
 	a.res.Unresolved = append(a.res.Unresolved, Unresolved{
-		Start: start, End: tn.end, Name: surface, Trigger: a.text[a.toks[i].bstart:a.toks[i].bend],
-		Sentence: sentence(a.text, bstart, tn.bend),
+		Start: start, End: int(tn.end), Name: surface, Trigger: a.text[a.toks[i].bstart:a.toks[i].bend],
+		Sentence: sentence(a.text, bstart, int(tn.bend)),
 	})
 	if where != nil {
 		kind, _ := lx.settlementKind(tok)
@@ -82,7 +81,7 @@ func (a *analysis) triggered(i int) int {
 			kind = geo.Village
 		}
 		a.accept(Mention{
-			Start: start, End: tn.end, Surface: surface, Name: surface, Kind: kind,
+			Start: start, End: int(tn.end), Surface: surface, Name: surface, Kind: kind,
 			Place: where, GeoPrecision: max(prec, 2), Confidence: 0.4, Use: Literal,
 		}, last+1, strongCue)
 	}
@@ -106,16 +105,6 @@ func (a *analysis) context(i int) (*geo.Place, int) {
 		return a.lastPlc, 2
 	}
 	return nil, 0
-}
-
-// stripCue takes the proclitics off a trigger word (بساحة → ساحة).
-func stripCue(w string) string {
-	for _, p := range []string{"وب", "فب", "ول", "و", "ف", "ب", "ل"} {
-		if rest, ok := strings.CutPrefix(w, p); ok && len(rest) >= 4 {
-			return rest
-		}
-	}
-	return w
 }
 
 // looksLikeName: a word after a trigger that can begin a name. Landmark

@@ -167,7 +167,9 @@ func prefers(p *Place, key string) bool {
 
 // IsDefaultFor reports whether p is listed as the default sense of name
 // (data/senses.tsv), ahead of places that rank higher.
-func (p *Place) IsDefaultFor(name string) bool { return prefers(p, arabic.Fold(name)) }
+func (p *Place) IsDefaultFor(name string) bool {
+	return len(p.Prefer) > 0 && prefers(p, arabic.Fold(name))
+}
 
 // nameKeys are the folded Arabic names of p, each once.
 func nameKeys(p *Place) []string {

@@ -8,6 +8,36 @@ package arabic
 
 import "strings"
 
+// Fast is FoldRune and IsLetter in one table look-up for ASCII and the
+// Arabic block, where nearly all of a news text lives: the folded rune,
+// whether r belongs inside a word, and whether it is kept when folding.
+func Fast(r rune) Entry {
+	if uint32(r) < uint32(len(table)) {
+		return table[r]
+	}
+	return slow(r)
+}
+
+func slow(r rune) Entry {
+	f, k := FoldRune(r)
+	return Entry{f, IsLetter(r), k}
+}
+
+// Entry is what Fast knows of a rune.
+type Entry struct {
+	Folded       rune
+	Letter, Keep bool
+}
+
+// table is computed once from FoldRune and IsLetter and never changes.
+var table = func() (t [0x0700]Entry) {
+	for r := rune(0); r < 0x0700; r++ {
+		f, k := FoldRune(r)
+		t[r] = Entry{f, IsLetter(r), k}
+	}
+	return t
+}()
+
 // FoldRune returns the folded form of r and whether r is kept at all.
 // Diacritics, tatweel, zero-width and bidi marks are dropped.
 func FoldRune(r rune) (rune, bool) {

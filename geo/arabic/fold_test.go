@@ -40,3 +40,15 @@ func TestIsLetter(t *testing.T) {
 		}
 	}
 }
+
+// TestFastAgrees: the table gives what the functions give.
+func TestFastAgrees(t *testing.T) {
+	for r := rune(0); r < 0x2100; r++ {
+		e := Fast(r)
+		f, letter, keep := e.Folded, e.Letter, e.Keep
+		wf, wk := FoldRune(r)
+		if f != wf || keep != wk || letter != IsLetter(r) {
+			t.Fatalf("Fast(%U) = %U %v %v, want %U %v %v", r, f, letter, keep, wf, IsLetter(r), wk)
+		}
+	}
+}
