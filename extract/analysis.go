@@ -141,6 +141,17 @@ func (a *analysis) longest(i int) (match, bool) {
 	return best, true
 }
 
+// stripProclitics takes a conjunction and a preposition off a word
+// (وبشارع → شارع) when a word of four letters or more remains.
+func stripProclitics(w string) string {
+	for _, p := range []string{"وب", "فب", "ول", "و", "ف", "ب", "ل"} {
+		if rest, ok := strings.CutPrefix(w, p); ok && len(rest) >= 6 {
+			return rest
+		}
+	}
+	return w
+}
+
 // hasProclitic: the word begins with a letter that may be a proclitic.
 func hasProclitic(w string) bool {
 	r, _ := utf8.DecodeRuneInString(w)
@@ -282,17 +293,22 @@ func (a *analysis) decide(m match) {
 		a.lastEnd, a.lastCue = m.i+m.n, c
 		return
 	}
+	// After a named landmark trigger the name is the landmark's
+	// (شارع بغداد), not a mention of that place.
+	if a.e.lx.named[stripProclitics(a.prev(m.i))] && m.prefix == "" && !strings.Contains(m.key, " ") {
+		return
+	}
 	best := a.choose(m, hint)
 	multiword := strings.Contains(m.key, " ")
-	if prior, ok := a.known[m.key]; ok && c < strongCue {
+	_, generic := a.e.lx.settlementKind(m.key)
+	generic = generic || a.e.lx.landmark[m.key]
+	if prior, ok := a.known[m.key]; ok && c < strongCue && !generic {
 		// One sense per text: a name read as a place once, with its
 		// cue, is that place again («حي الوعر» … «اتفاق الوعر»).
 		best = prior
 	} else if a.e.common[m.key] && !multiword && !exempt(best) {
 		// A word that is also a place: a trigger says so, or a
 		// preposition in a text that is about that place's governorate.
-		_, generic := a.e.lx.settlementKind(m.key)
-		generic = generic || a.e.lx.landmark[m.key]
 		switch {
 		case c == strongCue:
 		case c == weakCue && a.inContext(best) && !generic:
@@ -300,12 +316,14 @@ func (a *analysis) decide(m match) {
 			return
 		}
 	}
-	if minor(best) && !a.inContext(best) && c == strongCue && a.sentenceGov(m.i) != nil && best.Country == "SY" {
+	if minor(best) && !a.inContext(best) && c == strongCue && best.Country == "SY" {
 		// «قرى بسهل الغاب (الرملة، …)»: a village list in a sentence that
-		// names its governorate, and no candidate there: the gazetteer
-		// lacks this one. Place it in the governorate, not elsewhere.
-		a.unknownInContext(m)
-		return
+		// says where it is, and no candidate there: the gazetteer lacks
+		// this one. Place it where the sentence is, not elsewhere.
+		if where, prec := a.sentenceContext(m.i); where != nil {
+			a.unknownInContext(m, where, prec)
+			return
+		}
 	}
 	tn := a.toks[m.i+m.n-1]
 	start, bstart := offsetAfter(a.text, a.toks[m.i], m.skip)
@@ -324,7 +342,7 @@ func (a *analysis) decide(m match) {
 		men.Use = Metonymic
 	}
 	a.header(m, best)
-	if c == strongCue || exempt(best) {
+	if (c == strongCue || exempt(best)) && !generic {
 		a.known[m.key] = best
 	}
 	a.accept(men, m.i+m.n, c)
@@ -333,7 +351,7 @@ func (a *analysis) decide(m match) {
 // unknownInContext records a cued name whose gazetteer candidates all lie
 // outside the governorate its sentence names: it is placed in that
 // governorate and reported as unresolved.
-func (a *analysis) unknownInContext(m match) {
+func (a *analysis) unknownInContext(m match, where *geo.Place, prec int) {
 	tn := a.toks[m.i+m.n-1]
 	start, bstart := offsetAfter(a.text, a.toks[m.i], m.skip)
 	surface := a.text[bstart:tn.bend]
@@ -343,7 +361,7 @@ func (a *analysis) unknownInContext(m match) {
 	})
 	a.accept(Mention{
 		Start: start, End: int(tn.end), Surface: surface, Name: surface, Kind: geo.Village,
-		Place: a.sentenceGov(m.i), GeoPrecision: 3, Confidence: 0.4, Use: Literal, Candidates: m.places,
+		Place: where, GeoPrecision: max(prec, 2), Confidence: 0.4, Use: Literal, Candidates: m.places,
 	}, m.i+m.n, strongCue)
 }
 

@@ -63,7 +63,9 @@ func (a *analysis) triggered(i int) int {
 	where, prec := a.context(i)
 	if landmark {
 		if where == nil {
-			return 0 // a landmark nobody can place is not worth a guess
+			// A landmark nobody can place is not worth a guess; its name
+			// is no mention of a town either.
+			return last - i + 1
 		}
 		a.accept(Mention{
 			Start: start, End: int(tn.end), Surface: surface, Name: surface, Kind: geo.Landmark,
@@ -90,19 +92,38 @@ func (a *analysis) triggered(i int) int {
 
 // context is the place the text is about at token i: a precise place of
 // the same sentence, the governorate the sentence names, the section's
-// governorate, or the last precise place of the paragraph.
+// governorate, the last precise place of the paragraph, or the
+// governorate the text has named most.
 func (a *analysis) context(i int) (*geo.Place, int) {
-	if a.lastPlc != nil && a.lastSent == a.sentIdx {
-		return a.lastPlc, 2
-	}
-	if g := a.sentenceGov(i); g != nil {
-		return g, 3
+	if where, prec := a.sentenceContext(i); where != nil {
+		return where, prec
 	}
 	if a.section != nil {
 		return a.section, 3
 	}
 	if a.lastPlc != nil {
 		return a.lastPlc, 2
+	}
+	best, n := "", 0
+	for adm1, c := range a.govCount {
+		if c > n || c == n && adm1 < best {
+			best, n = adm1, c
+		}
+	}
+	if best != "" {
+		return a.e.g.Place(best), 3
+	}
+	return nil, 0
+}
+
+// sentenceContext is where the current sentence is: a precise place it
+// has named, or the governorate it names nearest to token i.
+func (a *analysis) sentenceContext(i int) (*geo.Place, int) {
+	if a.lastPlc != nil && a.lastSent == a.sentIdx {
+		return a.lastPlc, 2
+	}
+	if g := a.sentenceGov(i); g != nil {
+		return g, 3
 	}
 	return nil, 0
 }
