@@ -141,6 +141,18 @@ func (a *analysis) longest(i int) (match, bool) {
 	return best, true
 }
 
+// adjective reports a definite feminine word right after a definite
+// feminine noun: it agrees with the noun, so it is an adjective (القوة
+// القاهرة، الشريعة الإسلامية is the other way round), not a place.
+func (a *analysis) adjective(m match) bool {
+	if m.prefix != "" || !strings.HasPrefix(m.key, "ال") || !strings.HasSuffix(m.key, "ه") {
+		return false
+	}
+	p := a.prev(m.i)
+	return a.toks[m.i].before == 0 && strings.HasPrefix(p, "ال") && strings.HasSuffix(p, "ه") &&
+		!a.e.lx.settlementAnyIs(p)
+}
+
 // stripProclitics takes a conjunction and a preposition off a word
 // (وبشارع → شارع) when a word of four letters or more remains.
 func stripProclitics(w string) string {
@@ -298,8 +310,11 @@ func (a *analysis) decide(m match) {
 	if a.e.lx.named[stripProclitics(a.prev(m.i))] && m.prefix == "" && !strings.Contains(m.key, " ") {
 		return
 	}
-	best := a.choose(m, hint)
 	multiword := strings.Contains(m.key, " ")
+	if a.e.common[m.key] && !multiword && a.adjective(m) {
+		return
+	}
+	best := a.choose(m, hint)
 	_, generic := a.e.lx.settlementKind(m.key)
 	generic = generic || a.e.lx.landmark[m.key]
 	if prior, ok := a.known[m.key]; ok && c < strongCue && !generic {
@@ -311,7 +326,7 @@ func (a *analysis) decide(m match) {
 		// preposition in a text that is about that place's governorate.
 		switch {
 		case c == strongCue:
-		case c == weakCue && a.inContext(best) && !generic:
+		case c == weakCue && !generic && (!minor(best) || a.inContext(best)):
 		default:
 			return
 		}
@@ -403,7 +418,7 @@ func (a *analysis) choose(m match, hint geo.Kind) *geo.Place {
 				s += 60
 			}
 			if a.section != nil && p.Adm1 == a.section.ID {
-				s += 50
+				s += 70 // a field report's section outweighs fame abroad
 			}
 			s += 5 * min(a.govCount[p.Adm1], 4)
 		}

@@ -190,3 +190,9 @@ func (lx *lexicon) settlementKind(w string) (geo.Kind, bool) {
 	k, ok := lx.settlementAny[w]
 	return k, ok
 }
+
+// settlementAnyIs reports whether w is a settlement trigger in any form.
+func (lx *lexicon) settlementAnyIs(w string) bool {
+	_, ok := lx.settlementAny[w]
+	return ok
+}

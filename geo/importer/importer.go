@@ -33,7 +33,7 @@ func Run(from, to string, log io.Writer) error {
 	steps := []func() error{
 		im.governorates, im.districts, im.subdistricts, im.places,
 		im.neighbourhoods, im.quarters, im.regions, im.landmarks, im.world,
-		im.aliases, im.senses,
+		im.aliases, im.senses, im.renames,
 	}
 	for _, step := range steps {
 		if err := step(); err != nil {
@@ -43,6 +43,7 @@ func Run(from, to string, log io.Writer) error {
 	for _, name := range layerNames {
 		places := im.layers[name]
 		for _, p := range places {
+			p.AltAr = withoutTriggers(p.AltAr)
 			p.AltAr = uniqueSorted(p.AltAr, p.NameAr)
 			p.AltEn = uniqueSorted(p.AltEn, p.NameEn)
 		}
@@ -421,6 +422,43 @@ func (im *importer) aliases() error {
 		p.AltAr = append(p.AltAr, cols[0])
 		return nil
 	})
+}
+
+// renames gives a place the name the news uses as its primary name and
+// drops source names that would match ordinary words: OCHA's «الثورة»
+// for Tabqa is «the revolution» in every other sentence.
+func (im *importer) renames() error {
+	return im.eachRow("renames.tsv", 3, func(at string, cols []string) error {
+		p, err := im.lookup(at, cols[0])
+		if err != nil {
+			return err
+		}
+		drop := map[string]bool{}
+		for _, n := range splitList(cols[2]) {
+			drop[n] = true
+		}
+		names := append([]string{p.NameAr}, p.AltAr...)
+		p.NameAr, p.AltAr = cols[1], nil
+		for _, n := range names {
+			if !drop[n] {
+				p.AltAr = append(p.AltAr, n)
+			}
+		}
+		return nil
+	})
+}
+
+// withoutTriggers drops formal names that begin with a trigger word
+// («محافظة حلب», «ناحية مركز الحسكة», «مدينة دمشق»): the extractor reads the trigger
+// as a cue and the name after it as the mention.
+func withoutTriggers(names []string) []string {
+	out := names[:0]
+	for _, n := range names {
+		if !strings.HasPrefix(n, "محافظة ") && !strings.HasPrefix(n, "ناحية ") && !strings.HasPrefix(n, "مدينة ") {
+			out = append(out, n)
+		}
+	}
+	return out
 }
 
 // senses marks the default sense of names that rank would get wrong.

@@ -1,0 +1,215 @@
+package extract
+
+import (
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/briefing-atlas/atlas/data"
+	"github.com/briefing-atlas/atlas/geo"
+)
+
+// bundled is the real extractor: the bundled gazetteer and common words.
+var bundled = sync.OnceValues(func() (*Extractor, error) {
+	g, err := geo.Load(data.Gazetteer())
+	if err != nil {
+		return nil, err
+	}
+	words, err := ReadWordList(data.CommonWords())
+	if err != nil {
+		return nil, err
+	}
+	return New(g, WithCommonWords(words)), nil
+})
+
+func realExtractor(t *testing.T) *Extractor {
+	t.Helper()
+	ex, err := bundled()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return ex
+}
+
+// want is one expected mention: its exact surface, and where it lands
+// (an OCHA governorate name, or an ISO country code for places abroad).
+type want struct{ surface, where string }
+
+func where(m Mention) string {
+	if m.Place == nil {
+		return "?"
+	}
+	if gov := m.Place.Governorate(); gov != "" {
+		return gov
+	}
+	return m.Place.Country
+}
+
+// ruleCase is a sentence we wrote and every mention it must give, in
+// order: no more, no fewer.
+type ruleCase struct {
+	name, text string
+	want       []want
+}
+
+func runRules(t *testing.T, cases []ruleCase) {
+	t.Helper()
+	ex := realExtractor(t)
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			got := ex.Extract(tc.text)
+			runes := []rune(tc.text)
+			var gotS []string
+			for _, m := range got {
+				gotS = append(gotS, m.Surface+"@"+where(m))
+				if string(runes[m.Start:m.End]) != m.Surface {
+					t.Errorf("%q: offsets [%d,%d) read %q", m.Surface, m.Start, m.End, string(runes[m.Start:m.End]))
+				}
+			}
+			var wantS []string
+			for _, w := range tc.want {
+				wantS = append(wantS, w.surface+"@"+w.where)
+			}
+			if strings.Join(gotS, " | ") != strings.Join(wantS, " | ") {
+				t.Errorf("%s\n got: %v\nwant: %v", tc.text, gotS, wantS)
+			}
+		})
+	}
+}
+
+func TestClitics(t *testing.T) {
+	runRules(t, []ruleCase{
+		{"ب", "دارت اشتباكات بحلب أمس.", []want{{"حلب", "Aleppo"}}},
+		{"و", "قصفت الطائرات إدلب وحماة.", []want{{"إدلب", "Idleb"}, {"حماة", "Hama"}}},
+		{"ل before a trigger", "وصلت تعزيزات لمدينة حمص.", []want{{"حمص", "Homs"}}},
+		{"وب", "وبحمص سقطت قذائف.", []want{{"حمص", "Homs"}}},
+		{"ف with the article", "فالرقة تحت الحصار.", []want{{"الرقة", "Ar-Raqqa"}}},
+		{"بال", "انفجار بالحسكة.", []want{{"الحسكة", "Al-Hasakeh"}}},
+		{"لل keeps the article's lam", "عاد النازحون للرقة.", []want{{"لرقة", "Ar-Raqqa"}}},
+		{"no part of a longer word", "أسعار الحليب الحلبي ارتفعت.", nil},
+	})
+}
+
+func TestVariants(t *testing.T) {
+	runRules(t, []ruleCase{
+		{"taa marbuta", "في حماه قصف.", []want{{"حماه", "Hama"}}},
+		{"hamza dropped", "غارات على ادلب.", []want{{"ادلب", "Idleb"}}},
+		{"Syria, both spellings", "في سورية، وفي سوريا.", []want{{"سورية", "SY"}, {"سوريا", "SY"}}},
+		{"joined compound", "اشتباكات في ديرالزور.", []want{{"ديرالزور", "Deir-ez-Zor"}}},
+		{"joined كفر name", "قصف على كفربطنا.", []want{{"كفربطنا", "Rural Damascus"}}},
+		{"news spelling of an OCHA name", "معارك في خان تومان.", []want{{"خان تومان", "Aleppo"}}},
+		{"Tabqa, OCHA's الثورة", "سيطرت القوات على الطبقة.", []want{{"الطبقة", "Ar-Raqqa"}}},
+		{"diacritics", "في حَلَب.", []want{{"حَلَب", "Aleppo"}}},
+		{"multi-word", "وصلت القافلة إلى معضمية الشام.", []want{{"معضمية الشام", "Rural Damascus"}}},
+	})
+}
+
+func TestTriggers(t *testing.T) {
+	runRules(t, []ruleCase{
+		{"trigger makes a common word a place", "سيطرت القوات على بلدة قارة في القلمون.", []want{{"قارة", "Rural Damascus"}, {"القلمون", "Rural Damascus"}}},
+		{"quarter", "قصف على حي جوبر.", []want{{"جوبر", "Damascus"}}},
+		{"camp, named with its trigger", "حصار مخيم اليرموك مستمر.", []want{{"مخيم اليرموك", "Damascus"}}},
+		{"governorate trigger", "في محافظة حماة اشتباكات.", []want{{"حماة", "Hama"}}},
+		{"landmark in the gazetteer", "هجوم على مطار دير الزور العسكري.", []want{{"مطار دير الزور العسكري", "Deir-ez-Zor"}}},
+		{"region", "معارك في سهل الغاب.", []want{{"سهل الغاب", "Hama"}}},
+		{"landmark the gazetteer lacks, placed by its city", "تجمع المحتجون في ساحة الأمويين بدمشق.", []want{{"ساحة الأمويين", "Damascus"}, {"دمشق", "Damascus"}}},
+		{"a street named after a city", "في دمشق، أغلق الأمن شارع بغداد.", []want{{"دمشق", "Damascus"}, {"شارع بغداد", "Damascus"}}},
+		{"plural trigger and a list", "قصف على بلدات كفرنبودة والهبيط.", []want{{"كفرنبودة", "Hama"}, {"الهبيط", "Idleb"}}},
+	})
+}
+
+func TestRif(t *testing.T) {
+	runRules(t, []ruleCase{
+		{"region of a governorate, direction outside", "غارات بريف حلب الشمالي.", []want{{"ريف حلب", "Aleppo"}}},
+		{"Rural Damascus is a governorate", "في ريف دمشق الغربي.", []want{{"ريف دمشق", "Rural Damascus"}}},
+		{"ريف places the village", "قصف على قرية الشريعة بريف حماة.", []want{{"الشريعة", "Hama"}, {"ريف حماة", "Hama"}}},
+	})
+}
+
+func TestSectionHeaders(t *testing.T) {
+	runRules(t, []ruleCase{
+		{"header sets the governorate", "حماة::\nقصف مدفعي على القاهرة صباحا.", []want{{"حماة", "Hama"}, {"القاهرة", "Hama"}}},
+		{"without a header القاهرة is Cairo", "وصل الوفد إلى القاهرة.", []want{{"القاهرة", "EG"}}},
+		{"next header takes over", "حماة::\nهدوء.\nحلب::\nقصف على الزهراء.", []want{{"حماة", "Hama"}, {"حلب", "Aleppo"}, {"الزهراء", "Aleppo"}}},
+		{"a header with محافظة", "محافظة حمص:\nاشتباكات في الزهراء.", []want{{"حمص", "Homs"}, {"الزهراء", "Homs"}}},
+	})
+}
+
+func TestTraps(t *testing.T) {
+	runRules(t, []ruleCase{
+		{"a general named like a quarter", "قال اللواء محمد الشعار إن الوضع مستقر.", nil},
+		{"the quarter itself", "اشتباكات في حي الشعار بحلب.", []want{{"الشعار", "Aleppo"}, {"حلب", "Aleppo"}}},
+		{"a colonel", "أعلن العقيد فراس الشعار انشقاقه.", nil},
+		{"a president's family name", "خطاب بشار الأسد.", nil},
+		{"groups named after regions", "أعلن جيش الإسلام وحركة أحرار الشام هدنة.", nil},
+		{"an observatory", "قال المرصد السوري لحقوق الإنسان.", nil},
+		{"a newspaper", "نقلت صحيفة الوطن الخبر.", nil},
+		{"demonyms", "قال الجيش السوري والطيران الروسي.", nil},
+		{"الباب the door", "فتح الباب أمام المفاوضات.", nil},
+		{"الباب the town", "سيطر التنظيم على مدينة الباب.", []want{{"الباب", "Aleppo"}}},
+		{"الشريعة the law", "احترام أحكام الشريعة واجب.", nil},
+		{"الكريم in a phrase", "تلاوة القرآن الكريم.", nil},
+		{"المدينة the city", "دخلت القوات المدينة.", nil},
+		{"a force majeure", "بسبب القوة القاهرة.", nil},
+	})
+}
+
+func TestDisambiguation(t *testing.T) {
+	runRules(t, []ruleCase{
+		{"importance: the capital city", "في حلب.", []want{{"حلب", "Aleppo"}}},
+		{"default sense: Amman", "عقد الاجتماع في عمان.", []want{{"عمان", "JO"}}},
+		{"foreign capital", "سافر الوفد إلى موسكو.", []want{{"موسكو", "RU"}}},
+		{"sentence governorate, after the name", "قصف على قرية القاهرة في ريف حماة.", []want{{"القاهرة", "Hama"}, {"ريف حماة", "Hama"}}},
+		{"nearby places agree", "اشتباكات في دوما وحرستا وجوبر.", []want{{"دوما", "Rural Damascus"}, {"حرستا", "Rural Damascus"}, {"جوبر", "Damascus"}}},
+		{"one sense per text", "دخلت القوات حي الوعر. وبعد اتفاق الوعر عاد الهدوء.", []want{{"الوعر", "Homs"}, {"الوعر", "Homs"}}},
+	})
+}
+
+func TestMetonymy(t *testing.T) {
+	ex := realExtractor(t)
+	for text, use := range map[string]Use{
+		"أعلنت موسكو دعمها للحل.":  Metonymic,
+		"رفضت أنقرة الاقتراح.":     Metonymic,
+		"وصل الوفد إلى موسكو أمس.": Literal,
+	} {
+		ms := ex.Extract(text)
+		if len(ms) != 1 || ms[0].Use != use {
+			t.Errorf("%s: %v, want one %s mention", text, ms, use)
+		}
+	}
+}
+
+func TestUnresolved(t *testing.T) {
+	ex := realExtractor(t)
+	res := ex.Analyze("حماة::\nقصف على بلدة زعترونة الغربية صباحا.")
+	if len(res.Unresolved) != 1 || res.Unresolved[0].Name != "زعترونة الغربية" || res.Unresolved[0].Trigger != "بلدة" {
+		t.Fatalf("unresolved: %+v", res.Unresolved)
+	}
+	if !strings.Contains(res.Unresolved[0].Sentence, "قصف على بلدة") {
+		t.Errorf("sentence %q", res.Unresolved[0].Sentence)
+	}
+	// Placed in the section's governorate, at governorate precision.
+	last := res.Mentions[len(res.Mentions)-1]
+	if last.Surface != "زعترونة الغربية" || where(last) != "Hama" || last.GeoPrecision < 2 {
+		t.Errorf("mention %+v", last)
+	}
+	if r := ex.Analyze("منطقة آمنة ومناطق سيطرة النظام."); len(r.Unresolved) != 0 {
+		t.Errorf("adjectives after area words reported: %+v", r.Unresolved)
+	}
+}
+
+// TestCueWordsDoNotCollide: folding must not turn a cue into a trap
+// (على and علي fold alike; علي is no first name here for that reason).
+func TestCueWordsDoNotCollide(t *testing.T) {
+	lx := newLexicon()
+	for w := range lx.weak {
+		if lx.trap[w] || lx.firstName[w] {
+			t.Errorf("weak cue %q is also a trap word", w)
+		}
+	}
+	for w := range lx.settlement {
+		if lx.trap[w] || lx.firstName[w] {
+			t.Errorf("trigger %q is also a trap word", w)
+		}
+	}
+}
