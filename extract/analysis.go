@@ -232,6 +232,11 @@ func (a *analysis) cueFor(m match) (cue, geo.Kind) {
 	lx := a.e.lx
 	p := a.prev(m.i)
 	if k, ok := lx.settlementKind(p); ok {
+		// «مدن كبرى»: after a plural trigger an indefinite common word
+		// is an adjective.
+		if lx.plural[stripProclitics(p)] && a.e.common[m.key] && !strings.HasPrefix(m.key, "ال") {
+			return noCue, ""
+		}
 		return strongCue, k
 	}
 	if lx.landmarkAny[p] {

@@ -21,6 +21,10 @@ var settlementTriggers = map[string]geo.Kind{
 	"دولة": geo.Country, "عاصمة": "", "العاصمة": "",
 }
 
+// pluralTriggers are often followed by an adjective, not a name (مدن
+// كبرى، قرى عدة، أحياء سكنية).
+var pluralTriggers = []string{"مدن", "بلدات", "قرى", "أحياء", "مناطق", "محافظات", "مخيمات"}
+
 // unknownAfter are the settlement triggers after which an unknown word is
 // taken for a name the gazetteer lacks. Area words (منطقة آمنة) and the
 // definite forms (المدينة المحاصرة) are mostly followed by adjectives.
@@ -105,6 +109,11 @@ var notNames = []string{
 	"المحاصرة", "المحاصر", "المحررة", "الخاضعة", "الواقعة", "القريبة", "المجاورة", "نفسها",
 	"ذاتها", "كما", "حيث", "أن", "ان", "إن", "لا", "لم", "لن", "قد", "التابعة", "الموالية",
 	"سكنية", "السكنية", "المدينة", "البلدة", "القرية", "الحي", "المنطقة", "رئيسي", "رئيسية",
+	// adjectives that follow these nouns
+	"سكني", "السكني", "كبرى", "صغرى", "كبيرة", "صغيرة", "مجاورة", "محاصرة", "محررة",
+	"استراتيجية", "حدودية", "ساحلية", "صناعية", "زراعية", "جديدة", "قديمة", "عسكرية",
+	"عسكري", "آمنة", "عازلة", "محاذية", "قريبة", "بعيدة", "واحدة", "ثالثة", "ثانية",
+	"شمالية", "جنوبية", "شرقية", "غربية", "كاملة", "بأكملها", "بأكمله", "مدمرة", "منكوبة",
 }
 
 // lexicon holds the folded word lists.
@@ -119,6 +128,7 @@ type lexicon struct {
 	namePart   map[string]bool
 	notName    map[string]bool
 	unknown    map[string]bool
+	plural     map[string]bool
 	// The same lists with every proclitic form spelled out, so that a
 	// cue costs one look-up (بمدينة، وقرية، لحي).
 	settlementAny map[string]geo.Kind
@@ -150,6 +160,7 @@ func newLexicon() *lexicon {
 		namePart:   set(nameParts),
 		notName:    set(notNames),
 		unknown:    set(unknownAfter),
+		plural:     set(pluralTriggers),
 	}
 	for w, k := range settlementTriggers {
 		lx.settlement[arabic.Fold(w)] = k

@@ -37,10 +37,13 @@ func (a *analysis) triggered(i int) int {
 		return 0
 	}
 	// The name: one word (or the known name), and the words that
-	// complete such names.
+	// complete such names; a compound head takes the next word too
+	// (حي الشيخ سعيد، قرية عين البيضا).
 	last := i + 1
 	if isKnown {
 		last = i + known.n
+	} else if compound[strings.TrimPrefix(first, "ال")] && i+2 < len(a.toks) && a.toks[i+2].before == 0 {
+		last = i + 2
 	}
 	for j := i + 2; j < len(a.toks) && j <= i+3 && a.toks[j].before == 0; j++ {
 		if !lx.namePart[a.toks[j].folded] && !isDigits(a.toks[j].folded) {
@@ -126,6 +129,13 @@ func (a *analysis) sentenceContext(i int) (*geo.Place, int) {
 		return g, 3
 	}
 	return nil, 0
+}
+
+// compound are words that begin two-word place names (folded, without
+// the article).
+var compound = map[string]bool{
+	"شيخ": true, "ابو": true, "عين": true, "تل": true, "دير": true, "كفر": true, "بيت": true,
+	"خان": true, "راس": true, "بير": true, "جسر": true, "ام": true, "بني": true, "قصر": true,
 }
 
 // looksLikeName: a word after a trigger that can begin a name. Landmark

@@ -220,7 +220,16 @@ func articleVariants(p *Place, keys []string) []string {
 				}
 			}
 		}
-		if !article || two {
+		if !article {
+			continue
+		}
+		if two {
+			// «شيخ سعيد» / «الشيخ سعيد»: the article on the first word.
+			if bare, ok := strings.CutPrefix(first, "ال"); ok && len([]rune(bare)) >= 3 {
+				add(bare + " " + rest)
+			} else if !ok && !compoundHeads[first] && len([]rune(first)) >= 3 {
+				add("ال" + first + " " + rest)
+			}
 			continue
 		}
 		v := "ال" + k

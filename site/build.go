@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"path/filepath"
 	"runtime"
 	"sort"
 	"sync"
@@ -39,14 +40,18 @@ type Options struct {
 // Report says what a build did.
 type Report struct {
 	Articles, Mentions, Located, Files int
-	Elapsed                            time.Duration
+	// Unresolved counts the distinct trigger-led names the gazetteer
+	// lacks (listed in unresolved.csv).
+	Unresolved int
+	Elapsed    time.Duration
 }
 
 // Article is an article with its mentions, ready to render.
 type Article struct {
 	*content.Article
-	Mentions []extract.Mention
-	Body     string // rendered HTML of the body, mentions linked
+	Mentions   []extract.Mention
+	Unresolved []extract.Unresolved
+	Body       string // rendered HTML of the body, mentions linked
 }
 
 // Build reads opt.Content and writes the atlas into opt.Out.
@@ -93,12 +98,20 @@ func Build(ctx context.Context, opt Options) (*Report, error) {
 	if err := copyAssets(w, opt.Assets); err != nil {
 		return nil, err
 	}
+	n, err := writeUnresolved(w, articles)
+	if err != nil {
+		return nil, err
+	}
+	rep.Unresolved = n
 	if err := w.finish(); err != nil {
 		return nil, err
 	}
 	rep.Files = w.count
 	rep.Elapsed = time.Since(t0)
 	logf("wrote     %d files to %s in %s", rep.Files, opt.Out, rep.Elapsed.Round(time.Millisecond))
+	if rep.Unresolved > 0 {
+		logf("unresolved %d place names the gazetteer lacks: see %s", rep.Unresolved, filepath.Join(opt.Out, "unresolved.csv"))
+	}
 	return rep, nil
 }
 
@@ -143,13 +156,14 @@ func analyse(ctx context.Context, opt Options, docs []*content.Article) ([]*Arti
 }
 
 func analyseOne(md goldmark.Markdown, ex *extract.Extractor, doc *content.Article) (*Article, error) {
-	ms := ex.Extract(doc.Body)
+	res := ex.Analyze(doc.Body)
+	ms := res.Mentions
 	offs := byteOffsets(doc.Body)
 	spans := make([]span, len(ms))
 	for i, m := range ms {
 		spans[i] = span{start: offs[m.Start], stop: offs[m.End], index: i}
 	}
-	a := &Article{Article: doc, Mentions: ms}
+	a := &Article{Article: doc, Mentions: ms, Unresolved: res.Unresolved}
 	if doc.Format == content.Markdown {
 		body, err := renderMarkdown(md, doc.Body, spans)
 		if err != nil {

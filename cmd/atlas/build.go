@@ -65,8 +65,8 @@ it removes only files it wrote itself.`,
 				return err
 			}
 			if !quiet {
-				fmt.Fprintf(cmd.OutOrStdout(), "built %d briefings, %d place mentions (%d located) into %s\n",
-					rep.Articles, rep.Mentions, rep.Located, out)
+				fmt.Fprintf(cmd.OutOrStdout(), "built %d briefings, %d place mentions (%d located), %d unresolved names into %s\n",
+					rep.Articles, rep.Mentions, rep.Located, rep.Unresolved, out)
 			}
 			return nil
 		},

@@ -207,3 +207,45 @@ func TestGeocode(t *testing.T) {
 		t.Error("an unknown name gave no error")
 	}
 }
+
+// TestEval scores the extractor on a small gold file we wrote for our
+// own test briefing.
+func TestEval(t *testing.T) {
+	stdout, _, err := run(t, "eval", "--gold", "testdata/gold", "--docs", "testdata", "--show")
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(strings.TrimSpace(stdout), "\n")
+	if !strings.HasPrefix(lines[0], "gold mentions 6  predicted 7  matched 6  false alarms 0  missed 0") {
+		t.Errorf("first line %q", lines[0])
+	}
+	if last := lines[len(lines)-1]; last != "f1=1.000 gov_acc=1.000 country_acc=1.000" {
+		t.Errorf("last line %q\n%s", last, stdout)
+	}
+	if _, _, err := run(t, "eval", "--gold", "testdata/site", "--docs", "testdata"); err == nil {
+		t.Error("a folder without gold files was accepted")
+	}
+}
+
+// TestBuildWritesUnresolved: names a trigger announces and the gazetteer
+// lacks are listed for the editor, with a count and an example.
+func TestBuildWritesUnresolved(t *testing.T) {
+	src := t.TempDir()
+	os.WriteFile(filepath.Join(src, "r.txt"), []byte("تقرير\n\nحماة::\nقصف على بلدة زعترونة الغربية صباحا، ثم على بلدة زعترونة الغربية مساء.\n"), 0o644)
+	out := filepath.Join(t.TempDir(), "public")
+	stdout, stderr, err := run(t, "build", "--source", src, "--out", out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(stdout, "1 unresolved names") || !strings.Contains(stderr, "unresolved.csv") {
+		t.Errorf("stdout %q stderr %q", stdout, stderr)
+	}
+	data, err := os.ReadFile(filepath.Join(out, "unresolved.csv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "name,count,example,file\nزعترونة الغربية,2,"
+	if !strings.HasPrefix(string(data), want) || !strings.Contains(string(data), ",r.txt\n") {
+		t.Errorf("unresolved.csv:\n%s", data)
+	}
+}

@@ -27,6 +27,6 @@ Start with:
 	}
 	root.SetOut(stdout)
 	root.SetErr(stderr)
-	root.AddCommand(newBuildCmd(), newExtractCmd(), newGeocodeCmd(), newVersionCmd())
+	root.AddCommand(newBuildCmd(), newExtractCmd(), newEvalCmd(), newGeocodeCmd(), newVersionCmd())
 	return root
 }

@@ -1,0 +1,201 @@
+// Package evaluate scores predicted place mentions against hand-checked
+// gold mentions, with the matching rules of the gold set's score.py: a
+// prediction matches a gold mention of the same document when their spans
+// overlap; borderline gold mentions are left out, and so are predictions
+// that overlap only borderline gold.
+package evaluate
+
+import (
+	"bufio"
+	"encoding/json"
+	"fmt"
+	"io"
+	"sort"
+)
+
+// Mention is a gold or predicted mention, as in the JSON lines files.
+type Mention struct {
+	Doc         string  `json:"doc"`
+	Start       int     `json:"start"`
+	End         int     `json:"end"`
+	Surface     string  `json:"surface"`
+	Governorate *string `json:"governorate"`
+	Country     *string `json:"country"`
+	Borderline  bool    `json:"borderline"`
+}
+
+func (m Mention) gov() string {
+	if m.Governorate == nil {
+		return ""
+	}
+	return *m.Governorate
+}
+
+func (m Mention) country() string {
+	if m.Country == nil {
+		return ""
+	}
+	return *m.Country
+}
+
+// Pair is a gold mention and the prediction that matched it.
+type Pair struct{ Gold, Pred Mention }
+
+// Report is the outcome of Score.
+type Report struct {
+	Gold, Predicted, Matched     int
+	Precision, Recall, F1        float64
+	GovOK, GovPairs, CountryOK   int
+	GovAccuracy, CountryAccuracy float64
+	Misses, FalseAlarms          []Mention
+	WrongGovernorate             []Pair
+}
+
+// Score compares predictions with gold. Predictions for documents the
+// gold set does not cover are ignored.
+func Score(gold, pred []Mention) Report {
+	byDoc := map[string][]Mention{}
+	for _, g := range gold {
+		byDoc[g.Doc] = append(byDoc[g.Doc], g)
+	}
+	var preds []Mention
+	for _, p := range pred {
+		if _, ok := byDoc[p.Doc]; ok {
+			preds = append(preds, p)
+		}
+	}
+	sort.SliceStable(preds, func(i, j int) bool {
+		if preds[i].Doc != preds[j].Doc {
+			return preds[i].Doc < preds[j].Doc
+		}
+		return preds[i].Start < preds[j].Start
+	})
+	type key struct {
+		doc string
+		i   int
+	}
+	used := map[key]bool{}
+	var r Report
+	var pairs []Pair
+	for _, p := range preds {
+		outcome := "" // "", gold, border, dup
+		var hit Mention
+		for i, g := range byDoc[p.Doc] {
+			if !(g.Start < p.End && p.Start < g.End) {
+				continue
+			}
+			if g.Borderline {
+				if outcome == "" {
+					outcome = "border"
+				}
+				continue
+			}
+			k := key{p.Doc, i}
+			if !used[k] {
+				used[k], outcome, hit = true, "gold", g
+				break
+			}
+			if outcome == "" {
+				outcome = "dup"
+			}
+		}
+		switch outcome {
+		case "gold":
+			pairs = append(pairs, Pair{hit, p})
+		case "", "dup":
+			r.FalseAlarms = append(r.FalseAlarms, p)
+		}
+	}
+	matched := map[key]bool{}
+	for _, pr := range pairs {
+		matched[key{pr.Gold.Doc, pr.Gold.Start}] = true
+	}
+	for _, g := range gold {
+		if g.Borderline {
+			continue
+		}
+		r.Gold++
+		if !matched[key{g.Doc, g.Start}] {
+			r.Misses = append(r.Misses, g)
+		}
+	}
+	r.Predicted, r.Matched = len(preds), len(pairs)
+	if tp, fp := len(pairs), len(r.FalseAlarms); tp+fp > 0 {
+		r.Precision = float64(tp) / float64(tp+fp)
+	}
+	if r.Gold > 0 {
+		r.Recall = float64(len(pairs)) / float64(r.Gold)
+	}
+	if r.Precision+r.Recall > 0 {
+		r.F1 = 2 * r.Precision * r.Recall / (r.Precision + r.Recall)
+	}
+	for _, pr := range pairs {
+		if pr.Pred.country() == pr.Gold.country() {
+			r.CountryOK++
+		}
+		if pr.Gold.country() == "SY" && pr.Gold.gov() != "" {
+			r.GovPairs++
+			if pr.Pred.gov() == pr.Gold.gov() {
+				r.GovOK++
+			} else {
+				r.WrongGovernorate = append(r.WrongGovernorate, pr)
+			}
+		}
+	}
+	if r.GovPairs > 0 {
+		r.GovAccuracy = float64(r.GovOK) / float64(r.GovPairs)
+	}
+	if len(pairs) > 0 {
+		r.CountryAccuracy = float64(r.CountryOK) / float64(len(pairs))
+	}
+	return r
+}
+
+// Read reads JSON lines of mentions.
+func Read(r io.Reader) ([]Mention, error) {
+	var out []Mention
+	sc := bufio.NewScanner(r)
+	sc.Buffer(make([]byte, 1<<20), 1<<20)
+	for n := 1; sc.Scan(); n++ {
+		if len(sc.Bytes()) == 0 {
+			continue
+		}
+		var m Mention
+		if err := json.Unmarshal(sc.Bytes(), &m); err != nil {
+			return nil, fmt.Errorf("line %d: %w", n, err)
+		}
+		out = append(out, m)
+	}
+	return out, sc.Err()
+}
+
+// Print writes the report as score.py does, with the listings when show.
+func (r Report) Print(w io.Writer, show bool) {
+	fmt.Fprintf(w, "gold mentions %d  predicted %d  matched %d  false alarms %d  missed %d\n",
+		r.Gold, r.Predicted, r.Matched, len(r.FalseAlarms), r.Gold-r.Matched)
+	fmt.Fprintf(w, "recognition precision %.3f  recall %.3f  F1 %.3f\n", r.Precision, r.Recall, r.F1)
+	fmt.Fprintf(w, "governorate accuracy %.3f (%d/%d)  country accuracy %.3f (%d/%d)\n",
+		r.GovAccuracy, r.GovOK, r.GovPairs, r.CountryAccuracy, r.CountryOK, r.Matched)
+	if show {
+		for _, g := range r.Misses {
+			fmt.Fprintln(w, "MISS", g.Doc, g.Start, g.Surface, or(g.gov(), g.country()))
+		}
+		for _, p := range r.FalseAlarms {
+			fmt.Fprintln(w, "FALSE", p.Doc, p.Start, p.Surface, or(p.gov(), p.country()))
+		}
+		for _, pr := range r.WrongGovernorate {
+			fmt.Fprintln(w, "WRONG-GOV", pr.Gold.Doc, pr.Gold.Start, pr.Gold.Surface, "gold", pr.Gold.gov(), "pred", or(pr.Pred.gov(), "None"))
+		}
+	}
+	fmt.Fprintf(w, "f1=%.3f gov_acc=%.3f country_acc=%.3f\n", r.F1, r.GovAccuracy, r.CountryAccuracy)
+}
+
+func or(a, b string) string {
+	switch {
+	case a != "":
+		return a
+	case b != "":
+		return b
+	}
+	return "None"
+}
