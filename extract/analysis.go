@@ -84,9 +84,12 @@ func (a *analysis) pass() {
 			i += m.n
 			continue
 		}
-		if n := a.triggered(i); n > 0 {
-			i += n
-			continue
+		// Trigger-led unknown names matter only to the second pass.
+		if !a.prepass {
+			if n := a.triggered(i); n > 0 {
+				i += n
+				continue
+			}
 		}
 		i++
 	}
