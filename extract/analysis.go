@@ -16,13 +16,13 @@ type analysis struct {
 	toks []token
 	res  Result
 
-	section  *geo.Place   // governorate of the current section header
-	sentGov  *geo.Place   // governorate the current sentence names
-	near     []*geo.Place // precise places of the current paragraph
-	lastPlc  *geo.Place   // the last precise Syrian place, for landmarks
-	lastEnd  int          // token index after the last accepted mention
-	lastCue  cue          // the cue of the last accepted mention
-	govCount map[string]int
+	section  *geo.Place            // governorate of the current section header
+	sentGov  *geo.Place            // governorate the current sentence names
+	near     []*geo.Place          // precise places of the current paragraph
+	lastPlc  *geo.Place            // the last precise Syrian place, for landmarks
+	lastEnd  int                   // token index after the last accepted mention
+	lastCue  cue                   // the cue of the last accepted mention
+	govCount [15]int               // mentions per governorate number
 	known    map[string]*geo.Place // names already read as places (one sense per text)
 	sentAt   map[int][]govAt       // governorates each sentence names, by its first token
 	sentIdx  int                   // first token of the current sentence
@@ -51,6 +51,7 @@ const (
 
 // match is a gazetteer name found at a token.
 type match struct {
+	flags  nameFlags
 	i, n   int    // first token and number of tokens
 	skip   int    // folded runes of proclitics stripped from the first token
 	prefix string // the stripped proclitics
@@ -74,7 +75,6 @@ func (a *analysis) pass() {
 	if a.slot == nil {
 		a.slot = make([]int32, len(a.toks))
 	}
-	a.govCount = map[string]int{}
 	a.known = map[string]*geo.Place{}
 	a.lastEnd = -1
 	for i := 0; i < len(a.toks); {
@@ -185,9 +185,9 @@ func (a *analysis) walk(i int, first string, skip int, prefix string, best *matc
 	if n == nil {
 		return
 	}
-	length, places := 0, []*geo.Place(nil)
+	length, places, flags := 0, []*geo.Place(nil), nameFlags(0)
 	if n.places != nil {
-		length, places = 1, n.places
+		length, places, flags = 1, n.places, n.flags
 	}
 	for j := i + 1; j < len(a.toks) && n != nil; j++ {
 		// A name does not run across punctuation or a line break.
@@ -199,7 +199,7 @@ func (a *analysis) walk(i int, first string, skip int, prefix string, best *matc
 			break
 		}
 		if n.places != nil {
-			length, places = j-i+1, n.places
+			length, places, flags = j-i+1, n.places, n.flags
 		}
 	}
 	// The longest name wins; among equals, the one that strips least.
@@ -208,7 +208,7 @@ func (a *analysis) walk(i int, first string, skip int, prefix string, best *matc
 		for j := i + 1; j < i+length; j++ {
 			key += " " + a.toks[j].folded
 		}
-		*best = match{i: i, n: length, skip: skip, prefix: prefix, key: key, places: places}
+		*best = match{i: i, n: length, skip: skip, prefix: prefix, key: key, places: places, flags: flags}
 	}
 }
 
@@ -231,20 +231,22 @@ func (a *analysis) next(i int) string {
 
 // cueFor says how strongly the words before match m make it a place,
 // and which kind a trigger word hints at.
-func (a *analysis) cueFor(m match) (cue, geo.Kind) {
+func (a *analysis) cueFor(m match, prev cueFlags) (cue, geo.Kind) {
 	lx := a.e.lx
-	p := a.prev(m.i)
-	if k, ok := lx.settlementKind(p); ok {
+	if prev&fSettlement != 0 {
+		p := a.prev(m.i)
 		// «مدن كبرى»: after a plural trigger an indefinite common word
 		// is an adjective.
-		if lx.plural[stripProclitics(p)] && a.e.common[m.key] && !strings.HasPrefix(m.key, "ال") {
+		if prev&fPlural != 0 && m.flags&nCommon != 0 && !strings.HasPrefix(m.key, "ال") {
 			return noCue, ""
 		}
+		k, _ := lx.settlementKind(p)
 		return strongCue, k
 	}
-	if lx.landmarkAny[p] {
+	if prev&fLandmark != 0 {
 		return strongCue, geo.Landmark
 	}
+	p := a.prev(m.i)
 	// A list continues a cued mention: «بلدات كفرنبودة والهبيط».
 	listed := a.lastEnd == m.i && (strings.HasPrefix(m.prefix, "و") || a.toks[m.i].before&(sepComma|sepOther) != 0)
 	// «و الكريم»: the conjunction written apart.
@@ -253,7 +255,7 @@ func (a *analysis) cueFor(m match) (cue, geo.Kind) {
 		return max(a.lastCue, weakCue), ""
 	}
 	// ب is «in»; ل and ك are too often «for» and «like» to count.
-	if lx.weakAny[p] || strings.Contains(m.prefix, "ب") {
+	if prev&fWeak != 0 || strings.Contains(m.prefix, "ب") {
 		return weakCue, ""
 	}
 	if a.lastEnd == m.i {
@@ -264,12 +266,11 @@ func (a *analysis) cueFor(m match) (cue, geo.Kind) {
 
 // trapped reports a name inside a person's, a title's or an
 // organisation's name.
-func (a *analysis) trapped(m match) bool {
+func (a *analysis) trapped(m match, prev cueFlags) bool {
 	if m.prefix != "" && m.prefix != "و" {
 		return false // «بحلب»: a preposition makes it a place
 	}
-	p := a.prev(m.i)
-	return a.e.lx.trap[p] || a.e.lx.firstName[p] || a.e.lx.trapAny[p] && len(p) > 4
+	return prev&(fTrap|fFirstName) != 0 || prev&fTrapAny != 0 && len(a.prev(m.i)) > 4
 }
 
 // exempt places are known well enough that their name counts without a
@@ -298,38 +299,39 @@ func minor(p *geo.Place) bool {
 }
 
 func (a *analysis) decide(m match) {
-	c, hint := a.cueFor(m)
-	if a.trapped(m) && c != strongCue {
-		return
-	}
 	if a.prepass {
-		best := m.places[0]
 		// Only names that fix a governorate by themselves set the
 		// sentence's context: governorates, regions, their capitals.
-		if (best.Kind == geo.Governorate || best.Kind == geo.Region || best.Capital == 1) &&
-			best.Country == "SY" && best.Adm1 != "" {
-			a.sentAt[a.sentIdx] = append(a.sentAt[a.sentIdx], govAt{a.e.g.Place(best.Adm1), m.i})
+		best := m.places[0]
+		if (best.Kind == geo.Governorate || best.Kind == geo.Region || best.Capital == 1) && best.Country == "SY" {
+			if k := govIndex(best.Adm1); k > 0 && a.e.govs[k] != nil {
+				a.sentAt[a.sentIdx] = append(a.sentAt[a.sentIdx], govAt{a.e.govs[k], m.i})
+			}
 		}
-		a.lastEnd, a.lastCue = m.i+m.n, c
 		return
 	}
+	prev := a.e.lx.words[a.prev(m.i)]
+	c, hint := a.cueFor(m, prev)
+	if a.trapped(m, prev) && c != strongCue {
+		return
+	}
+	multiword := m.flags&nMultiword != 0
 	// After a named landmark trigger the name is the landmark's
 	// (شارع بغداد), not a mention of that place.
-	if a.e.lx.named[stripProclitics(a.prev(m.i))] && m.prefix == "" && !strings.Contains(m.key, " ") {
+	if prev&fNamed != 0 && m.prefix == "" && !multiword {
 		return
 	}
-	multiword := strings.Contains(m.key, " ")
-	if a.e.common[m.key] && !multiword && a.adjective(m) {
+	common := m.flags&nCommon != 0
+	if common && !multiword && a.adjective(m) {
 		return
 	}
 	best := a.choose(m, hint)
-	_, generic := a.e.lx.settlementKind(m.key)
-	generic = generic || a.e.lx.landmark[m.key]
+	generic := m.flags&nGeneric != 0
 	if prior, ok := a.known[m.key]; ok && c < strongCue && !generic {
 		// One sense per text: a name read as a place once, with its
 		// cue, is that place again («حي الوعر» … «اتفاق الوعر»).
 		best = prior
-	} else if a.e.common[m.key] && !multiword && !exempt(best) {
+	} else if common && !multiword && !exempt(best) {
 		// A word that is also a place: a trigger says so, or a
 		// preposition in a text that is about that place's governorate.
 		switch {
@@ -355,11 +357,7 @@ func (a *analysis) decide(m match) {
 		Name: best.NameAr, Kind: best.Kind, Place: best, Use: Literal,
 		GeoPrecision: precision(best),
 	}
-	for _, p := range m.places {
-		if p != best {
-			men.Candidates = append(men.Candidates, p)
-		}
-	}
+	men.Candidates = m.places
 	men.Confidence = confidence(c, len(m.places))
 	if a.metonymic(m, best) {
 		men.Use = Metonymic
@@ -395,10 +393,10 @@ func (a *analysis) accept(men Mention, end int, c cue) {
 	if p == nil || p.Country != "SY" || men.Kind == geo.Landmark && p != nil && men.Name != p.NameAr {
 		return
 	}
-	if p.Adm1 != "" {
-		a.govCount[p.Adm1]++
+	if k := govIndex(p.Adm1); k > 0 {
+		a.govCount[k]++
 		if p.Kind == geo.Governorate || p.Kind == geo.Region || p.Capital == 1 {
-			a.sentGov = a.e.g.Place(p.Adm1)
+			a.sentGov = a.e.govs[k]
 		}
 	}
 	if men.GeoPrecision == 1 {
@@ -428,7 +426,7 @@ func (a *analysis) choose(m match, hint geo.Kind) *geo.Place {
 			if a.section != nil && p.Adm1 == a.section.ID {
 				s += 70 // a field report's section outweighs fame abroad
 			}
-			s += 5 * min(a.govCount[p.Adm1], 4)
+			s += 5 * min(a.govCount[govIndex(p.Adm1)], 4)
 		}
 		if a.isNear(p) {
 			s += 40
@@ -532,7 +530,7 @@ func (a *analysis) header(m match, p *geo.Place) {
 	end := m.i + m.n
 	atLineEnd := end == len(a.toks) || a.toks[end].before&(sepLine|sepPara|sepColon) != 0
 	if atLineStart && atLineEnd {
-		a.section = a.e.g.Place(p.Adm1)
+		a.section = a.e.govs[govIndex(p.Adm1)]
 		a.near = a.near[:0]
 	}
 }
@@ -542,8 +540,8 @@ func (a *analysis) metonymic(m match, p *geo.Place) bool {
 	if !(p.Kind == geo.Country || p.Capital == 1 && (p.Kind == geo.ForeignCity || p.ID == "C1001")) {
 		return false
 	}
-	lx := a.e.lx
-	return lx.reporting[a.prev(m.i)] || lx.reporting[a.next(m.i+m.n)]
+	w := a.e.lx.words
+	return w[a.prev(m.i)]&fReporting != 0 || w[a.next(m.i+m.n)]&fReporting != 0
 }
 
 func precision(p *geo.Place) int {

@@ -5,19 +5,15 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-
-	"github.com/briefing-atlas/atlas/data"
-	"github.com/briefing-atlas/atlas/geo"
 )
 
-// BenchmarkExtract measures extraction throughput (MB/s of Arabic text,
-// one core) over the sample briefings repeated to about 1 MB.
-func BenchmarkExtract(b *testing.B) {
-	g, err := geo.Load(data.Gazetteer())
-	if err != nil {
-		b.Fatal(err)
-	}
+// sampleText is the sample briefings repeated to about 1 MB: place-dense
+// news text, like the archives atlas reads.
+func sampleText(b *testing.B) string {
 	files, _ := filepath.Glob("../examples/briefings/*")
+	if len(files) == 0 {
+		b.Fatal("no sample briefings")
+	}
 	var sb strings.Builder
 	for sb.Len() < 1<<20 {
 		for _, f := range files {
@@ -25,16 +21,31 @@ func BenchmarkExtract(b *testing.B) {
 				sb.Write(d)
 			}
 		}
-		if len(files) == 0 {
-			b.Fatal("no sample briefings")
-		}
 	}
-	text := sb.String()
-	ex := New(g)
+	return sb.String()
+}
+
+// BenchmarkExtract measures extraction throughput (MB/s of Arabic text,
+// one core) with the bundled gazetteer and common words.
+func BenchmarkExtract(b *testing.B) {
+	ex, err := bundled()
+	if err != nil {
+		b.Fatal(err)
+	}
+	text := sampleText(b)
 	b.SetBytes(int64(len(text)))
 	b.ResetTimer()
 	for b.Loop() {
 		ex.Extract(text)
+	}
+}
+
+// BenchmarkTokenizeSample is the tokenizer's share of BenchmarkExtract.
+func BenchmarkTokenizeSample(b *testing.B) {
+	text := sampleText(b)
+	b.SetBytes(int64(len(text)))
+	for b.Loop() {
+		tokenize(text)
 	}
 }
 

@@ -116,6 +116,21 @@ var notNames = []string{
 	"شمالية", "جنوبية", "شرقية", "غربية", "كاملة", "بأكملها", "بأكمله", "مدمرة", "منكوبة",
 }
 
+// cueFlags say what a word before a name is, in one look-up.
+type cueFlags uint16
+
+const (
+	fSettlement cueFlags = 1 << iota // a settlement trigger, with or without proclitics
+	fLandmark                        // a landmark trigger, with or without proclitics
+	fNamed                           // a named landmark trigger (شارع), with or without proclitics
+	fWeak                            // a weak cue, with or without proclitics
+	fTrap                            // a title or organisation word as written
+	fTrapAny                         // a title or organisation word with proclitics
+	fFirstName                       // a given name
+	fPlural                          // a plural settlement trigger
+	fReporting                       // a reporting verb
+)
+
 // lexicon holds the folded word lists.
 type lexicon struct {
 	settlement map[string]geo.Kind
@@ -135,6 +150,8 @@ type lexicon struct {
 	landmarkAny   map[string]bool
 	weakAny       map[string]bool
 	trapAny       map[string]bool
+	// words maps every written form of every cue word to its flags.
+	words map[string]cueFlags
 	// triggerForm maps every written form of a trigger that may lead a
 	// name the gazetteer lacks (with its proclitics: بساحة) to the bare
 	// trigger: one look-up per word in the hot loop.
@@ -179,6 +196,31 @@ func newLexicon() *lexicon {
 	for w, k := range lx.settlement {
 		for _, p := range cuePrefixes {
 			lx.settlementAny[p+w] = k
+		}
+	}
+	lx.words = map[string]cueFlags{}
+	mark := func(set map[string]bool, f cueFlags) {
+		for w := range set {
+			lx.words[w] |= f
+		}
+	}
+	mark(lx.landmarkAny, fLandmark)
+	mark(lx.weakAny, fWeak)
+	mark(lx.trap, fTrap)
+	mark(lx.trapAny, fTrapAny)
+	mark(lx.firstName, fFirstName)
+	mark(lx.reporting, fReporting)
+	for w := range lx.settlementAny {
+		lx.words[w] |= fSettlement
+	}
+	for w := range lx.named {
+		for _, p := range cuePrefixes {
+			lx.words[p+w] |= fNamed
+		}
+	}
+	for w := range lx.plural {
+		for _, p := range cuePrefixes {
+			lx.words[p+w] |= fPlural
 		}
 	}
 	lx.triggerForm = map[string]string{}

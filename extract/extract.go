@@ -11,6 +11,7 @@ package extract
 
 import (
 	"bufio"
+	"fmt"
 	"io"
 	"strings"
 
@@ -40,7 +41,8 @@ type Mention struct {
 	// Place is where the mention is on the map: the gazetteer place
 	// itself, or for an unknown landmark the place it was found in.
 	Place *geo.Place
-	// Candidates are the other places the name could mean, best first.
+	// Candidates are all the places the name could mean, in gazetteer
+	// order (shared: do not modify).
 	Candidates []*geo.Place
 	Confidence float64
 	// GeoPrecision follows UCDP: 1 exact place, 2 near a known place,
@@ -72,6 +74,19 @@ type Extractor struct {
 	common map[string]bool
 	lx     *lexicon
 	filter rootFilter
+	govs   [15]*geo.Place // SY01…SY14 by number
+}
+
+// govIndex is the number of a governorate p-code (SY01 → 1), 0 if none.
+func govIndex(adm1 string) int {
+	if len(adm1) != 4 || adm1[0] != 'S' || adm1[1] != 'Y' {
+		return 0
+	}
+	k := int(adm1[2]-'0')*10 + int(adm1[3]-'0')
+	if k < 1 || k > 14 {
+		return 0
+	}
+	return k
 }
 
 // Option configures an Extractor.
@@ -113,6 +128,20 @@ func New(g *geo.Gazetteer, opts ...Option) *Extractor {
 		o(e)
 	}
 	e.filter = newRootFilter(e.root)
+	e.root.eachName("", func(name string, n *node) {
+		if e.common[name] {
+			n.flags |= nCommon
+		}
+		if _, ok := e.lx.settlement[name]; ok || e.lx.landmark[name] {
+			n.flags |= nGeneric
+		}
+		if strings.Contains(name, " ") {
+			n.flags |= nMultiword
+		}
+	})
+	for k := 1; k <= 14; k++ {
+		e.govs[k] = g.Place(fmt.Sprintf("SY%02d", k))
+	}
 	return e
 }
 

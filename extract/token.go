@@ -27,18 +27,36 @@ type token struct {
 }
 
 // tokenize splits text into tokens in one pass, keeping offsets. It is the
-// extractor's hot loop: no regular expressions, and the folded words of
-// all tokens share one string.
+// extractor's hot loop: no regular expressions, a table look-up per rune,
+// and a word that folding leaves unchanged is a slice of text, not a copy.
 func tokenize(text string) []token {
 	toks := make([]token, 0, len(text)/10+1)
-	folded := make([]byte, 0, len(text))
-	fends := make([]int, 0, len(text)/10+1)
+	folded := make([]byte, 0, len(text)/4)
+	var fspan [][2]int32 // folded bytes of the tokens that changed, by token
 	var cur token
-	inTok := false
+	inTok, same := false, true
 	var gap sep
 	newlines := 0
 	cp := int32(0)
 	var lastCP, lastB int32
+	fstart := 0
+	flush := func() {
+		inTok = false
+		if same {
+			if lastB > cur.bstart {
+				cur.end, cur.bend = lastCP, lastB
+				cur.folded = text[cur.bstart:lastB]
+				toks = append(toks, cur)
+			}
+			return
+		}
+		if len(folded) > fstart {
+			cur.end, cur.bend = lastCP, lastB
+			fspan = append(fspan, [2]int32{int32(len(toks)), int32(fstart)})
+			toks = append(toks, cur)
+			fspan[len(fspan)-1][1] = int32(fstart)
+		}
+	}
 	for i := 0; i < len(text); {
 		r, size := rune(text[i]), 1
 		if r >= utf8.RuneSelf {
@@ -50,18 +68,23 @@ func tokenize(text string) []token {
 			}
 		}
 		e := arabic.Fast(r)
-		f, keep := e.Folded, e.Keep
 		if e.Letter {
 			if !inTok {
-				inTok = true
+				inTok, same = true, true
 				if newlines > 1 {
 					gap |= sepPara
 				}
 				cur = token{start: cp, bstart: int32(i), before: gap}
 				gap, newlines = 0, 0
 			}
-			if keep {
-				switch {
+			if same && (!e.Keep || e.Folded != r) {
+				// The first change: copy what came before it.
+				same = false
+				fstart = len(folded)
+				folded = append(folded, text[cur.bstart:i]...)
+			}
+			if !same && e.Keep {
+				switch f := e.Folded; {
 				case f < utf8.RuneSelf:
 					folded = append(folded, byte(f))
 				case f < 0x800:
@@ -73,12 +96,7 @@ func tokenize(text string) []token {
 			lastCP, lastB = cp+1, int32(i+size)
 		} else {
 			if inTok {
-				inTok = false
-				if len(fends) == 0 && len(folded) > 0 || len(fends) > 0 && len(folded) > fends[len(fends)-1] {
-					cur.end, cur.bend = lastCP, lastB
-					toks = append(toks, cur)
-					fends = append(fends, len(folded))
-				}
+				flush()
 			}
 			switch r {
 			case ' ', '\t', '\r', 0x00A0, 0x200F, 0x200E, 0x200B:
@@ -92,7 +110,7 @@ func tokenize(text string) []token {
 			case ':':
 				gap |= sepColon
 			default:
-				if keep {
+				if e.Keep {
 					gap |= sepOther
 				}
 			}
@@ -100,16 +118,17 @@ func tokenize(text string) []token {
 		i += size
 		cp++
 	}
-	if inTok && (len(fends) == 0 && len(folded) > 0 || len(fends) > 0 && len(folded) > fends[len(fends)-1]) {
-		cur.end, cur.bend = lastCP, lastB
-		toks = append(toks, cur)
-		fends = append(fends, len(folded))
+	if inTok {
+		flush()
 	}
+	// One string for every changed word; those tokens take slices of it.
 	all := string(folded)
-	prev := 0
-	for k := range toks {
-		toks[k].folded = all[prev:fends[k]]
-		prev = fends[k]
+	for k, fs := range fspan {
+		end := len(all)
+		if k+1 < len(fspan) {
+			end = int(fspan[k+1][1])
+		}
+		toks[fs[0]].folded = all[fs[1]:end]
 	}
 	return toks
 }

@@ -11,6 +11,31 @@ import (
 type node struct {
 	next   map[string]*node
 	places []*geo.Place
+	flags  nameFlags // set at New for nodes that end a name
+}
+
+// nameFlags say what a name is besides a place, known when the extractor
+// is built rather than looked up per mention.
+type nameFlags uint8
+
+const (
+	nCommon    nameFlags = 1 << iota // also an ordinary word (common-words.tsv)
+	nGeneric                         // itself a trigger word (المدينة، الحي)
+	nMultiword                       // more than one word
+)
+
+// eachName calls fn for every node that ends a name, with the name.
+func (n *node) eachName(prefix string, fn func(name string, n *node)) {
+	for w, c := range n.next {
+		name := w
+		if prefix != "" {
+			name = prefix + " " + w
+		}
+		if c.places != nil {
+			fn(name, c)
+		}
+		c.eachName(name, fn)
+	}
 }
 
 func (n *node) insert(name string, places []*geo.Place) {

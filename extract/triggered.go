@@ -107,14 +107,14 @@ func (a *analysis) context(i int) (*geo.Place, int) {
 	if a.lastPlc != nil {
 		return a.lastPlc, 2
 	}
-	best, n := "", 0
-	for adm1, c := range a.govCount {
-		if c > n || c == n && adm1 < best {
-			best, n = adm1, c
+	best, n := 0, 0
+	for k, c := range a.govCount {
+		if c > n {
+			best, n = k, c
 		}
 	}
-	if best != "" {
-		return a.e.g.Place(best), 3
+	if best > 0 {
+		return a.e.govs[best], 3
 	}
 	return nil, 0
 }
