@@ -7,13 +7,14 @@ import (
 	"sort"
 
 	"github.com/briefing-atlas/atlas/extract/evaluate"
+	"github.com/briefing-atlas/atlas/extract/events"
 	"github.com/briefing-atlas/atlas/site/content"
 	"github.com/spf13/cobra"
 )
 
 func newEvalCmd() *cobra.Command {
 	var goldDir, docsDir, gazetteerDir string
-	var show bool
+	var show, withEvents bool
 	cmd := &cobra.Command{
 		Use:   "eval --gold DIR --docs DIR",
 		Short: "Score place extraction against hand-checked gold mentions",
@@ -26,9 +27,16 @@ over the matched pairs.
 A prediction matches a gold mention of the same document when their spans
 overlap; borderline gold mentions are ignored on both sides (the rules of
 the gold set's score.py). --show lists misses, false alarms and wrong
-governorates.`,
+governorates.
+
+--events scores events instead (gold files such as gold/events/*.jsonl): an
+event matches a gold event of the same document when the evidence spans
+overlap and the governorate (or the country outside Syria) agrees; it prints
+detection precision, recall and F1, type and sub-type accuracy over the
+matches, and how often the number of dead is exactly right.`,
 		Example: `  atlas eval --gold ../shared/gold --docs ../shared/seeds
-  atlas eval --gold ../shared/gold --docs ../shared/seeds --show`,
+  atlas eval --gold ../shared/gold --docs ../shared/seeds --show
+  atlas eval --events --gold ../shared/gold/events --docs ../shared/seeds`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			files, err := filepath.Glob(filepath.Join(goldDir, "*.jsonl"))
@@ -39,16 +47,28 @@ governorates.`,
 				return fmt.Errorf("no *.jsonl gold files in %s", goldDir)
 			}
 			var gold []evaluate.Mention
+			var goldEvents []evaluate.Event
+			docs := map[string]bool{}
 			for _, f := range files {
+				if withEvents {
+					es, err := readEvents(f)
+					if err != nil {
+						return err
+					}
+					goldEvents = append(goldEvents, es...)
+					for _, e := range es {
+						docs[e.Doc] = true
+					}
+					continue
+				}
 				ms, err := readMentions(f)
 				if err != nil {
 					return err
 				}
 				gold = append(gold, ms...)
-			}
-			docs := map[string]bool{}
-			for _, g := range gold {
-				docs[g.Doc] = true
+				for _, m := range ms {
+					docs[m.Doc] = true
+				}
 			}
 			names := make([]string, 0, len(docs))
 			for d := range docs {
@@ -64,6 +84,8 @@ governorates.`,
 				return err
 			}
 			var pred []evaluate.Mention
+			var predEvents []evaluate.Event
+			det := events.New()
 			for _, name := range names {
 				path := filepath.Join(docsDir, name)
 				data, err := os.ReadFile(path)
@@ -74,13 +96,28 @@ governorates.`,
 				if err != nil {
 					return err
 				}
-				for _, m := range ex.Extract(a.Body) {
+				mentions := ex.Extract(a.Body)
+				if withEvents {
+					for _, e := range det.Detect(name, a.Body, mentions, a.Date) {
+						rec := newEventRecord(name, a.BodyOffset, e)
+						predEvents = append(predEvents, evaluate.Event{
+							Doc: name, Start: rec.Start, End: rec.End, Evidence: rec.Evidence, Type: rec.Type,
+							SubType: rec.SubType, Governorate: rec.Governorate, Country: rec.Country, Fatalities: rec.Fatalities,
+						})
+					}
+					continue
+				}
+				for _, m := range mentions {
 					rec := newMentionRecord(name, a.BodyOffset, m)
 					pred = append(pred, evaluate.Mention{
 						Doc: name, Start: rec.Start, End: rec.End, Surface: rec.Surface,
 						Governorate: rec.Governorate, Country: rec.Country,
 					})
 				}
+			}
+			if withEvents {
+				evaluate.ScoreEvents(goldEvents, predEvents).Print(cmd.OutOrStdout(), show)
+				return nil
 			}
 			evaluate.Score(gold, pred).Print(cmd.OutOrStdout(), show)
 			return nil
@@ -89,11 +126,25 @@ governorates.`,
 	f := cmd.Flags()
 	f.StringVar(&goldDir, "gold", "", "folder of gold *.jsonl files (required)")
 	f.StringVar(&docsDir, "docs", "", "folder of the documents the gold files name (required)")
-	f.BoolVar(&show, "show", false, "list misses, false alarms and wrong governorates")
+	f.BoolVar(&show, "show", false, "list misses, false alarms and wrong governorates or types")
+	f.BoolVar(&withEvents, "events", false, "score events instead of place mentions")
 	cmd.MarkFlagRequired("gold")
 	cmd.MarkFlagRequired("docs")
 	addGazetteerFlag(cmd, &gazetteerDir)
 	return cmd
+}
+
+func readEvents(path string) ([]evaluate.Event, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	es, err := evaluate.ReadEvents(f)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	return es, nil
 }
 
 func readMentions(path string) ([]evaluate.Mention, error) {

@@ -6,15 +6,18 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strings"
 	"text/tabwriter"
 
 	"github.com/briefing-atlas/atlas/extract"
+	"github.com/briefing-atlas/atlas/extract/events"
 	"github.com/briefing-atlas/atlas/site/content"
 	"github.com/spf13/cobra"
 )
 
 func newExtractCmd() *cobra.Command {
 	var format, gazetteerDir string
+	var withEvents bool
 	cmd := &cobra.Command{
 		Use:   "extract FILE...",
 		Short: "Print the place mentions found in briefings",
@@ -24,9 +27,15 @@ func newExtractCmd() *cobra.Command {
 end (Unicode code point offsets into the file's text, front matter
 included), surface, place_id, place_ar, place_en, kind, governorate (OCHA
 English name, or null), country (ISO alpha-2), lat, lon, confidence,
-geo_precision and use. --format table prints the same as aligned columns.`,
+geo_precision and use. --format table prints the same as aligned columns.
+
+--events prints events instead: what happened where, one JSON object per
+event with doc, start, end (the evidence clause), evidence, type, sub_type
+(ACLED's names), places, governorate, country, fatalities, injured, actors,
+date, id, lat, lon, geo_precision and confidence.`,
 		Example: `  atlas extract --format jsonl content/*.md > mentions.jsonl
-  atlas extract --format table briefing.txt`,
+  atlas extract --format table briefing.txt
+  atlas extract --events content/*.md > events.jsonl`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, files []string) error {
 			if format != "jsonl" && format != "table" {
@@ -44,9 +53,14 @@ geo_precision and use. --format table prints the same as aligned columns.`,
 			var tw *tabwriter.Writer
 			if format == "table" {
 				tw = tabwriter.NewWriter(out, 0, 4, 2, ' ', 0)
-				fmt.Fprintln(tw, "doc\tstart\tend\tsurface\tplace\tkind\tgovernorate\tcountry")
+				if withEvents {
+					fmt.Fprintln(tw, "doc\tstart\tend\ttype\tsub_type\tplace\tgovernorate\tfatalities\tactors")
+				} else {
+					fmt.Fprintln(tw, "doc\tstart\tend\tsurface\tplace\tkind\tgovernorate\tcountry")
+				}
 				out = tw
 			}
+			det := events.New()
 			for _, file := range files {
 				data, err := os.ReadFile(file)
 				if err != nil {
@@ -56,7 +70,16 @@ geo_precision and use. --format table prints the same as aligned columns.`,
 				if err != nil {
 					return err
 				}
-				for _, m := range ex.Extract(a.Body) {
+				mentions := ex.Extract(a.Body)
+				if withEvents {
+					for _, e := range det.Detect(a.Path, a.Body, mentions, a.Date) {
+						if err := writeEvent(out, format, newEventRecord(file, a.BodyOffset, e)); err != nil {
+							return err
+						}
+					}
+					continue
+				}
+				for _, m := range mentions {
 					rec := newMentionRecord(file, a.BodyOffset, m)
 					if err := writeRecord(out, format, rec); err != nil {
 						return err
@@ -70,6 +93,7 @@ geo_precision and use. --format table prints the same as aligned columns.`,
 		},
 	}
 	cmd.Flags().StringVarP(&format, "format", "f", "jsonl", "output format: jsonl or table")
+	cmd.Flags().BoolVar(&withEvents, "events", false, "print events instead of place mentions")
 	addGazetteerFlag(cmd, &gazetteerDir)
 	return cmd
 }
@@ -125,6 +149,79 @@ func writeRecord(w io.Writer, format string, r mentionRecord) error {
 		}
 		_, err := fmt.Fprintf(w, "%s\t%d\t%d\t%s\t%s\t%s\t%s\t%s\n", r.Doc, r.Start, r.End, r.Surface,
 			str(r.PlaceAr), str(r.Kind), str(r.Governorate), str(r.Country))
+		return err
+	}
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	return enc.Encode(r)
+}
+
+// eventRecord is the fixed JSON contract of `atlas extract --events`: the
+// keys of the gold event files plus id, date, lat, lon, geo_precision and
+// confidence.
+type eventRecord struct {
+	ID           string   `json:"id"`
+	Doc          string   `json:"doc"`
+	Start        int      `json:"start"`
+	End          int      `json:"end"`
+	Evidence     string   `json:"evidence"`
+	Type         string   `json:"type"`
+	SubType      string   `json:"sub_type"`
+	Places       []string `json:"places"`
+	Governorate  *string  `json:"governorate"`
+	Country      *string  `json:"country"`
+	Fatalities   *int     `json:"fatalities"`
+	Injured      *int     `json:"injured"`
+	Actors       []string `json:"actors"`
+	Date         *string  `json:"date"`
+	Lat          *float64 `json:"lat"`
+	Lon          *float64 `json:"lon"`
+	GeoPrecision int      `json:"geo_precision"`
+	Confidence   float64  `json:"confidence"`
+}
+
+func newEventRecord(doc string, offset int, e events.Event) eventRecord {
+	r := eventRecord{
+		ID: e.ID, Doc: doc, Start: offset + e.Start, End: offset + e.End, Evidence: e.Evidence,
+		Type: e.Type, SubType: e.SubType, Fatalities: e.Fatalities, Injured: e.Injured,
+		Actors: e.Actors, GeoPrecision: e.GeoPrecision, Confidence: e.Confidence, Places: []string{},
+	}
+	if r.Actors == nil {
+		r.Actors = []string{}
+	}
+	for _, m := range e.Places {
+		r.Places = append(r.Places, m.Surface)
+	}
+	if e.Place != nil {
+		lat, lon, cc := e.Place.Point.Lat(), e.Place.Point.Lon(), e.Country()
+		r.Lat, r.Lon, r.Country = &lat, &lon, &cc
+		if gov := e.Governorate(); gov != "" {
+			r.Governorate = &gov
+		}
+	}
+	if e.Date != nil {
+		d := e.Date.Format("2006-01-02")
+		r.Date = &d
+	}
+	return r
+}
+
+func writeEvent(w io.Writer, format string, r eventRecord) error {
+	if format == "table" {
+		gov := "-"
+		if r.Governorate != nil {
+			gov = *r.Governorate
+		}
+		fat := "-"
+		if r.Fatalities != nil {
+			fat = fmt.Sprint(*r.Fatalities)
+		}
+		place := "-"
+		if len(r.Places) > 0 {
+			place = r.Places[0]
+		}
+		_, err := fmt.Fprintf(w, "%s\t%d\t%d\t%s\t%s\t%s\t%s\t%s\t%s\n", r.Doc, r.Start, r.End, r.Type, r.SubType,
+			place, gov, fat, strings.Join(r.Actors, ","))
 		return err
 	}
 	enc := json.NewEncoder(w)

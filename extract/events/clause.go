@@ -1,0 +1,73 @@
+package events
+
+import "strings"
+
+// clause is a stretch of text that reports at most one event.
+type clause struct {
+	start, end int  // code point offsets
+	para       bool // the first clause of a paragraph
+}
+
+// clauseStarts are words that, after a comma, open a new clause that may
+// report another event («، وقصفت…»، «، كما…»، «، فيما…»).
+var clauseStarts = []string{"كما", "فيما", "بينما", "حيث", "ثم", "أما", "اما", "في حين"}
+
+// clauses splits text into sentences at . ! ? ؟ ؛ and line breaks, and
+// sentences into clauses at a comma followed by و or a clause-opening
+// word. Surrounding spaces and quotes are trimmed off each clause.
+func clauses(rs []rune) []clause {
+	var out []clause
+	start := 0
+	para := true
+	emit := func(end int) {
+		s, e := start, end
+		for s < e && isPad(rs[s]) {
+			s++
+		}
+		for e > s && isPad(rs[e-1]) {
+			e--
+		}
+		if e > s {
+			out = append(out, clause{start: s, end: e, para: para})
+			para = false
+		}
+	}
+	for i := 0; i < len(rs); i++ {
+		switch r := rs[i]; r {
+		case '.', '!', '?', '؟', '؛', ';', '\n':
+			emit(i)
+			if r == '\n' && i+1 < len(rs) && rs[i+1] == '\n' {
+				para = true
+			}
+			start = i + 1
+		case '،', ',':
+			if opensClause(rs[i+1:]) {
+				emit(i)
+				start = i + 1
+			}
+		}
+	}
+	emit(len(rs))
+	return out
+}
+
+func opensClause(rest []rune) bool {
+	s := strings.TrimLeft(string(rest[:min(len(rest), 12)]), " ")
+	if strings.HasPrefix(s, "و") {
+		return true
+	}
+	for _, w := range clauseStarts {
+		if strings.HasPrefix(s, w) {
+			return true
+		}
+	}
+	return false
+}
+
+func isPad(r rune) bool {
+	switch r {
+	case ' ', '\t', '\r', '\n', '«', '»', '"', '\'', '(', ')', '-', '–', '—', ':', '،', ',':
+		return true
+	}
+	return false
+}

@@ -1,0 +1,436 @@
+// Package events finds what happened where in Arabic news: clauses that
+// report air strikes, shelling, clashes, explosions, changes of control,
+// displacement, agreements, meetings and protests, typed with ACLED's
+// types and sub-types and tied to the place mentions of package extract
+// and to the sentence that says so.
+package events
+
+import (
+	"crypto/sha1"
+	"encoding/hex"
+	"fmt"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/briefing-atlas/atlas/extract"
+	"github.com/briefing-atlas/atlas/geo"
+	"github.com/briefing-atlas/atlas/geo/arabic"
+)
+
+// Event is one happening a text reports, at one place or a few places
+// named together, with the clause that reports it.
+type Event struct {
+	ID         string
+	Start, End int // code point offsets of the evidence
+	Evidence   string
+	Type       string
+	SubType    string
+	// Places are the literal place mentions of the event, the most
+	// precise first; Place is where it goes on the map.
+	Places       []extract.Mention
+	Place        *geo.Place
+	GeoPrecision int
+	Fatalities   *int
+	Injured      *int
+	Actors       []string
+	Date         *time.Time
+	Confidence   float64
+}
+
+// Governorate is the OCHA English name of the event's governorate, or ""
+// outside Syria.
+func (e *Event) Governorate() string {
+	if e.Place == nil {
+		return ""
+	}
+	return e.Place.Governorate()
+}
+
+// Country is the ISO code of the event's country.
+func (e *Event) Country() string {
+	if e.Place == nil {
+		return ""
+	}
+	return e.Place.Country
+}
+
+// Detector finds events. Build it once with New; it is safe for
+// concurrent use.
+type Detector struct {
+	triggers    map[string]string
+	nonEvents   map[string]bool
+	deathNouns  map[string]bool
+	injuryNouns map[string]bool
+	deathVerbs  map[string]bool
+	injuryVerbs map[string]bool
+	numbers     map[string]int
+	actors      map[string]string
+	days        map[string]time.Weekday
+	maxActor    int // words in the longest actor phrase
+}
+
+// New builds a detector with atlas's Arabic lexicon.
+func New() *Detector {
+	set := func(words []string) map[string]bool {
+		m := map[string]bool{}
+		for _, w := range words {
+			m[arabic.Fold(w)] = true
+		}
+		return m
+	}
+	d := &Detector{
+		triggers: map[string]string{}, nonEvents: set(nonEvents), deathNouns: set(deathNouns),
+		injuryNouns: set(injuryNouns), deathVerbs: set(deathVerbs), injuryVerbs: set(injuryVerbs),
+		numbers: map[string]int{}, actors: map[string]string{}, days: map[string]time.Weekday{},
+	}
+	for w, st := range triggers {
+		d.triggers[arabic.Fold(w)] = st
+	}
+	for w, n := range numberWords {
+		d.numbers[arabic.Fold(w)] = n
+	}
+	for w, a := range actors {
+		k := arabic.Fold(w)
+		d.actors[k] = a
+		d.maxActor = max(d.maxActor, len(strings.Fields(k)))
+	}
+	for i, w := range days {
+		d.days[arabic.Fold(w)] = time.Weekday(i)
+		d.days[strings.TrimPrefix(arabic.Fold(w), "ال")] = time.Weekday(i)
+	}
+	return d
+}
+
+// Detect returns the events of text, whose place mentions are mentions
+// (from extract, offsets into text). date is the article's date, zero when
+// unknown; doc names the text in event ids.
+func (d *Detector) Detect(doc, text string, mentions []extract.Mention, date time.Time) []Event {
+	runes := []rune(text)
+	var out []Event
+	var carry []extract.Mention // the last places of the paragraph, for clauses that name none
+	for _, cl := range clauses(runes) {
+		if cl.para {
+			carry = nil
+		}
+		places := literalIn(mentions, cl.start, cl.end)
+		words := d.words(runes[cl.start:cl.end], cl.start)
+		ev, ok := d.classify(words)
+		if len(places) > 0 {
+			carry = places
+		}
+		if !ok {
+			continue
+		}
+		if len(places) == 0 {
+			places = carry
+		}
+		if len(places) == 0 {
+			continue // an event nobody can place is no event on a map
+		}
+		ev.Start, ev.End = cl.start, cl.end
+		ev.Evidence = string(runes[cl.start:cl.end])
+		ev.Places = byPrecision(places)
+		ev.Place = ev.Places[0].Place
+		ev.GeoPrecision = ev.Places[0].GeoPrecision
+		ev.Actors = d.actorsIn(words)
+		if ev.SubType == territory {
+			ev.SubType = NSATakes
+			if len(ev.Actors) > 0 && ev.Actors[0] == "government" {
+				ev.SubType = GovRegains
+			}
+		}
+		ev.Type = typeOf[ev.SubType]
+		ev.Fatalities, ev.Injured = d.casualties(words)
+		ev.Date = d.date(words, date)
+		ev.Confidence = confidence(ev)
+		ev.ID = eventID(doc, ev)
+		out = append(out, ev)
+	}
+	return out
+}
+
+// word is a folded word of a clause with its proclitics noted.
+type word struct {
+	w    string // folded, as written
+	bare string // without و/ف/ب/ل/ك proclitics (when a known word remains)
+}
+
+func (d *Detector) words(rs []rune, _ int) []word {
+	var out []word
+	for _, f := range strings.FieldsFunc(arabic.Fold(string(rs)), func(r rune) bool { return !arabic.IsLetter(r) }) {
+		out = append(out, word{w: f, bare: d.strip(f)})
+	}
+	return out
+}
+
+// strip takes proclitics off w when that leaves a word the lexicon knows.
+func (d *Detector) strip(w string) string {
+	if d.known(w) {
+		return w
+	}
+	for _, p := range []string{"و", "ف", "ب", "ل", "ك", "وب", "ول", "فب", "لل", "وال", "بال", "فال"} {
+		if rest, ok := strings.CutPrefix(w, p); ok && len(rest) >= 4 {
+			if strings.HasSuffix(p, "ال") || p == "لل" {
+				rest = "ال" + rest
+			}
+			if d.known(rest) {
+				return rest
+			}
+		}
+	}
+	return w
+}
+
+func (d *Detector) known(w string) bool {
+	_, t := d.triggers[w]
+	_, n := d.numbers[w]
+	return t || n || d.nonEvents[w] || d.deathNouns[w] || d.injuryNouns[w] || d.deathVerbs[w] || d.injuryVerbs[w]
+}
+
+// classify finds the clause's sub-type: the most specific trigger that
+// no negation, plan or threat word just before it takes back.
+func (d *Detector) classify(ws []word) (Event, bool) {
+	best, bestRank := "", -1
+	for i, w := range ws {
+		st, ok := d.triggers[w.bare]
+		if !ok {
+			continue
+		}
+		if d.negated(ws, i) {
+			continue
+		}
+		r := rank[st]
+		if st == territory {
+			r = rank[NSATakes]
+		}
+		if r > bestRank {
+			best, bestRank = st, r
+		}
+	}
+	if best == "" {
+		return Event{}, false
+	}
+	return Event{SubType: best}, true
+}
+
+// negated: a negation, plan or threat word within the four words before
+// the trigger, or a future verb (سيشن، ستبدأ) as the trigger itself.
+func (d *Detector) negated(ws []word, i int) bool {
+	for j := max(0, i-4); j < i; j++ {
+		if d.nonEvents[ws[j].bare] || d.nonEvents[ws[j].w] {
+			return true
+		}
+	}
+	return false
+}
+
+// casualties reads the numbers of dead and wounded.
+func (d *Detector) casualties(ws []word) (*int, *int) {
+	var dead, hurt *int
+	set := func(p **int, n int) {
+		if *p == nil {
+			*p = &n
+		}
+	}
+	for i, w := range ws {
+		switch {
+		case d.deathNouns[w.bare]:
+			if n, ok := d.numberBefore(ws, i); ok {
+				set(&dead, n)
+			} else if strings.HasSuffix(w.bare, "ان") || strings.HasSuffix(w.bare, "ين") && !strings.HasSuffix(w.bare, "يين") {
+				set(&dead, 2) // dual: قتيلان، شهيدين
+			} else if i > 0 && d.deathVerbs[ws[i-1].bare] {
+				set(&dead, 1) // «سقوط شهيد»
+			}
+		case d.deathVerbs[w.bare]:
+			if n, ok := d.numberAfter(ws, i); ok {
+				set(&dead, n)
+			} else if i+1 < len(ws) && !d.known(ws[i+1].bare) && (w.bare == "مقتل" || w.bare == "استشهاد" || w.bare == "مصرع") {
+				set(&dead, 1) // «مقتل قيادي»
+			}
+		case d.injuryNouns[w.bare]:
+			if n, ok := d.numberBefore(ws, i); ok {
+				set(&hurt, n)
+			}
+		case d.injuryVerbs[w.bare]:
+			if n, ok := d.numberAfter(ws, i); ok {
+				set(&hurt, n)
+			}
+		}
+		// «ولم تسجل أي إصابة»: none.
+		if w.bare == "لم" && i+3 < len(ws) && (ws[i+2].bare == "اي" || ws[i+3].bare == "اي") {
+			zero := 0
+			set(&dead, zero)
+			set(&hurt, zero)
+		}
+	}
+	return dead, hurt
+}
+
+// numberBefore reads a number ending one or two words before ws[i]
+// (37 قتيلا، ثمانية عناصر قتلى is rare; «90 قتيلا»).
+func (d *Detector) numberBefore(ws []word, i int) (int, bool) {
+	for j := i - 1; j >= max(0, i-3); j-- {
+		if n, ok := d.number(ws, j); ok {
+			return n, true
+		}
+	}
+	return 0, false
+}
+
+// numberAfter reads a number starting within three words after ws[i]
+// («مقتل 37»، «مقتل ما لا يقل عن 30»، «قتل أكثر من 90»).
+func (d *Detector) numberAfter(ws []word, i int) (int, bool) {
+	for j := i + 1; j < len(ws) && j <= i+5; j++ {
+		if n, ok := d.number(ws, j); ok {
+			return n, true
+		}
+		if d.deathNouns[ws[j].bare] || d.injuryNouns[ws[j].bare] || d.deathVerbs[ws[j].bare] {
+			break
+		}
+	}
+	return 0, false
+}
+
+// number reads digits or number words at ws[j], with «عشر» compounds
+// (ثلاثة عشر) and tens joined by و (خمسة وعشرين).
+func (d *Detector) number(ws []word, j int) (int, bool) {
+	w := ws[j].bare
+	if n, ok := digits(w); ok {
+		return n, true
+	}
+	n, ok := d.numbers[w]
+	if !ok {
+		return 0, false
+	}
+	if n < 10 && j+1 < len(ws) {
+		next := ws[j+1].bare
+		if next == "عشر" || next == "عشره" {
+			return n + 10, true
+		}
+		if t, ok := d.numbers[strings.TrimPrefix(next, "و")]; ok && t >= 20 && t < 100 {
+			return n + t, true
+		}
+	}
+	return n, true
+}
+
+func digits(w string) (int, bool) {
+	n := 0
+	for _, r := range w {
+		if r < '0' || r > '9' {
+			return 0, false
+		}
+		n = n*10 + int(r-'0')
+		if n > 1_000_000 {
+			return 0, false
+		}
+	}
+	return n, w != ""
+}
+
+// actorsIn lists the actors a clause names, in order, once each.
+func (d *Detector) actorsIn(ws []word) []string {
+	var out []string
+	seen := map[string]bool{}
+	for i := 0; i < len(ws); i++ {
+		for n := min(d.maxActor, len(ws)-i); n >= 1; n-- {
+			parts := make([]string, n)
+			for k := range n {
+				parts[k] = ws[i+k].w
+			}
+			parts[0] = ws[i].bare
+			phrase := strings.Join(parts, " ")
+			a, ok := d.actors[phrase]
+			if !ok && n == 1 {
+				a, ok = d.actors[stripAll(ws[i].w)]
+			}
+			if ok {
+				if !seen[a] {
+					seen[a] = true
+					out = append(out, a)
+				}
+				i += n - 1
+				break
+			}
+		}
+	}
+	return out
+}
+
+// stripAll takes a conjunction or preposition off a word (وداعش → داعش).
+func stripAll(w string) string {
+	for _, p := range []string{"وب", "ول", "و", "ب", "ل", "ف"} {
+		if rest, ok := strings.CutPrefix(w, p); ok && len(rest) >= 4 {
+			return rest
+		}
+	}
+	return w
+}
+
+// date resolves أمس، اليوم and weekday names against the article's date.
+func (d *Detector) date(ws []word, base time.Time) *time.Time {
+	if base.IsZero() {
+		return nil
+	}
+	t := base
+	for _, w := range ws {
+		switch {
+		case w.bare == "امس":
+			t = base.AddDate(0, 0, -1)
+		case w.bare == "اليوم":
+			t = base
+		default:
+			if wd, ok := d.days[w.bare]; ok {
+				back := (int(base.Weekday()) - int(wd) + 7) % 7
+				t = base.AddDate(0, 0, -back)
+			} else {
+				continue
+			}
+		}
+		break
+	}
+	return &t
+}
+
+// literalIn returns the literal mentions that start inside [start, end).
+func literalIn(ms []extract.Mention, start, end int) []extract.Mention {
+	i := sort.Search(len(ms), func(i int) bool { return ms[i].Start >= start })
+	var out []extract.Mention
+	for ; i < len(ms) && ms[i].Start < end; i++ {
+		if ms[i].Use == extract.Literal && ms[i].Place != nil {
+			out = append(out, ms[i])
+		}
+	}
+	return out
+}
+
+// byPrecision orders places most precise first, keeping text order
+// among equals.
+func byPrecision(ms []extract.Mention) []extract.Mention {
+	out := append([]extract.Mention(nil), ms...)
+	sort.SliceStable(out, func(i, j int) bool { return out[i].GeoPrecision < out[j].GeoPrecision })
+	return out
+}
+
+func confidence(e Event) float64 {
+	c := 0.5
+	if e.GeoPrecision <= 2 {
+		c += 0.2
+	}
+	if len(e.Actors) > 0 {
+		c += 0.1
+	}
+	if e.Fatalities != nil || e.Injured != nil {
+		c += 0.1
+	}
+	return c
+}
+
+// eventID is stable: the same document, evidence and sub-type give the
+// same id on every build.
+func eventID(doc string, e Event) string {
+	h := sha1.Sum([]byte(fmt.Sprintf("%s|%d|%d|%s", doc, e.Start, e.End, e.SubType)))
+	return "ev-" + hex.EncodeToString(h[:6])
+}

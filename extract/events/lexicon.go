@@ -1,0 +1,154 @@
+package events
+
+// Trigger words, as the news writes them (folded when the detector is
+// built). Each says which sub-type a clause reports; when a clause has
+// several, the most specific wins (rank order below).
+
+// Sub-types, ACLED's names plus our two (Strategic developments/Other is
+// ACLED's too).
+const (
+	ArmedClash   = "Armed clash"
+	GovRegains   = "Government regains territory"
+	NSATakes     = "Non-state actor overtakes territory"
+	AirStrike    = "Air/drone strike"
+	Shelling     = "Shelling/artillery/missile attack"
+	IED          = "Remote explosive/landmine/IED"
+	SuicideBomb  = "Suicide bomb"
+	Attack       = "Attack"
+	Abduction    = "Abduction/forced disappearance"
+	Agreement    = "Agreement"
+	Transfer     = "Non-violent transfer of territory"
+	Displacement = "Displacement"
+	Meeting      = "Meeting or visit"
+	Negotiations = "Negotiations"
+	Protest      = "Peaceful protest"
+)
+
+// typeOf gives the ACLED type of a sub-type.
+var typeOf = map[string]string{
+	ArmedClash: "Battles", GovRegains: "Battles", NSATakes: "Battles",
+	AirStrike: "Explosions/Remote violence", Shelling: "Explosions/Remote violence",
+	IED: "Explosions/Remote violence", SuicideBomb: "Explosions/Remote violence",
+	Attack: "Violence against civilians", Abduction: "Violence against civilians",
+	Agreement: "Strategic developments", Transfer: "Strategic developments", Displacement: "Strategic developments",
+	Meeting: "Political developments", Negotiations: "Political developments",
+	Protest: "Protests",
+}
+
+// rank orders sub-types when one clause has triggers of several: the
+// more specific report wins (a suicide car bomb is not just an explosion).
+var rank = map[string]int{
+	SuicideBomb: 12, IED: 11, AirStrike: 10, Shelling: 9, GovRegains: 8, NSATakes: 7,
+	Abduction: 6, ArmedClash: 5, Attack: 4, Displacement: 3, Protest: 2,
+	Agreement: 1, Meeting: 1, Negotiations: 1, Transfer: 1,
+}
+
+// triggers maps words (and two-word phrases) to the sub-type they report.
+// "territory" is resolved by the actors: a government actor regains, any
+// other overtakes.
+const territory = "territory"
+
+var triggers = map[string]string{
+	// air
+	"غارة": AirStrike, "غارات": AirStrike, "الغارات": AirStrike, "الغارة": AirStrike, "غاراته": AirStrike,
+	"براميل": AirStrike, "البراميل": AirStrike, "برميل": AirStrike, "برميلا": AirStrike, "براميلها": AirStrike,
+	"الطيران": AirStrike, "طيران": AirStrike, "طائرات": AirStrike, "الطائرات": AirStrike, "طائرة": AirStrike,
+	"المروحيات": AirStrike, "مروحيات": AirStrike, "المقاتلات": AirStrike, "مقاتلات": AirStrike,
+	"جوية": AirStrike, "الجوية": AirStrike, "جوي": AirStrike, "الجوي": AirStrike, "ضربات": AirStrike, "الضربات": AirStrike,
+	// shelling
+	"قصف": Shelling, "القصف": Shelling, "قصفت": Shelling, "قصفا": Shelling, "يقصف": Shelling, "تقصف": Shelling,
+	"قذائف": Shelling, "قذيفة": Shelling, "القذائف": Shelling, "هاون": Shelling, "الهاون": Shelling,
+	"راجمات": Shelling, "راجمة": Shelling, "صواريخ": Shelling, "الصواريخ": Shelling, "صاروخ": Shelling,
+	"صاروخي": Shelling, "صاروخية": Shelling, "مدفعي": Shelling, "المدفعية": Shelling, "مدفعية": Shelling,
+	"استهدف": Shelling, "استهدفت": Shelling, "استهداف": Shelling,
+	// explosions
+	"انفجار": IED, "تفجير": IED, "انفجرت": IED, "انفجر": IED, "عبوة": IED, "ناسفة": IED, "مفخخة": IED,
+	"مفخخ": IED, "لغم": IED, "ألغام": IED, "الألغام": IED, "قنبلة": IED, "تفجيرات": IED, "بمفخخة": IED,
+	"انتحاري": SuicideBomb, "انتحارية": SuicideBomb, "انتحاريان": SuicideBomb, "ناسف": SuicideBomb,
+	// battles
+	"اشتباكات": ArmedClash, "الاشتباكات": ArmedClash, "اشتباك": ArmedClash, "معارك": ArmedClash,
+	"المعارك": ArmedClash, "مواجهات": ArmedClash, "اشتبك": ArmedClash, "اشتبكت": ArmedClash,
+	"هجوم": ArmedClash, "هجوما": ArmedClash, "الهجوم": ArmedClash, "تصدى": ArmedClash, "تصدت": ArmedClash,
+	"معركة": ArmedClash, "اقتحام": ArmedClash, "اقتحمت": ArmedClash, "كمين": ArmedClash,
+	"سيطرة": territory, "سيطرت": territory, "سيطر": territory, "سيطرتها": territory, "السيطرة": territory,
+	"سيطروا": territory, "تقدم": territory, "تقدما": territory, "تقدمت": territory, "استعاد": territory,
+	"استعادت": territory, "استعادة": territory, "استولت": territory, "استولى": territory, "حرر": territory,
+	"حررت": territory, "تحرير": territory, "دخلت": territory, "دخول": territory,
+	// civilians
+	"أعدم": Attack, "اعدام": Attack, "إعدام": Attack, "أعدمت": Attack, "مجزرة": Attack, "قنص": Attack, "قناص": Attack,
+	"اختطاف": Abduction, "خطف": Abduction, "اختطفت": Abduction, "اعتقال": Abduction, "اعتقلت": Abduction,
+	// strategic
+	"نزوح": Displacement, "نزح": Displacement, "نزحت": Displacement, "فرار": Displacement,
+	"تهجير": Displacement, "النزوح": Displacement, "نازح": Displacement, "نازحين": Displacement,
+	"اتفاق": Agreement, "الاتفاق": Agreement, "هدنة": Agreement, "الهدنة": Agreement, "مصالحة": Agreement,
+	"تسوية": Agreement, "انسحاب": Transfer, "تسليم": Transfer,
+	// political
+	"اجتماع": Meeting, "الاجتماع": Meeting, "لقاء": Meeting, "زيارة": Meeting, "التقى": Meeting,
+	"زار": Meeting, "استقبل": Meeting, "قمة": Meeting, "يزور": Meeting,
+	"مفاوضات": Negotiations, "المفاوضات": Negotiations, "مباحثات": Negotiations, "محادثات": Negotiations,
+	// protests
+	"مظاهرة": Protest, "مظاهرات": Protest, "تظاهرة": Protest, "تظاهرات": Protest, "احتجاج": Protest,
+	"احتجاجات": Protest, "اعتصام": Protest, "تظاهر": Protest,
+}
+
+// nonEvents mark a clause that reports no happening: negation, plans,
+// threats, forecasts, conditions.
+var nonEvents = []string{
+	"لم", "لن", "لا", "نفى", "نفت", "ينفي", "تنفي", "سوف", "سيتم", "ستتم", "يعتزم", "تعتزم",
+	"يخطط", "تخطط", "هدد", "هددت", "يهدد", "تهدد", "تهديد", "قد", "المتوقع", "متوقع", "مرتقب",
+	"مرتقبة", "المرتقب", "المرتقبة", "محتمل", "احتمال", "إذا", "اذا", "لو", "يجب", "ينبغي",
+	"سترد", "سيرد", "ستشن", "سيشن", "ستبدأ", "سيبدأ", "تستعد", "يستعد", "تحذير", "حذر", "حذرت",
+}
+
+// deathNouns and injuryNouns count people after a number.
+var deathNouns = []string{
+	"قتيل", "قتيلا", "قتلى", "القتلى", "شهيد", "شهيدا", "شهداء", "الشهداء", "شهيدة", "ضحية", "ضحايا",
+	"قتيلان", "قتيلين", "شهيدان", "شهيدين",
+}
+
+var injuryNouns = []string{
+	"جريح", "جريحا", "جرحى", "الجرحى", "مصاب", "مصابا", "مصابين", "إصابة", "اصابة", "إصابات", "اصابات",
+	"جريحان", "جريحين", "مصابان",
+}
+
+// deathVerbs come before the number of dead (مقتل 37، قتل ثمانية).
+var deathVerbs = []string{"مقتل", "قتل", "استشهاد", "مصرع", "سقوط", "وفاة", "حصيلة", "قتلت", "لقي", "لقوا", "ارتقى"}
+
+// injuryVerbs come before the number of wounded (وإصابة 50، جرح ثلاثة).
+var injuryVerbs = []string{"إصابة", "اصابة", "جرح", "اصيب", "أصيب", "اصابه", "جراح", "إصابه"}
+
+// numberWords are Arabic number words; عشرات counts as 20, مئات as 200.
+var numberWords = map[string]int{
+	"واحد": 1, "واحدة": 1, "اثنان": 2, "اثنين": 2, "اثنتين": 2, "اثنتان": 2,
+	"ثلاث": 3, "ثلاثة": 3, "أربع": 4, "أربعة": 4, "اربع": 4, "اربعة": 4, "خمس": 5, "خمسة": 5,
+	"ست": 6, "ستة": 6, "سبع": 7, "سبعة": 7, "ثمان": 8, "ثماني": 8, "ثمانية": 8, "تسع": 9, "تسعة": 9,
+	"عشر": 10, "عشرة": 10, "عشرون": 20, "عشرين": 20, "ثلاثون": 30, "ثلاثين": 30, "أربعون": 40,
+	"أربعين": 40, "اربعين": 40, "خمسون": 50, "خمسين": 50, "ستون": 60, "ستين": 60, "سبعون": 70,
+	"سبعين": 70, "ثمانون": 80, "ثمانين": 80, "تسعون": 90, "تسعين": 90, "مئة": 100, "مائة": 100,
+	"عشرات": 20, "العشرات": 20, "مئات": 200, "المئات": 200,
+}
+
+// actors maps words and phrases (up to three words, folded) to the actor
+// codes of the gold guidelines. Longer phrases are tried first.
+var actors = map[string]string{
+	"قوات النظام": "government", "جيش النظام": "government", "قوات الأسد": "government",
+	"الجيش السوري": "government", "الجيش العربي السوري": "government", "النظام": "government",
+	"القوات الحكومية": "government", "الجيش النظامي": "government", "عناصر الأسد": "government",
+	"الحكومة السورية": "government", "جيش الأسد": "government",
+	"الثوار": "opposition", "الجيش الحر": "opposition", "الجيش السوري الحر": "opposition",
+	"فصائل المعارضة": "opposition", "المعارضة المسلحة": "opposition", "المعارضة": "opposition",
+	"الفصائل": "opposition", "أحرار الشام": "opposition", "جيش الإسلام": "opposition", "جيش الفتح": "opposition",
+	"فيلق الرحمن": "opposition", "كتائب المعارضة": "opposition", "المسلحين": "opposition",
+	"هيئة تحرير الشام": "hts", "جبهة النصرة": "hts", "النصرة": "hts", "فتح الشام": "hts",
+	"داعش": "isis", "تنظيم الدولة": "isis", "الدولة الإسلامية": "isis", "التنظيم": "isis",
+	"قسد": "sdf", "قوات سوريا الديمقراطية": "sdf", "وحدات حماية الشعب": "sdf", "الوحدات الكردية": "sdf",
+	"روسيا": "russia", "الروسي": "russia", "الروسية": "russia", "الطيران الروسي": "russia", "موسكو": "russia",
+	"التحالف الدولي": "coalition", "التحالف": "coalition", "الائتلاف الدولي": "coalition",
+	"الأميركي": "coalition", "الأمريكي": "coalition", "الأميركية": "coalition", "واشنطن": "coalition",
+	"تركيا": "turkey", "التركي": "turkey", "التركية": "turkey", "أنقرة": "turkey",
+	"حزب الله": "hezbollah", "إيران": "iran", "الإيراني": "iran", "الإيرانية": "iran", "الحرس الثوري": "iran",
+}
+
+// days are weekday names, Sunday first, for dates relative to an
+// article's date.
+var days = []string{"الأحد", "الاثنين", "الثلاثاء", "الأربعاء", "الخميس", "الجمعة", "السبت"}
