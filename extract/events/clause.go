@@ -6,6 +6,7 @@ import "strings"
 type clause struct {
 	start, end int  // code point offsets
 	para       bool // the first clause of a paragraph
+	sentence   int  // index of the sentence it belongs to
 }
 
 // clauseStarts are words that, after a comma, open a new clause that may
@@ -19,6 +20,7 @@ func clauses(rs []rune) []clause {
 	var out []clause
 	start := 0
 	para := true
+	sentence := 0
 	emit := func(end int) {
 		s, e := start, end
 		for s < e && isPad(rs[s]) {
@@ -28,7 +30,7 @@ func clauses(rs []rune) []clause {
 			e--
 		}
 		if e > s {
-			out = append(out, clause{start: s, end: e, para: para})
+			out = append(out, clause{start: s, end: e, para: para, sentence: sentence})
 			para = false
 		}
 	}
@@ -36,6 +38,7 @@ func clauses(rs []rune) []clause {
 		switch r := rs[i]; r {
 		case '.', '!', '?', '؟', '؛', ';', '\n':
 			emit(i)
+			sentence++
 			if r == '\n' && i+1 < len(rs) && rs[i+1] == '\n' {
 				para = true
 			}

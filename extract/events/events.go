@@ -36,6 +36,7 @@ type Event struct {
 	Actors       []string
 	Date         *time.Time
 	Confidence   float64
+	sentence     int // index of the sentence, for joining clauses
 }
 
 // Governorate is the OCHA English name of the event's governorate, or ""
@@ -60,6 +61,9 @@ func (e *Event) Country() string {
 type Detector struct {
 	triggers    map[string]string
 	nonEvents   map[string]bool
+	afterNon    map[string]bool
+	negators    map[string]bool
+	state       map[string]bool
 	deathNouns  map[string]bool
 	injuryNouns map[string]bool
 	deathVerbs  map[string]bool
@@ -81,6 +85,7 @@ func New() *Detector {
 	}
 	d := &Detector{
 		triggers: map[string]string{}, nonEvents: set(nonEvents), deathNouns: set(deathNouns),
+		afterNon: set(afterNonEvents), negators: set(clauseNegators), state: set(stateWords),
 		injuryNouns: set(injuryNouns), deathVerbs: set(deathVerbs), injuryVerbs: set(injuryVerbs),
 		numbers: map[string]int{}, actors: map[string]string{}, days: map[string]time.Weekday{},
 	}
@@ -122,11 +127,15 @@ func (d *Detector) Detect(doc, text string, mentions []extract.Mention, date tim
 		if !ok {
 			continue
 		}
-		if len(places) == 0 {
+		own := len(places) > 0
+		if !own {
 			places = carry
 		}
+		places = finer(places)
 		if len(places) == 0 {
-			continue // an event nobody can place is no event on a map
+			// An event nobody can place is no event on a map, and «in
+			// Syria» or «in Russia» places none.
+			continue
 		}
 		ev.Start, ev.End = cl.start, cl.end
 		ev.Evidence = string(runes[cl.start:cl.end])
@@ -144,8 +153,37 @@ func (d *Detector) Detect(doc, text string, mentions []extract.Mention, date tim
 		ev.Fatalities, ev.Injured = d.casualties(words)
 		ev.Date = d.date(words, date)
 		ev.Confidence = confidence(ev)
+		// One event told over two clauses of a sentence («تعرضت لقصف
+		// صاروخي، ولم يهدأ القصف…»): the clauses join.
+		// Clauses that name places of their own are events of their own.
+		if n := len(out); n > 0 && out[n-1].sentence == cl.sentence && out[n-1].Type == ev.Type &&
+			(!own || out[n-1].Place == ev.Place) {
+			prev := &out[n-1]
+			prev.End = ev.End
+			prev.Evidence = string(runes[prev.Start:prev.End])
+			if prev.Fatalities == nil {
+				prev.Fatalities = ev.Fatalities
+			}
+			if prev.Injured == nil {
+				prev.Injured = ev.Injured
+			}
+			prev.ID = eventID(doc, *prev)
+			continue
+		}
+		ev.sentence = cl.sentence
 		ev.ID = eventID(doc, ev)
 		out = append(out, ev)
+	}
+	return out
+}
+
+// finer keeps the places finer than a whole country.
+func finer(ms []extract.Mention) []extract.Mention {
+	var out []extract.Mention
+	for _, m := range ms {
+		if m.GeoPrecision < 4 {
+			out = append(out, m)
+		}
 	}
 	return out
 }
@@ -215,12 +253,27 @@ func (d *Detector) classify(ws []word) (Event, bool) {
 }
 
 // negated: a negation, plan or threat word within the four words before
-// the trigger, or a future verb (سيشن، ستبدأ) as the trigger itself.
+// the trigger, a prospect word right after it, a denial or opinion verb
+// anywhere before it in the clause, or a standing state before a control
+// word (مناطق سيطرة).
 func (d *Detector) negated(ws []word, i int) bool {
 	for j := max(0, i-4); j < i; j++ {
 		if d.nonEvents[ws[j].bare] || d.nonEvents[ws[j].w] {
 			return true
 		}
+	}
+	for j := i + 1; j < len(ws) && j <= i+2; j++ {
+		if d.afterNon[ws[j].bare] {
+			return true
+		}
+	}
+	for j := 0; j < i; j++ {
+		if d.negators[ws[j].bare] || d.negators[stripAll(ws[j].w)] {
+			return true
+		}
+	}
+	if d.triggers[ws[i].bare] == territory && i > 0 && d.state[ws[i-1].bare] {
+		return true
 	}
 	return false
 }
