@@ -419,6 +419,11 @@ func (a *analysis) choose(m match, hint geo.Kind) *geo.Place {
 		if hint != "" && kindFits(hint, p.Kind) {
 			s += 30
 		}
+		// «منطقة المدينة», «حي بغداد»: a local trigger names a Syrian place.
+		if p.Country != "SY" && (hint == geo.Neighborhood || hint == geo.Village || hint == geo.Town ||
+			hint == geo.Camp || hint == geo.Subdistrict || hint == "" && a.settled(m)) {
+			s -= 60
+		}
 		if p.Adm1 != "" {
 			if a.sentenceNames(p.Adm1) {
 				s += 60
@@ -436,6 +441,12 @@ func (a *analysis) choose(m match, hint geo.Kind) *geo.Place {
 		}
 	}
 	return best
+}
+
+// settled reports a kindless settlement trigger before m (منطقة).
+func (a *analysis) settled(m match) bool {
+	_, ok := a.e.lx.settlementKind(a.prev(m.i))
+	return ok
 }
 
 func kindFits(hint, k geo.Kind) bool {

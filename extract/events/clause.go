@@ -1,6 +1,10 @@
 package events
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/briefing-atlas/atlas/geo/arabic"
+)
 
 // clause is a stretch of text that reports at most one event.
 type clause struct {
@@ -16,7 +20,7 @@ var clauseStarts = []string{"كما", "فيما", "بينما", "حيث", "ثم"
 // clauses splits text into sentences at . ! ? ؟ ؛ and line breaks, and
 // sentences into clauses at a comma followed by و or a clause-opening
 // word. Surrounding spaces and quotes are trimmed off each clause.
-func clauses(rs []rune) []clause {
+func clauses(rs []rune, narrative map[string]bool) []clause {
 	var out []clause
 	start := 0
 	para := true
@@ -48,6 +52,12 @@ func clauses(rs []rune) []clause {
 				emit(i)
 				start = i + 1
 			}
+		case ' ':
+			// « وتجري اشتباكات»: a narrative verb after و opens a clause.
+			if i+1 < len(rs) && rs[i+1] == 'و' && i+1 > start+8 && narrative[nextWord(rs[i+2:])] {
+				emit(i)
+				start = i + 1
+			}
 		}
 	}
 	emit(len(rs))
@@ -73,4 +83,13 @@ func isPad(r rune) bool {
 		return true
 	}
 	return false
+}
+
+// nextWord is the folded word at the start of rs.
+func nextWord(rs []rune) string {
+	end := 0
+	for end < len(rs) && end < 16 && rs[end] != ' ' && rs[end] != '،' && rs[end] != '.' {
+		end++
+	}
+	return arabic.Fold(string(rs[:end]))
 }

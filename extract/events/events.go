@@ -64,6 +64,7 @@ type Detector struct {
 	afterNon    map[string]bool
 	negators    map[string]bool
 	state       map[string]bool
+	narrative   map[string]bool
 	deathNouns  map[string]bool
 	injuryNouns map[string]bool
 	deathVerbs  map[string]bool
@@ -86,6 +87,7 @@ func New() *Detector {
 	d := &Detector{
 		triggers: map[string]string{}, nonEvents: set(nonEvents), deathNouns: set(deathNouns),
 		afterNon: set(afterNonEvents), negators: set(clauseNegators), state: set(stateWords),
+		narrative:   set(narrativeVerbs),
 		injuryNouns: set(injuryNouns), deathVerbs: set(deathVerbs), injuryVerbs: set(injuryVerbs),
 		numbers: map[string]int{}, actors: map[string]string{}, days: map[string]time.Weekday{},
 	}
@@ -113,16 +115,21 @@ func New() *Detector {
 func (d *Detector) Detect(doc, text string, mentions []extract.Mention, date time.Time) []Event {
 	runes := []rune(text)
 	var out []Event
-	var carry []extract.Mention // the last places of the paragraph, for clauses that name none
-	for _, cl := range clauses(runes) {
-		if cl.para {
+	var carry []extract.Mention // the last places of the sentence, for clauses that name none
+	carrySentence := -1
+	seen := map[string]bool{} // sub-type and place of the events so far
+	for _, cl := range clauses(runes, d.narrative) {
+		if cl.sentence != carrySentence {
 			carry = nil
+		}
+		if cl.para {
+			seen = map[string]bool{}
 		}
 		places := literalIn(mentions, cl.start, cl.end)
 		words := d.words(runes[cl.start:cl.end], cl.start)
 		ev, ok := d.classify(words)
 		if len(places) > 0 {
-			carry = places
+			carry, carrySentence = places, cl.sentence
 		}
 		if !ok {
 			continue
@@ -143,6 +150,13 @@ func (d *Detector) Detect(doc, text string, mentions []extract.Mention, date tim
 		ev.Place = ev.Places[0].Place
 		ev.GeoPrecision = ev.Places[0].GeoPrecision
 		ev.Actors = d.actorsIn(words)
+		switch ev.SubType {
+		case advance:
+			ev.SubType = territory
+			if len(ev.Actors) > 0 && ev.Actors[0] == "government" {
+				ev.SubType = ArmedClash // an army's advance is fighting; its gains say سيطر or استعاد
+			}
+		}
 		if ev.SubType == territory {
 			ev.SubType = NSATakes
 			if len(ev.Actors) > 0 && ev.Actors[0] == "government" {
@@ -170,6 +184,13 @@ func (d *Detector) Detect(doc, text string, mentions []extract.Mention, date tim
 			prev.ID = eventID(doc, *prev)
 			continue
 		}
+		// A later sentence about the same kind of happening at the same
+		// place tells more of that event, not a new one.
+		key := ev.SubType + "|" + ev.Place.ID
+		if seen[key] {
+			continue
+		}
+		seen[key] = true
 		ev.sentence = cl.sentence
 		ev.ID = eventID(doc, ev)
 		out = append(out, ev)
@@ -238,10 +259,11 @@ func (d *Detector) classify(ws []word) (Event, bool) {
 		if d.negated(ws, i) {
 			continue
 		}
-		r := rank[st]
-		if st == territory {
-			r = rank[NSATakes]
+		// «بعد معارك»: what came before is background.
+		if i > 0 && (ws[i-1].bare == "بعد" || i > 1 && ws[i-2].bare == "بعد") && st != territory {
+			continue
 		}
+		r := rank[st]
 		if r > bestRank {
 			best, bestRank = st, r
 		}
@@ -272,7 +294,7 @@ func (d *Detector) negated(ws []word, i int) bool {
 			return true
 		}
 	}
-	if d.triggers[ws[i].bare] == territory && i > 0 && d.state[ws[i-1].bare] {
+	if st := d.triggers[ws[i].bare]; (st == territory || st == advance) && i > 0 && d.state[ws[i-1].bare] {
 		return true
 	}
 	return false

@@ -38,7 +38,7 @@ var typeOf = map[string]string{
 // rank orders sub-types when one clause has triggers of several: the
 // more specific report wins (a suicide car bomb is not just an explosion).
 var rank = map[string]int{
-	SuicideBomb: 12, IED: 11, AirStrike: 10, Shelling: 9, GovRegains: 8, NSATakes: 7,
+	SuicideBomb: 13, IED: 12, territory: 11, AirStrike: 10, Shelling: 9, advance: 7,
 	Abduction: 6, ArmedClash: 5, Attack: 4, Displacement: 3, Protest: 2,
 	Agreement: 1, Meeting: 1, Negotiations: 1, Transfer: 1,
 }
@@ -46,7 +46,12 @@ var rank = map[string]int{
 // triggers maps words (and two-word phrases) to the sub-type they report.
 // "territory" is resolved by the actors: a government actor regains, any
 // other overtakes.
-const territory = "territory"
+// A change of control outranks the strikes that came with it («سيطرت
+// على القرية بعد معارك تخللها غارات»); an advance does not.
+const (
+	territory = "territory"
+	advance   = "advance"
+)
 
 var triggers = map[string]string{
 	// air
@@ -71,9 +76,9 @@ var triggers = map[string]string{
 	"هجوم": ArmedClash, "هجوما": ArmedClash, "الهجوم": ArmedClash, "تصدى": ArmedClash, "تصدت": ArmedClash,
 	"معركة": ArmedClash, "اقتحام": ArmedClash, "اقتحمت": ArmedClash, "كمين": ArmedClash,
 	"سيطرة": territory, "سيطرت": territory, "سيطر": territory, "سيطرتها": territory, "السيطرة": territory,
-	"سيطروا": territory, "تقدم": territory, "تقدما": territory, "تقدمت": territory, "استعاد": territory,
+	"سيطروا": territory, "تقدم": advance, "تقدما": advance, "تقدمت": advance, "استعاد": territory,
 	"استعادت": territory, "استعادة": territory, "استولت": territory, "استولى": territory, "حرر": territory,
-	"حررت": territory, "تحرير": territory, "دخلت": territory, "دخول": territory,
+	"حررت": territory, "تحرير": territory, "حرروا": territory, "دخلت": advance, "دخول": advance,
 	// civilians
 	"أعدم": Attack, "اعدام": Attack, "إعدام": Attack, "أعدمت": Attack, "مجزرة": Attack, "قنص": Attack, "قناص": Attack,
 	"اختطاف": Abduction, "خطف": Abduction, "اختطفت": Abduction, "اعتقال": Abduction, "اعتقلت": Abduction,
@@ -164,6 +169,15 @@ var actors = map[string]string{
 	"الأميركي": "coalition", "الأمريكي": "coalition", "الأميركية": "coalition", "واشنطن": "coalition",
 	"تركيا": "turkey", "التركي": "turkey", "التركية": "turkey", "أنقرة": "turkey",
 	"حزب الله": "hezbollah", "إيران": "iran", "الإيراني": "iran", "الإيرانية": "iran", "الحرس الثوري": "iran",
+}
+
+// narrativeVerbs open a clause that reports its own happening, even
+// without a comma before «و» («… وتجري اشتباكات قرب …»).
+var narrativeVerbs = []string{
+	"شن", "شنت", "تجري", "جرت", "دارت", "اندلعت", "سقط", "سقطت", "تعرض", "تعرضت", "استهدف",
+	"استهدفت", "القى", "ألقى", "ألقت", "القت", "قصف", "قصفت", "سيطر", "سيطرت", "تمكن", "تمكنت",
+	"قتل", "قتلت", "فجر", "نفذ", "نفذت", "هاجم", "هاجمت", "اقتحم", "اقتحمت", "حرر", "حرروا",
+	"نزح", "شهدت", "تواصلت", "استمرت", "سجل",
 }
 
 // days are weekday names, Sunday first, for dates relative to an
