@@ -186,7 +186,10 @@ func (d *Detector) Detect(doc, text string, mentions []extract.Mention, date tim
 		}
 		// A later sentence about the same kind of happening at the same
 		// place tells more of that event, not a new one.
-		key := ev.SubType + "|" + ev.Place.ID
+		key := ev.SubType
+		for _, m := range ev.Places {
+			key += "|" + m.Place.ID
+		}
 		if seen[key] {
 			continue
 		}
