@@ -118,7 +118,8 @@ func (d *Detector) Detect(doc, text string, mentions []extract.Mention, date tim
 	var carry []extract.Mention // the last places of the sentence, for clauses that name none
 	carrySentence := -1
 	seen := map[string]bool{} // sub-type and place of the events so far
-	for _, cl := range clauses(runes, d.narrative) {
+	cls := clauses(runes, d.narrative)
+	for ci, cl := range cls {
 		if cl.sentence != carrySentence {
 			carry = nil
 		}
@@ -165,6 +166,15 @@ func (d *Detector) Detect(doc, text string, mentions []extract.Mention, date tim
 		}
 		ev.Type = typeOf[ev.SubType]
 		ev.Fatalities, ev.Injured = d.casualties(words)
+		// «…، وارتقى عشرة شهداء»: the toll often closes the sentence in
+		// a clause of its own.
+		for cj := ci + 1; cj < len(cls) && cls[cj].sentence == cl.sentence && ev.Fatalities == nil && ev.Injured == nil; cj++ {
+			more := d.words(runes[cls[cj].start:cls[cj].end], cls[cj].start)
+			if _, own := d.classify(more); own {
+				break
+			}
+			ev.Fatalities, ev.Injured = d.casualties(more)
+		}
 		ev.Date = d.date(words, date)
 		ev.Confidence = confidence(ev)
 		// One event told over two clauses of a sentence («تعرضت لقصف
@@ -324,6 +334,8 @@ func (d *Detector) casualties(ws []word) (*int, *int) {
 		case d.deathVerbs[w.bare]:
 			if n, ok := d.numberAfter(ws, i); ok {
 				set(&dead, n)
+			} else if n, ok := d.numberBefore(ws, i); ok && strings.HasSuffix(w.bare, "وا") {
+				set(&dead, n) // «26 مدنيا قتلوا»
 			} else if i+1 < len(ws) && !d.known(ws[i+1].bare) && (w.bare == "مقتل" || w.bare == "استشهاد" || w.bare == "مصرع") {
 				set(&dead, 1) // «مقتل قيادي»
 			}
@@ -336,8 +348,8 @@ func (d *Detector) casualties(ws []word) (*int, *int) {
 				set(&hurt, n)
 			}
 		}
-		// «ولم تسجل أي إصابة»: none.
-		if w.bare == "لم" && i+3 < len(ws) && (ws[i+2].bare == "اي" || ws[i+3].bare == "اي") {
+		// «ولم تسجل أي إصابة», «لم يصب أحد»: none.
+		if w.bare == "لم" && i+2 < len(ws) && (ws[i+2].bare == "اي" || ws[i+2].bare == "احد" || i+3 < len(ws) && ws[i+3].bare == "اي") {
 			zero := 0
 			set(&dead, zero)
 			set(&hurt, zero)

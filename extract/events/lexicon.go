@@ -134,7 +134,7 @@ var injuryNouns = []string{
 }
 
 // deathVerbs come before the number of dead (مقتل 37، قتل ثمانية).
-var deathVerbs = []string{"مقتل", "قتل", "استشهاد", "مصرع", "سقوط", "وفاة", "حصيلة", "قتلت", "لقي", "لقوا", "ارتقى"}
+var deathVerbs = []string{"مقتل", "قتل", "استشهاد", "مصرع", "سقوط", "وفاة", "حصيلة", "قتلت", "لقي", "لقوا", "ارتقى", "قتلوا", "استشهدوا"}
 
 // injuryVerbs come before the number of wounded (وإصابة 50، جرح ثلاثة).
 var injuryVerbs = []string{"إصابة", "اصابة", "جرح", "اصيب", "أصيب", "اصابه", "جراح", "إصابه"}
