@@ -390,7 +390,14 @@ func (a *analysis) accept(men Mention, end int, c cue) {
 	a.res.Mentions = append(a.res.Mentions, men)
 	a.lastEnd, a.lastCue = end, c
 	p := men.Place
-	if p == nil || p.Country != "SY" || men.Kind == geo.Landmark && p != nil && men.Name != p.NameAr {
+	if p == nil || men.Kind == geo.Landmark && men.Name != p.NameAr {
+		return
+	}
+	if p.Country != "SY" {
+		// Places abroad support their neighbours too (الموصل وسنجار).
+		if men.GeoPrecision == 1 {
+			a.near = append(a.near, p)
+		}
 		return
 	}
 	if k := govIndex(p.Adm1); k > 0 {
@@ -509,9 +516,6 @@ func (a *analysis) sentenceGov(i int) *geo.Place {
 const nearKm = 30
 
 func (a *analysis) isNear(p *geo.Place) bool {
-	if p.Country != "SY" {
-		return false
-	}
 	// The latest places first; a box test spares most distances.
 	const box = nearKm / 80.0 // degrees, generous at Syria's latitudes
 	for k := len(a.near) - 1; k >= 0 && k >= len(a.near)-30; k-- {

@@ -65,6 +65,7 @@ type Detector struct {
 	negators    map[string]bool
 	state       map[string]bool
 	narrative   map[string]bool
+	background  map[string]bool
 	deathNouns  map[string]bool
 	injuryNouns map[string]bool
 	deathVerbs  map[string]bool
@@ -263,6 +264,16 @@ func (d *Detector) known(w string) bool {
 // classify finds the clause's sub-type: the most specific trigger that
 // no negation, plan or threat word just before it takes back.
 func (d *Detector) classify(ws []word) (Event, bool) {
+	// A title line of a word or three («انفجار حمص») is no report, and
+	// «وكان … أعلن» tells what came before.
+	if len(ws) <= 2 || ws[0].bare == "كان" || ws[0].bare == "كانت" || stripAll(ws[0].w) == "كان" || stripAll(ws[0].w) == "كانت" {
+		return Event{}, false
+	}
+	for _, w := range ws {
+		if d.background[w.bare] || d.background[stripAll(w.w)] {
+			return Event{}, false
+		}
+	}
 	best, bestRank := "", -1
 	for i, w := range ws {
 		st, ok := d.triggers[w.bare]
@@ -497,7 +508,7 @@ func literalIn(ms []extract.Mention, start, end int) []extract.Mention {
 }
 
 // byPrecision orders places most precise first, keeping text order
-// among equals.
+// among equals: the first place named is where it happened.
 func byPrecision(ms []extract.Mention) []extract.Mention {
 	out := append([]extract.Mention(nil), ms...)
 	sort.SliceStable(out, func(i, j int) bool { return out[i].GeoPrecision < out[j].GeoPrecision })
