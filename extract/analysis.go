@@ -246,12 +246,8 @@ func (a *analysis) cueFor(m match, prev cueFlags) (cue, geo.Kind) {
 	if prev&fLandmark != 0 {
 		return strongCue, geo.Landmark
 	}
-	p := a.prev(m.i)
 	// A list continues a cued mention: «بلدات كفرنبودة والهبيط».
-	listed := a.lastEnd == m.i && (strings.HasPrefix(m.prefix, "و") || a.toks[m.i].before&(sepComma|sepOther) != 0)
-	// «و الكريم»: the conjunction written apart.
-	listed = listed || a.lastEnd == m.i-1 && (p == "و" || p == "او")
-	if listed {
+	if a.listed(m) {
 		return max(a.lastCue, weakCue), ""
 	}
 	// ب is «in»; ل and ك are too often «for» and «like» to count.
@@ -262,6 +258,23 @@ func (a *analysis) cueFor(m match, prev cueFlags) (cue, geo.Kind) {
 		return weakCue, ""
 	}
 	return noCue, ""
+}
+
+// listed reports a name that continues a list of places (، or و).
+func (a *analysis) listed(m match) bool {
+	p := a.prev(m.i)
+	// «و الكريم»: the conjunction written apart.
+	return a.lastEnd == m.i && (strings.HasPrefix(m.prefix, "و") || a.toks[m.i].before&(sepComma|sepOther) != 0) ||
+		a.lastEnd == m.i-1 && (p == "و" || p == "او")
+}
+
+// farKm is how far from where its sentence is a listed village must be
+// before atlas doubts the gazetteer's only candidate.
+const farKm = 100
+
+func (a *analysis) farFromSentence(p *geo.Place) bool {
+	where, _ := a.sentenceContext(a.lastEnd)
+	return where != nil && orbgeo.Distance(orb.Point(p.Point), orb.Point(where.Point)) > farKm*1000
 }
 
 // trapped reports a name inside a person's, a title's or an
@@ -288,12 +301,15 @@ func exempt(p *geo.Place) bool {
 }
 
 // minor places need a strong cue when their name is a common word; other
-// places need a weak one. Foreign towns are minor here: the news names few
-// of them, and their names (الحي، بلد، ليل) are words far more often.
+// places need a weak one. Small foreign towns are minor here: the news
+// names few of them, and their names (الحي، بلد، ليل) are words far more
+// often.
 func minor(p *geo.Place) bool {
 	switch p.Kind {
 	case geo.City, geo.Town:
 		return false
+	case geo.ForeignCity:
+		return p.Population < 100_000 // جنيف with في is Geneva; الحي, ليل are words
 	}
 	return true
 }
@@ -318,7 +334,12 @@ func (a *analysis) decide(m match) {
 	multiword := m.flags&nMultiword != 0
 	// After a named landmark trigger the name is the landmark's
 	// (شارع بغداد), not a mention of that place.
-	if prev&fNamed != 0 && m.prefix == "" && !multiword {
+	if prev&fNamed != 0 && m.prefix == "" {
+		return
+	}
+	// A trigger word is a trigger (تلة، المدينة), even where a village
+	// bears it as its name.
+	if m.flags&nGeneric != 0 && !multiword {
 		return
 	}
 	common := m.flags&nCommon != 0
@@ -341,10 +362,13 @@ func (a *analysis) decide(m match) {
 			return
 		}
 	}
-	if minor(best) && !a.inContext(best) && c == strongCue && best.Country == "SY" {
-		// «قرى بسهل الغاب (الرملة، …)»: a village list in a sentence that
-		// says where it is, and no candidate there: the gazetteer lacks
-		// this one. Place it where the sentence is, not elsewhere.
+	if minor(best) && !a.inContext(best) && c == strongCue && best.Country == "SY" && (common || a.listed(m) && a.farFromSentence(best)) {
+		// «قرى بسهل الغاب (الرملة، …)»: a village whose name is also a
+		// word, cued, in a sentence that says where it is, and no
+		// candidate there: the gazetteer lacks this one. Place it where
+		// the sentence is, not elsewhere. (A name that is no word is more
+		// likely the one village the gazetteer has, unless it comes in a
+		// list far from where the sentence is.)
 		if where, prec := a.sentenceContext(m.i); where != nil {
 			a.unknownInContext(m, where, prec)
 			return

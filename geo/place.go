@@ -97,7 +97,11 @@ func (p *Place) Rank() int {
 		r = 38
 	case Subdistrict:
 		r = 36
-	case Region, Camp, Landmark:
+	case Region:
+		// Our regions are named for what the news calls them; a source
+		// alias of an admin unit with the same name comes second.
+		r = 42
+	case Camp, Landmark:
 		r = 35
 	case Neighborhood:
 		r = 25

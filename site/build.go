@@ -17,6 +17,7 @@ import (
 	"time"
 
 	"github.com/briefing-atlas/atlas/extract"
+	"github.com/briefing-atlas/atlas/extract/events"
 	"github.com/briefing-atlas/atlas/geo"
 	"github.com/briefing-atlas/atlas/site/content"
 	"github.com/yuin/goldmark"
@@ -28,6 +29,7 @@ type Options struct {
 	Out       string
 	Gazetteer *geo.Gazetteer
 	Extractor *extract.Extractor
+	Events    *events.Detector
 	Templates fs.FS // page templates (templates/)
 	Assets    fs.FS // static files copied to assets/
 	Title     string
@@ -39,7 +41,7 @@ type Options struct {
 
 // Report says what a build did.
 type Report struct {
-	Articles, Mentions, Located, Files int
+	Articles, Mentions, Located, Events, Files int
 	// Unresolved counts the distinct trigger-led names the gazetteer
 	// lacks (listed in unresolved.csv).
 	Unresolved int
@@ -51,14 +53,15 @@ type Article struct {
 	*content.Article
 	Mentions   []extract.Mention
 	Unresolved []extract.Unresolved
+	Events     []events.Event
 	Body       string // rendered HTML of the body, mentions linked
 }
 
 // Build reads opt.Content and writes the atlas into opt.Out.
 func Build(ctx context.Context, opt Options) (*Report, error) {
 	t0 := time.Now()
-	if opt.Gazetteer == nil || opt.Extractor == nil || opt.Templates == nil || opt.Assets == nil {
-		return nil, errors.New("site: Build needs a gazetteer, an extractor, templates and assets")
+	if opt.Gazetteer == nil || opt.Extractor == nil || opt.Events == nil || opt.Templates == nil || opt.Assets == nil {
+		return nil, errors.New("site: Build needs a gazetteer, an extractor, an event detector, templates and assets")
 	}
 	logf := func(format string, args ...any) {
 		if opt.Log != nil {
@@ -83,7 +86,10 @@ func Build(ctx context.Context, opt Options) (*Report, error) {
 			}
 		}
 	}
-	logf("extracted %d place mentions, %d located", rep.Mentions, rep.Located)
+	for _, a := range articles {
+		rep.Events += len(a.Events)
+	}
+	logf("extracted %d place mentions, %d located, %d events", rep.Mentions, rep.Located, rep.Events)
 	w, err := newWriter(opt.Out)
 	if err != nil {
 		return nil, err
@@ -103,6 +109,9 @@ func Build(ctx context.Context, opt Options) (*Report, error) {
 		return nil, err
 	}
 	rep.Unresolved = n
+	if err := writeDownloads(w, articles); err != nil {
+		return nil, err
+	}
 	if err := w.finish(); err != nil {
 		return nil, err
 	}
@@ -128,7 +137,7 @@ func analyse(ctx context.Context, opt Options, docs []*content.Article) ([]*Arti
 			defer wg.Done()
 			md := newMarkdown(opt.UnsafeHTML)
 			for i := range jobs {
-				out[i], errs[i] = analyseOne(md, opt.Extractor, docs[i])
+				out[i], errs[i] = analyseOne(md, opt.Extractor, opt.Events, docs[i])
 			}
 		}()
 	}
@@ -155,7 +164,7 @@ func analyse(ctx context.Context, opt Options, docs []*content.Article) ([]*Arti
 	return out, nil
 }
 
-func analyseOne(md goldmark.Markdown, ex *extract.Extractor, doc *content.Article) (*Article, error) {
+func analyseOne(md goldmark.Markdown, ex *extract.Extractor, det *events.Detector, doc *content.Article) (*Article, error) {
 	res := ex.Analyze(doc.Body)
 	ms := res.Mentions
 	offs := byteOffsets(doc.Body)
@@ -163,7 +172,8 @@ func analyseOne(md goldmark.Markdown, ex *extract.Extractor, doc *content.Articl
 	for i, m := range ms {
 		spans[i] = span{start: offs[m.Start], stop: offs[m.End], index: i}
 	}
-	a := &Article{Article: doc, Mentions: ms, Unresolved: res.Unresolved}
+	a := &Article{Article: doc, Mentions: ms, Unresolved: res.Unresolved,
+		Events: det.Detect(doc.Path, doc.Body, ms, doc.Date)}
 	if doc.Format == content.Markdown {
 		body, err := renderMarkdown(md, doc.Body, spans)
 		if err != nil {

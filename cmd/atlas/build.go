@@ -5,6 +5,7 @@ import (
 	"os"
 
 	"github.com/briefing-atlas/atlas/assets"
+	"github.com/briefing-atlas/atlas/extract/events"
 	"github.com/briefing-atlas/atlas/site"
 	"github.com/briefing-atlas/atlas/templates"
 	"github.com/spf13/cobra"
@@ -54,7 +55,7 @@ it removes only files it wrote itself.`,
 			}
 			opt := site.Options{
 				Content: os.DirFS(source), Out: out, Title: title,
-				Gazetteer: g, Extractor: ex,
+				Gazetteer: g, Extractor: ex, Events: events.New(),
 				Templates: templates.FS(), Assets: assets.FS(),
 			}
 			if !quiet {
@@ -65,8 +66,8 @@ it removes only files it wrote itself.`,
 				return err
 			}
 			if !quiet {
-				fmt.Fprintf(cmd.OutOrStdout(), "built %d briefings, %d place mentions (%d located), %d unresolved names into %s\n",
-					rep.Articles, rep.Mentions, rep.Located, rep.Unresolved, out)
+				fmt.Fprintf(cmd.OutOrStdout(), "built %d briefings, %d place mentions (%d located), %d events, %d unresolved names into %s\n",
+					rep.Articles, rep.Mentions, rep.Located, rep.Events, rep.Unresolved, out)
 			}
 			return nil
 		},

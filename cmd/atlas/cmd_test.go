@@ -4,11 +4,15 @@ import (
 	"bufio"
 	"bytes"
 	"context"
+	"encoding/csv"
 	"encoding/json"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/paulmach/orb"
+	"github.com/paulmach/orb/geojson"
 )
 
 // run executes the atlas command tree in-process.
@@ -247,5 +251,65 @@ func TestBuildWritesUnresolved(t *testing.T) {
 	want := "name,count,example,file\nزعترونة الغربية,2,"
 	if !strings.HasPrefix(string(data), want) || !strings.Contains(string(data), ",r.txt\n") {
 		t.Errorf("unresolved.csv:\n%s", data)
+	}
+}
+
+// TestBuildDownloads validates the analysts' downloads of the sample
+// atlas: events.geojson parses with orb as points with the event
+// properties, and both CSV files carry their documented headers.
+func TestBuildDownloads(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "public")
+	if _, _, err := run(t, "build", "--quiet", "--source", "../../examples/briefings", "--out", out); err != nil {
+		t.Fatal(err)
+	}
+	data, err := os.ReadFile(filepath.Join(out, "events.geojson"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	fc, err := geojson.UnmarshalFeatureCollection(data)
+	if err != nil {
+		t.Fatalf("events.geojson: %v", err)
+	}
+	if len(fc.Features) < 20 {
+		t.Errorf("only %d events in the sample atlas", len(fc.Features))
+	}
+	types := map[string]bool{}
+	for i, f := range fc.Features {
+		pt, ok := f.Geometry.(orb.Point)
+		if !ok || pt.Lon() < -180 || pt.Lon() > 180 || pt.Lat() < -90 || pt.Lat() > 90 {
+			t.Fatalf("feature %d: geometry %v", i, f.Geometry)
+		}
+		for _, k := range []string{"id", "type", "sub_type", "places", "evidence", "article", "governorate", "fatalities", "date"} {
+			if _, ok := f.Properties[k]; !ok {
+				t.Fatalf("feature %d lacks %q", i, k)
+			}
+		}
+		if f.Properties["governorate"] != "" && (pt.Lon() < 35.5 || pt.Lon() > 42.5 || pt.Lat() < 32.2 || pt.Lat() > 37.4) {
+			t.Errorf("feature %d in %v is not in Syria: %v", i, f.Properties["governorate"], pt)
+		}
+		types[f.Properties.MustString("type", "")] = true
+	}
+	if len(types) < 3 {
+		t.Errorf("event types in the sample: %v", types)
+	}
+	for file, header := range map[string]string{
+		"events.csv":   "event_id,event_date,event_type,sub_event_type,actor1,actor2,admin1,location,latitude,longitude,geo_precision,fatalities,notes,source",
+		"mentions.csv": "article,start,end,surface,place_id,place_ar,place_en,kind,governorate,country,latitude,longitude,confidence,geo_precision,use",
+	} {
+		f, err := os.Open(filepath.Join(out, file))
+		if err != nil {
+			t.Fatal(err)
+		}
+		rows, err := csv.NewReader(f).ReadAll()
+		f.Close()
+		if err != nil {
+			t.Fatalf("%s: %v", file, err)
+		}
+		if strings.Join(rows[0], ",") != header {
+			t.Errorf("%s header: %v", file, rows[0])
+		}
+		if len(rows) < 10 {
+			t.Errorf("%s: %d rows", file, len(rows))
+		}
 	}
 }

@@ -81,7 +81,7 @@ var triggers = map[string]string{
 	"حررت": territory, "تحرير": territory, "حرروا": territory, "دخلت": advance, "دخول": advance,
 	// civilians
 	"أعدم": Attack, "اعدام": Attack, "إعدام": Attack, "أعدمت": Attack, "مجزرة": Attack, "قنص": Attack, "قناص": Attack,
-	"اختطاف": Abduction, "خطف": Abduction, "اختطفت": Abduction, "اعتقال": Abduction, "اعتقلت": Abduction,
+	"اختطاف": Abduction, "خطف": Abduction, "اختطفت": Abduction, "اختطف": Abduction, "اختطفوا": Abduction, "خطفت": Abduction, "اعتقال": Abduction, "اعتقلت": Abduction,
 	// strategic
 	"نزوح": Displacement, "نزح": Displacement, "نزحت": Displacement, "فرار": Displacement,
 	"تهجير": Displacement, "النزوح": Displacement, "نازح": Displacement, "نازحين": Displacement,

@@ -352,7 +352,8 @@ func (im *importer) world() error {
 		im.add("world", p)
 	}
 	// Cities: labelled Arabic names only (unlabelled alternates mix in
-	// Persian and Urdu). Big cities and capitals everywhere; towns of
+	// Persian and Urdu). Cities from 100,000 inhabitants (Geneva, Vienna's
+	// peers where talks are held) and capitals everywhere; towns of
 	// Syria's neighbours, where cross-border news happens.
 	cldrCities, err := readCSV(im.path("world/npm_cldr-dates-full_48.2.0_ar_exemplar_cities.csv"))
 	if err != nil {

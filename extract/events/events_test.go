@@ -1,0 +1,202 @@
+package events
+
+import (
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/briefing-atlas/atlas/data"
+	"github.com/briefing-atlas/atlas/extract"
+	"github.com/briefing-atlas/atlas/geo"
+)
+
+var pipeline = sync.OnceValues(func() (*extract.Extractor, error) {
+	g, err := geo.Load(data.Gazetteer())
+	if err != nil {
+		return nil, err
+	}
+	words, err := extract.ReadWordList(data.CommonWords())
+	if err != nil {
+		return nil, err
+	}
+	return extract.New(g, extract.WithCommonWords(words)), nil
+})
+
+func detect(t *testing.T, text string, date time.Time) []Event {
+	t.Helper()
+	ex, err := pipeline()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return New().Detect("test.txt", text, ex.Extract(text), date)
+}
+
+// TestSubTypes: a sentence we wrote for each sub-type, with the place
+// it must land in.
+func TestSubTypes(t *testing.T) {
+	tests := []struct{ text, subType, where string }{
+		{"شن الطيران الحربي غارات على مدينة سراقب صباح اليوم.", AirStrike, "Idleb"},
+		{"ألقت المروحيات براميل متفجرة على بلدة داريا.", AirStrike, "Rural Damascus"},
+		{"سقطت قذائف هاون على حي جوبر في دمشق.", Shelling, "Damascus"},
+		{"قصفت قوات النظام مدينة تلبيسة بالمدفعية الثقيلة.", Shelling, "Homs"},
+		{"دارت اشتباكات عنيفة بين فصائل المعارضة وقوات النظام في محيط مدينة مورك.", ArmedClash, "Hama"},
+		{"سيطر تنظيم داعش على بلدة مهين بعد معارك عنيفة.", NSATakes, "Homs"},
+		{"استعادت قوات النظام السيطرة على بلدة سلمى في ريف اللاذقية.", GovRegains, "Lattakia"},
+		{"انفجرت عبوة ناسفة بسيارة عسكرية على طريق مدينة درعا.", IED, "Dar'a"},
+		{"فجر انتحاري نفسه بحزام ناسف عند حاجز في مدينة القامشلي.", SuicideBomb, "Al-Hasakeh"},
+		{"أعدم عناصر التنظيم خمسة مدنيين في مدينة الميادين.", Attack, "Deir-ez-Zor"},
+		{"اختطف مسلحون مجهولون ناشطا في مدينة دوما.", Abduction, "Rural Damascus"},
+		{"وقعت فصائل المعارضة والنظام اتفاق هدنة في مدينة الزبداني.", Agreement, "Rural Damascus"},
+		{"نزحت مئات العائلات من مدينة منبج نحو الريف.", Displacement, "Aleppo"},
+		{"عقد اجتماع بين وفدي روسيا والمعارضة في موسكو.", Meeting, "RU"},
+		{"انطلقت جولة جديدة من المفاوضات في جنيف بين الوفدين.", Negotiations, "CH"},
+		{"خرجت مظاهرة حاشدة في مدينة كفرنبل تطالب بإسقاط النظام.", Protest, "Idleb"},
+	}
+	for _, tt := range tests {
+		evs := detect(t, tt.text, time.Time{})
+		if len(evs) != 1 {
+			t.Errorf("%s\n  %d events, want 1", tt.text, len(evs))
+			continue
+		}
+		e := evs[0]
+		where := e.Governorate()
+		if where == "" {
+			where = e.Country()
+		}
+		if e.SubType != tt.subType || e.Type != typeOf[tt.subType] || where != tt.where {
+			t.Errorf("%s\n  got %s / %s in %s, want %s in %s", tt.text, e.Type, e.SubType, where, tt.subType, tt.where)
+		}
+		if e.Evidence == "" || !strings.Contains(tt.text, e.Evidence) {
+			t.Errorf("%s: evidence %q", tt.text, e.Evidence)
+		}
+	}
+}
+
+func TestNumbers(t *testing.T) {
+	n := func(v int) *int { return &v }
+	tests := []struct {
+		text       string
+		dead, hurt *int
+	}{
+		{"قتل 12 مدنيا وأصيب 30 آخرون في غارات على مدينة سراقب.", n(12), n(30)},
+		{"أسفر قصف على بلدة داريا عن مقتل ١٥ شخصا.", n(15), nil},
+		{"قتل ثلاثة مدنيين في قصف على حي جوبر بدمشق.", n(3), nil},
+		{"قتل ثلاثة عشر عنصرا في اشتباكات في محيط مدينة مورك.", n(13), nil},
+		{"سقط عشرات القتلى في غارات على مدينة الباب.", n(20), nil},
+		{"ارتفعت حصيلة القصف على مدينة دوما إلى أكثر من 90 قتيلا.", n(90), nil},
+		{"أعلن ناشطون مقتل ما لا يقل عن 30 عنصرا في غارة على بلدة تلبيسة.", n(30), nil},
+		{"سقط شهيدان جراء قصف مدفعي على بلدة كفرنبل.", n(2), nil},
+		{"شن الطيران غارات على مدينة الرستن، ولم تسجل أي إصابات.", n(0), n(0)},
+		{"قصف مدفعي على بلدة اللطامنة.", nil, nil},
+	}
+	for _, tt := range tests {
+		evs := detect(t, tt.text, time.Time{})
+		if len(evs) != 1 {
+			t.Errorf("%s: %d events", tt.text, len(evs))
+			continue
+		}
+		if !sameInt(evs[0].Fatalities, tt.dead) || !sameInt(evs[0].Injured, tt.hurt) {
+			t.Errorf("%s\n  dead %s hurt %s, want %s %s", tt.text, show(evs[0].Fatalities), show(evs[0].Injured), show(tt.dead), show(tt.hurt))
+		}
+	}
+}
+
+func sameInt(a, b *int) bool { return a == nil && b == nil || a != nil && b != nil && *a == *b }
+
+func show(p *int) string {
+	if p == nil {
+		return "null"
+	}
+	return strings.TrimSpace(strings.Repeat(" ", 0) + itoa(*p))
+}
+
+func itoa(n int) string {
+	if n == 0 {
+		return "0"
+	}
+	s := ""
+	for ; n > 0; n /= 10 {
+		s = string(rune('0'+n%10)) + s
+	}
+	return s
+}
+
+func TestActors(t *testing.T) {
+	tests := []struct {
+		text   string
+		actors string
+	}{
+		{"دارت اشتباكات بين قوات النظام وفصائل المعارضة في مدينة مورك.", "government,opposition"},
+		{"سيطر تنظيم الدولة على قرية في محيط مدينة تدمر.", "isis"},
+		{"تقدمت قوات سوريا الديمقراطية في محيط مدينة منبج.", "sdf"},
+		{"شن الطيران الروسي غارات على مدينة سراقب.", "russia"},
+		{"نفذ التحالف الدولي غارات على مدينة الرقة.", "coalition"},
+		{"قصف الجيش التركي مواقع في محيط مدينة عفرين.", "turkey"},
+		{"اشتباكات بين حزب الله وجبهة النصرة في الزبداني.", "hezbollah,hts"},
+	}
+	for _, tt := range tests {
+		evs := detect(t, tt.text, time.Time{})
+		if len(evs) != 1 || strings.Join(evs[0].Actors, ",") != tt.actors {
+			var got []string
+			for _, e := range evs {
+				got = append(got, strings.Join(e.Actors, ","))
+			}
+			t.Errorf("%s\n  actors %v, want %s", tt.text, got, tt.actors)
+		}
+	}
+}
+
+// TestNonEvents: denials, plans, threats, forecasts, background and
+// standing states report no happening.
+func TestNonEvents(t *testing.T) {
+	for _, text := range []string{
+		"نفت المعارضة سيطرة قوات النظام على مدينة قارة.",
+		"لم تشن الطائرات أي غارة على مدينة إدلب.",
+		"تهدد قوات النظام بشن هجوم على مدينة دوما.",
+		"من المتوقع أن تبدأ معركة في ريف حلب الجنوبي.",
+		"تسعى القوات إلى السيطرة على مدينة الباب.",
+		"يسيطر التنظيم على مدينة الرقة منذ عام 2014.",
+		"تقع البلدة في مناطق سيطرة النظام بريف حماة.",
+		"زيارة مرتقبة لوزير الخارجية إلى موسكو.",
+		"وكان التنظيم قد سيطر على مدينة تدمر في أيار الماضي.",
+	} {
+		if evs := detect(t, text, time.Time{}); len(evs) != 0 {
+			t.Errorf("%s\n  %d events (%s)", text, len(evs), evs[0].SubType)
+		}
+	}
+}
+
+func TestDates(t *testing.T) {
+	base := time.Date(2015, 10, 14, 0, 0, 0, 0, time.UTC) // a Wednesday
+	tests := map[string]string{
+		"قصف على مدينة سراقب أمس.":         "2015-10-13",
+		"قصف على مدينة سراقب اليوم.":       "2015-10-14",
+		"قصف على مدينة سراقب يوم الاثنين.": "2015-10-12",
+		"قصف على مدينة سراقب.":             "2015-10-14",
+	}
+	for text, want := range tests {
+		evs := detect(t, text, base)
+		if len(evs) != 1 || evs[0].Date == nil || evs[0].Date.Format("2006-01-02") != want {
+			t.Errorf("%s: %v, want %s", text, evs, want)
+		}
+	}
+	if evs := detect(t, "قصف على مدينة سراقب أمس.", time.Time{}); len(evs) != 1 || evs[0].Date != nil {
+		t.Error("an undated article gave a date")
+	}
+}
+
+// TestClausesAndIDs: two events in one sentence are two; ids are stable.
+func TestClausesAndIDs(t *testing.T) {
+	text := "شن الطيران غارات على مدينة سراقب، ودارت اشتباكات في محيط مدينة مورك."
+	a, b := detect(t, text, time.Time{}), detect(t, text, time.Time{})
+	if len(a) != 2 || a[0].SubType != AirStrike || a[1].SubType != ArmedClash {
+		t.Fatalf("events %+v", a)
+	}
+	if a[0].Governorate() != "Idleb" || a[1].Governorate() != "Hama" {
+		t.Errorf("places %s %s", a[0].Governorate(), a[1].Governorate())
+	}
+	if a[0].ID != b[0].ID || a[0].ID == a[1].ID || !strings.HasPrefix(a[0].ID, "ev-") {
+		t.Errorf("ids %s %s %s", a[0].ID, b[0].ID, a[1].ID)
+	}
+}
