@@ -66,6 +66,7 @@ type Detector struct {
 	state       map[string]bool
 	narrative   map[string]bool
 	background  map[string]bool
+	speech      map[string]bool
 	deathNouns  map[string]bool
 	injuryNouns map[string]bool
 	deathVerbs  map[string]bool
@@ -118,14 +119,14 @@ func (d *Detector) Detect(doc, text string, mentions []extract.Mention, date tim
 	var out []Event
 	var carry []extract.Mention // the last places of the sentence, for clauses that name none
 	carrySentence := -1
-	seen := map[string]bool{} // sub-type and place of the events so far
+	seen := map[string]int{} // sub-type and places of the events so far → their sentence
 	cls := clauses(runes, d.narrative)
 	for ci, cl := range cls {
 		if cl.sentence != carrySentence {
 			carry = nil
 		}
 		if cl.para {
-			seen = map[string]bool{}
+			seen = map[string]int{}
 		}
 		places := literalIn(mentions, cl.start, cl.end)
 		words := d.words(runes[cl.start:cl.end], cl.start)
@@ -139,6 +140,9 @@ func (d *Detector) Detect(doc, text string, mentions []extract.Mention, date tim
 		own := len(places) > 0
 		if !own {
 			places = carry
+		}
+		if typeOf[ev.SubType] == "Political developments" && !d.heldAt(words, runes, places) {
+			continue
 		}
 		places = finer(places)
 		if len(places) == 0 {
@@ -201,15 +205,37 @@ func (d *Detector) Detect(doc, text string, mentions []extract.Mention, date tim
 		for _, m := range ev.Places {
 			key += "|" + m.Place.ID
 		}
-		if seen[key] {
+		if last, ok := seen[key]; ok && cl.sentence-last <= repeatSentences {
+			seen[key] = cl.sentence
 			continue
 		}
-		seen[key] = true
+		seen[key] = cl.sentence
 		ev.sentence = cl.sentence
 		ev.ID = eventID(doc, ev)
 		out = append(out, ev)
 	}
 	return out
+}
+
+// repeatSentences is how many sentences on a report of the same kind of
+// happening at the same places still tells more of the same event.
+const repeatSentences = 3
+
+// heldAt: a political event is a meeting or talks held somewhere — «في
+// موسكو», «بدمشق» — told as news, not as someone's words about them.
+func (d *Detector) heldAt(ws []word, runes []rune, places []extract.Mention) bool {
+	for _, w := range ws {
+		if d.speech[w.bare] || d.speech[stripAll(w.w)] {
+			return false
+		}
+	}
+	for _, m := range places {
+		before := strings.TrimRight(string(runes[max(0, m.Start-4):m.Start]), " ")
+		if strings.HasSuffix(before, "في") || strings.HasSuffix(before, "ب") {
+			return true
+		}
+	}
+	return false
 }
 
 // finer keeps the places finer than a whole country.
@@ -275,6 +301,7 @@ func (d *Detector) classify(ws []word) (Event, bool) {
 		}
 	}
 	best, bestRank := "", -1
+	late, lateRank := "", -1 // triggers after «بعد»: background, unless nothing else
 	for i, w := range ws {
 		st, ok := d.triggers[w.bare]
 		if !ok {
@@ -283,14 +310,20 @@ func (d *Detector) classify(ws []word) (Event, bool) {
 		if d.negated(ws, i) {
 			continue
 		}
-		// «بعد معارك»: what came before is background.
+		r := rank[st]
+		// «سيطرت … بعد معارك», «نزوح … بعد اقتحام»: what came before.
 		if i > 0 && (ws[i-1].bare == "بعد" || i > 1 && ws[i-2].bare == "بعد") && st != territory {
+			if r > lateRank {
+				late, lateRank = st, r
+			}
 			continue
 		}
-		r := rank[st]
 		if r > bestRank {
 			best, bestRank = st, r
 		}
+	}
+	if best == "" {
+		best = late
 	}
 	if best == "" {
 		return Event{}, false

@@ -65,26 +65,30 @@ var triggers = map[string]string{
 	"قذائف": Shelling, "قذيفة": Shelling, "القذائف": Shelling, "هاون": Shelling, "الهاون": Shelling,
 	"راجمات": Shelling, "راجمة": Shelling, "صواريخ": Shelling, "الصواريخ": Shelling, "صاروخ": Shelling,
 	"صاروخي": Shelling, "صاروخية": Shelling, "مدفعي": Shelling, "المدفعية": Shelling, "مدفعية": Shelling,
-	"استهدف": Shelling, "استهدفت": Shelling, "استهداف": Shelling,
+	"استهدف": Shelling, "استهدفت": Shelling, "استهداف": Shelling, "استهدفوا": Shelling, "استهدافها": Shelling,
 	// explosions
 	"انفجار": IED, "تفجير": IED, "انفجرت": IED, "انفجر": IED, "عبوة": IED, "ناسفة": IED, "مفخخة": IED,
 	"مفخخ": IED, "لغم": IED, "ألغام": IED, "الألغام": IED, "قنبلة": IED, "تفجيرات": IED, "بمفخخة": IED,
+	"مفخختين": IED, "مفخخات": IED, "فجروا": IED, "فجرت": IED, "ناسفتين": IED,
 	"انتحاري": SuicideBomb, "انتحارية": SuicideBomb, "انتحاريان": SuicideBomb, "ناسف": SuicideBomb,
 	// battles
 	"اشتباكات": ArmedClash, "الاشتباكات": ArmedClash, "اشتباك": ArmedClash, "معارك": ArmedClash,
 	"المعارك": ArmedClash, "مواجهات": ArmedClash, "اشتبك": ArmedClash, "اشتبكت": ArmedClash,
 	"هجوم": ArmedClash, "هجوما": ArmedClash, "الهجوم": ArmedClash, "تصدى": ArmedClash, "تصدت": ArmedClash,
 	"معركة": ArmedClash, "اقتحام": ArmedClash, "اقتحمت": ArmedClash, "كمين": ArmedClash,
+	"التصدي": ArmedClash, "صد": ArmedClash, "صدوا": ArmedClash, "تصدوا": ArmedClash, "هاجم": ArmedClash, "هاجمت": ArmedClash,
 	"سيطرة": territory, "سيطرت": territory, "سيطر": territory, "سيطرتها": territory, "السيطرة": territory,
 	"سيطروا": territory, "تقدم": advance, "تقدما": advance, "تقدمت": advance, "استعاد": territory,
 	"استعادت": territory, "استعادة": territory, "استولت": territory, "استولى": territory, "حرر": territory,
 	"حررت": territory, "تحرير": territory, "حرروا": territory, "دخلت": advance, "دخول": advance,
 	// civilians
 	"أعدم": Attack, "اعدام": Attack, "إعدام": Attack, "أعدمت": Attack, "مجزرة": Attack, "قنص": Attack, "قناص": Attack,
+	"إعدامات": Attack, "اعدامات": Attack, "أعدموا": Attack,
 	"اختطاف": Abduction, "خطف": Abduction, "اختطفت": Abduction, "اختطف": Abduction, "اختطفوا": Abduction, "خطفت": Abduction, "اعتقال": Abduction, "اعتقلت": Abduction,
 	// strategic
 	"نزوح": Displacement, "نزح": Displacement, "نزحت": Displacement, "فرار": Displacement,
 	"تهجير": Displacement, "النزوح": Displacement, "نازح": Displacement, "نازحين": Displacement,
+	"طرد": Displacement, "بطرد": Displacement, "هجرت": Displacement,
 	"اتفاق": Agreement, "الاتفاق": Agreement, "هدنة": Agreement, "الهدنة": Agreement, "مصالحة": Agreement,
 	"تسوية": Agreement, "انسحاب": Transfer, "تسليم": Transfer,
 	// political
@@ -188,6 +192,13 @@ var narrativeVerbs = []string{
 	"استهدفت", "القى", "ألقى", "ألقت", "القت", "قصف", "قصفت", "سيطر", "سيطرت", "تمكن", "تمكنت",
 	"قتل", "قتلت", "فجر", "نفذ", "نفذت", "هاجم", "هاجمت", "اقتحم", "اقتحمت", "حرر", "حرروا",
 	"نزح", "شهدت", "تواصلت", "استمرت", "سجل",
+}
+
+// speechVerbs mark a clause as someone's words: a political clause that
+// is speech reports no meeting (أكد أن دمشق مستعدة للمفاوضات).
+var speechVerbs = []string{
+	"قال", "قالت", "أكد", "أكدت", "أوضح", "أوضحت", "أشار", "أشارت", "أضاف", "أضافت", "اعتبر",
+	"اعتبرت", "صرح", "صرحت", "ذكر", "ذكرت", "أعلن", "أعلنت", "أظهرت", "تأمل", "يأمل",
 }
 
 // days are weekday names, Sunday first, for dates relative to an
