@@ -141,9 +141,10 @@ func (d *Detector) Detect(doc, text string, mentions []extract.Mention, date tim
 		if !own {
 			places = carry
 		}
-		if typeOf[ev.SubType] == "Political developments" && !d.heldAt(words, runes, places) {
+		if (typeOf[ev.SubType] == "Political developments" || ev.SubType == Agreement) && !d.heldAt(words, runes, places) {
 			continue
 		}
+
 		places = finer(places)
 		if len(places) == 0 {
 			// An event nobody can place is no event on a map, and «in
@@ -230,12 +231,23 @@ func (d *Detector) heldAt(ws []word, runes []rune, places []extract.Mention) boo
 		}
 	}
 	for _, m := range places {
-		before := strings.TrimRight(string(runes[max(0, m.Start-4):m.Start]), " ")
-		if strings.HasSuffix(before, "في") || strings.HasSuffix(before, "ب") {
+		before := strings.Fields(arabic.Fold(string(runes[max(0, m.Start-30):m.Start])))
+		if n := len(before); n > 0 && placeWords[before[n-1]] {
+			before = before[:n-1] // «في مدينة الزبداني»
+		}
+		if n := len(before); n > 0 && (before[n-1] == "في" || strings.HasPrefix(before[n-1], "ب") && placeWords[strings.TrimPrefix(before[n-1], "ب")]) {
 			return true
+		}
+		if m.Surface != "" && strings.HasPrefix(arabic.Fold(string(runes[max(0, m.Start-1):m.Start])), "ب") {
+			return true // «بدمشق»
 		}
 	}
 	return false
+}
+
+// placeWords say what sort of place follows (في مدينة، بالعاصمة).
+var placeWords = map[string]bool{
+	"مدينه": true, "بلده": true, "قريه": true, "العاصمه": true, "عاصمه": true, "محافظه": true, "حي": true,
 }
 
 // finer keeps the places finer than a whole country.
