@@ -66,6 +66,7 @@ type Detector struct {
 	state       map[string]bool
 	narrative   map[string]bool
 	background  map[string]bool
+	months      map[string]bool
 	speech      map[string]bool
 	deathNouns  map[string]bool
 	injuryNouns map[string]bool
@@ -89,7 +90,8 @@ func New() *Detector {
 	d := &Detector{
 		triggers: map[string]string{}, nonEvents: set(nonEvents), deathNouns: set(deathNouns),
 		afterNon: set(afterNonEvents), negators: set(clauseNegators), state: set(stateWords),
-		narrative:   set(narrativeVerbs),
+		narrative: set(narrativeVerbs), background: set(backgroundWords), speech: set(speechVerbs),
+		months:      set(months),
 		injuryNouns: set(injuryNouns), deathVerbs: set(deathVerbs), injuryVerbs: set(injuryVerbs),
 		numbers: map[string]int{}, actors: map[string]string{}, days: map[string]time.Weekday{},
 	}
@@ -307,9 +309,18 @@ func (d *Detector) classify(ws []word) (Event, bool) {
 	if len(ws) <= 2 || ws[0].bare == "كان" || ws[0].bare == "كانت" || stripAll(ws[0].w) == "كان" || stripAll(ws[0].w) == "كانت" {
 		return Event{}, false
 	}
-	for _, w := range ws {
+	for i, w := range ws {
 		if d.background[w.bare] || d.background[stripAll(w.w)] {
 			return Event{}, false
+		}
+		if d.months[w.bare] {
+			next := ""
+			if i+1 < len(ws) {
+				next = ws[i+1].bare
+			}
+			if strings.HasPrefix(next, "الماضي") || strings.HasPrefix(next, "الفائت") || i > 0 && ws[i-1].bare == "منذ" {
+				return Event{}, false
+			}
 		}
 	}
 	best, bestRank := "", -1
