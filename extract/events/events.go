@@ -237,8 +237,13 @@ func (d *Detector) heldAt(ws []word, runes []rune, places []extract.Mention) boo
 		if n := len(before); n > 0 && placeWords[before[n-1]] {
 			before = before[:n-1] // «في مدينة الزبداني»
 		}
-		if n := len(before); n > 0 && (before[n-1] == "في" || strings.HasPrefix(before[n-1], "ب") && placeWords[strings.TrimPrefix(before[n-1], "ب")]) {
-			return true
+		if n := len(before); n > 0 {
+			last := before[n-1]
+			// «في موسكو», «بمدينة», «إلى دمشق», «زار موسكو».
+			if last == "في" || last == "الي" || strings.HasPrefix(last, "ب") && placeWords[strings.TrimPrefix(last, "ب")] ||
+				d.triggers[d.strip(last)] == Meeting {
+				return true
+			}
 		}
 		if m.Surface != "" && strings.HasPrefix(arabic.Fold(string(runes[max(0, m.Start-1):m.Start])), "ب") {
 			return true // «بدمشق»
