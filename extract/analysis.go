@@ -2,7 +2,6 @@ package extract
 
 import (
 	"strings"
-	"unicode/utf8"
 
 	"github.com/briefing-atlas/atlas/geo"
 	"github.com/paulmach/orb"
@@ -13,6 +12,7 @@ import (
 type analysis struct {
 	e    *Extractor
 	text string
+	fold string // folded words that folding changed; see token
 	toks []token
 	res  Result
 
@@ -67,13 +67,19 @@ func (a *analysis) run() {
 	a.prepass = true
 	a.pass()
 	sentAt, slot, found := a.sentAt, a.slot, a.found
-	*a = analysis{e: a.e, text: a.text, toks: a.toks, sentAt: sentAt, slot: slot, found: found}
+	*a = analysis{e: a.e, text: a.text, fold: a.fold, toks: a.toks, sentAt: sentAt, slot: slot, found: found}
 	a.pass()
 }
 
 func (a *analysis) pass() {
 	if a.slot == nil {
 		a.slot = make([]int32, len(a.toks))
+		a.found = make([]match, 0, len(a.toks)/8+1)
+	}
+	if !a.prepass {
+		// Every mention is a match found by the first pass, or a
+		// trigger-led name: size the result once.
+		a.res.Mentions = make([]Mention, 0, len(a.found)+8)
 	}
 	a.known = map[string]*geo.Place{}
 	a.lastEnd = -1
@@ -118,14 +124,10 @@ func (a *analysis) longest(i int) (match, bool) {
 		return a.found[k-1], true
 	}
 	var best match
-	tok := a.toks[i].folded
-	ps := prefixes
-	if !hasProclitic(tok) {
-		ps = prefixes[:1]
-	}
-	for _, p := range ps {
+	tok := a.w(i)
+	for _, p := range prefixesOf(tok) {
 		rest, ok := strings.CutPrefix(tok, p)
-		if !ok || (p != "" && len(rest) < 4) { // two Arabic letters at least
+		if !ok || p != "" && len(rest) < 4 { // two Arabic letters at least
 			continue
 		}
 		skip := len([]rune(p))
@@ -167,16 +169,6 @@ func stripProclitics(w string) string {
 	return w
 }
 
-// hasProclitic: the word begins with a letter that may be a proclitic.
-func hasProclitic(w string) bool {
-	r, _ := utf8.DecodeRuneInString(w)
-	switch r {
-	case 'و', 'ف', 'ب', 'ل', 'ك':
-		return true
-	}
-	return false
-}
-
 func (a *analysis) walk(i int, first string, skip int, prefix string, best *match) {
 	if !a.e.filter.mayHave(first) {
 		return
@@ -194,7 +186,7 @@ func (a *analysis) walk(i int, first string, skip int, prefix string, best *matc
 		if a.toks[j].before != 0 {
 			break
 		}
-		n = n.child(a.toks[j].folded)
+		n = n.child(a.w(j))
 		if n == nil {
 			break
 		}
@@ -206,27 +198,65 @@ func (a *analysis) walk(i int, first string, skip int, prefix string, best *matc
 	if length > best.n {
 		key := first
 		for j := i + 1; j < i+length; j++ {
-			key += " " + a.toks[j].folded
+			key += " " + a.w(j)
 		}
 		*best = match{i: i, n: length, skip: skip, prefix: prefix, key: key, places: places, flags: flags}
 	}
 }
 
-// prefixes are the proclitic combinations a name may carry, none first.
-var prefixes = []string{"", "و", "ف", "ب", "ل", "ك", "وب", "ول", "وك", "فب", "فل", "فك"}
+// The proclitic combinations a name may carry, none first, by the word's
+// first letter: a word that begins with none of them is looked up as
+// written only.
+var (
+	noPrefix = []string{""}
+	waPrefix = []string{"", "و", "وب", "ول", "وك"}
+	faPrefix = []string{"", "ف", "فب", "فل", "فك"}
+	biPrefix = []string{"", "ب"}
+	liPrefix = []string{"", "ل"}
+	kaPrefix = []string{"", "ك"}
+)
+
+func prefixesOf(w string) []string {
+	if len(w) < 2 {
+		return noPrefix
+	}
+	// The first letter's second UTF-8 byte (all five are D9 8x / D8 xx).
+	switch w[:2] {
+	case "و":
+		return waPrefix
+	case "ف":
+		return faPrefix
+	case "ب":
+		return biPrefix
+	case "ل":
+		return liPrefix
+	case "ك":
+		return kaPrefix
+	}
+	return noPrefix
+}
+
+// w is the folded form of token i.
+func (a *analysis) w(i int) string {
+	t := &a.toks[i]
+	if t.inFold {
+		return a.fold[t.fstart:t.fend]
+	}
+	return a.text[t.bstart:t.bend]
+}
 
 func (a *analysis) prev(i int) string {
 	if i == 0 || a.toks[i].before&(sepSentence|sepLine|sepPara|sepColon) != 0 {
 		return ""
 	}
-	return a.toks[i-1].folded
+	return a.w(i - 1)
 }
 
 func (a *analysis) next(i int) string {
 	if i >= len(a.toks) || a.toks[i].before&(sepSentence|sepLine|sepPara|sepColon) != 0 {
 		return ""
 	}
-	return a.toks[i].folded
+	return a.w(i)
 }
 
 // cueFor says how strongly the words before match m make it a place,

@@ -74,7 +74,9 @@ type Extractor struct {
 	common map[string]bool
 	lx     *lexicon
 	filter rootFilter
-	govs   [15]*geo.Place // SY01…SY14 by number
+	// triggerFilter holds the written forms of trigger words.
+	triggerFilter rootFilter
+	govs          [15]*geo.Place // SY01…SY14 by number
 }
 
 // govIndex is the number of a governorate p-code (SY01 → 1), 0 if none.
@@ -128,6 +130,10 @@ func New(g *geo.Gazetteer, opts ...Option) *Extractor {
 		o(e)
 	}
 	e.filter = newRootFilter(e.root)
+	e.triggerFilter = make(rootFilter, filterBits/64)
+	for w := range e.lx.triggerForm {
+		e.triggerFilter.add(w)
+	}
 	e.root.eachName("", func(name string, n *node) {
 		if e.common[name] {
 			n.flags |= nCommon
@@ -151,7 +157,8 @@ func (e *Extractor) Extract(text string) []Mention { return e.Analyze(text).Ment
 // Analyze returns the place mentions in text and the trigger-led names
 // the gazetteer lacks.
 func (e *Extractor) Analyze(text string) Result {
-	a := &analysis{e: e, text: text, toks: tokenize(text)}
+	toks, fold := tokenize(text)
+	a := &analysis{e: e, text: text, fold: fold, toks: toks}
 	a.run()
 	return a.res
 }

@@ -18,21 +18,24 @@ const (
 	sepOther                    // brackets, dashes, quotes
 )
 
-// token is a word of the text: a maximal run of letters and digits.
+// token is a word of the text: a maximal run of letters and digits. It
+// holds no pointers, so the garbage collector never scans the (large)
+// token slice: the folded word is text[bstart:bend] when folding left it
+// unchanged, else fold[fstart:fend] of the string tokenize returns.
 type token struct {
-	start, end   int32  // code point offsets into the original text
-	bstart, bend int32  // byte offsets into the original text
-	folded       string // the word folded for matching (geo/arabic)
-	before       sep    // what separates this token from the previous one
+	start, end   int32 // code point offsets into the original text
+	bstart, bend int32 // byte offsets into the original text
+	fstart, fend int32 // the folded word in the fold string, when inFold
+	inFold       bool
+	before       sep // what separates this token from the previous one
 }
 
 // tokenize splits text into tokens in one pass, keeping offsets. It is the
 // extractor's hot loop: no regular expressions, a table look-up per rune,
 // and a word that folding leaves unchanged is a slice of text, not a copy.
-func tokenize(text string) []token {
+func tokenize(text string) ([]token, string) {
 	toks := make([]token, 0, len(text)/10+1)
 	folded := make([]byte, 0, len(text)/4)
-	var fspan [][2]int32 // folded bytes of the tokens that changed, by token
 	var cur token
 	inTok, same := false, true
 	var gap sep
@@ -45,16 +48,14 @@ func tokenize(text string) []token {
 		if same {
 			if lastB > cur.bstart {
 				cur.end, cur.bend = lastCP, lastB
-				cur.folded = text[cur.bstart:lastB]
 				toks = append(toks, cur)
 			}
 			return
 		}
 		if len(folded) > fstart {
 			cur.end, cur.bend = lastCP, lastB
-			fspan = append(fspan, [2]int32{int32(len(toks)), int32(fstart)})
+			cur.inFold, cur.fstart, cur.fend = true, int32(fstart), int32(len(folded))
 			toks = append(toks, cur)
-			fspan[len(fspan)-1][1] = int32(fstart)
 		}
 	}
 	for i := 0; i < len(text); {
@@ -121,16 +122,7 @@ func tokenize(text string) []token {
 	if inTok {
 		flush()
 	}
-	// One string for every changed word; those tokens take slices of it.
-	all := string(folded)
-	for k, fs := range fspan {
-		end := len(all)
-		if k+1 < len(fspan) {
-			end = int(fspan[k+1][1])
-		}
-		toks[fs[0]].folded = all[fs[1]:end]
-	}
-	return toks
+	return toks, string(folded)
 }
 
 // offsetAfter returns the code point and byte offsets, in text, of the

@@ -71,10 +71,14 @@ const filterBits = 1 << 20
 func newRootFilter(root *node) rootFilter {
 	f := make(rootFilter, filterBits/64)
 	for w := range root.next {
-		h := fnv(w) & (filterBits - 1)
-		f[h/64] |= 1 << (h % 64)
+		f.add(w)
 	}
 	return f
+}
+
+func (f rootFilter) add(w string) {
+	h := fnv(w) & (filterBits - 1)
+	f[h/64] |= 1 << (h % 64)
 }
 
 func (f rootFilter) mayHave(w string) bool {

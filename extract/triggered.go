@@ -13,8 +13,11 @@ import (
 // too when the context says where. It returns the tokens consumed.
 func (a *analysis) triggered(i int) int {
 	lx := a.e.lx
-	tok := a.toks[i].folded
+	tok := a.w(i)
 	if i+1 >= len(a.toks) || a.toks[i+1].before != 0 {
+		return 0
+	}
+	if !a.e.triggerFilter.mayHave(tok) {
 		return 0
 	}
 	bare, isTrigger := lx.triggerForm[tok]
@@ -26,7 +29,7 @@ func (a *analysis) triggered(i int) int {
 	if isKnown && !(lx.named[bare] && known.prefix == "") {
 		return 0 // a known place: the next token's business
 	}
-	first := a.toks[i+1].folded
+	first := a.w(i + 1)
 	if !isKnown && !looksLikeName(first, landmark) {
 		return 0
 	}
@@ -46,7 +49,7 @@ func (a *analysis) triggered(i int) int {
 		last = i + 2
 	}
 	for j := i + 2; j < len(a.toks) && j <= i+3 && a.toks[j].before == 0; j++ {
-		if !lx.namePart[a.toks[j].folded] && !isDigits(a.toks[j].folded) {
+		if !lx.namePart[a.w(j)] && !isDigits(a.w(j)) {
 			break
 		}
 		last = j
@@ -59,7 +62,7 @@ func (a *analysis) triggered(i int) int {
 	t0, tn := a.toks[nameStart], a.toks[last]
 	skip := 0
 	if nameStart == i {
-		skip = utf8.RuneCountInString(t0.folded) - utf8.RuneCountInString(bare)
+		skip = utf8.RuneCountInString(a.w(nameStart)) - utf8.RuneCountInString(bare)
 	}
 	start, bstart := offsetAfter(a.text, t0, skip)
 	surface := a.text[bstart:tn.bend]
