@@ -143,7 +143,7 @@ func (d *Detector) Detect(doc, text string, mentions []extract.Mention, date tim
 		if !own {
 			places = carry
 		}
-		if (typeOf[ev.SubType] == "Political developments" || ev.SubType == Agreement) && !d.heldAt(words, runes, places) {
+		if (typeOf[ev.SubType] == "Political developments" || ev.SubType == Agreement) && !d.heldAt(words, runes, places, cl.start) {
 			continue
 		}
 
@@ -226,7 +226,7 @@ const repeatSentences = 3
 
 // heldAt: a political event is a meeting or talks held somewhere — «في
 // موسكو», «بدمشق» — told as news, not as someone's words about them.
-func (d *Detector) heldAt(ws []word, runes []rune, places []extract.Mention) bool {
+func (d *Detector) heldAt(ws []word, runes []rune, places []extract.Mention, clauseStart int) bool {
 	for _, w := range ws {
 		if d.speech[w.bare] || d.speech[stripAll(w.w)] {
 			return false
@@ -248,9 +248,18 @@ func (d *Detector) heldAt(ws []word, runes []rune, places []extract.Mention) boo
 		if m.Surface != "" && strings.HasPrefix(arabic.Fold(string(runes[max(0, m.Start-1):m.Start])), "ب") {
 			return true // «بدمشق»
 		}
+		// «زار الرئيس … موسكو»: a visit verb earlier in the clause.
+		for _, w := range strings.Fields(arabic.Fold(string(runes[clauseStart:max(clauseStart, m.Start)]))) {
+			if visits[d.strip(w)] {
+				return true
+			}
+		}
 	}
 	return false
 }
+
+// visits are the words of a visit, whose object is where it is held.
+var visits = map[string]bool{"زار": true, "يزور": true, "زياره": true, "تزور": true, "زارت": true}
 
 // placeWords say what sort of place follows (في مدينة، بالعاصمة).
 var placeWords = map[string]bool{

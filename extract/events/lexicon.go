@@ -93,7 +93,7 @@ var triggers = map[string]string{
 	"تسوية": Agreement, "انسحاب": Transfer, "تسليم": Transfer,
 	// political
 	"اجتماع": Meeting, "الاجتماع": Meeting, "لقاء": Meeting, "زيارة": Meeting, "التقى": Meeting,
-	"زار": Meeting, "استقبل": Meeting, "قمة": Meeting, "يزور": Meeting,
+	"زار": Meeting, "استقبل": Meeting, "قمة": Meeting, "يزور": Meeting, "زارت": Meeting, "تزور": Meeting,
 	"مفاوضات": Negotiations, "المفاوضات": Negotiations, "مباحثات": Negotiations, "محادثات": Negotiations,
 	// protests
 	"مظاهرة": Protest, "مظاهرات": Protest, "تظاهرة": Protest, "تظاهرات": Protest, "احتجاج": Protest,

@@ -500,8 +500,8 @@ func (im *importer) landmarks() error {
 			return err
 		}
 		kind := geo.Kind(cols[2])
-		if kind != geo.Landmark && kind != geo.Camp {
-			return fmt.Errorf("%s: kind %q: want landmark or camp", at, cols[2])
+		if kind != geo.Landmark && kind != geo.Camp && kind != geo.Village {
+			return fmt.Errorf("%s: kind %q: want landmark, camp or village", at, cols[2])
 		}
 		im.add("landmarks", &geo.Place{
 			ID: ownID(cols[1]), NameAr: cols[0], NameEn: cols[1], AltAr: splitList(col(cols, 4)),
