@@ -290,6 +290,13 @@ func (a *analysis) cueFor(m match, prev cueFlags) (cue, geo.Kind) {
 	return noCue, ""
 }
 
+// locative: «في», «إلى» or a ب proclitic before m — «من طراز» or «من
+// ليل» is no journey from Taraz or Lille.
+func (a *analysis) locative(m match) bool {
+	p := a.prev(m.i)
+	return strings.Contains(m.prefix, "ب") || p == "في" || p == "الي" || p == "وفي" || p == "والي"
+}
+
 // listed reports a name that continues a list of places (، or و).
 func (a *analysis) listed(m match) bool {
 	p := a.prev(m.i)
@@ -387,18 +394,18 @@ func (a *analysis) decide(m match) {
 		// preposition in a text that is about that place's governorate.
 		switch {
 		case c == strongCue:
-		case c == weakCue && !generic && (!minor(best) || a.inContext(best)):
+		case c == weakCue && !generic && (!minor(best) || a.inContext(best)) && (best.Country == "SY" || a.locative(m)):
 		default:
 			return
 		}
 	}
-	if minor(best) && !a.inContext(best) && c == strongCue && best.Country == "SY" && (common || a.listed(m) && a.farFromSentence(best)) {
+	if minor(best) && !a.inContext(best) && c == strongCue && best.Country == "SY" && (common || a.farFromSentence(best)) {
 		// «قرى بسهل الغاب (الرملة، …)»: a village whose name is also a
 		// word, cued, in a sentence that says where it is, and no
 		// candidate there: the gazetteer lacks this one. Place it where
 		// the sentence is, not elsewhere. (A name that is no word is more
-		// likely the one village the gazetteer has, unless it comes in a
-		// list far from where the sentence is.)
+		// likely the one village the gazetteer has, unless that one lies
+		// far from where the sentence is.)
 		if where, prec := a.sentenceContext(m.i); where != nil {
 			a.unknownInContext(m, where, prec)
 			return

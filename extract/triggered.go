@@ -36,6 +36,10 @@ func (a *analysis) triggered(i int) int {
 	if lx.notName[first] || lx.weakAny[first] {
 		return 0
 	}
+	// «بلدة يسيطر عليها الأكراد»: a verb with its relative pronoun.
+	if i+2 < len(a.toks) && relative[a.w(i+2)] && !isKnown {
+		return 0
+	}
 	if _, ok := lx.settlementKind(first); ok || lx.landmark[first] {
 		return 0
 	}
@@ -133,6 +137,9 @@ func (a *analysis) sentenceContext(i int) (*geo.Place, int) {
 	}
 	return nil, 0
 }
+
+// relative pronoun words follow a verb in a relative clause (يسيطر عليها).
+var relative = map[string]bool{"عليها": true, "عليه": true, "فيها": true, "فيه": true, "بها": true, "به": true, "منها": true, "منه": true, "اليها": true}
 
 // compound are words that begin two-word place names (folded, without
 // the article).
