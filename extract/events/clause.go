@@ -53,8 +53,16 @@ func clauses(rs []rune, narrative map[string]bool) []clause {
 				start = i + 1
 			}
 		case ' ':
-			// « وتجري اشتباكات»: a narrative verb after و opens a clause.
-			if i+1 < len(rs) && rs[i+1] == 'و' && i+1 > start+8 && narrative[nextWord(rs[i+2:])] {
+			if i <= start+8 || i+2 >= len(rs) {
+				break
+			}
+			// « وتجري اشتباكات», « و دارت»: a narrative verb after و opens
+			// a clause; so do «كما», «فيما», «تلاها» without a comma.
+			next := nextWord(rs[i+1:])
+			switch {
+			case rs[i+1] == 'و' && narrative[nextWord(rs[i+2:])],
+				next == "و" && narrative[nextWord(rs[i+3:])],
+				midClause[next]:
 				emit(i)
 				start = i + 1
 			}
@@ -63,6 +71,9 @@ func clauses(rs []rune, narrative map[string]bool) []clause {
 	emit(len(rs))
 	return out
 }
+
+// midClause words open a clause even without a comma before them.
+var midClause = map[string]bool{"كما": true, "فيما": true, "بينما": true, "تلاها": true, "تلته": true, "وتلاها": true}
 
 func opensClause(rest []rune) bool {
 	s := strings.TrimLeft(string(rest[:min(len(rest), 12)]), " ")

@@ -122,7 +122,10 @@ func (d *Detector) Detect(doc, text string, mentions []extract.Mention, date tim
 	var carry []extract.Mention // the last places of the sentence, for clauses that name none
 	carrySentence := -1
 	seen := map[string]int{} // sub-type and places of the events so far → their sentence
-	cls := clauses(runes, d.narrative)
+	var cls []clause
+	for _, cl := range clauses(runes, d.narrative) {
+		cls = append(cls, d.splitMixed(runes, cl)...)
+	}
 	for ci, cl := range cls {
 		if cl.sentence != carrySentence {
 			carry = nil
@@ -279,16 +282,63 @@ func finer(ms []extract.Mention) []extract.Mention {
 
 // word is a folded word of a clause with its proclitics noted.
 type word struct {
-	w    string // folded, as written
-	bare string // without و/ف/ب/ل/ك proclitics (when a known word remains)
+	w     string // folded, as written
+	bare  string // without و/ف/ب/ل/ك proclitics (when a known word remains)
+	start int    // code point offset of the word in the text
 }
 
-func (d *Detector) words(rs []rune, _ int) []word {
+// words splits rs, which starts at code point offset base of the text,
+// into folded words.
+func (d *Detector) words(rs []rune, base int) []word {
 	var out []word
-	for _, f := range strings.FieldsFunc(arabic.Fold(string(rs)), func(r rune) bool { return !arabic.IsLetter(r) }) {
-		out = append(out, word{w: f, bare: d.strip(f)})
+	for i := 0; i < len(rs); {
+		if !arabic.IsLetter(rs[i]) {
+			i++
+			continue
+		}
+		j := i
+		for j < len(rs) && arabic.IsLetter(rs[j]) {
+			j++
+		}
+		if f := arabic.Fold(string(rs[i:j])); f != "" {
+			out = append(out, word{w: f, bare: d.strip(f), start: base + i})
+		}
+		i = j
 	}
 	return out
+}
+
+// splitMixed splits a clause that reports two kinds of happening with no
+// punctuation between them («اندلعت اشتباكات في حي التضامن قامت قوات
+// الأسد على إثرها بقصف الحي») before the later trigger.
+func (d *Detector) splitMixed(runes []rune, cl clause) []clause {
+	ws := d.words(runes[cl.start:cl.end], cl.start)
+	first, firstType := -1, ""
+	for i, w := range ws {
+		st, ok := d.triggers[w.bare]
+		if !ok || d.negated(ws, i) || i > 0 && (ws[i-1].bare == "بعد" || i > 1 && ws[i-2].bare == "بعد") {
+			continue
+		}
+		t := typeOf[st]
+		if st == territory || st == advance {
+			t = "Battles"
+		}
+		if first < 0 {
+			first, firstType = i, t
+			continue
+		}
+		if t != firstType && i-first >= 3 {
+			at := ws[i].start
+			// Start the second clause at the verb or و before the trigger.
+			if i-1 > first && (d.narrative[stripAll(ws[i-1].w)] || d.narrative[ws[i-1].w]) {
+				at = ws[i-1].start
+			}
+			a, b := cl, cl
+			a.end, b.start, b.para = at, at, false
+			return append([]clause{a}, d.splitMixed(runes, b)...)
+		}
+	}
+	return []clause{cl}
 }
 
 // strip takes proclitics off w when that leaves a word the lexicon knows.
