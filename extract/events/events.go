@@ -123,7 +123,11 @@ func (d *Detector) Detect(doc, text string, mentions []extract.Mention, date tim
 	carrySentence := -1
 	seen := map[string]int{} // sub-type and places of the events so far → their sentence
 	var cls []clause
+	old := map[int]bool{} // sentences dated to well before the news
 	for _, cl := range clauses(runes, d.narrative) {
+		if d.dated(d.words(runes[cl.start:cl.end], cl.start)) {
+			old[cl.sentence] = true
+		}
 		cls = append(cls, d.splitMixed(runes, cl)...)
 	}
 	for ci, cl := range cls {
@@ -136,6 +140,7 @@ func (d *Detector) Detect(doc, text string, mentions []extract.Mention, date tim
 		places := literalIn(mentions, cl.start, cl.end)
 		words := d.words(runes[cl.start:cl.end], cl.start)
 		ev, ok := d.classify(words)
+		ok = ok && !old[cl.sentence]
 		if len(places) > 0 {
 			carry, carrySentence = places, cl.sentence
 		}
@@ -308,6 +313,37 @@ func (d *Detector) words(rs []rune, base int) []word {
 	return out
 }
 
+// dated reports background: a standing-state word (الآونة، عادة) or a
+// month dated to the past (في شباط الماضي، منذ أيلول).
+func (d *Detector) dated(ws []word) bool {
+	for i, w := range ws {
+		if d.background[w.bare] || d.background[stripAll(w.w)] {
+			return true
+		}
+		if d.months[w.bare] {
+			next := ""
+			if i+1 < len(ws) {
+				next = ws[i+1].bare
+			}
+			if strings.HasPrefix(next, "الماضي") || strings.HasPrefix(next, "الفائت") || i > 0 && ws[i-1].bare == "منذ" {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// voiced reports a denial, an opinion or a verb of saying among ws: what
+// follows is someone's words, one report, not two happenings.
+func (d *Detector) voiced(ws []word) bool {
+	for _, w := range ws {
+		if d.negators[w.bare] || d.speech[w.bare] || d.negators[stripAll(w.w)] || d.speech[stripAll(w.w)] {
+			return true
+		}
+	}
+	return false
+}
+
 // splitMixed splits a clause that reports two kinds of happening with no
 // punctuation between them («اندلعت اشتباكات في حي التضامن قامت قوات
 // الأسد على إثرها بقصف الحي») before the later trigger.
@@ -327,7 +363,7 @@ func (d *Detector) splitMixed(runes []rune, cl clause) []clause {
 			first, firstType = i, t
 			continue
 		}
-		if t != firstType && i-first >= 3 {
+		if t != firstType && i-first >= 3 && !d.voiced(ws[:i]) {
 			at := ws[i].start
 			// Start the second clause at the verb or و before the trigger.
 			if i-1 > first && (d.narrative[stripAll(ws[i-1].w)] || d.narrative[ws[i-1].w]) {
@@ -373,19 +409,8 @@ func (d *Detector) classify(ws []word) (Event, bool) {
 	if len(ws) <= 2 || ws[0].bare == "كان" || ws[0].bare == "كانت" || stripAll(ws[0].w) == "كان" || stripAll(ws[0].w) == "كانت" {
 		return Event{}, false
 	}
-	for i, w := range ws {
-		if d.background[w.bare] || d.background[stripAll(w.w)] {
-			return Event{}, false
-		}
-		if d.months[w.bare] {
-			next := ""
-			if i+1 < len(ws) {
-				next = ws[i+1].bare
-			}
-			if strings.HasPrefix(next, "الماضي") || strings.HasPrefix(next, "الفائت") || i > 0 && ws[i-1].bare == "منذ" {
-				return Event{}, false
-			}
-		}
+	if d.dated(ws) {
+		return Event{}, false
 	}
 	best, bestRank := "", -1
 	late, lateRank := "", -1 // triggers after «بعد»: background, unless nothing else
