@@ -313,3 +313,38 @@ func TestBuildDownloads(t *testing.T) {
 		}
 	}
 }
+
+// TestExtractEvents checks the fixed contract of `atlas extract --events`.
+func TestExtractEvents(t *testing.T) {
+	stdout, _, err := run(t, "extract", "--events", "testdata/aleppo.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	data, _ := os.ReadFile("testdata/aleppo.md")
+	text := []rune(string(data))
+	keys := []string{"id", "doc", "start", "end", "evidence", "type", "sub_type", "places", "governorate",
+		"country", "fatalities", "injured", "actors", "date", "lat", "lon", "geo_precision", "confidence"}
+	n := 0
+	for _, line := range strings.Split(strings.TrimSpace(stdout), "\n") {
+		var e map[string]any
+		if err := json.Unmarshal([]byte(line), &e); err != nil {
+			t.Fatalf("%q: %v", line, err)
+		}
+		for _, k := range keys {
+			if _, ok := e[k]; !ok {
+				t.Errorf("event lacks %q", k)
+			}
+		}
+		start, end := int(e["start"].(float64)), int(e["end"].(float64))
+		if string(text[start:end]) != e["evidence"] {
+			t.Errorf("text[%d:%d] = %q, evidence %q", start, end, string(text[start:end]), e["evidence"])
+		}
+		if e["date"] != "2015-11-03" {
+			t.Errorf("date %v, want the article's", e["date"])
+		}
+		n++
+	}
+	if n < 2 {
+		t.Errorf("%d events in the test briefing:\n%s", n, stdout)
+	}
+}

@@ -39,3 +39,32 @@ func TestScore(t *testing.T) {
 		t.Errorf("printed:\n%s", b.String())
 	}
 }
+
+func TestScoreEvents(t *testing.T) {
+	gold, err := ReadEvents(strings.NewReader(`{"doc":"a.txt","start":0,"end":40,"evidence":"x","type":"Battles","sub_type":"Armed clash","governorate":"Hama","country":"SY","fatalities":3}
+{"doc":"a.txt","start":50,"end":90,"type":"Explosions/Remote violence","sub_type":"Air/drone strike","governorate":"Idleb","country":"SY","fatalities":null}
+{"doc":"a.txt","start":100,"end":120,"type":"Political developments","sub_type":"Meeting or visit","governorate":null,"country":"RU","borderline":true}
+`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	pred, _ := ReadEvents(strings.NewReader(`{"doc":"a.txt","start":10,"end":30,"type":"Battles","sub_type":"Non-state actor overtakes territory","governorate":"Hama","country":"SY","fatalities":3}
+{"doc":"a.txt","start":55,"end":60,"type":"Explosions/Remote violence","sub_type":"Air/drone strike","governorate":"Aleppo","country":"SY"}
+{"doc":"a.txt","start":105,"end":110,"type":"Political developments","sub_type":"Meeting or visit","governorate":null,"country":"RU"}
+`))
+	r := ScoreEvents(gold, pred)
+	// matched: the clash (right type, wrong sub-type, right toll); false:
+	// the strike placed in the wrong governorate; ignored: the borderline
+	// meeting.
+	if r.Gold != 2 || r.Matched != 1 || len(r.FalseAlarms) != 1 || len(r.Misses) != 1 {
+		t.Fatalf("gold %d matched %d false %d missed %d", r.Gold, r.Matched, len(r.FalseAlarms), len(r.Misses))
+	}
+	if r.TypeAccuracy != 1 || r.SubAccuracy != 0 || r.FatalAccuracy != 1 {
+		t.Errorf("type %.2f sub %.2f fatal %.2f", r.TypeAccuracy, r.SubAccuracy, r.FatalAccuracy)
+	}
+	var b strings.Builder
+	r.Print(&b, true)
+	if !strings.HasSuffix(b.String(), "f1=0.500 type_acc=1.000 sub_acc=0.000 fatal_acc=1.000\n") {
+		t.Errorf("printed:\n%s", b.String())
+	}
+}

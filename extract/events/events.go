@@ -64,6 +64,7 @@ type Detector struct {
 	afterNon    map[string]bool
 	negators    map[string]bool
 	state       map[string]bool
+	dual        map[string]bool
 	narrative   map[string]bool
 	background  map[string]bool
 	months      map[string]bool
@@ -88,13 +89,14 @@ func New() *Detector {
 		return m
 	}
 	d := &Detector{
-		triggers: map[string]string{}, nonEvents: set(nonEvents), deathNouns: set(deathNouns),
-		afterNon: set(afterNonEvents), negators: set(clauseNegators), state: set(stateWords),
-		narrative: set(narrativeVerbs), background: set(backgroundWords), speech: set(speechVerbs),
-		months:      set(months),
-		injuryNouns: set(injuryNouns), deathVerbs: set(deathVerbs), injuryVerbs: set(injuryVerbs),
-		numbers: map[string]int{}, actors: map[string]string{}, days: map[string]time.Weekday{},
+		triggers: map[string]string{}, numbers: map[string]int{}, actors: map[string]string{},
+		days: map[string]time.Weekday{},
 	}
+	d.nonEvents, d.afterNon, d.negators = set(nonEvents), set(afterNonEvents), set(clauseNegators)
+	d.state, d.narrative, d.background = set(stateWords), set(narrativeVerbs), set(backgroundWords)
+	d.speech, d.months, d.dual = set(speechVerbs), set(months), set(dualPeople)
+	d.deathNouns, d.injuryNouns = set(deathNouns), set(injuryNouns)
+	d.deathVerbs, d.injuryVerbs = set(deathVerbs), set(injuryVerbs)
 	for w, st := range triggers {
 		d.triggers[arabic.Fold(w)] = st
 	}
@@ -492,16 +494,24 @@ func (d *Detector) casualties(ws []word) (*int, *int) {
 				set(&dead, n)
 			} else if n, ok := d.numberBefore(ws, i); ok && strings.HasSuffix(w.bare, "وا") {
 				set(&dead, n) // «26 مدنيا قتلوا»
+			} else if i+1 < len(ws) && d.dual[ws[i+1].bare] {
+				set(&dead, 2) // «استشهاد شخصين»
 			} else if i+1 < len(ws) && !d.known(ws[i+1].bare) && (w.bare == "مقتل" || w.bare == "استشهاد" || w.bare == "مصرع") {
 				set(&dead, 1) // «مقتل قيادي»
 			}
-		case d.injuryNouns[w.bare]:
+		case d.injuryNouns[w.bare] && !d.injuryVerbs[w.bare]:
 			if n, ok := d.numberBefore(ws, i); ok {
 				set(&hurt, n)
 			}
 		case d.injuryVerbs[w.bare]:
+			// «إصابة» is noun and verb: «50 إصابة», «إصابة 50».
+			if n, ok := d.numberBefore(ws, i); ok && d.injuryNouns[w.bare] {
+				set(&hurt, n)
+			}
 			if n, ok := d.numberAfter(ws, i); ok {
 				set(&hurt, n)
+			} else if i+1 < len(ws) && d.dual[ws[i+1].bare] {
+				set(&hurt, 2)
 			}
 		}
 		// «ولم تسجل أي إصابة», «لم يصب أحد»: none.
