@@ -33,6 +33,16 @@ $(VENDOR)/leaflet.js: package.json package-lock.json
 	cp node_modules/leaflet/dist/leaflet.js node_modules/leaflet/dist/leaflet.css $(VENDOR)/
 	cp -R node_modules/leaflet/dist/images $(VENDOR)/images
 	cp node_modules/leaflet/LICENSE $(VENDOR)/LICENSE
+	mkdir -p assets/vendor/markercluster assets/vendor/fonts/files
+	cp node_modules/leaflet.markercluster/dist/leaflet.markercluster.js \
+	   node_modules/leaflet.markercluster/dist/MarkerCluster.css \
+	   node_modules/leaflet.markercluster/dist/MarkerCluster.Default.css \
+	   node_modules/leaflet.markercluster/MIT-LICENCE.txt assets/vendor/markercluster/
+	for w in 400 700; do \
+	  cp node_modules/@fontsource/noto-naskh-arabic/arabic-$$w.css assets/vendor/fonts/; \
+	  cp node_modules/@fontsource/noto-naskh-arabic/files/noto-naskh-arabic-arabic-$$w-normal.woff2 assets/vendor/fonts/files/; \
+	done
+	cp node_modules/@fontsource/noto-naskh-arabic/LICENSE assets/vendor/fonts/LICENSE
 
 ## bench: gazetteer load, look-up and point-in-polygon, extraction MB/s,
 ## and the binary's size

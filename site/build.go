@@ -33,6 +33,9 @@ type Options struct {
 	Templates fs.FS // page templates (templates/)
 	Assets    fs.FS // static files copied to assets/
 	Title     string
+	// BaseURL is the site's address when hosted (https://org.github.io/repo/);
+	// with it atlas writes sitemap.xml and feed.xml. Pages never use it.
+	BaseURL string
 	// UnsafeHTML lets raw HTML in Markdown through; off by default.
 	UnsafeHTML bool
 	// Log receives one progress line per stage; nil for none.
@@ -110,6 +113,9 @@ func Build(ctx context.Context, opt Options) (*Report, error) {
 	}
 	rep.Unresolved = n
 	if err := writeDownloads(w, articles); err != nil {
+		return nil, err
+	}
+	if err := writeServiceWorker(w); err != nil {
 		return nil, err
 	}
 	if err := w.finish(); err != nil {

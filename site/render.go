@@ -6,7 +6,9 @@ import (
 	"fmt"
 	"html/template"
 	"sort"
+	"strings"
 
+	"github.com/briefing-atlas/atlas/extract/events"
 	"github.com/briefing-atlas/atlas/geo"
 	"github.com/paulmach/orb"
 	"github.com/paulmach/orb/geojson"
@@ -25,27 +27,69 @@ type pageRenderer struct {
 	opt      Options
 	articles []*Article
 	pages    map[string]*template.Template
+	govs     []*govSummary
+	places   []*placeSummary // every place with a mention, by id
+	byPlace  map[string]*placeSummary
+	events   []eventRef
+}
+
+// eventRef is an event with the article that reports it.
+type eventRef struct {
+	*events.Event
+	Article *Article
+	N       int // the event's number in its article
 }
 
 func newRenderer(opt Options, articles []*Article) (*pageRenderer, error) {
-	r := &pageRenderer{opt: opt, articles: articles, pages: map[string]*template.Template{}}
-	for _, page := range []string{"index.html", "article.html", "governorate.html"} {
+	r := &pageRenderer{opt: opt, articles: articles, pages: map[string]*template.Template{}, byPlace: map[string]*placeSummary{}}
+	for _, page := range []string{"index.html", "article.html", "governorate.html", "place.html", "events.html", "search.html", "404.html"} {
 		t, err := template.New(page).Funcs(funcs).ParseFS(opt.Templates, "base.html", page)
 		if err != nil {
 			return nil, fmt.Errorf("templates: %w", err)
 		}
 		r.pages[page] = t
 	}
+	for _, a := range articles {
+		for i := range a.Events {
+			r.events = append(r.events, eventRef{Event: &a.Events[i], Article: a, N: i})
+		}
+	}
+	r.gatherPlaces()
+	r.govs = r.governorates()
 	return r, nil
 }
 
 var funcs = template.FuncMap{
 	"articleHref": articleHref,
+	"placeHref":   placeHref,
 	"date": func(a *Article) string {
 		if a.Date.IsZero() {
 			return ""
 		}
 		return a.Date.Format("2006-01-02")
+	},
+	"eventDate": func(e eventRef) string {
+		if e.Date == nil {
+			return ""
+		}
+		return e.Date.Format("2006-01-02")
+	},
+	"typeLabel":    func(t string) string { return typeLabels[t] },
+	"subTypeLabel": func(t string) string { return subTypeLabels[t] },
+	"typeClass":    func(t string) string { return typeClass[t] },
+	"actorLabel":   func(a string) string { return actorLabels[a] },
+	"types":        func() []string { return typeOrder },
+	"actors": func() []string {
+		return []string{"government", "opposition", "hts", "isis", "sdf", "russia", "coalition", "turkey", "hezbollah", "iran"}
+	},
+	"join": strings.Join,
+	"mul":  func(a, b int) int { return a * b },
+	"sub":  func(a, b int) int { return a - b },
+	"deref": func(p *int) int {
+		if p == nil {
+			return 0
+		}
+		return *p
 	},
 }
 
@@ -54,13 +98,18 @@ type page struct {
 	Root      string // path from the page to the site root: "" or "../"
 	SiteTitle string
 	Title     string
-	Kind      string // index, article, governorate
-	Map       mapData
+	Kind      string // index, article, governorate, place, events, search, 404
+	Map       *mapData
+	// Scripts are extra data scripts the page loads (data/events.js …).
+	Scripts []string
+	Govs    []*govSummary
 }
 
 // mapData is the page's map, handed to assets/atlas.js as JSON.
 type mapData struct {
+	Mode    string   `json:"mode"`            // mentions or events
 	Focus   string   `json:"focus,omitempty"` // governorate p-code to zoom to
+	Place   string   `json:"place,omitempty"` // place id whose events to show
 	Markers []marker `json:"markers"`
 }
 
@@ -73,20 +122,31 @@ type marker struct {
 	Kind     geo.Kind `json:"kind"`
 	Gov      string   `json:"gov,omitempty"`
 	Count    int      `json:"n"`
-	Mentions []int    `json:"m,omitempty"` // mention numbers on an article page
-	Articles []link   `json:"a,omitempty"` // articles naming it, elsewhere
-}
-
-type link struct {
-	Href  string `json:"href"`
-	Title string `json:"title"`
+	Approx   bool     `json:"approx,omitempty"` // a borrowed or area point
+	Mentions []int    `json:"m,omitempty"`      // mention numbers on an article page
+	Href     string   `json:"href,omitempty"`   // the place's page
 }
 
 type govSummary struct {
 	Place    *geo.Place
 	Mentions int
+	Events   int
+	ByType   []typeCount
+	ByMonth  []monthCount
 	Articles []*Article
 	Places   []placeCount
+}
+
+type typeCount struct {
+	Type  string
+	Count int
+	Width int // bar width in the chart, 0–100
+}
+
+type monthCount struct {
+	Month  string
+	Count  int
+	Height int // bar height in the chart, 0–60
 }
 
 type placeCount struct {
@@ -94,9 +154,22 @@ type placeCount struct {
 	Count int
 }
 
+// placeSummary is a resolved place with its mentions across the atlas.
+type placeSummary struct {
+	Place    *geo.Place
+	Mentions []placeMention
+	Events   []eventRef
+}
+
+type placeMention struct {
+	Article  *Article
+	Surface  string
+	N        int // mention number in the article
+	Sentence string
+}
+
 func (r *pageRenderer) render(w *writer) error {
-	govs := r.governorates()
-	if err := r.renderIndex(w, govs); err != nil {
+	if err := r.renderIndex(w); err != nil {
 		return err
 	}
 	for i, a := range r.articles {
@@ -104,15 +177,44 @@ func (r *pageRenderer) render(w *writer) error {
 			return err
 		}
 	}
-	for _, g := range govs {
+	for _, g := range r.govs {
 		if err := r.renderGovernorate(w, g); err != nil {
 			return err
 		}
 	}
+	for _, p := range r.places {
+		if err := r.renderPlace(w, p); err != nil {
+			return err
+		}
+	}
+	if err := r.renderEvents(w); err != nil {
+		return err
+	}
+	if err := r.renderSearch(w); err != nil {
+		return err
+	}
+	if err := r.exec(w, "404.html", "404.html", page{Root: r.rootFor404(), SiteTitle: r.opt.Title, Title: "الصفحة غير موجودة", Kind: "404"}); err != nil {
+		return err
+	}
 	if err := r.writeOutlines(w); err != nil {
 		return err
 	}
+	if err := r.writeEventsData(w); err != nil {
+		return err
+	}
+	if err := r.writeHosting(w); err != nil {
+		return err
+	}
 	return w.write(".nojekyll", nil)
+}
+
+// rootFor404: GitHub Pages serves 404.html at any depth, so its links
+// must be absolute; with no base URL they are relative to the top.
+func (r *pageRenderer) rootFor404() string {
+	if r.opt.BaseURL != "" {
+		return strings.TrimSuffix(r.opt.BaseURL, "/") + "/"
+	}
+	return ""
 }
 
 func (r *pageRenderer) exec(w *writer, name, out string, data any) error {
@@ -123,8 +225,42 @@ func (r *pageRenderer) exec(w *writer, name, out string, data any) error {
 	return w.write(out, buf.Bytes())
 }
 
-// governorates gathers, for each of the 14, the articles and places that
-// mention it or places in it.
+func (r *pageRenderer) base(root, title, kind string) page {
+	return page{Root: root, SiteTitle: r.opt.Title, Title: title, Kind: kind, Govs: r.govs}
+}
+
+// gatherPlaces collects every place the articles mention, with the
+// mentions and the events that name it.
+func (r *pageRenderer) gatherPlaces() {
+	for _, a := range r.articles {
+		for n, m := range a.Mentions {
+			p := m.Place
+			if p == nil || m.Name != p.NameAr || m.Kind != p.Kind {
+				continue // a landmark the gazetteer lacks has no page of its own
+			}
+			s := r.byPlace[p.ID]
+			if s == nil {
+				s = &placeSummary{Place: p}
+				r.byPlace[p.ID] = s
+				r.places = append(r.places, s)
+			}
+			s.Mentions = append(s.Mentions, placeMention{Article: a, Surface: m.Surface, N: n, Sentence: a.sentenceOf(m)})
+		}
+	}
+	for _, e := range r.events {
+		seen := map[string]bool{}
+		for _, m := range e.Places {
+			if s := r.byPlace[m.Place.ID]; s != nil && !seen[m.Place.ID] {
+				seen[m.Place.ID] = true
+				s.Events = append(s.Events, e)
+			}
+		}
+	}
+	sort.Slice(r.places, func(i, j int) bool { return r.places[i].Place.ID < r.places[j].Place.ID })
+}
+
+// governorates gathers, for each of the 14, the articles, places and
+// events in it.
 func (r *pageRenderer) governorates() []*govSummary {
 	var out []*govSummary
 	for _, gp := range r.opt.Gazetteer.Governorates() {
@@ -134,8 +270,10 @@ func (r *pageRenderer) governorates() []*govSummary {
 			n := 0
 			for _, m := range a.Mentions {
 				if inGovernorate(m.Place, gp) {
-					counts[m.Place]++
 					n++
+					if m.Name == m.Place.NameAr && m.Kind == m.Place.Kind {
+						counts[m.Place]++ // a landmark located at a place is not that place
+					}
 				}
 			}
 			if n > 0 {
@@ -143,8 +281,52 @@ func (r *pageRenderer) governorates() []*govSummary {
 				g.Mentions += n
 			}
 		}
+		byType, byMonth := map[string]int{}, map[string]int{}
+		for _, e := range r.events {
+			if inGovernorate(e.Place, gp) {
+				g.Events++
+				byType[e.Type]++
+				if e.Date != nil {
+					byMonth[e.Date.Format("2006-01")]++
+				}
+			}
+		}
+		g.ByType = typeCounts(byType)
+		g.ByMonth = monthCounts(byMonth)
 		g.Places = sortCounts(counts)
+		if len(g.Places) > 15 {
+			g.Places = g.Places[:15]
+		}
 		out = append(out, g)
+	}
+	return out
+}
+
+func typeCounts(counts map[string]int) []typeCount {
+	most := 0
+	for _, n := range counts {
+		most = max(most, n)
+	}
+	var out []typeCount
+	for _, t := range typeOrder {
+		if n := counts[t]; n > 0 {
+			out = append(out, typeCount{Type: t, Count: n, Width: 100 * n / most})
+		}
+	}
+	return out
+}
+
+func monthCounts(counts map[string]int) []monthCount {
+	most := 0
+	months := make([]string, 0, len(counts))
+	for m, n := range counts {
+		months = append(months, m)
+		most = max(most, n)
+	}
+	sort.Strings(months)
+	out := make([]monthCount, 0, len(months))
+	for _, m := range months {
+		out = append(out, monthCount{Month: m, Count: counts[m], Height: max(2, 60*counts[m]/most)})
 	}
 	return out
 }
@@ -167,63 +349,43 @@ func sortCounts(counts map[*geo.Place]int) []placeCount {
 	return out
 }
 
-// markers groups mentions by place; keep selects which count.
-func markers(articles []*Article, root string, keep func(*geo.Place) bool) []marker {
-	type acc struct {
-		m    marker
-		seen map[string]bool
+func newMarker(p *geo.Place, root string) marker {
+	return marker{
+		Lat: p.Point.Lat(), Lon: p.Point.Lon(), Name: p.NameAr, NameEn: p.NameEn, Kind: p.Kind, Gov: p.Governorate(),
+		Approx: p.CoordFrom != "" || p.Shape != nil, Href: root + placeHref(p),
 	}
-	byPlace := map[string]*acc{}
-	var order []string
-	for _, a := range articles {
-		for _, m := range a.Mentions {
-			p := m.Place
-			if p == nil || p.Kind == geo.Country || !keep(p) {
-				continue
-			}
-			x := byPlace[p.ID]
-			if x == nil {
-				x = &acc{m: newMarker(p), seen: map[string]bool{}}
-				byPlace[p.ID] = x
-				order = append(order, p.ID)
-			}
-			x.m.Count++
-			if !x.seen[a.Slug] {
-				x.seen[a.Slug] = true
-				x.m.Articles = append(x.m.Articles, link{Href: root + articleHref(a), Title: a.Title})
-			}
-		}
-	}
-	sort.Strings(order)
-	out := make([]marker, 0, len(order))
-	for _, id := range order {
-		out = append(out, byPlace[id].m)
-	}
-	return out
-}
-
-func newMarker(p *geo.Place) marker {
-	return marker{Lat: p.Point.Lat(), Lon: p.Point.Lon(), Name: p.NameAr, NameEn: p.NameEn, Kind: p.Kind, Gov: p.Governorate()}
 }
 
 func articleHref(a *Article) string { return "articles/" + a.Slug + ".html" }
 
-type indexPage struct {
-	page
-	Articles     []*Article // newest first
-	Governorates []*govSummary
+// placeHref is a place's page. Ids may hold colons (aleppo:N0156,
+// geonames:N), which file names should not.
+func placeHref(p *geo.Place) string {
+	return "places/" + strings.NewReplacer(":", "-", "/", "-").Replace(p.ID) + ".html"
 }
 
-func (r *pageRenderer) renderIndex(w *writer, govs []*govSummary) error {
+type indexPage struct {
+	page
+	Articles []*Article // newest first
+	Totals   []typeCount
+	Events   int
+}
+
+func (r *pageRenderer) renderIndex(w *writer) error {
 	latest := make([]*Article, len(r.articles))
 	for i, a := range r.articles {
 		latest[len(r.articles)-1-i] = a
 	}
-	p := indexPage{
-		page: page{Root: "", SiteTitle: r.opt.Title, Title: r.opt.Title, Kind: "index",
-			Map: mapData{Markers: markers(r.articles, "", func(*geo.Place) bool { return true })}},
-		Articles: latest, Governorates: govs,
+	if len(latest) > 30 {
+		latest = latest[:30]
 	}
+	byType := map[string]int{}
+	for _, e := range r.events {
+		byType[e.Type]++
+	}
+	p := indexPage{page: r.base("", r.opt.Title, "index"), Articles: latest, Totals: typeCounts(byType), Events: len(r.events)}
+	p.Map = &mapData{Mode: "events", Markers: []marker{}}
+	p.Scripts = []string{"data/events.js"}
 	return r.exec(w, "index.html", "index.html", p)
 }
 
@@ -233,21 +395,26 @@ type articlePage struct {
 	Body         template.HTML
 	Places       []placeCount
 	Governorates []*geo.Place
+	Events       []eventRef
 	Prev, Next   *Article
 }
 
 func (r *pageRenderer) renderArticle(w *writer, i int, a *Article) error {
 	p := articlePage{
-		page:    page{Root: "../", SiteTitle: r.opt.Title, Title: a.Title, Kind: "article"},
+		page:    r.base("../", a.Title, "article"),
 		Article: a,
 		// The body is HTML that goldmark or renderText escaped.
 		Body: template.HTML(a.Body),
 	}
+	p.Map = &mapData{Mode: "mentions", Markers: []marker{}}
 	if i > 0 {
 		p.Prev = r.articles[i-1]
 	}
 	if i+1 < len(r.articles) {
 		p.Next = r.articles[i+1]
+	}
+	for k := range a.Events {
+		p.Events = append(p.Events, eventRef{Event: &a.Events[k], Article: a, N: k})
 	}
 	byID := map[string]int{}
 	counts := map[*geo.Place]int{}
@@ -257,7 +424,9 @@ func (r *pageRenderer) renderArticle(w *writer, i int, a *Article) error {
 		if pl == nil {
 			continue
 		}
-		counts[pl]++
+		if m.Name == pl.NameAr {
+			counts[pl]++
+		}
 		if gov := governorateOf(r.opt.Gazetteer, pl); gov != nil && !govs[gov.ID] {
 			govs[gov.ID] = true
 			p.Governorates = append(p.Governorates, gov)
@@ -269,13 +438,10 @@ func (r *pageRenderer) renderArticle(w *writer, i int, a *Article) error {
 		if !ok {
 			k = len(p.Map.Markers)
 			byID[pl.ID] = k
-			p.Map.Markers = append(p.Map.Markers, newMarker(pl))
+			p.Map.Markers = append(p.Map.Markers, newMarker(pl, "../"))
 		}
 		p.Map.Markers[k].Count++
 		p.Map.Markers[k].Mentions = append(p.Map.Markers[k].Mentions, n)
-	}
-	if p.Map.Markers == nil {
-		p.Map.Markers = []marker{}
 	}
 	sort.Slice(p.Governorates, func(i, j int) bool { return p.Governorates[i].ID < p.Governorates[j].ID })
 	p.Places = sortCounts(counts)
@@ -295,12 +461,43 @@ type governoratePage struct {
 }
 
 func (r *pageRenderer) renderGovernorate(w *writer, g *govSummary) error {
-	p := governoratePage{
-		page: page{Root: "../", SiteTitle: r.opt.Title, Title: g.Place.NameAr, Kind: "governorate",
-			Map: mapData{Focus: g.Place.ID, Markers: markers(r.articles, "../", func(p *geo.Place) bool { return inGovernorate(p, g.Place) })}},
-		Gov: g,
-	}
+	p := governoratePage{page: r.base("../", g.Place.NameAr, "governorate"), Gov: g}
+	p.Map = &mapData{Mode: "events", Focus: g.Place.ID, Markers: []marker{}}
+	p.Scripts = []string{"data/events.js", "data/districts.js"}
 	return r.exec(w, "governorate.html", "governorates/"+g.Place.ID+".html", p)
+}
+
+type placePage struct {
+	page
+	Place *placeSummary
+	Gov   *geo.Place
+}
+
+func (r *pageRenderer) renderPlace(w *writer, s *placeSummary) error {
+	p := placePage{page: r.base("../", s.Place.NameAr, "place"), Place: s, Gov: governorateOf(r.opt.Gazetteer, s.Place)}
+	m := newMarker(s.Place, "../")
+	m.Count = len(s.Mentions)
+	p.Map = &mapData{Mode: "mentions", Place: s.Place.ID, Markers: []marker{m}}
+	return r.exec(w, "place.html", placeHref(s.Place), p)
+}
+
+type eventsPage struct {
+	page
+	Events []eventRef
+}
+
+func (r *pageRenderer) renderEvents(w *writer) error {
+	p := eventsPage{page: r.base("", "الأحداث", "events"), Events: r.events}
+	return r.exec(w, "events.html", "events.html", p)
+}
+
+func (r *pageRenderer) renderSearch(w *writer) error {
+	p := r.base("", "البحث", "search")
+	p.Scripts = []string{"data/search.js"}
+	if err := r.exec(w, "search.html", "search.html", p); err != nil {
+		return err
+	}
+	return r.writeSearchIndex(w)
 }
 
 // writeOutlines writes the simplified governorate and district outlines

@@ -24,6 +24,7 @@ type writer struct {
 	out, stage string
 	files      map[string]bool
 	count      int
+	bytes      int64 // total size of the staged files
 }
 
 func newWriter(out string) (*writer, error) {
@@ -86,6 +87,7 @@ func (w *writer) write(rel string, data []byte) error {
 	}
 	w.files[rel] = true
 	w.count++
+	w.bytes += int64(len(data))
 	return nil
 }
 

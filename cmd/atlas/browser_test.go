@@ -114,7 +114,7 @@ func TestBrowserOfflineAtlas(t *testing.T) {
 			}
 			// The map is up when Leaflet has drawn the outlines and markers.
 			n, err := chromedp.Run(ctx, chromedp.Poll[int](
-				`window.atlasMap && document.querySelectorAll('.leaflet-overlay-pane path.atlas-marker').length`,
+				`window.atlasMap && document.querySelectorAll('.leaflet-overlay-pane path.atlas-marker, .leaflet-marker-pane .marker-cluster').length`,
 				chromedp.WithPollingTimeout(20*time.Second)))
 			if err != nil {
 				t.Fatalf("map did not start with markers: %v (errors: %v)", err, rep.errors)

@@ -13,7 +13,7 @@ import (
 
 func newBuildCmd() *cobra.Command {
 	var (
-		source, out, title, gazetteerDir string
+		source, out, title, gazetteerDir, baseURL string
 		quiet                            bool
 	)
 	cmd := &cobra.Command{
@@ -54,7 +54,7 @@ it removes only files it wrote itself.`,
 				return err
 			}
 			opt := site.Options{
-				Content: os.DirFS(source), Out: out, Title: title,
+				Content: os.DirFS(source), Out: out, Title: title, BaseURL: baseURL,
 				Gazetteer: g, Extractor: ex, Events: events.New(),
 				Templates: templates.FS(), Assets: assets.FS(),
 			}
@@ -77,6 +77,7 @@ it removes only files it wrote itself.`,
 	f.StringVarP(&out, "out", "o", "public", "folder to write the site to")
 	f.StringVar(&title, "title", "أطلس النشرات السورية", "the site's title")
 	f.BoolVarP(&quiet, "quiet", "q", false, "print nothing but errors")
+	f.StringVar(&baseURL, "base-url", "", "the site's address when hosted (https://org.github.io/repo/): adds sitemap.xml and feed.xml; pages stay relative")
 	addGazetteerFlag(cmd, &gazetteerDir)
 	return cmd
 }

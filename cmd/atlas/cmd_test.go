@@ -348,3 +348,55 @@ func TestExtractEvents(t *testing.T) {
 		t.Errorf("%d events in the test briefing:\n%s", n, stdout)
 	}
 }
+
+// TestPageWeightAndHosting: an article of 1,500 words weighs at most
+// 60 KB of its own (HTML with its inline map data); sitemap.xml and the
+// Atom feed exist only with --base-url, and use it.
+func TestPageWeightAndHosting(t *testing.T) {
+	var words []string
+	for _, f := range briefings(t, "../../examples/briefings") {
+		data, _ := os.ReadFile(filepath.Join("../../examples/briefings", f))
+		body := string(data)
+		if i := strings.Index(body, "\n---\n"); strings.HasPrefix(body, "---") && i > 0 {
+			body = body[i+5:]
+		}
+		words = append(words, strings.Fields(body)...)
+		if len(words) >= 1500 {
+			break
+		}
+	}
+	words = words[:1500]
+	src := t.TempDir()
+	text := "---\ntitle: \"نشرة طويلة\"\ndate: 2016-03-01\n---\n"
+	for i := 0; i < len(words); i += 60 {
+		text += strings.Join(words[i:min(i+60, len(words))], " ") + "\n\n"
+	}
+	os.WriteFile(filepath.Join(src, "long.md"), []byte(text), 0o644)
+	out := filepath.Join(t.TempDir(), "public")
+	if _, _, err := run(t, "build", "--quiet", "--source", src, "--out", out); err != nil {
+		t.Fatal(err)
+	}
+	st, err := os.Stat(filepath.Join(out, "articles", "long.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("a 1,500-word article page weighs %.1f KB", float64(st.Size())/1024)
+	if st.Size() > 60*1024 {
+		t.Errorf("the article page weighs %d bytes, over 60 KB", st.Size())
+	}
+	for _, f := range []string{"sitemap.xml", "feed.xml"} {
+		if _, err := os.Stat(filepath.Join(out, f)); err == nil {
+			t.Errorf("%s written without --base-url", f)
+		}
+	}
+	out2 := filepath.Join(t.TempDir(), "public")
+	if _, _, err := run(t, "build", "--quiet", "--source", src, "--out", out2, "--base-url", "https://org.github.io/repo/"); err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range []string{"sitemap.xml", "feed.xml"} {
+		data, err := os.ReadFile(filepath.Join(out2, f))
+		if err != nil || !bytes.Contains(data, []byte("https://org.github.io/repo/articles/long.html")) {
+			t.Errorf("%s: %v\n%s", f, err, data)
+		}
+	}
+}

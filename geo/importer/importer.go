@@ -420,6 +420,10 @@ func (im *importer) aliases() error {
 		if err != nil {
 			return err
 		}
+		if p.NameAr == "" {
+			p.NameAr = cols[0] // a capital GeoNames names only in English
+			return nil
+		}
 		p.AltAr = append(p.AltAr, cols[0])
 		return nil
 	})

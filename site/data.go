@@ -1,0 +1,275 @@
+package site
+
+import (
+	"bytes"
+	"encoding/json"
+	"encoding/xml"
+	"fmt"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/briefing-atlas/atlas/extract"
+	"github.com/briefing-atlas/atlas/geo/arabic"
+)
+
+// eventJSON is an event as the pages' scripts read it (data/events.js):
+// short keys, because a large atlas has many.
+type eventJSON struct {
+	ID       string   `json:"id"`
+	Type     string   `json:"t"`
+	SubType  string   `json:"s"`
+	Lat      float64  `json:"lat"`
+	Lon      float64  `json:"lon"`
+	Approx   bool     `json:"x,omitempty"` // the point is a governorate's or a borrowed one
+	Gov      string   `json:"g,omitempty"` // governorate p-code
+	Date     string   `json:"d,omitempty"`
+	Actors   []string `json:"a,omitempty"`
+	Dead     *int     `json:"f,omitempty"`
+	Hurt     *int     `json:"i,omitempty"`
+	Place    string   `json:"p"`
+	Href     string   `json:"h"` // the article, from the site root, with the event's anchor
+	Title    string   `json:"at"`
+	Evidence string   `json:"e"`
+}
+
+// writeEventsData writes data/events.js: every event, the labels of
+// types, sub-types and actors, and the governorates' names.
+func (r *pageRenderer) writeEventsData(w *writer) error {
+	list := make([]eventJSON, 0, len(r.events))
+	for _, e := range r.events {
+		j := eventJSON{
+			ID: e.ID, Type: e.Type, SubType: e.SubType, Lat: round(e.Place.Point.Lat()), Lon: round(e.Place.Point.Lon()),
+			Approx: e.GeoPrecision > 1, Actors: e.Actors, Dead: e.Fatalities, Hurt: e.Injured,
+			Place: e.Places[0].Surface, Href: fmt.Sprintf("%s#e-%d", articleHref(e.Article), e.N), Title: e.Article.Title,
+			Evidence: clip(e.Evidence, 240),
+		}
+		if e.Place.Country == "SY" {
+			j.Gov = e.Place.Adm1
+		}
+		if e.Date != nil {
+			j.Date = e.Date.Format("2006-01-02")
+		}
+		list = append(list, j)
+	}
+	govs := map[string]string{}
+	for _, g := range r.opt.Gazetteer.Governorates() {
+		govs[g.ID] = g.NameAr
+	}
+	data, err := json.Marshal(map[string]any{
+		"events": list, "types": typeLabels, "subTypes": subTypeLabels, "actors": actorLabels,
+		"order": typeOrder, "classes": typeClass, "govs": govs,
+	})
+	if err != nil {
+		return err
+	}
+	return w.write("data/events.js", jsAssign("ATLAS_EVENTS", data))
+}
+
+// writeSearchIndex writes data/search.js: titles, folded text and place
+// names, searched in the browser with the same folding as extraction.
+func (r *pageRenderer) writeSearchIndex(w *writer) error {
+	type doc struct {
+		Href  string `json:"h"`
+		Title string `json:"t"`
+		Date  string `json:"d,omitempty"`
+		Text  string `json:"x"` // folded title and body
+	}
+	type place struct {
+		Href string `json:"h"`
+		Name string `json:"n"`
+		En   string `json:"e"`
+		Gov  string `json:"g,omitempty"`
+		Key  string `json:"k"` // folded names, | separated
+	}
+	var docs []doc
+	for _, a := range r.articles {
+		d := doc{Href: articleHref(a), Title: a.Title, Text: arabic.Fold(a.Title + " " + a.Article.Body)}
+		if !a.Date.IsZero() {
+			d.Date = a.Date.Format("2006-01-02")
+		}
+		docs = append(docs, d)
+	}
+	var places []place
+	for _, s := range r.places {
+		p := s.Place
+		keys := []string{arabic.Fold(p.NameAr), strings.ToLower(p.NameEn)}
+		for _, alt := range p.AltAr {
+			keys = append(keys, arabic.Fold(alt))
+		}
+		places = append(places, place{Href: placeHref(p), Name: p.NameAr, En: p.NameEn, Gov: p.Governorate(), Key: strings.Join(keys, "|")})
+	}
+	data, err := json.Marshal(map[string]any{"docs": docs, "places": places})
+	if err != nil {
+		return err
+	}
+	return w.write("data/search.js", jsAssign("ATLAS_SEARCH", data))
+}
+
+// writeHosting writes what a host needs: sitemap.xml and an Atom feed
+// when the site knows its address (--base-url), and sw.js, the service
+// worker that keeps a hosted site readable offline.
+func (r *pageRenderer) writeHosting(w *writer) error {
+	if base := strings.TrimSuffix(r.opt.BaseURL, "/"); base != "" {
+		if err := r.writeSitemap(w, base); err != nil {
+			return err
+		}
+		if err := r.writeFeed(w, base); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (r *pageRenderer) writeSitemap(w *writer, base string) error {
+	type loc struct {
+		Loc string `xml:"loc"`
+	}
+	var urls []loc
+	add := func(rel string) { urls = append(urls, loc{base + "/" + rel}) }
+	add("index.html")
+	add("events.html")
+	add("search.html")
+	for _, a := range r.articles {
+		add(articleHref(a))
+	}
+	for _, g := range r.govs {
+		add("governorates/" + g.Place.ID + ".html")
+	}
+	for _, p := range r.places {
+		add(placeHref(p.Place))
+	}
+	var b bytes.Buffer
+	b.WriteString(xml.Header)
+	enc := xml.NewEncoder(&b)
+	enc.Indent("", " ")
+	err := enc.Encode(struct {
+		XMLName xml.Name `xml:"urlset"`
+		NS      string   `xml:"xmlns,attr"`
+		URLs    []loc    `xml:"url"`
+	}{NS: "http://www.sitemaps.org/schemas/sitemap/0.9", URLs: urls})
+	if err != nil {
+		return err
+	}
+	b.WriteByte('\n')
+	return w.write("sitemap.xml", b.Bytes())
+}
+
+func (r *pageRenderer) writeFeed(w *writer, base string) error {
+	type link struct {
+		Href string `xml:"href,attr"`
+		Rel  string `xml:"rel,attr,omitempty"`
+	}
+	type entry struct {
+		Title   string `xml:"title"`
+		Link    link   `xml:"link"`
+		ID      string `xml:"id"`
+		Updated string `xml:"updated"`
+	}
+	var entries []entry
+	updated := time.Unix(0, 0).UTC()
+	arts := append([]*Article(nil), r.articles...)
+	sort.SliceStable(arts, func(i, j int) bool { return arts[i].Date.After(arts[j].Date) })
+	for _, a := range arts {
+		if len(entries) == 50 {
+			break
+		}
+		d := a.Date
+		if d.IsZero() {
+			d = time.Unix(0, 0).UTC()
+		}
+		if d.After(updated) {
+			updated = d
+		}
+		u := base + "/" + articleHref(a)
+		entries = append(entries, entry{Title: a.Title, Link: link{Href: u}, ID: u, Updated: d.Format(time.RFC3339)})
+	}
+	var b bytes.Buffer
+	b.WriteString(xml.Header)
+	enc := xml.NewEncoder(&b)
+	enc.Indent("", " ")
+	err := enc.Encode(struct {
+		XMLName xml.Name `xml:"feed"`
+		NS      string   `xml:"xmlns,attr"`
+		Title   string   `xml:"title"`
+		Link    link     `xml:"link"`
+		ID      string   `xml:"id"`
+		Updated string   `xml:"updated"`
+		Entries []entry  `xml:"entry"`
+	}{NS: "http://www.w3.org/2005/Atom", Title: r.opt.Title, Link: link{Href: base + "/index.html"}, ID: base + "/",
+		Updated: updated.Format(time.RFC3339), Entries: entries})
+	if err != nil {
+		return err
+	}
+	b.WriteByte('\n')
+	return w.write("feed.xml", b.Bytes())
+}
+
+// sentenceOf is the sentence of the article around a mention, for place
+// pages.
+func (a *Article) sentenceOf(m extract.Mention) string {
+	runes := []rune(a.Article.Body)
+	if m.Start < 0 || m.End > len(runes) {
+		return ""
+	}
+	isEnd := func(r rune) bool { return strings.ContainsRune(".!؟?\n؛", r) }
+	s, e := m.Start, m.End
+	for s > 0 && !isEnd(runes[s-1]) {
+		s--
+	}
+	for e < len(runes) && !isEnd(runes[e]) {
+		e++
+	}
+	return clip(strings.TrimSpace(string(runes[s:e])), 300)
+}
+
+func clip(s string, n int) string {
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	return string(r[:n]) + "…"
+}
+
+// writeServiceWorker writes sw.js, which a hosted site registers so that
+// it stays readable offline after one visit; under file:// it is never
+// registered. Its cache name changes with the site's files.
+func writeServiceWorker(w *writer) error {
+	names := make([]string, 0, len(w.files))
+	for rel := range w.files {
+		if !strings.HasPrefix(rel, ".") {
+			names = append(names, rel)
+		}
+	}
+	sort.Strings(names)
+	sum := fnv32(strings.Join(names, "\n") + fmt.Sprint(w.bytes))
+	files, err := json.Marshal(names)
+	if err != nil {
+		return err
+	}
+	var b bytes.Buffer
+	fmt.Fprintf(&b, "// atlas service worker: caches the whole site for offline reading.\n")
+	fmt.Fprintf(&b, "var CACHE = 'atlas-%08x';\nvar FILES = %s;\n", sum, files)
+	b.WriteString(`self.addEventListener('install', function (e) {
+  e.waitUntil(caches.open(CACHE).then(function (c) { return c.addAll(FILES); }));
+});
+self.addEventListener('activate', function (e) {
+  e.waitUntil(caches.keys().then(function (keys) {
+    return Promise.all(keys.filter(function (k) { return k !== CACHE; }).map(function (k) { return caches.delete(k); }));
+  }));
+});
+self.addEventListener('fetch', function (e) {
+  e.respondWith(caches.match(e.request, { ignoreSearch: true }).then(function (r) { return r || fetch(e.request); }));
+});
+`)
+	return w.write("sw.js", b.Bytes())
+}
+
+func fnv32(s string) uint32 {
+	h := uint32(2166136261)
+	for i := 0; i < len(s); i++ {
+		h ^= uint32(s[i])
+		h *= 16777619
+	}
+	return h
+}
