@@ -14,7 +14,7 @@ import (
 func newBuildCmd() *cobra.Command {
 	var (
 		source, out, title, gazetteerDir, baseURL string
-		quiet                            bool
+		quiet                                     bool
 	)
 	cmd := &cobra.Command{
 		Use:   "build",
