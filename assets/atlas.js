@@ -4,6 +4,10 @@
 (function () {
   'use strict';
   var root = document.body.getAttribute('data-root') || '';
+  var english = document.documentElement.lang === 'en';
+  var dir = english ? 'ltr' : 'rtl';
+  // ui translates the interface's Arabic phrases (window.ATLAS_UI).
+  function ui(s) { return (window.ATLAS_UI || {})[s] || s; }
   var page = window.ATLAS_PAGE || null;
   var data = window.ATLAS_EVENTS || null;
 
@@ -84,7 +88,7 @@
   // ---- maps
 
   function popupBox(title, en, lines, links) {
-    var box = el('div', { dir: 'rtl', 'class': 'atlas-popup' });
+    var box = el('div', { dir: dir, 'class': 'atlas-popup' });
     box.appendChild(el('strong', {}, title));
     if (en) { box.appendChild(el('span', { 'class': 'en', dir: 'ltr', lang: 'en' }, ' ' + en)); }
     (lines || []).forEach(function (l) { box.appendChild(el('div', { 'class': 'line' }, l)); });
@@ -100,6 +104,13 @@
   function baseMap(mapEl) {
     var map = L.map(mapEl, { zoomSnap: 0.25, scrollWheelZoom: false, minZoom: 4, maxZoom: 15 });
     map.attributionControl.addAttribution('OCHA, GeoNames');
+    // An online base layer, for hosted sites that ask for one; the outlines
+    // stay the map, so a page read from disk or offline loses nothing.
+    if (page.tiles === 'osm' && /^https?:$/.test(location.protocol)) {
+      L.tileLayer('https://tile.openstreetmap.org/{z}/{x}/{y}.png', {
+        maxZoom: 15, attribution: '&copy; OpenStreetMap contributors'
+      }).addTo(map);
+    }
     window.atlasMap = map; // for tests and the curious
     return map;
   }
@@ -144,21 +155,21 @@
   function legend(map, counts) {
     var c = L.control({ position: 'bottomleft' });
     c.onAdd = function () {
-      var box = el('div', { 'class': 'legend', dir: 'rtl' });
-      box.appendChild(el('strong', {}, 'أنواع الأحداث'));
+      var box = el('div', { 'class': 'legend', dir: dir });
+      box.appendChild(el('strong', {}, ui('أنواع الأحداث')));
       data.order.forEach(function (t) {
         var row = el('div', {});
         row.appendChild(el('span', { 'class': 'swatch ' + data.classes[t], style: 'background:' + colours[data.classes[t]] }));
-        row.appendChild(document.createTextNode(' ' + data.types[t]));
+        row.appendChild(document.createTextNode(' ' + (english ? t : data.types[t])));
         box.appendChild(row);
       });
       var p = el('div', { 'class': 'precision' });
       p.appendChild(el('span', { 'class': 'swatch exact' }));
-      p.appendChild(document.createTextNode(' موقع دقيق '));
+      p.appendChild(document.createTextNode(' ' + ui('موقع دقيق') + ' '));
       p.appendChild(el('span', { 'class': 'swatch approx' }));
-      p.appendChild(document.createTextNode(' موقع تقريبي'));
+      p.appendChild(document.createTextNode(' ' + ui('موقع تقريبي')));
       box.appendChild(p);
-      if (counts) { box.appendChild(el('div', { 'class': 'choropleth-note' }, 'تلوين المحافظات حسب عدد الأحداث')); }
+      if (counts) { box.appendChild(el('div', { 'class': 'choropleth-note' }, ui('تلوين المحافظات حسب عدد الأحداث'))); }
       return box;
     };
     c.addTo(map);
@@ -189,9 +200,9 @@
         color: e.approx ? colours[cls] : '#fff', weight: e.approx ? 2 : 1.5, dashArray: e.approx ? '2 2' : null,
         fillColor: colours[cls], fillOpacity: e.approx ? 0.35 : 0.9
       });
-      var lines = [data.subTypes[e.sub] || e.sub];
+      var lines = [english ? e.sub : (data.subTypes[e.sub] || e.sub)];
       if (e.date) { lines.push(e.date); }
-      if (e.dead !== undefined && e.dead !== null) { lines.push('القتلى: ' + e.dead); }
+      if (e.dead !== undefined && e.dead !== null) { lines.push(ui('القتلى: ') + e.dead); }
       lines.push(e.evidence);
       m.bindPopup(popupBox(e.place, '', lines, [{ href: e.href, text: e.title }]));
       m.event = e;
@@ -221,8 +232,8 @@
         fillColor: '#b3261e', fillOpacity: m.approx ? 0.4 : 0.85
       }).addTo(map);
       var lines = [];
-      if (m.n) { lines.push('عدد الذكر: ' + m.n); }
-      mk.bindPopup(popupBox(m.name, m.en, lines, m.href && !page.place ? [{ href: m.href, text: 'صفحة المكان' }] : []));
+      if (m.n) { lines.push(ui('عدد الذكر: ') + m.n); }
+      mk.bindPopup(popupBox(m.name, m.en, lines, m.href && !page.place ? [{ href: m.href, text: ui('صفحة المكان') }] : []));
       (m.m || []).forEach(function (k) { byMention[k] = mk; });
       mk.on('click', function () { highlight(m.m || []); });
       pts.push([m.lat, m.lon]);
@@ -329,7 +340,7 @@
           out.appendChild(li); n++;
         }
       });
-      if (!n) { out.appendChild(el('li', { 'class': 'empty' }, 'لا نتائج.')); }
+      if (!n) { out.appendChild(el('li', { 'class': 'empty' }, ui('لا نتائج.'))); }
     }
     input.addEventListener('input', run);
     form.addEventListener('submit', function (e) { e.preventDefault(); run(); });

@@ -33,6 +33,13 @@ type Options struct {
 	Templates fs.FS // page templates (templates/)
 	Assets    fs.FS // static files copied to assets/
 	Title     string
+	// Language is the interface's language: Arabic (the default) or
+	// English. Briefings are shown as written.
+	Language Language
+	// Tiles names an online tile layer drawn under the outlines when the
+	// site is served over http(s): "" (none) or "osm". The site never
+	// depends on it; from file:// it is never requested.
+	Tiles string
 	// BaseURL is the site's address when hosted (https://org.github.io/repo/);
 	// with it atlas writes sitemap.xml and feed.xml. Pages never use it.
 	BaseURL string

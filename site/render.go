@@ -95,6 +95,7 @@ var funcs = template.FuncMap{
 
 // page is what every template gets.
 type page struct {
+	Lang      Language
 	Root      string // path from the page to the site root: "" or "../"
 	SiteTitle string
 	Title     string
@@ -107,6 +108,7 @@ type page struct {
 
 // mapData is the page's map, handed to assets/atlas.js as JSON.
 type mapData struct {
+	Tiles   string   `json:"tiles,omitempty"` // an online tile layer for hosted sites
 	Mode    string   `json:"mode"`            // mentions or events
 	Focus   string   `json:"focus,omitempty"` // governorate p-code to zoom to
 	Place   string   `json:"place,omitempty"` // place id whose events to show
@@ -193,7 +195,9 @@ func (r *pageRenderer) render(w *writer) error {
 	if err := r.renderSearch(w); err != nil {
 		return err
 	}
-	if err := r.exec(w, "404.html", "404.html", page{Root: r.rootFor404(), SiteTitle: r.opt.Title, Title: "الصفحة غير موجودة", Kind: "404"}); err != nil {
+	notFound := r.base(r.rootFor404(), "", "404")
+	notFound.Title = notFound.T("الصفحة غير موجودة")
+	if err := r.exec(w, "404.html", "404.html", notFound); err != nil {
 		return err
 	}
 	if err := r.writeOutlines(w); err != nil {
@@ -218,6 +222,12 @@ func (r *pageRenderer) rootFor404() string {
 }
 
 func (r *pageRenderer) exec(w *writer, name, out string, data any) error {
+	switch p := data.(type) {
+	case interface{ mapOf() *mapData }:
+		if m := p.mapOf(); m != nil {
+			m.Tiles = r.opt.Tiles
+		}
+	}
 	var buf bytes.Buffer
 	if err := r.pages[name].ExecuteTemplate(&buf, "base", data); err != nil {
 		return fmt.Errorf("%s: %w", out, err)
@@ -225,8 +235,17 @@ func (r *pageRenderer) exec(w *writer, name, out string, data any) error {
 	return w.write(out, buf.Bytes())
 }
 
+func (p page) mapOf() *mapData { return p.Map }
+
 func (r *pageRenderer) base(root, title, kind string) page {
-	return page{Root: root, SiteTitle: r.opt.Title, Title: title, Kind: kind, Govs: r.govs}
+	return page{Lang: r.lang(), Root: root, SiteTitle: r.opt.Title, Title: title, Kind: kind, Govs: r.govs}
+}
+
+func (r *pageRenderer) lang() Language {
+	if r.opt.Language == English {
+		return English
+	}
+	return Arabic
 }
 
 // gatherPlaces collects every place the articles mention, with the
@@ -487,12 +506,14 @@ type eventsPage struct {
 }
 
 func (r *pageRenderer) renderEvents(w *writer) error {
-	p := eventsPage{page: r.base("", "الأحداث", "events"), Events: r.events}
+	p := eventsPage{page: r.base("", "", "events"), Events: r.events}
+	p.Title = p.T("الأحداث")
 	return r.exec(w, "events.html", "events.html", p)
 }
 
 func (r *pageRenderer) renderSearch(w *writer) error {
-	p := r.base("", "البحث", "search")
+	p := r.base("", "", "search")
+	p.Title = p.T("البحث")
 	p.Scripts = []string{"data/search.js"}
 	if err := r.exec(w, "search.html", "search.html", p); err != nil {
 		return err

@@ -13,8 +13,8 @@ import (
 
 func newBuildCmd() *cobra.Command {
 	var (
-		source, out, title, gazetteerDir, baseURL string
-		quiet                                     bool
+		source, out, title, gazetteerDir, baseURL, language, tiles string
+		quiet                                                      bool
 	)
 	cmd := &cobra.Command{
 		Use:   "build",
@@ -35,6 +35,15 @@ it removes only files it wrote itself.`,
   atlas build --source ~/briefings --out /tmp/site --title "أطلس النشرات"`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
+			if language != "ar" && language != "en" {
+				return fmt.Errorf("--language %q: want ar or en", language)
+			}
+			if tiles != "none" && tiles != "osm" {
+				return fmt.Errorf("--tiles %q: want none or osm", tiles)
+			}
+			if tiles == "none" {
+				tiles = ""
+			}
 			st, err := os.Stat(source)
 			if err != nil {
 				return fmt.Errorf("source folder: %w", err)
@@ -55,6 +64,7 @@ it removes only files it wrote itself.`,
 			}
 			opt := site.Options{
 				Content: os.DirFS(source), Out: out, Title: title, BaseURL: baseURL,
+				Language: site.Language(language), Tiles: tiles,
 				Gazetteer: g, Extractor: ex, Events: events.New(),
 				Templates: templates.FS(), Assets: assets.FS(),
 			}
@@ -77,6 +87,8 @@ it removes only files it wrote itself.`,
 	f.StringVarP(&out, "out", "o", "public", "folder to write the site to")
 	f.StringVar(&title, "title", "أطلس النشرات السورية", "the site's title")
 	f.BoolVarP(&quiet, "quiet", "q", false, "print nothing but errors")
+	f.StringVar(&language, "language", "ar", "interface language: ar or en (briefings are shown as written)")
+	f.StringVar(&tiles, "tiles", "none", "online base map for hosted sites: none or osm (never used from file://)")
 	f.StringVar(&baseURL, "base-url", "", "the site's address when hosted (https://org.github.io/repo/): adds sitemap.xml and feed.xml; pages stay relative")
 	addGazetteerFlag(cmd, &gazetteerDir)
 	return cmd

@@ -334,3 +334,35 @@ func TestBrowserScreenshotsAndAccessibility(t *testing.T) {
 		})
 	}
 }
+
+// TestEnglishAndTiles: --language en gives an English interface; --tiles
+// osm adds an online base map that a page read from disk never requests.
+func TestEnglishAndTiles(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "public")
+	if _, _, err := run(t, "build", "--quiet", "--language", "en", "--tiles", "osm", "--source", "../../examples/briefings", "--out", out); err != nil {
+		t.Fatal(err)
+	}
+	index, _ := os.ReadFile(filepath.Join(out, "index.html"))
+	for _, want := range []string{`<html lang="en" dir="ltr">`, `<h2>Latest briefings</h2>`, `"tiles":"osm"`, `checked> Battles</label>`} {
+		if !strings.Contains(string(index), want) {
+			t.Errorf("index.html lacks %s", want)
+		}
+	}
+	if _, _, err := run(t, "build", "--language", "fr", "--source", "../../examples/briefings", "--out", filepath.Join(t.TempDir(), "x")); err == nil {
+		t.Error("--language fr accepted")
+	}
+	alloc := browser(t)
+	ctx, rep, cancel := visit(t, alloc, (&url.URL{Scheme: "file", Path: out + "/index.html"}).String(), "window.atlasShown !== undefined")
+	defer cancel()
+	chromedp.Do(ctx, chromedp.Sleep(200*time.Millisecond))
+	rep.mu.Lock()
+	defer rep.mu.Unlock()
+	for _, r := range rep.requests {
+		if !strings.HasPrefix(r, "file://") && !strings.HasPrefix(r, "data:") {
+			t.Errorf("request from disk: %s", r)
+		}
+	}
+	if len(rep.errors) > 0 {
+		t.Errorf("console errors: %v", rep.errors)
+	}
+}

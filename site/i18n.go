@@ -1,0 +1,111 @@
+package site
+
+// Language is the language of a site's interface: the briefings keep
+// their own. Templates are written in Arabic, atlas's first language;
+// T returns the English of each Arabic phrase in an English site.
+type Language string
+
+// Interface languages.
+const (
+	Arabic  Language = "ar"
+	English Language = "en"
+)
+
+// english translates the interface's Arabic phrases, keyed by the
+// Arabic exactly as the templates and atlas.js write it.
+var english = map[string]string{
+	// base
+	"انتقل إلى المحتوى": "Skip to content", "أقسام الموقع": "Site sections", "الخريطة": "Map",
+	"الأحداث": "Events", "البحث": "Search",
+	"الحدود الإدارية والمواقع: مكتب الأمم المتحدة لتنسيق الشؤون الإنسانية (OCHA، CC BY-IGO) وGeoNames (CC BY 4.0). الخريطة: Leaflet. الخط: Noto Naskh Arabic (SIL OFL).": "Boundaries and places: OCHA (CC BY-IGO) and GeoNames (CC BY 4.0). Map: Leaflet. Font: Noto Naskh Arabic (SIL OFL).",
+	// index and filters
+	"تصفية الأحداث": "Filter events", "نوع الحدث": "Event type", "المحافظة": "Governorate", "الكل": "All",
+	"الجهة": "Actor", "من": "From", "إلى": "To", "حدثًا معروضًا": "events shown",
+	"خريطة الأحداث في سوريا": "Map of events in Syria", "أحدث النشرات": "Latest briefings",
+	"الأحداث حسب النوع": "Events by type", "جدول الأحداث والتنزيلات": "Table of events and downloads",
+	"المحافظات": "Governorates", "حدثًا": "events", "ذكرًا": "mentions",
+	// article
+	"خريطة النشرة": "Map of the briefing", "أحداث النشرة": "Events in this briefing", "قتيلًا": "killed",
+	"جريحًا": "wounded", "المحافظات:": "Governorates:", "الأماكن:": "Places:", "النشرات المجاورة": "Neighbouring briefings",
+	"، ": ", ",
+	// governorate
+	"محافظة": "Governorate", "خريطة المحافظة": "Map of the governorate", "عدد الأحداث حسب النوع": "Number of events by type",
+	"لا أحداث مسجلة في هذه المحافظة بعد.": "No events recorded in this governorate yet.",
+	"الأحداث عبر الزمن":                   "Events over time", "عدد الأحداث في كل شهر": "Number of events per month",
+	"النشرات": "Briefings", "لا نشرات تذكر هذه المحافظة بعد.": "No briefing names this governorate yet.",
+	"الأماكن الأكثر ذكرًا": "Most mentioned places",
+	// place
+	"الموقع تقريبي": "approximate location", "موقع المكان": "Location of the place",
+	"الذكر في النشرات": "Mentions in briefings", "لا أحداث في هذا المكان.": "No events at this place.",
+	// events
+	"تنزيل:": "Download:", "التاريخ": "Date", "النوع": "Type", "المكان": "Place", "القتلى": "Killed",
+	"الجهات": "Actors", "الدليل": "Evidence",
+	// search and 404
+	"ابحث في النشرات والأماكن": "Search briefings and places", "مثلًا: حلب، دير الزور، غارات": "e.g. Aleppo, Deir ez-Zor, air strikes",
+	"النتائج": "Results", "الصفحة غير موجودة": "Page not found",
+	"لم نجد الصفحة المطلوبة. جرّب": "We could not find that page. Try", "خريطة الأطلس": "the atlas map", "أو": "or",
+	// atlas.js
+	"أنواع الأحداث": "Event types", "موقع دقيق": "exact location", "موقع تقريبي": "approximate location",
+	"تلوين المحافظات حسب عدد الأحداث": "Governorates shaded by number of events", "عدد الذكر: ": "Mentions: ",
+	"صفحة المكان": "Page of the place", "القتلى: ": "Killed: ", "لا نتائج.": "No results.",
+}
+
+// T returns phrase in the page's language.
+func (p page) T(phrase string) string {
+	if p.Lang == English {
+		if en, ok := english[phrase]; ok {
+			return en
+		}
+	}
+	return phrase
+}
+
+// Dir is the page's writing direction.
+func (p page) Dir() string {
+	if p.Lang == English {
+		return "ltr"
+	}
+	return "rtl"
+}
+
+// TypeLabel, SubTypeLabel and ActorLabel name events in the page's
+// language: ACLED's English names, or their Arabic.
+func (p page) TypeLabel(t string) string {
+	if p.Lang == English {
+		return t
+	}
+	return typeLabels[t]
+}
+
+func (p page) SubTypeLabel(t string) string {
+	if p.Lang == English {
+		return t
+	}
+	return subTypeLabels[t]
+}
+
+func (p page) ActorLabel(a string) string {
+	if p.Lang == English {
+		return englishActors[a]
+	}
+	return actorLabels[a]
+}
+
+var englishActors = map[string]string{
+	"government": "Government forces", "opposition": "Opposition", "hts": "HTS/Nusra", "isis": "Islamic State",
+	"sdf": "SDF", "russia": "Russia", "coalition": "International coalition", "turkey": "Turkey",
+	"hezbollah": "Hezbollah", "iran": "Iran", "unknown": "Unknown", "other": "Other",
+}
+
+// UI is the translation table atlas.js needs, empty for Arabic.
+func (p page) UI() map[string]string {
+	if p.Lang != English {
+		return map[string]string{}
+	}
+	out := map[string]string{}
+	for _, k := range []string{"أنواع الأحداث", "موقع دقيق", "موقع تقريبي", "تلوين المحافظات حسب عدد الأحداث",
+		"عدد الذكر: ", "صفحة المكان", "القتلى: ", "لا نتائج."} {
+		out[k] = english[k]
+	}
+	return out
+}
