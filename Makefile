@@ -43,6 +43,11 @@ $(VENDOR)/leaflet.js: package.json package-lock.json
 	  cp node_modules/@fontsource/noto-naskh-arabic/files/noto-naskh-arabic-arabic-$$w-normal.woff2 assets/vendor/fonts/files/; \
 	done
 	cp node_modules/@fontsource/noto-naskh-arabic/LICENSE assets/vendor/fonts/LICENSE
+	mkdir -p assets/vendor/world
+	cp node_modules/topojson-client/dist/topojson-client.min.js assets/vendor/world/
+	cp node_modules/topojson-client/LICENSE assets/vendor/world/LICENSE-topojson-client
+	cp node_modules/world-atlas/LICENSE assets/vendor/world/LICENSE-world-atlas
+	{ printf 'window.ATLAS_WORLD = '; cat node_modules/world-atlas/countries-110m.json; printf ';\n'; } > assets/vendor/world/countries-110m.js
 
 ## bench: gazetteer load, look-up and point-in-polygon, extraction MB/s,
 ## and the binary's size

@@ -103,7 +103,7 @@
 
   function baseMap(mapEl) {
     var map = L.map(mapEl, { zoomSnap: 0.25, scrollWheelZoom: false, minZoom: 4, maxZoom: 15 });
-    map.attributionControl.addAttribution('OCHA, GeoNames');
+    map.attributionControl.addAttribution('OCHA, GeoNames, Natural Earth');
     // An online base layer, for hosted sites that ask for one; the outlines
     // stay the map, so a page read from disk or offline loses nothing.
     if (page.tiles === 'osm' && /^https?:$/.test(location.protocol)) {
@@ -115,7 +115,22 @@
     return map;
   }
 
+  // Syria's neighbours, for orientation (Natural Earth 1:110m via npm's
+  // world-atlas, ISO 3166 numeric ids).
+  var neighbours = { '792': 1, '368': 1, '400': 1, '422': 1, '376': 1, '275': 1, '196': 1, '818': 1, '682': 1 };
+
+  function neighbourOutlines(map) {
+    if (!window.ATLAS_WORLD || !window.topojson) { return; }
+    var world = topojson.feature(window.ATLAS_WORLD, window.ATLAS_WORLD.objects.countries);
+    L.geoJSON(world, {
+      filter: function (f) { return neighbours[String(f.id)]; },
+      style: { color: '#b9b2a6', weight: 0.8, fillColor: '#f3f1ec', fillOpacity: 1 },
+      interactive: false
+    }).addTo(map);
+  }
+
   function outlines(map, counts, focus) {
+    neighbourOutlines(map);
     var most = 0;
     Object.keys(counts || {}).forEach(function (k) { most = Math.max(most, counts[k]); });
     function shade(n) {
