@@ -49,9 +49,11 @@ $(VENDOR)/leaflet.js: package.json package-lock.json
 	cp node_modules/world-atlas/LICENSE assets/vendor/world/LICENSE-world-atlas
 	{ printf 'window.ATLAS_WORLD = '; cat node_modules/world-atlas/countries-110m.json; printf ';\n'; } > assets/vendor/world/countries-110m.js
 
-## bench: gazetteer load, look-up and point-in-polygon, extraction MB/s,
-## and the binary's size
+## bench: build times for 1k and 10k synthetic briefings against Hugo,
+## rebuild ratio, extraction MB/s, output size (bench/run); then the Go
+## micro-benchmarks and the binary's size
 bench: build
+	bench/run
 	$(GO) test -run '^$$' -bench . -benchmem ./geo/ ./extract/
 	@ls -l $(BIN) | awk '{printf "binary size: %.1f MB (%s)\n", $$5/1048576, $$9}'
 

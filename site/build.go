@@ -65,6 +65,7 @@ type Article struct {
 	Unresolved []extract.Unresolved
 	Events     []events.Event
 	Body       string // rendered HTML of the body, mentions linked
+	spans      []span // byte offsets of the mentions in the body
 }
 
 // Build reads opt.Content and writes the atlas into opt.Out.
@@ -185,7 +186,7 @@ func analyseOne(md goldmark.Markdown, ex *extract.Extractor, det *events.Detecto
 	for i, m := range ms {
 		spans[i] = span{start: offs[m.Start], stop: offs[m.End], index: i}
 	}
-	a := &Article{Article: doc, Mentions: ms, Unresolved: res.Unresolved,
+	a := &Article{Article: doc, Mentions: ms, Unresolved: res.Unresolved, spans: spans,
 		Events: det.Detect(doc.Path, doc.Body, ms, doc.Date)}
 	if doc.Format == content.Markdown {
 		body, err := renderMarkdown(md, doc.Body, spans)

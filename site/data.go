@@ -8,8 +8,8 @@ import (
 	"sort"
 	"strings"
 	"time"
+	"unicode/utf8"
 
-	"github.com/briefing-atlas/atlas/extract"
 	"github.com/briefing-atlas/atlas/geo/arabic"
 )
 
@@ -36,8 +36,12 @@ type eventJSON struct {
 // writeEventsData writes data/events.js: every event, the labels of
 // types, sub-types and actors, and the governorates' names.
 func (r *pageRenderer) writeEventsData(w *writer) error {
-	list := make([]eventJSON, 0, len(r.events))
-	for _, e := range r.events {
+	evs := r.events
+	if len(evs) > maxMapped {
+		evs = evs[len(evs)-maxMapped:] // the latest: the downloads hold the rest
+	}
+	list := make([]eventJSON, 0, len(evs))
+	for _, e := range evs {
 		j := eventJSON{
 			ID: e.ID, Type: e.Type, SubType: e.SubType, Lat: round(e.Place.Point.Lat()), Lon: round(e.Place.Point.Lon()),
 			Approx: e.GeoPrecision > 1, Actors: e.Actors, Dead: e.Fatalities, Hurt: e.Injured,
@@ -84,7 +88,9 @@ func (r *pageRenderer) writeSearchIndex(w *writer) error {
 	}
 	var docs []doc
 	for _, a := range r.articles {
-		d := doc{Href: articleHref(a), Title: a.Title, Text: arabic.Fold(a.Title + " " + a.Article.Body)}
+		// The start of each text: enough to find a briefing by what it is
+		// about, small enough for an archive of years in one script.
+		d := doc{Href: articleHref(a), Title: a.Title, Text: clip(arabic.Fold(a.Title+" "+a.Article.Body), searchChars)}
 		if !a.Date.IsZero() {
 			d.Date = a.Date.Format("2006-01-02")
 		}
@@ -105,6 +111,10 @@ func (r *pageRenderer) writeSearchIndex(w *writer) error {
 	}
 	return w.write("data/search.js", jsAssign("ATLAS_SEARCH", data))
 }
+
+// searchChars is how much of each briefing's folded text the search
+// index holds.
+const searchChars = 1500
 
 // writeHosting writes what a host needs: sitemap.xml and an Atom feed
 // when the site knows its address (--base-url), and sw.js, the service
@@ -205,22 +215,27 @@ func (r *pageRenderer) writeFeed(w *writer, base string) error {
 	return w.write("feed.xml", b.Bytes())
 }
 
-// sentenceOf is the sentence of the article around a mention, for place
-// pages.
-func (a *Article) sentenceOf(m extract.Mention) string {
-	runes := []rune(a.Article.Body)
-	if m.Start < 0 || m.End > len(runes) {
+// sentenceAt is the sentence of the article around its mention n, for
+// place pages: a local scan from the mention's bytes.
+func (a *Article) sentenceAt(n int) string {
+	if n < 0 || n >= len(a.spans) {
 		return ""
 	}
+	body := a.Article.Body
+	s, e := a.spans[n].start, a.spans[n].stop
 	isEnd := func(r rune) bool { return strings.ContainsRune(".!؟?\n؛", r) }
-	s, e := m.Start, m.End
-	for s > 0 && !isEnd(runes[s-1]) {
-		s--
+	if i := strings.LastIndexFunc(body[:s], isEnd); i >= 0 {
+		_, size := utf8.DecodeRuneInString(body[i:])
+		s = i + size
+	} else {
+		s = 0
 	}
-	for e < len(runes) && !isEnd(runes[e]) {
-		e++
+	if i := strings.IndexFunc(body[e:], isEnd); i >= 0 {
+		e += i
+	} else {
+		e = len(body)
 	}
-	return clip(strings.TrimSpace(string(runes[s:e])), 300)
+	return clip(strings.TrimSpace(body[s:e]), 300)
 }
 
 func clip(s string, n int) string {
@@ -235,14 +250,20 @@ func clip(s string, n int) string {
 // it stays readable offline after one visit; under file:// it is never
 // registered. Its cache name changes with the site's files.
 func writeServiceWorker(w *writer) error {
+	w.mu.Lock()
 	names := make([]string, 0, len(w.files))
+	var hashes strings.Builder
 	for rel := range w.files {
 		if !strings.HasPrefix(rel, ".") {
 			names = append(names, rel)
 		}
 	}
 	sort.Strings(names)
-	sum := fnv32(strings.Join(names, "\n") + fmt.Sprint(w.bytes))
+	for _, rel := range names {
+		hashes.WriteString(w.files[rel])
+	}
+	w.mu.Unlock()
+	sum := fnv32(strings.Join(names, "\n") + hashes.String())
 	files, err := json.Marshal(names)
 	if err != nil {
 		return err

@@ -8,8 +8,6 @@ import (
 	"strings"
 
 	"github.com/briefing-atlas/atlas/extract/events"
-	"github.com/paulmach/orb"
-	"github.com/paulmach/orb/geojson"
 )
 
 // eventsCSVHeader follows ACLED's export, so that tools made for it read
@@ -29,14 +27,24 @@ var mentionsCSVHeader = []string{
 // Offsets in mentions.csv count code points from the start of each
 // article's file, front matter included, as `atlas extract` does.
 func writeDownloads(w *writer, articles []*Article) error {
-	fc := geojson.NewFeatureCollection()
-	var ev, mn bytes.Buffer
+	var gj, ev, mn bytes.Buffer
+	gj.WriteString(`{"type":"FeatureCollection","features":[`)
+	first := true
 	ec, mc := csv.NewWriter(&ev), csv.NewWriter(&mn)
 	ec.Write(eventsCSVHeader)
 	mc.Write(mentionsCSVHeader)
 	for _, a := range articles {
 		for _, e := range a.Events {
-			fc.Append(eventFeature(a, e))
+			line, err := json.Marshal(eventFeature(a, e))
+			if err != nil {
+				return err
+			}
+			if !first {
+				gj.WriteByte(',')
+			}
+			first = false
+			gj.WriteString("\n")
+			gj.Write(line)
 			ec.Write(eventRow(a, e))
 		}
 		for _, m := range a.Mentions {
@@ -61,11 +69,8 @@ func writeDownloads(w *writer, articles []*Article) error {
 	if err := mc.Error(); err != nil {
 		return err
 	}
-	data, err := json.Marshal(fc)
-	if err != nil {
-		return err
-	}
-	for name, body := range map[string][]byte{"events.geojson": data, "events.csv": ev.Bytes(), "mentions.csv": mn.Bytes()} {
+	gj.WriteString("\n]}\n")
+	for name, body := range map[string][]byte{"events.geojson": gj.Bytes(), "events.csv": ev.Bytes(), "mentions.csv": mn.Bytes()} {
 		if err := w.write(name, body); err != nil {
 			return err
 		}
@@ -73,27 +78,56 @@ func writeDownloads(w *writer, articles []*Article) error {
 	return nil
 }
 
-func eventFeature(a *Article, e events.Event) *geojson.Feature {
-	f := geojson.NewFeature(orb.Point{round(e.Place.Point.Lon()), round(e.Place.Point.Lat())})
-	f.ID = e.ID
+// eventFeature is one event as a GeoJSON feature: typed, so that it
+// encodes fast and its keys keep one order.
+type eventFeatureJSON struct {
+	Type       string          `json:"type"`
+	ID         string          `json:"id"`
+	Geometry   pointJSON       `json:"geometry"`
+	Properties eventProperties `json:"properties"`
+}
+
+type pointJSON struct {
+	Type        string     `json:"type"`
+	Coordinates [2]float64 `json:"coordinates"`
+}
+
+type eventProperties struct {
+	ID           string   `json:"id"`
+	Date         *string  `json:"date"`
+	Type         string   `json:"type"`
+	SubType      string   `json:"sub_type"`
+	Actors       []string `json:"actors"`
+	Places       []string `json:"places"`
+	Governorate  string   `json:"governorate"`
+	Country      string   `json:"country"`
+	GeoPrecision int      `json:"geo_precision"`
+	Fatalities   *int     `json:"fatalities"`
+	Injured      *int     `json:"injured"`
+	Evidence     string   `json:"evidence"`
+	Confidence   float64  `json:"confidence"`
+	Article      string   `json:"article"`
+	Title        string   `json:"title"`
+}
+
+func eventFeature(a *Article, e events.Event) eventFeatureJSON {
 	places := make([]string, len(e.Places))
 	for i, m := range e.Places {
 		places[i] = m.Surface
 	}
-	f.Properties = geojson.Properties{
-		"id": e.ID, "type": e.Type, "sub_type": e.SubType, "actors": nonNil(e.Actors),
-		"places": places, "governorate": e.Governorate(), "country": e.Country(),
-		"geo_precision": e.GeoPrecision, "evidence": e.Evidence, "confidence": e.Confidence,
-		"article": articleHref(a), "title": a.Title, "date": nil, "fatalities": nil, "injured": nil,
+	f := eventFeatureJSON{
+		Type: "Feature", ID: e.ID,
+		Geometry: pointJSON{Type: "Point", Coordinates: [2]float64{round(e.Place.Point.Lon()), round(e.Place.Point.Lat())}},
+		Properties: eventProperties{
+			ID: e.ID, Type: e.Type, SubType: e.SubType, Actors: nonNil(e.Actors), Places: places,
+			Governorate: e.Governorate(), Country: e.Country(), GeoPrecision: e.GeoPrecision,
+			Fatalities: e.Fatalities, Injured: e.Injured, Evidence: e.Evidence, Confidence: e.Confidence,
+			Article: articleHref(a), Title: a.Title,
+		},
 	}
 	if e.Date != nil {
-		f.Properties["date"] = e.Date.Format("2006-01-02")
-	}
-	if e.Fatalities != nil {
-		f.Properties["fatalities"] = *e.Fatalities
-	}
-	if e.Injured != nil {
-		f.Properties["injured"] = *e.Injured
+		d := e.Date.Format("2006-01-02")
+		f.Properties.Date = &d
 	}
 	return f
 }

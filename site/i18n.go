@@ -37,8 +37,10 @@ var english = map[string]string{
 	// place
 	"الموقع تقريبي": "approximate location", "موقع المكان": "Location of the place",
 	"الذكر في النشرات": "Mentions in briefings", "لا أحداث في هذا المكان.": "No events at this place.",
+	"وذكر آخر في": "and mentioned in", "موضعًا": "more places",
 	// events
-	"تنزيل:": "Download:", "التاريخ": "Date", "النوع": "Type", "المكان": "Place", "القتلى": "Killed",
+	"تنزيل:": "Download:", "يعرض الجدول أحدث": "The table shows the latest", "حدثًا من": "events of",
+	"الملفات أدناه تضم الأحداث كلها.": "the files below hold them all.", "التاريخ": "Date", "النوع": "Type", "المكان": "Place", "القتلى": "Killed",
 	"الجهات": "Actors", "الدليل": "Evidence",
 	// search and 404
 	"ابحث في النشرات والأماكن": "Search briefings and places", "مثلًا: حلب، دير الزور، غارات": "e.g. Aleppo, Deir ez-Zor, air strikes",

@@ -5,8 +5,10 @@ import (
 	"encoding/json"
 	"fmt"
 	"html/template"
+	"runtime"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/briefing-atlas/atlas/extract/events"
 	"github.com/briefing-atlas/atlas/geo"
@@ -164,30 +166,28 @@ type placeSummary struct {
 }
 
 type placeMention struct {
-	Article  *Article
-	Surface  string
-	N        int // mention number in the article
-	Sentence string
+	Article *Article
+	Surface string
+	N       int // mention number in the article
 }
+
+// Sentence is the sentence the mention stands in.
+func (m placeMention) Sentence() string { return m.Article.sentenceAt(m.N) }
 
 func (r *pageRenderer) render(w *writer) error {
 	if err := r.renderIndex(w); err != nil {
 		return err
 	}
-	for i, a := range r.articles {
-		if err := r.renderArticle(w, i, a); err != nil {
-			return err
-		}
+	if err := parallel(len(r.articles), func(i int) error { return r.renderArticle(w, i, r.articles[i]) }); err != nil {
+		return err
 	}
 	for _, g := range r.govs {
 		if err := r.renderGovernorate(w, g); err != nil {
 			return err
 		}
 	}
-	for _, p := range r.places {
-		if err := r.renderPlace(w, p); err != nil {
-			return err
-		}
+	if err := parallel(len(r.places), func(i int) error { return r.renderPlace(w, r.places[i]) }); err != nil {
+		return err
 	}
 	if err := r.renderEvents(w); err != nil {
 		return err
@@ -210,6 +210,38 @@ func (r *pageRenderer) render(w *writer) error {
 		return err
 	}
 	return w.write(".nojekyll", nil)
+}
+
+// parallel calls fn for 0…n-1 on every core and returns the first error.
+func parallel(n int, fn func(i int) error) error {
+	jobs := make(chan int)
+	errs := make(chan error, 1)
+	var wg sync.WaitGroup
+	for range runtime.GOMAXPROCS(0) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range jobs {
+				if err := fn(i); err != nil {
+					select {
+					case errs <- err:
+					default:
+					}
+				}
+			}
+		}()
+	}
+	for i := range n {
+		jobs <- i
+	}
+	close(jobs)
+	wg.Wait()
+	select {
+	case err := <-errs:
+		return err
+	default:
+		return nil
+	}
 }
 
 // rootFor404: GitHub Pages serves 404.html at any depth, so its links
@@ -263,7 +295,7 @@ func (r *pageRenderer) gatherPlaces() {
 				r.byPlace[p.ID] = s
 				r.places = append(r.places, s)
 			}
-			s.Mentions = append(s.Mentions, placeMention{Article: a, Surface: m.Surface, N: n, Sentence: a.sentenceOf(m)})
+			s.Mentions = append(s.Mentions, placeMention{Article: a, Surface: m.Surface, N: n})
 		}
 	}
 	for _, e := range r.events {
@@ -488,25 +520,64 @@ func (r *pageRenderer) renderGovernorate(w *writer, g *govSummary) error {
 
 type placePage struct {
 	page
-	Place *placeSummary
-	Gov   *geo.Place
+	Place    *placeSummary
+	Gov      *geo.Place
+	Mentions []placeMention // the latest, at most maxListed
+	Events   []eventRef     // the latest, at most maxListed
+	More     int            // mentions not listed
 }
 
+// maxListed bounds the lists of a place page: a city named ten thousand
+// times gets its latest mentions, not a page of megabytes.
+const maxListed = 50
+
 func (r *pageRenderer) renderPlace(w *writer, s *placeSummary) error {
-	p := placePage{page: r.base("../", s.Place.NameAr, "place"), Place: s, Gov: governorateOf(r.opt.Gazetteer, s.Place)}
+	p := placePage{page: r.base("../", s.Place.NameAr, "place"), Place: s, Gov: governorateOf(r.opt.Gazetteer, s.Place),
+		Mentions: latest(s.Mentions, maxListed), Events: latestEvents(s.Events, maxListed)}
+	p.More = len(s.Mentions) - len(p.Mentions)
 	m := newMarker(s.Place, "../")
 	m.Count = len(s.Mentions)
 	p.Map = &mapData{Mode: "mentions", Place: s.Place.ID, Markers: []marker{m}}
 	return r.exec(w, "place.html", placeHref(s.Place), p)
 }
 
+func latest(ms []placeMention, n int) []placeMention {
+	out := make([]placeMention, 0, min(n, len(ms)))
+	for i := len(ms) - 1; i >= 0 && len(out) < n; i-- {
+		out = append(out, ms[i])
+	}
+	return out
+}
+
+func latestEvents(es []eventRef, n int) []eventRef {
+	out := make([]eventRef, 0, min(n, len(es)))
+	for i := len(es) - 1; i >= 0 && len(out) < n; i-- {
+		out = append(out, es[i])
+	}
+	return out
+}
+
 type eventsPage struct {
 	page
 	Events []eventRef
+	All    int
 }
 
+// maxTable and maxMapped bound the events table and the events the maps
+// load, so that pages stay usable for an archive of years; the downloads
+// (events.geojson, events.csv) hold every event.
+const (
+	maxTable  = 2000
+	maxMapped = 20000
+)
+
 func (r *pageRenderer) renderEvents(w *writer) error {
-	p := eventsPage{page: r.base("", "", "events"), Events: r.events}
+	// The table lists the latest events; the downloads hold them all.
+	evs := r.events
+	if len(evs) > maxTable {
+		evs = evs[len(evs)-maxTable:]
+	}
+	p := eventsPage{page: r.base("", "", "events"), Events: evs, All: len(r.events)}
 	p.Title = p.T("الأحداث")
 	return r.exec(w, "events.html", "events.html", p)
 }

@@ -5,12 +5,14 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"hash/fnv"
 	"io/fs"
 	"os"
 	"path"
 	"path/filepath"
 	"sort"
 	"strings"
+	"sync"
 )
 
 // manifestName lists, inside the output folder, every file atlas wrote
@@ -19,12 +21,21 @@ const manifestName = ".atlas-manifest"
 
 // writer stages a build's files in a temporary folder beside the output
 // and moves them into place only when the whole build has succeeded: a
-// failed build leaves the previous site as it was.
+// failed build leaves the previous site as it was. A file whose content
+// the previous build already wrote (same hash in the manifest, same size
+// on disk) is not staged again, so a rebuild touches only what changed
+// and deploys upload only that. Safe for concurrent use.
 type writer struct {
 	out, stage string
-	files      map[string]bool
-	count      int
-	bytes      int64 // total size of the staged files
+	old        map[string]string // the previous build's files and hashes
+
+	mu    sync.Mutex
+	files map[string]string // this build's files and hashes
+	dirs  map[string]bool   // staging folders made
+	count int
+	bytes int64 // total size of the build's files
+	// Staged counts the files this build writes (new or changed).
+	staged int
 }
 
 func newWriter(out string) (*writer, error) {
@@ -42,11 +53,15 @@ func newWriter(out string) (*writer, error) {
 	if err := os.MkdirAll(parent, 0o755); err != nil {
 		return nil, err
 	}
+	old, err := readManifest(abs)
+	if err != nil {
+		return nil, err
+	}
 	stage, err := os.MkdirTemp(parent, ".atlas-staging-")
 	if err != nil {
 		return nil, err
 	}
-	return &writer{out: abs, stage: stage, files: map[string]bool{}}, nil
+	return &writer{out: abs, stage: stage, old: old, files: map[string]string{}, dirs: map[string]bool{}}, nil
 }
 
 // checkOutput refuses an existing, non-empty folder that atlas did not
@@ -75,93 +90,120 @@ func (w *writer) write(rel string, data []byte) error {
 	if clean != rel || path.IsAbs(rel) || strings.HasPrefix(clean, "../") || clean == ".." || clean == "." {
 		return fmt.Errorf("refusing to write %q: not a plain path inside the output folder", rel)
 	}
-	if w.files[rel] {
+	sum := hashOf(data)
+	w.mu.Lock()
+	if _, dup := w.files[rel]; dup {
+		w.mu.Unlock()
 		return fmt.Errorf("two outputs want the same file %s", rel)
 	}
+	w.files[rel] = sum
+	w.count++
+	w.bytes += int64(len(data))
+	w.mu.Unlock()
+	if w.old[rel] == sum {
+		if st, err := os.Stat(filepath.Join(w.out, filepath.FromSlash(rel))); err == nil && st.Size() == int64(len(data)) {
+			return nil // unchanged since the last build: leave it, and its mtime, alone
+		}
+	}
 	dst := filepath.Join(w.stage, filepath.FromSlash(rel))
-	if err := os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {
+	if err := w.mkdir(filepath.Dir(dst)); err != nil {
 		return err
 	}
 	if err := os.WriteFile(dst, data, 0o644); err != nil {
 		return err
 	}
-	w.files[rel] = true
-	w.count++
-	w.bytes += int64(len(data))
+	w.mu.Lock()
+	w.staged++
+	w.mu.Unlock()
 	return nil
 }
 
-// finish moves the staged files into the output folder, leaving files
-// whose content did not change untouched (their mtimes stay), and removes
-// files that an earlier build wrote and this one did not.
-func (w *writer) finish() error {
-	defer os.RemoveAll(w.stage)
-	old, err := readManifest(w.out)
-	if err != nil {
+func (w *writer) mkdir(dir string) error {
+	w.mu.Lock()
+	made := w.dirs[dir]
+	w.mu.Unlock()
+	if made {
+		return nil
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return err
 	}
+	w.mu.Lock()
+	w.dirs[dir] = true
+	w.mu.Unlock()
+	return nil
+}
+
+// finish moves the staged files into the output folder, removes files
+// that an earlier build wrote and this one did not, and writes the
+// manifest.
+func (w *writer) finish() error {
+	defer os.RemoveAll(w.stage)
 	names := make([]string, 0, len(w.files))
 	for rel := range w.files {
 		names = append(names, rel)
 	}
 	sort.Strings(names)
-	for _, rel := range names {
-		src := filepath.Join(w.stage, filepath.FromSlash(rel))
-		dst := filepath.Join(w.out, filepath.FromSlash(rel))
-		if same(src, dst) {
-			continue
-		}
-		if err := os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {
+	made := map[string]bool{}
+	err := filepath.WalkDir(w.stage, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
 			return err
 		}
-		if err := os.Rename(src, dst); err != nil {
-			return err
+		rel, _ := filepath.Rel(w.stage, p)
+		dst := filepath.Join(w.out, rel)
+		if dir := filepath.Dir(dst); !made[dir] {
+			if err := os.MkdirAll(dir, 0o755); err != nil {
+				return err
+			}
+			made[dir] = true
 		}
+		return os.Rename(p, dst)
+	})
+	if err != nil {
+		return err
 	}
-	for _, rel := range old {
-		if !w.files[rel] {
+	for rel := range w.old {
+		if _, ok := w.files[rel]; !ok {
 			os.Remove(filepath.Join(w.out, filepath.FromSlash(rel)))
 		}
 	}
 	var b bytes.Buffer
 	for _, rel := range names {
 		b.WriteString(rel)
+		b.WriteByte('\t')
+		b.WriteString(w.files[rel])
 		b.WriteByte('\n')
 	}
 	return os.WriteFile(filepath.Join(w.out, manifestName), b.Bytes(), 0o644)
 }
 
-func readManifest(out string) ([]string, error) {
+// hashOf names content in the manifest.
+func hashOf(data []byte) string {
+	h := fnv.New64a()
+	h.Write(data)
+	return fmt.Sprintf("%016x", h.Sum64())
+}
+
+func readManifest(out string) (map[string]string, error) {
 	f, err := os.Open(filepath.Join(out, manifestName))
 	if errors.Is(err, fs.ErrNotExist) {
-		return nil, nil
+		return map[string]string{}, nil
 	}
 	if err != nil {
 		return nil, err
 	}
 	defer f.Close()
-	var rels []string
+	files := map[string]string{}
 	sc := bufio.NewScanner(f)
 	for sc.Scan() {
-		rel := sc.Text()
+		rel, sum, _ := strings.Cut(sc.Text(), "\t")
 		// Only plain relative paths: a tampered manifest cannot point
 		// outside the output folder.
-		if rel != "" && path.Clean(rel) == rel && !path.IsAbs(rel) && !strings.HasPrefix(rel, "../") {
-			rels = append(rels, rel)
+		if rel != "" && path.Clean(rel) == rel && !path.IsAbs(rel) && !strings.HasPrefix(rel, "../") && rel != ".." {
+			files[rel] = sum
 		}
 	}
-	return rels, sc.Err()
-}
-
-func same(a, b string) bool {
-	ia, err1 := os.Stat(a)
-	ib, err2 := os.Stat(b)
-	if err1 != nil || err2 != nil || ia.Size() != ib.Size() {
-		return false
-	}
-	da, err1 := os.ReadFile(a)
-	db, err2 := os.ReadFile(b)
-	return err1 == nil && err2 == nil && bytes.Equal(da, db)
+	return files, sc.Err()
 }
 
 // copyAssets stages every file of assets under assets/.

@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"os"
+	"runtime/pprof"
 
 	"github.com/briefing-atlas/atlas/assets"
 	"github.com/briefing-atlas/atlas/extract/events"
@@ -13,7 +14,7 @@ import (
 
 func newBuildCmd() *cobra.Command {
 	var (
-		source, out, title, gazetteerDir, baseURL, language, tiles string
+		source, out, title, gazetteerDir, baseURL, language, tiles, cpuProfile string
 		quiet                                                      bool
 	)
 	cmd := &cobra.Command{
@@ -35,6 +36,17 @@ it removes only files it wrote itself.`,
   atlas build --source ~/briefings --out /tmp/site --title "أطلس النشرات"`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
+			if cpuProfile != "" {
+				f, err := os.Create(cpuProfile)
+				if err != nil {
+					return err
+				}
+				defer f.Close()
+				if err := pprof.StartCPUProfile(f); err != nil {
+					return err
+				}
+				defer pprof.StopCPUProfile()
+			}
 			if language != "ar" && language != "en" {
 				return fmt.Errorf("--language %q: want ar or en", language)
 			}
@@ -87,6 +99,7 @@ it removes only files it wrote itself.`,
 	f.StringVarP(&out, "out", "o", "public", "folder to write the site to")
 	f.StringVar(&title, "title", "أطلس النشرات السورية", "the site's title")
 	f.BoolVarP(&quiet, "quiet", "q", false, "print nothing but errors")
+	f.StringVar(&cpuProfile, "cpuprofile", "", "write a CPU profile of the build to this file (for go tool pprof)")
 	f.StringVar(&language, "language", "ar", "interface language: ar or en (briefings are shown as written)")
 	f.StringVar(&tiles, "tiles", "none", "online base map for hosted sites: none or osm (never used from file://)")
 	f.StringVar(&baseURL, "base-url", "", "the site's address when hosted (https://org.github.io/repo/): adds sitemap.xml and feed.xml; pages stay relative")

@@ -124,13 +124,19 @@ func (d *Detector) Detect(doc, text string, mentions []extract.Mention, date tim
 	var carry []extract.Mention // the last places of the sentence, for clauses that name none
 	carrySentence := -1
 	seen := map[string]int{} // sub-type and places of the events so far → their sentence
+	all := d.words(runes, 0) // every word once; clauses take slices
+	in := func(start, end int) []word {
+		i := sort.Search(len(all), func(i int) bool { return all[i].start >= start })
+		j := sort.Search(len(all), func(j int) bool { return all[j].start >= end })
+		return all[i:j]
+	}
 	var cls []clause
 	old := map[int]bool{} // sentences dated to well before the news
 	for _, cl := range clauses(runes, d.narrative) {
-		if d.dated(d.words(runes[cl.start:cl.end], cl.start)) {
+		if d.dated(in(cl.start, cl.end)) {
 			old[cl.sentence] = true
 		}
-		cls = append(cls, d.splitMixed(runes, cl)...)
+		cls = append(cls, d.splitMixed(in, cl)...)
 	}
 	for ci, cl := range cls {
 		if cl.sentence != carrySentence {
@@ -140,7 +146,7 @@ func (d *Detector) Detect(doc, text string, mentions []extract.Mention, date tim
 			seen = map[string]int{}
 		}
 		places := literalIn(mentions, cl.start, cl.end)
-		words := d.words(runes[cl.start:cl.end], cl.start)
+		words := in(cl.start, cl.end)
 		ev, ok := d.classify(words)
 		ok = ok && !old[cl.sentence]
 		if len(places) > 0 {
@@ -187,7 +193,7 @@ func (d *Detector) Detect(doc, text string, mentions []extract.Mention, date tim
 		// «…، وارتقى عشرة شهداء»: the toll often closes the sentence in
 		// a clause of its own.
 		for cj := ci + 1; cj < len(cls) && cls[cj].sentence == cl.sentence && ev.Fatalities == nil && ev.Injured == nil; cj++ {
-			more := d.words(runes[cls[cj].start:cls[cj].end], cls[cj].start)
+			more := in(cls[cj].start, cls[cj].end)
 			if _, own := d.classify(more); own {
 				break
 			}
@@ -298,6 +304,7 @@ type word struct {
 // into folded words.
 func (d *Detector) words(rs []rune, base int) []word {
 	var out []word
+	bare := map[string]string{} // words repeat: strip each form once
 	for i := 0; i < len(rs); {
 		if !arabic.IsLetter(rs[i]) {
 			i++
@@ -308,7 +315,12 @@ func (d *Detector) words(rs []rune, base int) []word {
 			j++
 		}
 		if f := arabic.Fold(string(rs[i:j])); f != "" {
-			out = append(out, word{w: f, bare: d.strip(f), start: base + i})
+			b, ok := bare[f]
+			if !ok {
+				b = d.strip(f)
+				bare[f] = b
+			}
+			out = append(out, word{w: f, bare: b, start: base + i})
 		}
 		i = j
 	}
@@ -349,8 +361,8 @@ func (d *Detector) voiced(ws []word) bool {
 // splitMixed splits a clause that reports two kinds of happening with no
 // punctuation between them («اندلعت اشتباكات في حي التضامن قامت قوات
 // الأسد على إثرها بقصف الحي») before the later trigger.
-func (d *Detector) splitMixed(runes []rune, cl clause) []clause {
-	ws := d.words(runes[cl.start:cl.end], cl.start)
+func (d *Detector) splitMixed(in func(start, end int) []word, cl clause) []clause {
+	ws := in(cl.start, cl.end)
 	first, firstType := -1, ""
 	for i, w := range ws {
 		st, ok := d.triggers[w.bare]
@@ -373,7 +385,7 @@ func (d *Detector) splitMixed(runes []rune, cl clause) []clause {
 			}
 			a, b := cl, cl
 			a.end, b.start, b.para = at, at, false
-			return append([]clause{a}, d.splitMixed(runes, b)...)
+			return append([]clause{a}, d.splitMixed(in, b)...)
 		}
 	}
 	return []clause{cl}
