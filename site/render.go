@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"html"
 	"html/template"
 	"runtime"
 	"sort"
@@ -269,6 +270,18 @@ func (r *pageRenderer) exec(w *writer, name, out string, data any) error {
 
 func (p page) mapOf() *mapData { return p.Map }
 
+// MapJSON is the page's map data as a script value. Encoded here rather
+// than by html/template's escaper, which is slow on large values;
+// encoding/json escapes <, > and & (and U+2028/2029), so the JSON is safe
+// inside <script>.
+func (p page) MapJSON() template.JS {
+	b, err := json.Marshal(p.Map)
+	if err != nil {
+		return "null"
+	}
+	return template.JS(b)
+}
+
 func (r *pageRenderer) base(root, title, kind string) page {
 	return page{Lang: r.lang(), Root: root, SiteTitle: r.opt.Title, Title: title, Kind: kind, Govs: r.govs}
 }
@@ -499,6 +512,48 @@ func (r *pageRenderer) renderArticle(w *writer, i int, a *Article) error {
 	return r.exec(w, "article.html", articleHref(a), p)
 }
 
+// EventList is the article's events as list items. Built here, not in
+// the template: html/template's escaper costs microseconds an action, and
+// an archive has hundreds of thousands of events. Every string is escaped.
+func (p articlePage) EventList() template.HTML {
+	var b strings.Builder
+	esc := html.EscapeString
+	for _, e := range p.Events {
+		fmt.Fprintf(&b, `    <li id="e-%d"><span class="badge %s">%s</span>`+"\n"+`      <span class="where">%s</span>`,
+			e.N, typeClass[e.Type], esc(p.SubTypeLabel(e.SubType)), esc(e.Places[0].Surface))
+		if e.Fatalities != nil {
+			fmt.Fprintf(&b, ` · <span class="dead">%d %s</span>`, *e.Fatalities, esc(p.T("قتيلًا")))
+		}
+		if e.Injured != nil {
+			fmt.Fprintf(&b, ` · <span class="hurt">%d %s</span>`, *e.Injured, esc(p.T("جريحًا")))
+		}
+		if len(e.Actors) > 0 {
+			names := make([]string, len(e.Actors))
+			for i, a := range e.Actors {
+				names[i] = esc(p.ActorLabel(a))
+			}
+			fmt.Fprintf(&b, ` · <span class="actors">%s</span>`, strings.Join(names, esc(p.T("، "))))
+		}
+		fmt.Fprintf(&b, "\n"+`      <blockquote class="evidence">%s</blockquote></li>`+"\n", esc(e.Evidence))
+	}
+	return template.HTML(b.String())
+}
+
+// PlaceLinks links the article's places to their pages.
+func (p articlePage) PlaceLinks() template.HTML {
+	var b strings.Builder
+	for i, pc := range p.Places {
+		if i > 0 {
+			b.WriteString(html.EscapeString(p.T("، ")))
+		}
+		fmt.Fprintf(&b, `<a href="../%s">%s</a>`, html.EscapeString(placeHref(pc.Place)), html.EscapeString(pc.Place.NameAr))
+		if pc.Count > 1 {
+			fmt.Fprintf(&b, " (%d)", pc.Count)
+		}
+	}
+	return template.HTML(b.String())
+}
+
 func governorateOf(g *geo.Gazetteer, p *geo.Place) *geo.Place {
 	if p.Country != "SY" || p.Adm1 == "" {
 		return nil
@@ -539,6 +594,35 @@ func (r *pageRenderer) renderPlace(w *writer, s *placeSummary) error {
 	m.Count = len(s.Mentions)
 	p.Map = &mapData{Mode: "mentions", Place: s.Place.ID, Markers: []marker{m}}
 	return r.exec(w, "place.html", placeHref(s.Place), p)
+}
+
+// MentionList and EventList are the place page's lists, built here for
+// the same reason as the article's (see articlePage.EventList).
+func (p placePage) MentionList() template.HTML {
+	var b strings.Builder
+	esc := html.EscapeString
+	for _, m := range p.Mentions {
+		fmt.Fprintf(&b, `    <li><a href="../%s#m-%d">%s</a><blockquote>%s</blockquote></li>`+"\n",
+			esc(articleHref(m.Article)), m.N, esc(m.Article.Title), esc(m.Sentence()))
+	}
+	return template.HTML(b.String())
+}
+
+func (p placePage) EventList() template.HTML {
+	var b strings.Builder
+	esc := html.EscapeString
+	for _, e := range p.Events {
+		fmt.Fprintf(&b, `    <li><span class="badge %s">%s</span> <a href="../%s#e-%d">%s</a>`,
+			typeClass[e.Type], esc(p.SubTypeLabel(e.SubType)), esc(articleHref(e.Article)), e.N, esc(e.Article.Title))
+		if e.Fatalities != nil {
+			fmt.Fprintf(&b, ` · %d %s`, *e.Fatalities, esc(p.T("قتيلًا")))
+		}
+		b.WriteString("</li>\n")
+	}
+	if len(p.Events) == 0 {
+		fmt.Fprintf(&b, `    <li class="empty">%s</li>`+"\n", esc(p.T("لا أحداث في هذا المكان.")))
+	}
+	return template.HTML(b.String())
 }
 
 func latest(ms []placeMention, n int) []placeMention {
