@@ -15,7 +15,7 @@ import (
 func newBuildCmd() *cobra.Command {
 	var (
 		source, out, title, gazetteerDir, baseURL, language, tiles, cpuProfile string
-		quiet                                                      bool
+		quiet                                                                  bool
 	)
 	cmd := &cobra.Command{
 		Use:   "build",
