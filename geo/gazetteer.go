@@ -1,6 +1,7 @@
 package geo
 
 import (
+	"crypto/sha256"
 	"fmt"
 	"io/fs"
 	"math"
@@ -26,7 +27,13 @@ type Gazetteer struct {
 	districts    map[string][]*Place // by governorate p-code
 	subdistricts map[string][]*Place // by district p-code
 	points       *quadtree.Quadtree  // Syrian places with a point of their own
+	version      string
 }
+
+// Version fingerprints the layers the gazetteer was loaded from, so that
+// whatever was derived from it (a build cache) can tell when it changed;
+// "" for a gazetteer made with New.
+func (g *Gazetteer) Version() string { return g.version }
 
 // Load reads every *.geojson layer at the root of each file system, in
 // order; a later feature with the same id replaces an earlier one, so a
@@ -35,6 +42,7 @@ func Load(fsyss ...fs.FS) (*Gazetteer, error) {
 	type layer struct {
 		fsys   fs.FS
 		name   string
+		sum    [sha256.Size]byte
 		places []*Place
 		err    error
 	}
@@ -60,6 +68,7 @@ func Load(fsyss ...fs.FS) (*Gazetteer, error) {
 				l.err = fmt.Errorf("gazetteer: %w", err)
 				return
 			}
+			l.sum = sha256.Sum256(data)
 			l.places, l.err = ReadLayer(strings.TrimSuffix(path.Base(l.name), ".geojson"), data)
 			if l.err != nil {
 				l.err = fmt.Errorf("gazetteer: %w", l.err)
@@ -68,13 +77,17 @@ func Load(fsyss ...fs.FS) (*Gazetteer, error) {
 	}
 	wg.Wait()
 	var all []*Place
+	h := sha256.New()
 	for _, l := range layers {
 		if l.err != nil {
 			return nil, l.err
 		}
 		all = append(all, l.places...)
+		fmt.Fprintf(h, "%s\x00%x\n", l.name, l.sum)
 	}
-	return New(all), nil
+	g := New(all)
+	g.version = fmt.Sprintf("%x", h.Sum(nil)[:12])
+	return g, nil
 }
 
 // New builds a gazetteer from places; a later place with the same id

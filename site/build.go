@@ -47,6 +47,16 @@ type Options struct {
 	UnsafeHTML bool
 	// Log receives one progress line per stage; nil for none.
 	Log io.Writer
+	// CacheDir keeps what a build analysed and rendered so the next build
+	// of the same output redoes only what changed; "" for no cache.
+	CacheDir string
+	// Version fingerprints the tool itself (its code and bundled lists):
+	// a cache made by another version is not used. The cache is off
+	// without it.
+	Version string
+	// Clean builds everything afresh, ignoring (and then replacing) the
+	// cache.
+	Clean bool
 }
 
 // Report says what a build did.
@@ -66,6 +76,7 @@ type Article struct {
 	Events     []events.Event
 	Body       string // rendered HTML of the body, mentions linked
 	spans      []span // byte offsets of the mentions in the body
+	key        string // the cache's analysisKey, when caching
 }
 
 // Build reads opt.Content and writes the atlas into opt.Out.
@@ -83,11 +94,18 @@ func Build(ctx context.Context, opt Options) (*Report, error) {
 	if err != nil {
 		return nil, err
 	}
-	logf("read      %d briefings", len(docs))
-	articles, err := analyse(ctx, opt, docs)
+	logf("read      %d briefings in %s", len(docs), time.Since(t0).Round(time.Millisecond))
+	cache, err := newBuildCache(opt)
 	if err != nil {
 		return nil, err
 	}
+	t1 := time.Now()
+	articles, err := analyse(ctx, opt, cache, docs)
+	if err != nil {
+		return nil, err
+	}
+	logf("analysed  %d briefings in %s (%s)%s", len(docs), time.Since(t1).Round(time.Millisecond),
+		rate(len(docs), time.Since(t1)), cache.analysisNote())
 	rep := &Report{Articles: len(articles)}
 	for _, a := range articles {
 		rep.Mentions += len(a.Mentions)
@@ -109,9 +127,13 @@ func Build(ctx context.Context, opt Options) (*Report, error) {
 	if err != nil {
 		return nil, err
 	}
+	r.cache = cache
+	t2 := time.Now()
 	if err := r.render(w); err != nil {
 		return nil, err
 	}
+	logf("rendered  %d pages in %s (%s)%s", w.count, time.Since(t2).Round(time.Millisecond),
+		rate(w.count, time.Since(t2)), cache.pageNote())
 	if err := copyAssets(w, opt.Assets); err != nil {
 		return nil, err
 	}
@@ -130,6 +152,13 @@ func Build(ctx context.Context, opt Options) (*Report, error) {
 		return nil, err
 	}
 	rep.Files = w.count
+	if cache != nil {
+		// The site is in place; a cache that cannot be saved costs
+		// only time next build.
+		if err := cache.save(); err != nil {
+			logf("warning: %v", err)
+		}
+	}
 	rep.Elapsed = time.Since(t0)
 	logf("wrote     %d files to %s in %s", rep.Files, opt.Out, rep.Elapsed.Round(time.Millisecond))
 	if rep.Unresolved > 0 {
@@ -140,7 +169,7 @@ func Build(ctx context.Context, opt Options) (*Report, error) {
 
 // analyse extracts mentions and renders bodies on every core; the result
 // is in (date, path) order whatever the scheduling.
-func analyse(ctx context.Context, opt Options, docs []*content.Article) ([]*Article, error) {
+func analyse(ctx context.Context, opt Options, cache *buildCache, docs []*content.Article) ([]*Article, error) {
 	out := make([]*Article, len(docs))
 	errs := make([]error, len(docs))
 	jobs := make(chan int)
@@ -151,7 +180,20 @@ func analyse(ctx context.Context, opt Options, docs []*content.Article) ([]*Arti
 			defer wg.Done()
 			md := newMarkdown(opt.UnsafeHTML)
 			for i := range jobs {
+				if cache == nil {
+					out[i], errs[i] = analyseOne(md, opt.Extractor, opt.Events, docs[i])
+					continue
+				}
+				key := cache.analysisKey(docs[i])
+				if a := cache.analysis(opt.Gazetteer, docs[i], key); a != nil {
+					a.key, out[i] = key, a
+					continue
+				}
 				out[i], errs[i] = analyseOne(md, opt.Extractor, opt.Events, docs[i])
+				if errs[i] == nil {
+					out[i].key = key
+					cache.putAnalysis(key, out[i])
+				}
 			}
 		}()
 	}
@@ -198,4 +240,43 @@ func analyseOne(md goldmark.Markdown, ex *extract.Extractor, det *events.Detecto
 		a.Body = renderText(doc.Body, spans)
 	}
 	return a, nil
+}
+
+// newBuildCache opens the cache opt asks for, or returns nil.
+func newBuildCache(opt Options) (*buildCache, error) {
+	if opt.CacheDir == "" || opt.Version == "" || opt.Gazetteer.Version() == "" {
+		return nil, nil
+	}
+	tv, err := templatesVersion(opt.Templates)
+	if err != nil {
+		return nil, fmt.Errorf("templates: %w", err)
+	}
+	salt := fmt.Sprintf("%s|%s|%s|%q|%s|%s|%s|%t", opt.Version, opt.Gazetteer.Version(), tv,
+		opt.Title, opt.Language, opt.Tiles, opt.BaseURL, opt.UnsafeHTML)
+	if opt.Clean {
+		return &buildCache{dir: opt.CacheDir, salt: salt, old: emptyCacheData(salt), new: emptyCacheData(salt)}, nil
+	}
+	return openCache(opt.CacheDir, salt), nil
+}
+
+func (c *buildCache) analysisNote() string {
+	if c == nil {
+		return ""
+	}
+	return fmt.Sprintf(", %d unchanged from the cache", c.analysisHits)
+}
+
+func (c *buildCache) pageNote() string {
+	if c == nil {
+		return ""
+	}
+	return fmt.Sprintf(", %d unchanged article pages from the cache", c.pageHits)
+}
+
+// rate is n items over d, per second.
+func rate(n int, d time.Duration) string {
+	if d <= 0 {
+		return fmt.Sprintf("%d/s", n)
+	}
+	return fmt.Sprintf("%.0f/s", float64(n)/d.Seconds())
 }

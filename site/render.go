@@ -34,6 +34,7 @@ type pageRenderer struct {
 	places   []*placeSummary // every place with a mention, by id
 	byPlace  map[string]*placeSummary
 	events   []eventRef
+	cache    *buildCache // nil when not caching
 }
 
 // eventRef is an event with the article that reports it.
@@ -255,6 +256,14 @@ func (r *pageRenderer) rootFor404() string {
 }
 
 func (r *pageRenderer) exec(w *writer, name, out string, data any) error {
+	b, err := r.execBytes(name, out, data)
+	if err != nil {
+		return err
+	}
+	return w.write(out, b)
+}
+
+func (r *pageRenderer) execBytes(name, out string, data any) ([]byte, error) {
 	switch p := data.(type) {
 	case interface{ mapOf() *mapData }:
 		if m := p.mapOf(); m != nil {
@@ -263,9 +272,9 @@ func (r *pageRenderer) exec(w *writer, name, out string, data any) error {
 	}
 	var buf bytes.Buffer
 	if err := r.pages[name].ExecuteTemplate(&buf, "base", data); err != nil {
-		return fmt.Errorf("%s: %w", out, err)
+		return nil, fmt.Errorf("%s: %w", out, err)
 	}
-	return w.write(out, buf.Bytes())
+	return buf.Bytes(), nil
 }
 
 func (p page) mapOf() *mapData { return p.Map }
@@ -464,19 +473,33 @@ type articlePage struct {
 }
 
 func (r *pageRenderer) renderArticle(w *writer, i int, a *Article) error {
+	var prev, next *Article
+	if i > 0 {
+		prev = r.articles[i-1]
+	}
+	if i+1 < len(r.articles) {
+		next = r.articles[i+1]
+	}
+	rel := articleHref(a)
+	var key string
+	if r.cache != nil && a.key != "" {
+		key = r.cache.pageKey(a, a.key, prev, next)
+		if f, ok := r.cache.page(rel, key); ok && w.keep(rel, f.Sum, f.Size) {
+			r.cache.putPage(rel, f, true)
+			return nil
+		}
+	}
 	p := articlePage{
 		page:    r.base("../", a.Title, "article"),
 		Article: a,
 		// The body is HTML that goldmark or renderText escaped.
 		Body: template.HTML(a.Body),
 	}
+	// An article page depends only on its article and its neighbours,
+	// which is what lets the cache keep it: no site-wide lists.
+	p.Govs = nil
 	p.Map = &mapData{Mode: "mentions", Markers: []marker{}}
-	if i > 0 {
-		p.Prev = r.articles[i-1]
-	}
-	if i+1 < len(r.articles) {
-		p.Next = r.articles[i+1]
-	}
+	p.Prev, p.Next = prev, next
 	for k := range a.Events {
 		p.Events = append(p.Events, eventRef{Event: &a.Events[k], Article: a, N: k})
 	}
@@ -509,7 +532,18 @@ func (r *pageRenderer) renderArticle(w *writer, i int, a *Article) error {
 	}
 	sort.Slice(p.Governorates, func(i, j int) bool { return p.Governorates[i].ID < p.Governorates[j].ID })
 	p.Places = sortCounts(counts)
-	return r.exec(w, "article.html", articleHref(a), p)
+	if key == "" {
+		return r.exec(w, "article.html", rel, p)
+	}
+	b, err := r.execBytes("article.html", rel, p)
+	if err != nil {
+		return err
+	}
+	if err := w.write(rel, b); err != nil {
+		return err
+	}
+	r.cache.putPage(rel, cachedPage{Key: key, Sum: hashOf(b), Size: int64(len(b))}, false)
+	return nil
 }
 
 // EventList is the article's events as list items. Built here, not in

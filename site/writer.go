@@ -118,6 +118,29 @@ func (w *writer) write(rel string, data []byte) error {
 	return nil
 }
 
+// keep records a file that the previous build wrote with hash sum and
+// size and that this build would write again unchanged, without making
+// it again. It is false when the file on disk is not that one: then the
+// caller must write it.
+func (w *writer) keep(rel, sum string, size int64) bool {
+	if w.old[rel] != sum {
+		return false
+	}
+	st, err := os.Stat(filepath.Join(w.out, filepath.FromSlash(rel)))
+	if err != nil || st.Size() != size {
+		return false
+	}
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	if _, dup := w.files[rel]; dup {
+		return false // write reports the clash
+	}
+	w.files[rel] = sum
+	w.count++
+	w.bytes += size
+	return true
+}
+
 func (w *writer) mkdir(dir string) error {
 	w.mu.Lock()
 	made := w.dirs[dir]

@@ -1,8 +1,10 @@
 package main
 
 import (
+	"crypto/sha256"
 	"fmt"
 	"os"
+	"path/filepath"
 	"runtime/pprof"
 
 	"github.com/briefing-atlas/atlas/assets"
@@ -15,7 +17,8 @@ import (
 func newBuildCmd() *cobra.Command {
 	var (
 		source, out, title, gazetteerDir, baseURL, language, tiles, cpuProfile string
-		quiet                                                                  bool
+		cacheDir                                                               string
+		quiet, clean                                                           bool
 	)
 	cmd := &cobra.Command{
 		Use:   "build",
@@ -30,7 +33,15 @@ and its file name gives its slug.
 
 The build is staged and moved into --out only when it has succeeded. atlas
 refuses to write into a non-empty folder it did not create, and on a rebuild
-it removes only files it wrote itself.`,
+it removes only files it wrote itself.
+
+Rebuilds are incremental: atlas keeps, in --cache-dir, what it extracted
+from each briefing and which article pages are current, keyed by content
+hashes and by the versions of atlas, the gazetteer and the templates. An
+unchanged briefing is not analysed again, and files whose bytes did not
+change are not rewritten (their modification times stay, so a deploy
+uploads only what changed). --clean ignores the cache; the output is the
+same byte for byte.`,
 		Example: `  atlas build
   atlas build --source examples/briefings --out public
   atlas build --source ~/briefings --out /tmp/site --title "أطلس النشرات"`,
@@ -79,6 +90,15 @@ it removes only files it wrote itself.`,
 				Language: site.Language(language), Tiles: tiles,
 				Gazetteer: g, Extractor: ex, Events: events.New(),
 				Templates: templates.FS(), Assets: assets.FS(),
+				Clean: clean,
+			}
+			if cacheDir != "none" {
+				if opt.CacheDir, err = buildCacheDir(cacheDir, out); err != nil {
+					return err
+				}
+				if opt.Version, err = toolFingerprint(); err != nil {
+					opt.CacheDir = "" // no fingerprint, no safe cache
+				}
 			}
 			if !quiet {
 				opt.Log = cmd.ErrOrStderr()
@@ -103,6 +123,27 @@ it removes only files it wrote itself.`,
 	f.StringVar(&language, "language", "ar", "interface language: ar or en (briefings are shown as written)")
 	f.StringVar(&tiles, "tiles", "none", "online base map for hosted sites: none or osm (never used from file://)")
 	f.StringVar(&baseURL, "base-url", "", "the site's address when hosted (https://org.github.io/repo/): adds sitemap.xml and feed.xml; pages stay relative")
+	f.BoolVar(&clean, "clean", false, "ignore the build cache and analyse and render everything afresh")
+	f.StringVar(&cacheDir, "cache-dir", "", "folder for the build cache (default: the user cache folder, per output); none for no cache")
 	addGazetteerFlag(cmd, &gazetteerDir)
 	return cmd
+}
+
+// buildCacheDir is where the cache for output folder out lives: dir if
+// given, else a folder per output under the user's cache folder, so the
+// cache never lands in the published site.
+func buildCacheDir(dir, out string) (string, error) {
+	if dir != "" {
+		return dir, nil
+	}
+	base, err := os.UserCacheDir()
+	if err != nil {
+		return "", nil // no cache folder on this system: build without
+	}
+	abs, err := filepath.Abs(out)
+	if err != nil {
+		return "", err
+	}
+	sum := sha256.Sum256([]byte(abs))
+	return filepath.Join(base, "atlas", fmt.Sprintf("%x", sum[:8])), nil
 }

@@ -1,7 +1,10 @@
 package main
 
 import (
+	"crypto/sha256"
 	"fmt"
+	"io"
+	"os"
 	"runtime/debug"
 
 	"github.com/spf13/cobra"
@@ -46,4 +49,24 @@ func versionString() string {
 		out += " (commit " + rev + modified + ")"
 	}
 	return out + " " + info.GoVersion
+}
+
+// toolFingerprint identifies this very binary (code, templates and lists
+// embedded in it) for the build cache: a hash of the executable, since a
+// development build's version string does not change with every edit.
+func toolFingerprint() (string, error) {
+	exe, err := os.Executable()
+	if err != nil {
+		return "", err
+	}
+	f, err := os.Open(exe)
+	if err != nil {
+		return "", err
+	}
+	defer f.Close()
+	h := sha256.New()
+	if _, err := io.Copy(h, f); err != nil {
+		return "", err
+	}
+	return fmt.Sprintf("%x", h.Sum(nil)[:12]), nil
 }

@@ -1,0 +1,171 @@
+package main
+
+import (
+	"bytes"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+)
+
+// TestMain keeps the tests' build caches out of the user's cache folder.
+func TestMain(m *testing.M) {
+	dir, err := os.MkdirTemp("", "atlas-test-cache-")
+	if err != nil {
+		panic(err)
+	}
+	os.Setenv("XDG_CACHE_HOME", dir)
+	code := m.Run()
+	os.RemoveAll(dir)
+	os.Exit(code)
+}
+
+// copyTree copies the files of src into dst.
+func copyTree(t *testing.T, src, dst string) {
+	t.Helper()
+	err := filepath.WalkDir(src, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(src, p)
+		if d.IsDir() {
+			return os.MkdirAll(filepath.Join(dst, rel), 0o755)
+		}
+		data, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		return os.WriteFile(filepath.Join(dst, rel), data, 0o644)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+}
+
+// tree reads every file under dir.
+func tree(t *testing.T, dir string) map[string][]byte {
+	t.Helper()
+	files := map[string][]byte{}
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		data, err := os.ReadFile(p)
+		rel, _ := filepath.Rel(dir, p)
+		files[filepath.ToSlash(rel)] = data
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return files
+}
+
+func modTimes(t *testing.T, dir string) map[string]time.Time {
+	t.Helper()
+	times := map[string]time.Time{}
+	filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() {
+			if st, err := d.Info(); err == nil {
+				rel, _ := filepath.Rel(dir, p)
+				times[filepath.ToSlash(rel)] = st.ModTime()
+			}
+		}
+		return nil
+	})
+	return times
+}
+
+// A rebuild from the cache after one briefing changed gives, byte for
+// byte, the site a --clean build gives; it analyses only that briefing
+// and leaves the other article pages untouched on disk.
+func TestCachedBuildMatchesClean(t *testing.T) {
+	tmp := t.TempDir()
+	src, cache := filepath.Join(tmp, "src"), filepath.Join(tmp, "cache")
+	copyTree(t, "../../examples/briefings", src)
+	cached := filepath.Join(tmp, "cached")
+	if _, _, err := run(t, "build", "-s", src, "-o", cached, "--cache-dir", cache); err != nil {
+		t.Fatal(err)
+	}
+	before := modTimes(t, cached)
+	// Coarse file-system clocks must not hide a rewrite.
+	time.Sleep(20 * time.Millisecond)
+
+	names := briefings(t, src)
+	changed := filepath.Join(src, names[len(names)/2])
+	data, err := os.ReadFile(changed)
+	if err != nil {
+		t.Fatal(err)
+	}
+	added := "\n\nوقصفت طائرات حربية بلدة كفرنبل في ريف إدلب الجنوبي، ما أدى إلى مقتل ثلاثة مدنيين.\n"
+	if err := os.WriteFile(changed, append(data, added...), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, stderr, err := run(t, "build", "-s", src, "-o", cached, "--cache-dir", cache)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := "unchanged from the cache"; !strings.Contains(stderr, want) {
+		t.Fatalf("no cache line in %q", stderr)
+	}
+	if !strings.Contains(stderr, ", "+strconv.Itoa(len(names)-1)+" unchanged from the cache") {
+		t.Errorf("want %d of %d briefings from the cache:\n%s", len(names)-1, len(names), stderr)
+	}
+
+	clean := filepath.Join(tmp, "clean")
+	if _, _, err := run(t, "build", "-s", src, "-o", clean, "--cache-dir", cache, "--clean"); err != nil {
+		t.Fatal(err)
+	}
+	a, b := tree(t, cached), tree(t, clean)
+	if len(a) != len(b) {
+		t.Errorf("cached build has %d files, clean build %d", len(a), len(b))
+	}
+	for rel, data := range b {
+		if !bytes.Equal(a[rel], data) {
+			t.Errorf("%s differs between the cached and the clean build", rel)
+		}
+	}
+	if !bytes.Contains(a["index.html"], []byte("<")) {
+		t.Fatal("no index.html")
+	}
+
+	// Article pages that are neither the changed one nor its neighbours
+	// were not rewritten.
+	after := modTimes(t, cached)
+	kept, articles := 0, 0
+	for rel, mt := range after {
+		if strings.HasPrefix(rel, "articles/") {
+			articles++
+			if mt.Equal(before[rel]) {
+				kept++
+			}
+		}
+	}
+	if kept < articles-3 || kept == articles {
+		t.Errorf("%d of %d article pages kept their mtime; want all but the changed one and its neighbours", kept, articles)
+	}
+}
+
+// A damaged cache costs time, not the build.
+func TestDamagedCacheIsIgnored(t *testing.T) {
+	tmp := t.TempDir()
+	cache := filepath.Join(tmp, "cache")
+	out := filepath.Join(tmp, "out")
+	if _, _, err := run(t, "build", "-s", "../../examples/briefings", "-o", out, "--cache-dir", cache); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(cache, "build.gob"), []byte("not a cache"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, stderr, err := run(t, "build", "-s", "../../examples/briefings", "-o", out, "--cache-dir", cache)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(stderr, ", 0 unchanged from the cache") {
+		t.Errorf("a damaged cache was used:\n%s", stderr)
+	}
+}
+
