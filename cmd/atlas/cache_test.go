@@ -168,4 +168,3 @@ func TestDamagedCacheIsIgnored(t *testing.T) {
 		t.Errorf("a damaged cache was used:\n%s", stderr)
 	}
 }
-
