@@ -77,6 +77,7 @@ type Article struct {
 	Body       string // rendered HTML of the body, mentions linked
 	spans      []span // byte offsets of the mentions in the body
 	key        string // the cache's analysisKey, when caching
+	identity   string // names the key and the metadata, when caching
 }
 
 // Build reads opt.Content and writes the atlas into opt.Out.
@@ -123,34 +124,47 @@ func Build(ctx context.Context, opt Options) (*Report, error) {
 	if err != nil {
 		return nil, err
 	}
-	r, err := newRenderer(opt, articles)
-	if err != nil {
-		return nil, err
-	}
-	r.cache = cache
 	t2 := time.Now()
-	if err := r.render(w); err != nil {
+	// Downloads need only the articles: they are written while the pages
+	// render, since much of rendering runs on one core.
+	type downloads struct {
+		unresolved int
+		err        error
+	}
+	done := make(chan downloads, 1)
+	go func() {
+		n, err := writeUnresolved(w, articles)
+		if err == nil {
+			err = writeDownloads(w, articles)
+		}
+		done <- downloads{n, err}
+	}()
+	err = func() error {
+		r, err := newRenderer(opt, articles)
+		if err != nil {
+			return err
+		}
+		r.cache = cache
+		return r.render(w)
+	}()
+	d := <-done
+	if err := errors.Join(err, d.err); err != nil {
 		return nil, err
 	}
-	logf("rendered  %d pages in %s (%s)%s", w.count, time.Since(t2).Round(time.Millisecond),
+	rep.Unresolved = d.unresolved
+	logf("rendered  %d pages and downloads in %s (%s)%s", w.count, time.Since(t2).Round(time.Millisecond),
 		rate(w.count, time.Since(t2)), cache.pageNote())
 	if err := copyAssets(w, opt.Assets); err != nil {
-		return nil, err
-	}
-	n, err := writeUnresolved(w, articles)
-	if err != nil {
-		return nil, err
-	}
-	rep.Unresolved = n
-	if err := writeDownloads(w, articles); err != nil {
 		return nil, err
 	}
 	if err := writeServiceWorker(w); err != nil {
 		return nil, err
 	}
+	t3 := time.Now()
 	if err := w.finish(); err != nil {
 		return nil, err
 	}
+	logf("moved     %d new or changed files into place in %s", w.staged, time.Since(t3).Round(time.Millisecond))
 	rep.Files = w.count
 	if cache != nil {
 		// The site is in place; a cache that cannot be saved costs
@@ -187,11 +201,13 @@ func analyse(ctx context.Context, opt Options, cache *buildCache, docs []*conten
 				key := cache.analysisKey(docs[i])
 				if a := cache.analysis(opt.Gazetteer, docs[i], key); a != nil {
 					a.key, out[i] = key, a
+					identify(a)
 					continue
 				}
 				out[i], errs[i] = analyseOne(md, opt.Extractor, opt.Events, docs[i])
 				if errs[i] == nil {
 					out[i].key = key
+					identify(out[i])
 					cache.putAnalysis(key, out[i])
 				}
 			}
@@ -254,7 +270,7 @@ func newBuildCache(opt Options) (*buildCache, error) {
 	salt := fmt.Sprintf("%s|%s|%s|%q|%s|%s|%s|%t", opt.Version, opt.Gazetteer.Version(), tv,
 		opt.Title, opt.Language, opt.Tiles, opt.BaseURL, opt.UnsafeHTML)
 	if opt.Clean {
-		return &buildCache{dir: opt.CacheDir, salt: salt, old: emptyCacheData(salt), new: emptyCacheData(salt)}, nil
+		return newCache(opt.CacheDir, salt), nil
 	}
 	return openCache(opt.CacheDir, salt), nil
 }
@@ -270,7 +286,7 @@ func (c *buildCache) pageNote() string {
 	if c == nil {
 		return ""
 	}
-	return fmt.Sprintf(", %d unchanged article pages from the cache", c.pageHits)
+	return fmt.Sprintf(", %d unchanged article and place pages from the cache", c.pageHits)
 }
 
 // rate is n items over d, per second.

@@ -6,9 +6,11 @@ import (
 	"encoding/gob"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strings"
 	"sync"
 	"time"
 
@@ -18,36 +20,36 @@ import (
 	"github.com/briefing-atlas/atlas/site/content"
 )
 
-// cacheFormat changes whenever the cache file's layout does.
-const cacheFormat = "atlas-cache-1"
-
-// cacheFile is the cache's name inside Options.CacheDir.
-const cacheFile = "build.gob"
+// cacheFormat changes whenever the cache's layout does.
+const cacheFormat = "atlas-cache-2"
 
 // buildCache remembers between builds what analysing each briefing gave
 // and which article pages are current, so a rebuild re-analyses and
-// re-renders only what changed. Entries are keyed by content hashes
-// salted with the tool's version, the gazetteer's, the templates and the
-// options: a key that matches means the work would give the same bytes.
-// Only the entries this build used are saved, so the cache does not grow
-// with deleted briefings.
+// re-renders only what changed. Keys are content hashes salted with the
+// tool's version, the gazetteer's, the templates and the options: a key
+// that matches means the work would give the same bytes.
+//
+// Each analysis is a file of its own under analyses/, named by its key,
+// so a build reads and writes only what it needs, on every core, and a
+// crash leaves nothing wrong behind. pages.gob lists the article pages
+// of the last build. After a successful build, analyses it did not use
+// are removed, so the cache does not grow with deleted briefings.
 type buildCache struct {
 	dir  string
 	salt string // what every key depends on besides the article
 
-	old cacheData // read at start; read-only during the build
+	oldPages map[string]cachedPage // read at start; read-only after
 
-	mu  sync.Mutex
-	new cacheData // what this build used or made
-	// Hits and Misses count analyses and pages taken from the cache or
-	// made afresh, for the progress lines.
-	analysisHits, pageHits int
+	mu           sync.Mutex
+	used         map[string]bool       // analysis keys this build used
+	pages        map[string]cachedPage // this build's article pages
+	analysisHits int
+	pageHits     int
 }
 
-type cacheData struct {
+type pageIndex struct {
 	Format, Salt string
-	Analyses     map[string]*cachedAnalysis // by analysisKey
-	Pages        map[string]cachedPage      // by output path
+	Pages        map[string]cachedPage // by output path
 }
 
 // cachedPage is an output file as the previous build wrote it.
@@ -57,21 +59,31 @@ type cachedPage struct {
 	Size int64
 }
 
-// cachedAnalysis is an Article's analysis with places as gazetteer ids.
+// cachedAnalysis is an Article's analysis with places as gazetteer ids
+// and without what can be derived from the text and the gazetteer.
 type cachedAnalysis struct {
 	Mentions   []cachedMention
+	Lists      [][]string // distinct candidate lists, by id
 	Unresolved []extract.Unresolved
 	Events     []cachedEvent
 	Body       string
 	Spans      [][3]int
 }
 
+// Flags of a cachedMention: which fields are derived, not stored.
+const (
+	surfaceFromText = 1 << iota
+	nameFromPlace
+	kindFromPlace
+)
+
 type cachedMention struct {
 	Start, End    int
+	Derived       uint8
 	Surface, Name string
 	Kind          geo.Kind
 	Place         string
-	Candidates    []string
+	Candidates    int // 1 + index into Lists; 0 for none
 	Confidence    float64
 	GeoPrecision  int
 	Use           extract.Use
@@ -80,7 +92,8 @@ type cachedMention struct {
 type cachedEvent struct {
 	ID                  string
 	Start, End          int
-	Evidence, Type, Sub string
+	Evidence            string // "" when it is the text between Start and End
+	Type, Sub           string
 	Places              []cachedMention
 	Place               string
 	GeoPrecision        int
@@ -91,44 +104,60 @@ type cachedEvent struct {
 	Confidence          float64
 }
 
-func emptyCacheData(salt string) cacheData {
-	return cacheData{Format: cacheFormat, Salt: salt, Analyses: map[string]*cachedAnalysis{}, Pages: map[string]cachedPage{}}
+func newCache(dir, salt string) *buildCache {
+	return &buildCache{dir: dir, salt: salt, oldPages: map[string]cachedPage{},
+		used: map[string]bool{}, pages: map[string]cachedPage{}}
 }
 
-// openCache reads the cache in dir. A missing, unreadable or outdated
+// openCache opens the cache in dir. A missing, unreadable or outdated
 // cache is an empty one: the cache only ever saves time.
 func openCache(dir, salt string) *buildCache {
-	c := &buildCache{dir: dir, salt: salt, old: emptyCacheData(salt), new: emptyCacheData(salt)}
-	f, err := os.Open(filepath.Join(dir, cacheFile))
+	c := newCache(dir, salt)
+	f, err := os.Open(filepath.Join(dir, "pages.gob"))
 	if err != nil {
 		return c
 	}
 	defer f.Close()
-	var d cacheData
-	if err := gob.NewDecoder(bufio.NewReader(f)).Decode(&d); err != nil || d.Format != cacheFormat || d.Salt != salt {
-		return c
+	var idx pageIndex
+	if err := gob.NewDecoder(bufio.NewReader(f)).Decode(&idx); err == nil && idx.Format == cacheFormat && idx.Salt == salt && idx.Pages != nil {
+		c.oldPages = idx.Pages
 	}
-	if d.Analyses == nil {
-		d.Analyses = map[string]*cachedAnalysis{}
-	}
-	if d.Pages == nil {
-		d.Pages = map[string]cachedPage{}
-	}
-	c.old = d
 	return c
 }
 
-// save writes what this build used, replacing the old cache in one step.
+// save writes the page list and removes the analyses this build did not
+// use; the site is already in place, so errors cost only time.
 func (c *buildCache) save() error {
-	if err := os.MkdirAll(c.dir, 0o755); err != nil {
+	if err := writeAtomic(c.dir, "pages.gob", func(w io.Writer) error {
+		return gob.NewEncoder(w).Encode(&pageIndex{Format: cacheFormat, Salt: c.salt, Pages: c.pages})
+	}); err != nil {
 		return fmt.Errorf("cache: %w", err)
 	}
-	tmp, err := os.CreateTemp(c.dir, ".build-*.gob")
+	dir := filepath.Join(c.dir, "analyses")
+	entries, err := os.ReadDir(dir)
 	if err != nil {
 		return fmt.Errorf("cache: %w", err)
 	}
+	for _, e := range entries {
+		if key, ok := strings.CutSuffix(e.Name(), ".gob"); ok && !c.used[key] {
+			os.Remove(filepath.Join(dir, e.Name()))
+		}
+	}
+	return nil
+}
+
+// writeAtomic writes dir/name through a temporary file, so a reader sees
+// the old file or the new one, never half of one.
+func writeAtomic(dir, name string, write func(io.Writer) error) error {
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return err
+	}
+	tmp, err := os.CreateTemp(dir, ".tmp-*")
+	if err != nil {
+		return err
+	}
 	bw := bufio.NewWriter(tmp)
-	err = gob.NewEncoder(bw).Encode(&c.new)
+	err = write(bw)
 	if err == nil {
 		err = bw.Flush()
 	}
@@ -136,13 +165,12 @@ func (c *buildCache) save() error {
 		err = cerr
 	}
 	if err == nil {
-		err = os.Rename(tmp.Name(), filepath.Join(c.dir, cacheFile))
+		err = os.Rename(tmp.Name(), filepath.Join(dir, name))
 	}
 	if err != nil {
 		os.Remove(tmp.Name())
-		return fmt.Errorf("cache: %w", err)
 	}
-	return nil
+	return err
 }
 
 // analysisKey names the inputs of analyseOne.
@@ -150,13 +178,18 @@ func (c *buildCache) analysisKey(doc *content.Article) string {
 	h := sha256.New()
 	fmt.Fprintf(h, "%s\x00%s\x00%v\x00%d\x00", c.salt, doc.Path, doc.Format, doc.Date.UnixNano())
 	h.Write([]byte(doc.Body))
-	return fmt.Sprintf("%x", h.Sum(nil))
+	return fmt.Sprintf("%x", h.Sum(nil)[:20])
 }
 
 // analysis returns the cached analysis of doc, or nil.
 func (c *buildCache) analysis(g *geo.Gazetteer, doc *content.Article, key string) *Article {
-	ca := c.old.Analyses[key]
-	if ca == nil {
+	f, err := os.Open(filepath.Join(c.dir, "analyses", key+".gob"))
+	if err != nil {
+		return nil
+	}
+	defer f.Close()
+	var ca cachedAnalysis
+	if err := gob.NewDecoder(bufio.NewReader(f)).Decode(&ca); err != nil {
 		return nil
 	}
 	a, err := ca.article(g, doc)
@@ -164,24 +197,42 @@ func (c *buildCache) analysis(g *geo.Gazetteer, doc *content.Article, key string
 		return nil
 	}
 	c.mu.Lock()
-	c.new.Analyses[key] = ca
+	c.used[key] = true
 	c.analysisHits++
 	c.mu.Unlock()
 	return a
 }
 
+// putAnalysis stores a's analysis; a failure only means no cache entry.
 func (c *buildCache) putAnalysis(key string, a *Article) {
 	ca := newCachedAnalysis(a)
-	c.mu.Lock()
-	c.new.Analyses[key] = ca
-	c.mu.Unlock()
+	err := writeAtomic(filepath.Join(c.dir, "analyses"), key+".gob", func(w io.Writer) error {
+		return gob.NewEncoder(w).Encode(ca)
+	})
+	if err == nil {
+		c.mu.Lock()
+		c.used[key] = true
+		c.mu.Unlock()
+	}
 }
 
-// pageKey names the inputs of an article's page besides the site-wide
-// ones in the salt: the article, its analysis, and its neighbours.
-func (c *buildCache) pageKey(a *Article, analysisKey string, prev, next *Article) string {
+// identify sets a.identity, which names what any page may show of an
+// article: its analysis (a.key) and its metadata.
+func identify(a *Article) {
 	h := sha256.New()
-	fmt.Fprintf(h, "%s\x00%s\x00%q\x00%q\x00%q\x00%q\x00%q\x00", c.salt, analysisKey, a.Slug, a.Title, a.Source, a.Tags, a.Date.Format(time.RFC3339Nano))
+	fmt.Fprintf(h, "%s\x00%q\x00%q\x00%q\x00%q\x00%q\x00", a.key, a.Slug, a.Title, a.Source, a.Tags, a.Date.Format(time.RFC3339Nano))
+	a.identity = fmt.Sprintf("%x", h.Sum(nil)[:20])
+}
+
+// articleIdentity is a's identity, or "" when a was not analysed with
+// the cache on.
+func (c *buildCache) articleIdentity(a *Article) string { return a.identity }
+
+// pageKey names the inputs of an article's page besides the site-wide
+// ones in the salt: the article and its neighbours.
+func (c *buildCache) pageKey(a *Article, prev, next *Article) string {
+	h := sha256.New()
+	fmt.Fprintf(h, "%s\x00article\x00%s\x00", c.salt, c.articleIdentity(a))
 	for _, n := range []*Article{prev, next} {
 		if n != nil {
 			fmt.Fprintf(h, "%q\x00%q\x00", n.Slug, n.Title)
@@ -189,18 +240,41 @@ func (c *buildCache) pageKey(a *Article, analysisKey string, prev, next *Article
 			h.Write([]byte("-\x00"))
 		}
 	}
-	return fmt.Sprintf("%x", h.Sum(nil))
+	return fmt.Sprintf("%x", h.Sum(nil)[:20])
+}
+
+// placeKey names the inputs of a place's page: the place, how often it
+// is named, and the mentions and events the page lists. "" when one of
+// their articles has no cache key.
+func (c *buildCache) placeKey(id string, mentions, evs int, listed []placeMention, listedEvents []eventRef) string {
+	h := sha256.New()
+	fmt.Fprintf(h, "%s\x00place\x00%s\x00%d\x00%d\x00", c.salt, id, mentions, evs)
+	for _, m := range listed {
+		ident := c.articleIdentity(m.Article)
+		if ident == "" {
+			return ""
+		}
+		fmt.Fprintf(h, "m\x00%s\x00%d\x00%q\x00", ident, m.N, m.Surface)
+	}
+	for _, e := range listedEvents {
+		ident := c.articleIdentity(e.Article)
+		if ident == "" {
+			return ""
+		}
+		fmt.Fprintf(h, "e\x00%s\x00%d\x00", ident, e.N)
+	}
+	return fmt.Sprintf("%x", h.Sum(nil)[:20])
 }
 
 // page returns the previous build's file at rel if it was made from key.
 func (c *buildCache) page(rel, key string) (cachedPage, bool) {
-	p, ok := c.old.Pages[rel]
+	p, ok := c.oldPages[rel]
 	return p, ok && p.Key == key
 }
 
 func (c *buildCache) putPage(rel string, p cachedPage, hit bool) {
 	c.mu.Lock()
-	c.new.Pages[rel] = p
+	c.pages[rel] = p
 	if hit {
 		c.pageHits++
 	}
@@ -210,19 +284,20 @@ func (c *buildCache) putPage(rel string, p cachedPage, hit bool) {
 var errStaleCache = errors.New("cache names a place the gazetteer lacks")
 
 func newCachedAnalysis(a *Article) *cachedAnalysis {
-	ca := &cachedAnalysis{
-		Mentions:   cacheMentions(a.Mentions),
-		Unresolved: a.Unresolved,
-		Body:       a.Body,
-		Spans:      make([][3]int, len(a.spans)),
-	}
+	text := []rune(a.Article.Body)
+	lists := map[string]int{}
+	ca := &cachedAnalysis{Unresolved: a.Unresolved, Body: a.Body, Spans: make([][3]int, len(a.spans))}
+	ca.Mentions = ca.cacheMentions(text, lists, a.Mentions)
 	for i, s := range a.spans {
 		ca.Spans[i] = [3]int{s.start, s.stop, s.index}
 	}
 	for _, e := range a.Events {
 		ce := cachedEvent{ID: e.ID, Start: e.Start, End: e.End, Evidence: e.Evidence, Type: e.Type, Sub: e.SubType,
-			Places: cacheMentions(e.Places), Place: placeID(e.Place), GeoPrecision: e.GeoPrecision,
+			Places: ca.cacheMentions(text, lists, e.Places), Place: placeID(e.Place), GeoPrecision: e.GeoPrecision,
 			Fatalities: e.Fatalities, Injured: e.Injured, Actors: e.Actors, Confidence: e.Confidence}
+		if slice(text, e.Start, e.End) == e.Evidence && e.Evidence != "" {
+			ce.Evidence = ""
+		}
 		if e.Date != nil {
 			ce.HasDate, ce.Date = true, *e.Date
 		}
@@ -232,7 +307,8 @@ func newCachedAnalysis(a *Article) *cachedAnalysis {
 }
 
 func (ca *cachedAnalysis) article(g *geo.Gazetteer, doc *content.Article) (*Article, error) {
-	ms, err := uncacheMentions(g, ca.Mentions)
+	text := []rune(doc.Body)
+	ms, err := ca.mentions(g, text, ca.Mentions)
 	if err != nil {
 		return nil, err
 	}
@@ -244,7 +320,7 @@ func (ca *cachedAnalysis) article(g *geo.Gazetteer, doc *content.Article) (*Arti
 		}
 	}
 	for _, ce := range ca.Events {
-		places, err := uncacheMentions(g, ce.Places)
+		places, err := ca.mentions(g, text, ce.Places)
 		if err != nil {
 			return nil, err
 		}
@@ -255,6 +331,9 @@ func (ca *cachedAnalysis) article(g *geo.Gazetteer, doc *content.Article) (*Arti
 		e := events.Event{ID: ce.ID, Start: ce.Start, End: ce.End, Evidence: ce.Evidence, Type: ce.Type, SubType: ce.Sub,
 			Places: places, Place: pl, GeoPrecision: ce.GeoPrecision, Fatalities: ce.Fatalities, Injured: ce.Injured,
 			Actors: ce.Actors, Confidence: ce.Confidence}
+		if e.Evidence == "" {
+			e.Evidence = slice(text, ce.Start, ce.End)
+		}
 		if ce.HasDate {
 			d := ce.Date
 			e.Date = &d
@@ -264,7 +343,15 @@ func (ca *cachedAnalysis) article(g *geo.Gazetteer, doc *content.Article) (*Arti
 	return a, nil
 }
 
-func cacheMentions(ms []extract.Mention) []cachedMention {
+// slice is text[start:end], or "" when out of range.
+func slice(text []rune, start, end int) string {
+	if start < 0 || end > len(text) || start > end {
+		return ""
+	}
+	return string(text[start:end])
+}
+
+func (ca *cachedAnalysis) cacheMentions(text []rune, lists map[string]int, ms []extract.Mention) []cachedMention {
 	if ms == nil {
 		return nil
 	}
@@ -272,18 +359,38 @@ func cacheMentions(ms []extract.Mention) []cachedMention {
 	for i, m := range ms {
 		cm := cachedMention{Start: m.Start, End: m.End, Surface: m.Surface, Name: m.Name, Kind: m.Kind,
 			Place: placeID(m.Place), Confidence: m.Confidence, GeoPrecision: m.GeoPrecision, Use: m.Use}
+		if m.Surface != "" && slice(text, m.Start, m.End) == m.Surface {
+			cm.Derived |= surfaceFromText
+			cm.Surface = ""
+		}
+		if m.Place != nil && m.Name == m.Place.NameAr {
+			cm.Derived |= nameFromPlace
+			cm.Name = ""
+		}
+		if m.Place != nil && m.Kind == m.Place.Kind {
+			cm.Derived |= kindFromPlace
+			cm.Kind = ""
+		}
 		if m.Candidates != nil {
-			cm.Candidates = make([]string, len(m.Candidates))
+			ids := make([]string, len(m.Candidates))
 			for k, p := range m.Candidates {
-				cm.Candidates[k] = p.ID
+				ids[k] = p.ID
 			}
+			name := strings.Join(ids, "\x00")
+			n, ok := lists[name]
+			if !ok {
+				ca.Lists = append(ca.Lists, ids)
+				n = len(ca.Lists)
+				lists[name] = n
+			}
+			cm.Candidates = n
 		}
 		out[i] = cm
 	}
 	return out
 }
 
-func uncacheMentions(g *geo.Gazetteer, cms []cachedMention) ([]extract.Mention, error) {
+func (ca *cachedAnalysis) mentions(g *geo.Gazetteer, text []rune, cms []cachedMention) ([]extract.Mention, error) {
 	if cms == nil {
 		return nil, nil
 	}
@@ -295,9 +402,25 @@ func uncacheMentions(g *geo.Gazetteer, cms []cachedMention) ([]extract.Mention, 
 		}
 		m := extract.Mention{Start: cm.Start, End: cm.End, Surface: cm.Surface, Name: cm.Name, Kind: cm.Kind,
 			Place: pl, Confidence: cm.Confidence, GeoPrecision: cm.GeoPrecision, Use: cm.Use}
-		if cm.Candidates != nil {
-			m.Candidates = make([]*geo.Place, len(cm.Candidates))
-			for k, id := range cm.Candidates {
+		if cm.Derived&(nameFromPlace|kindFromPlace) != 0 && pl == nil {
+			return nil, errStaleCache
+		}
+		if cm.Derived&surfaceFromText != 0 {
+			m.Surface = slice(text, cm.Start, cm.End)
+		}
+		if cm.Derived&nameFromPlace != 0 {
+			m.Name = pl.NameAr
+		}
+		if cm.Derived&kindFromPlace != 0 {
+			m.Kind = pl.Kind
+		}
+		if cm.Candidates > 0 {
+			if cm.Candidates > len(ca.Lists) {
+				return nil, errStaleCache
+			}
+			ids := ca.Lists[cm.Candidates-1]
+			m.Candidates = make([]*geo.Place, len(ids))
+			for k, id := range ids {
 				if m.Candidates[k], err = lookupPlace(g, id); err != nil {
 					return nil, err
 				}

@@ -483,9 +483,8 @@ func (r *pageRenderer) renderArticle(w *writer, i int, a *Article) error {
 	rel := articleHref(a)
 	var key string
 	if r.cache != nil && a.key != "" {
-		key = r.cache.pageKey(a, a.key, prev, next)
-		if f, ok := r.cache.page(rel, key); ok && w.keep(rel, f.Sum, f.Size) {
-			r.cache.putPage(rel, f, true)
+		key = r.cache.pageKey(a, prev, next)
+		if r.keep(w, rel, key) {
 			return nil
 		}
 	}
@@ -532,10 +531,27 @@ func (r *pageRenderer) renderArticle(w *writer, i int, a *Article) error {
 	}
 	sort.Slice(p.Governorates, func(i, j int) bool { return p.Governorates[i].ID < p.Governorates[j].ID })
 	p.Places = sortCounts(counts)
-	if key == "" {
-		return r.exec(w, "article.html", rel, p)
+	return r.execCached(w, "article.html", rel, key, p)
+}
+
+// keep leaves in place the page at rel that the previous build made
+// from the same inputs (key), when it is still there unchanged.
+func (r *pageRenderer) keep(w *writer, rel, key string) bool {
+	f, ok := r.cache.page(rel, key)
+	if ok && w.keep(rel, f.Sum, f.Size) {
+		r.cache.putPage(rel, f, true)
+		return true
 	}
-	b, err := r.execBytes("article.html", rel, p)
+	return false
+}
+
+// execCached renders a page and notes it in the cache under key ("" for
+// a page not cached).
+func (r *pageRenderer) execCached(w *writer, name, rel, key string, data any) error {
+	if key == "" {
+		return r.exec(w, name, rel, data)
+	}
+	b, err := r.execBytes(name, rel, data)
 	if err != nil {
 		return err
 	}
@@ -624,10 +640,21 @@ func (r *pageRenderer) renderPlace(w *writer, s *placeSummary) error {
 	p := placePage{page: r.base("../", s.Place.NameAr, "place"), Place: s, Gov: governorateOf(r.opt.Gazetteer, s.Place),
 		Mentions: latest(s.Mentions, maxListed), Events: latestEvents(s.Events, maxListed)}
 	p.More = len(s.Mentions) - len(p.Mentions)
+	rel := placeHref(s.Place)
+	var key string
+	if r.cache != nil {
+		key = r.cache.placeKey(s.Place.ID, len(s.Mentions), len(s.Events), p.Mentions, p.Events)
+		if key != "" && r.keep(w, rel, key) {
+			return nil
+		}
+	}
+	// Like an article page, a place page lists no site-wide data, so the
+	// cache can keep it while its own mentions stay the same.
+	p.Govs = nil
 	m := newMarker(s.Place, "../")
 	m.Count = len(s.Mentions)
 	p.Map = &mapData{Mode: "mentions", Place: s.Place.ID, Markers: []marker{m}}
-	return r.exec(w, "place.html", placeHref(s.Place), p)
+	return r.execCached(w, "place.html", rel, key, p)
 }
 
 // MentionList and EventList are the place page's lists, built here for

@@ -135,14 +135,24 @@ func TestCachedBuildMatchesClean(t *testing.T) {
 	// Article pages that are neither the changed one nor its neighbours
 	// were not rewritten.
 	after := modTimes(t, cached)
-	kept, articles := 0, 0
+	kept, articles, placesKept, places := 0, 0, 0, 0
 	for rel, mt := range after {
-		if strings.HasPrefix(rel, "articles/") {
+		switch {
+		case strings.HasPrefix(rel, "articles/"):
 			articles++
 			if mt.Equal(before[rel]) {
 				kept++
 			}
+		case strings.HasPrefix(rel, "places/"):
+			places++
+			if mt.Equal(before[rel]) {
+				placesKept++
+			}
 		}
+	}
+	// Place pages the changed briefing does not touch stay too.
+	if placesKept == 0 || placesKept == places {
+		t.Errorf("%d of %d place pages kept their mtime", placesKept, places)
 	}
 	if kept < articles-3 || kept == articles {
 		t.Errorf("%d of %d article pages kept their mtime; want all but the changed one and its neighbours", kept, articles)
@@ -157,8 +167,18 @@ func TestDamagedCacheIsIgnored(t *testing.T) {
 	if _, _, err := run(t, "build", "-s", "../../examples/briefings", "-o", out, "--cache-dir", cache); err != nil {
 		t.Fatal(err)
 	}
-	if err := os.WriteFile(filepath.Join(cache, "build.gob"), []byte("not a cache"), 0o644); err != nil {
-		t.Fatal(err)
+	damaged := 0
+	filepath.WalkDir(cache, func(p string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() {
+			if err := os.WriteFile(p, []byte("not a cache"), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			damaged++
+		}
+		return nil
+	})
+	if damaged < 2 {
+		t.Fatalf("only %d cache files", damaged)
 	}
 	_, stderr, err := run(t, "build", "-s", "../../examples/briefings", "-o", out, "--cache-dir", cache)
 	if err != nil {
