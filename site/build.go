@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"os"
 	"path/filepath"
 	"runtime"
 	"sort"
@@ -124,6 +125,8 @@ func Build(ctx context.Context, opt Options) (*Report, error) {
 	if err != nil {
 		return nil, err
 	}
+	// A failed build leaves no staging folder behind.
+	defer os.RemoveAll(w.stage)
 	t2 := time.Now()
 	// Downloads need only the articles: they are written while the pages
 	// render, since much of rendering runs on one core.

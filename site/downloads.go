@@ -1,9 +1,9 @@
 package site
 
 import (
-	"bytes"
 	"encoding/csv"
 	"encoding/json"
+	"io"
 	"strconv"
 	"strings"
 
@@ -26,24 +26,41 @@ var mentionsCSVHeader = []string{
 // every event and every place mention of the atlas, for analysts' tools.
 // Offsets in mentions.csv count code points from the start of each
 // article's file, front matter included, as `atlas extract` does.
-func writeDownloads(w *writer, articles []*Article) error {
-	var gj, ev, mn bytes.Buffer
-	gj.WriteString(`{"type":"FeatureCollection","features":[`)
+func writeDownloads(w *writer, articles []*Article) (err error) {
+	// Each file is streamed to the stage: an archive's downloads run to
+	// hundreds of megabytes.
+	var files []*stagedFile
+	for _, name := range []string{"events.geojson", "events.csv", "mentions.csv"} {
+		f, err := w.create(name)
+		if err != nil {
+			return err
+		}
+		files = append(files, f)
+	}
+	defer func() {
+		for _, f := range files {
+			if cerr := f.Close(); err == nil {
+				err = cerr
+			}
+		}
+	}()
+	gj := files[0]
+	io.WriteString(gj, `{"type":"FeatureCollection","features":[`)
 	first := true
-	ec, mc := csv.NewWriter(&ev), csv.NewWriter(&mn)
+	ec, mc := csv.NewWriter(files[1]), csv.NewWriter(files[2])
 	ec.Write(eventsCSVHeader)
 	mc.Write(mentionsCSVHeader)
 	for _, a := range articles {
 		for _, e := range a.Events {
+			if !first {
+				io.WriteString(gj, ",")
+			}
+			first = false
 			line, err := json.Marshal(eventFeature(a, e))
 			if err != nil {
 				return err
 			}
-			if !first {
-				gj.WriteByte(',')
-			}
-			first = false
-			gj.WriteString("\n")
+			io.WriteString(gj, "\n")
 			gj.Write(line)
 			ec.Write(eventRow(a, e))
 		}
@@ -69,13 +86,8 @@ func writeDownloads(w *writer, articles []*Article) error {
 	if err := mc.Error(); err != nil {
 		return err
 	}
-	gj.WriteString("\n]}\n")
-	for name, body := range map[string][]byte{"events.geojson": gj.Bytes(), "events.csv": ev.Bytes(), "mentions.csv": mn.Bytes()} {
-		if err := w.write(name, body); err != nil {
-			return err
-		}
-	}
-	return nil
+	_, err = io.WriteString(gj, "\n]}\n")
+	return err
 }
 
 // eventFeature is one event as a GeoJSON feature: typed, so that it

@@ -5,7 +5,9 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"hash"
 	"hash/fnv"
+	"io"
 	"io/fs"
 	"os"
 	"path"
@@ -86,16 +88,11 @@ func checkOutput(out string) error {
 // write stages one file; rel is slash-separated and must stay inside the
 // output folder.
 func (w *writer) write(rel string, data []byte) error {
-	clean := path.Clean(rel)
-	if clean != rel || path.IsAbs(rel) || strings.HasPrefix(clean, "../") || clean == ".." || clean == "." {
-		return fmt.Errorf("refusing to write %q: not a plain path inside the output folder", rel)
+	if err := w.claim(rel); err != nil {
+		return err
 	}
 	sum := hashOf(data)
 	w.mu.Lock()
-	if _, dup := w.files[rel]; dup {
-		w.mu.Unlock()
-		return fmt.Errorf("two outputs want the same file %s", rel)
-	}
 	w.files[rel] = sum
 	w.count++
 	w.bytes += int64(len(data))
@@ -111,6 +108,85 @@ func (w *writer) write(rel string, data []byte) error {
 	}
 	if err := os.WriteFile(dst, data, 0o644); err != nil {
 		return err
+	}
+	w.mu.Lock()
+	w.staged++
+	w.mu.Unlock()
+	return nil
+}
+
+// create stages a large file written piece by piece, so that it is
+// never whole in memory; Close finishes it. Like write, it leaves the
+// previous build's file in place when the bytes are the same.
+func (w *writer) create(rel string) (*stagedFile, error) {
+	if err := w.claim(rel); err != nil {
+		return nil, err
+	}
+	dst := filepath.Join(w.stage, filepath.FromSlash(rel))
+	if err := w.mkdir(filepath.Dir(dst)); err != nil {
+		return nil, err
+	}
+	f, err := os.Create(dst)
+	if err != nil {
+		return nil, err
+	}
+	sf := &stagedFile{w: w, rel: rel, path: dst, f: f, hash: fnv.New64a()}
+	sf.buf = bufio.NewWriterSize(io.MultiWriter(f, sf.hash), 1<<16)
+	return sf, nil
+}
+
+// claim reserves rel for this build: two outputs may not share a file.
+func (w *writer) claim(rel string) error {
+	clean := path.Clean(rel)
+	if clean != rel || path.IsAbs(rel) || strings.HasPrefix(clean, "../") || clean == ".." || clean == "." {
+		return fmt.Errorf("refusing to write %q: not a plain path inside the output folder", rel)
+	}
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	if _, dup := w.files[rel]; dup {
+		return fmt.Errorf("two outputs want the same file %s", rel)
+	}
+	w.files[rel] = ""
+	return nil
+}
+
+// stagedFile is a file being written by create.
+type stagedFile struct {
+	w         *writer
+	rel, path string
+	f         *os.File
+	hash      hash.Hash64
+	buf       *bufio.Writer
+	size      int64
+}
+
+func (sf *stagedFile) Write(p []byte) (int, error) {
+	n, err := sf.buf.Write(p)
+	sf.size += int64(n)
+	return n, err
+}
+
+// Close finishes the file and records it; an unchanged file is dropped
+// from the stage so the previous one, and its mtime, stay.
+func (sf *stagedFile) Close() error {
+	err := sf.buf.Flush()
+	if cerr := sf.f.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		return fmt.Errorf("%s: %w", sf.rel, err)
+	}
+	sum := fmt.Sprintf("%016x", sf.hash.Sum64())
+	w := sf.w
+	w.mu.Lock()
+	w.files[sf.rel] = sum
+	w.count++
+	w.bytes += sf.size
+	w.mu.Unlock()
+	if w.old[sf.rel] == sum {
+		if st, err := os.Stat(filepath.Join(w.out, filepath.FromSlash(sf.rel))); err == nil && st.Size() == sf.size {
+			return os.Remove(sf.path)
+		}
 	}
 	w.mu.Lock()
 	w.staged++

@@ -81,3 +81,51 @@ func exists(dir, name string) bool {
 	_, err := os.Stat(filepath.Join(dir, name))
 	return err == nil
 }
+
+// A streamed file behaves like a written one: unchanged bytes leave the
+// old file (and its mtime) alone, changed bytes replace it.
+func TestWriterStreamsLargeFiles(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "public")
+	build := func(files map[string]string) {
+		t.Helper()
+		w, err := newWriter(out)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer os.RemoveAll(w.stage)
+		for name, body := range files {
+			f, err := w.create(name)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, part := range strings.SplitAfter(body, ",") {
+				f.Write([]byte(part))
+			}
+			if err := f.Close(); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if _, err := w.create("same.csv"); err == nil {
+			t.Error("a second create of same.csv was accepted")
+		}
+		if err := w.finish(); err != nil {
+			t.Fatal(err)
+		}
+	}
+	build(map[string]string{"same.csv": "a,b,c", "grows.csv": "1,2"})
+	past := time.Now().Add(-time.Hour)
+	os.Chtimes(filepath.Join(out, "same.csv"), past, past)
+	os.Chtimes(filepath.Join(out, "grows.csv"), past, past)
+	build(map[string]string{"same.csv": "a,b,c", "grows.csv": "1,2,3"})
+	if st, _ := os.Stat(filepath.Join(out, "same.csv")); !st.ModTime().Equal(past) {
+		t.Error("unchanged same.csv was rewritten")
+	}
+	got, _ := os.ReadFile(filepath.Join(out, "grows.csv"))
+	if string(got) != "1,2,3" {
+		t.Errorf("grows.csv = %q", got)
+	}
+	manifest, _ := os.ReadFile(filepath.Join(out, manifestName))
+	if want := "same.csv\t" + hashOf([]byte("a,b,c")); !strings.Contains(string(manifest), want) {
+		t.Errorf("manifest %q lacks %q", manifest, want)
+	}
+}

@@ -2,7 +2,9 @@ package main
 
 import (
 	"crypto/sha256"
+	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"runtime/pprof"
@@ -17,7 +19,7 @@ import (
 func newBuildCmd() *cobra.Command {
 	var (
 		source, out, title, gazetteerDir, baseURL, language, tiles, cpuProfile string
-		cacheDir                                                               string
+		cacheDir, templatesDir, assetsDir                                      string
 		quiet, clean                                                           bool
 	)
 	cmd := &cobra.Command{
@@ -30,6 +32,10 @@ assets/ and data/ (map data as scripts), and .nojekyll for GitHub Pages.
 Markdown briefings may start with YAML front matter (title, date, source,
 slug, tags). A .txt briefing has no metadata: its first line is its title
 and its file name gives its slug.
+
+A site changes its look by putting files in templates/ and assets/ (or
+the folders --templates and --assets name): each replaces atlas's file of
+the same name.
 
 The build is staged and moved into --out only when it has succeeded. atlas
 refuses to write into a non-empty folder it did not create, and on a rebuild
@@ -74,7 +80,15 @@ same byte for byte.`,
 			if !st.IsDir() {
 				return fmt.Errorf("source %s is not a folder", source)
 			}
-			if err := assets.Check(assets.FS()); err != nil {
+			tmpl, err := siteFolder("--templates", templatesDir, "templates", templates.FS())
+			if err != nil {
+				return err
+			}
+			static, err := siteFolder("--assets", assetsDir, "assets", assets.FS())
+			if err != nil {
+				return err
+			}
+			if err := assets.Check(static); err != nil {
 				return err
 			}
 			g, err := loadGazetteer(gazetteerDir)
@@ -89,7 +103,7 @@ same byte for byte.`,
 				Content: os.DirFS(source), Out: out, Title: title, BaseURL: baseURL,
 				Language: site.Language(language), Tiles: tiles,
 				Gazetteer: g, Extractor: ex, Events: events.New(),
-				Templates: templates.FS(), Assets: assets.FS(),
+				Templates: tmpl, Assets: static,
 				Clean: clean,
 			}
 			if cacheDir != "none" {
@@ -123,10 +137,31 @@ same byte for byte.`,
 	f.StringVar(&language, "language", "ar", "interface language: ar or en (briefings are shown as written)")
 	f.StringVar(&tiles, "tiles", "none", "online base map for hosted sites: none or osm (never used from file://)")
 	f.StringVar(&baseURL, "base-url", "", "the site's address when hosted (https://org.github.io/repo/): adds sitemap.xml and feed.xml; pages stay relative")
+	f.StringVar(&templatesDir, "templates", "templates", "folder of the site's own page templates, each replacing atlas's of the same name (ignored when absent)")
+	f.StringVar(&assetsDir, "assets", "assets", "folder of the site's own static files, each replacing atlas's of the same name (ignored when absent)")
 	f.BoolVar(&clean, "clean", false, "ignore the build cache and analyse and render everything afresh")
 	f.StringVar(&cacheDir, "cache-dir", "", "folder for the build cache (default: the user cache folder, per output); none for no cache")
 	addGazetteerFlag(cmd, &gazetteerDir)
 	return cmd
+}
+
+// siteFolder lays the site's own folder dir over atlas's embedded files.
+// A missing dir is fine when it is the default.
+func siteFolder(flag, dir, def string, embedded fs.FS) (fs.FS, error) {
+	if dir == "" {
+		return embedded, nil
+	}
+	st, err := os.Stat(dir)
+	switch {
+	case err == nil && st.IsDir():
+		return site.Overlay(os.DirFS(dir), embedded), nil
+	case err == nil:
+		return nil, fmt.Errorf("%s %s is not a folder", flag, dir)
+	case errors.Is(err, fs.ErrNotExist) && dir == def:
+		return embedded, nil
+	default:
+		return nil, fmt.Errorf("%s: %w", flag, err)
+	}
 }
 
 // buildCacheDir is where the cache for output folder out lives: dir if

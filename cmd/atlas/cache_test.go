@@ -188,3 +188,57 @@ func TestDamagedCacheIsIgnored(t *testing.T) {
 		t.Errorf("a damaged cache was used:\n%s", stderr)
 	}
 }
+
+// A site's own templates/ and assets/ replace atlas's files of the same
+// name; a broken template fails the build, naming the file, and leaves
+// the previous site whole, with no staging folder behind.
+func TestSiteOverridesAndFailedBuild(t *testing.T) {
+	tmp := t.TempDir()
+	out := filepath.Join(tmp, "public")
+	if _, _, err := run(t, "build", "-s", "../../examples/briefings", "-o", out); err != nil {
+		t.Fatal(err)
+	}
+	index, _ := os.ReadFile(filepath.Join(out, "index.html"))
+
+	tdir, adir := filepath.Join(tmp, "templates"), filepath.Join(tmp, "assets")
+	os.MkdirAll(tdir, 0o755)
+	os.MkdirAll(adir, 0o755)
+	page, err := os.ReadFile("../../templates/404.html")
+	if err != nil {
+		t.Fatal(err)
+	}
+	marked := strings.Replace(string(page), "<h1>", "<p class=\"site-404\"></p><h1>", 1)
+	if marked == string(page) {
+		t.Fatal("404.html has no <h1>")
+	}
+	os.WriteFile(filepath.Join(tdir, "404.html"), []byte(marked), 0o644)
+	os.WriteFile(filepath.Join(adir, "atlas.css"), []byte("/* the site's own style */\n"), 0o644)
+	if _, _, err := run(t, "build", "-s", "../../examples/briefings", "-o", out, "--templates", tdir, "--assets", adir); err != nil {
+		t.Fatal(err)
+	}
+	if got, _ := os.ReadFile(filepath.Join(out, "404.html")); !strings.Contains(string(got), "site-404") {
+		t.Error("the site's 404.html was not used")
+	}
+	if got, _ := os.ReadFile(filepath.Join(out, "assets/atlas.css")); string(got) != "/* the site's own style */\n" {
+		t.Errorf("assets/atlas.css = %.40q", got)
+	}
+	if _, err := os.Stat(filepath.Join(out, "assets/atlas.js")); err != nil {
+		t.Error("atlas's own atlas.js is missing beside the site's css")
+	}
+
+	// Back to atlas's look, then a broken template.
+	if _, _, err := run(t, "build", "-s", "../../examples/briefings", "-o", out); err != nil {
+		t.Fatal(err)
+	}
+	os.WriteFile(filepath.Join(tdir, "article.html"), []byte(`{{define "main"}}{{.Article.NoSuchField}}{{end}}`), 0o644)
+	_, _, err = run(t, "build", "-s", "../../examples/briefings", "-o", out, "--templates", tdir)
+	if err == nil || !strings.Contains(err.Error(), "articles/") {
+		t.Fatalf("broken template: err = %v", err)
+	}
+	if got, _ := os.ReadFile(filepath.Join(out, "index.html")); !bytes.Equal(got, index) {
+		t.Error("a failed build changed index.html")
+	}
+	if left, _ := filepath.Glob(filepath.Join(tmp, ".atlas-staging-*")); len(left) > 0 {
+		t.Errorf("a failed build left %v", left)
+	}
+}
