@@ -75,7 +75,7 @@ type Article struct {
 	Mentions   []extract.Mention
 	Unresolved []extract.Unresolved
 	Events     []events.Event
-	Body       string // rendered HTML of the body, mentions linked
+	Body       string // rendered HTML of the body, mentions linked; emptied once its page is written
 	spans      []span // byte offsets of the mentions in the body
 	key        string // the cache's analysisKey, when caching
 	identity   string // names the key and the metadata, when caching

@@ -473,6 +473,9 @@ type articlePage struct {
 }
 
 func (r *pageRenderer) renderArticle(w *writer, i int, a *Article) error {
+	// Nothing but this page shows the rendered body: let it go, so an
+	// archive's bodies are not all held while the rest renders.
+	defer func() { a.Body = "" }()
 	var prev, next *Article
 	if i > 0 {
 		prev = r.articles[i-1]
