@@ -15,6 +15,7 @@ import (
 	"runtime"
 	"sort"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/briefing-atlas/atlas/extract"
@@ -48,6 +49,9 @@ type Options struct {
 	UnsafeHTML bool
 	// Log receives one progress line per stage; nil for none.
 	Log io.Writer
+	// Live is a terminal to redraw running counts on during long stages;
+	// nil for none.
+	Live io.Writer
 	// CacheDir keeps what a build analysed and rendered so the next build
 	// of the same output redoes only what changed; "" for no cache.
 	CacheDir string
@@ -102,7 +106,10 @@ func Build(ctx context.Context, opt Options) (*Report, error) {
 		return nil, err
 	}
 	t1 := time.Now()
-	articles, err := analyse(ctx, opt, cache, docs)
+	var analysed atomic.Int64
+	m := startMeter(opt.Live, "analysing", len(docs), func() int { return int(analysed.Load()) })
+	articles, err := analyse(ctx, opt, cache, docs, &analysed)
+	m.end()
 	if err != nil {
 		return nil, err
 	}
@@ -142,6 +149,7 @@ func Build(ctx context.Context, opt Options) (*Report, error) {
 		}
 		done <- downloads{n, err}
 	}()
+	m = startMeter(opt.Live, "rendering: files", 0, w.written)
 	err = func() error {
 		r, err := newRenderer(opt, articles)
 		if err != nil {
@@ -151,6 +159,7 @@ func Build(ctx context.Context, opt Options) (*Report, error) {
 		return r.render(w)
 	}()
 	d := <-done
+	m.end()
 	if err := errors.Join(err, d.err); err != nil {
 		return nil, err
 	}
@@ -186,7 +195,7 @@ func Build(ctx context.Context, opt Options) (*Report, error) {
 
 // analyse extracts mentions and renders bodies on every core; the result
 // is in (date, path) order whatever the scheduling.
-func analyse(ctx context.Context, opt Options, cache *buildCache, docs []*content.Article) ([]*Article, error) {
+func analyse(ctx context.Context, opt Options, cache *buildCache, docs []*content.Article, done *atomic.Int64) ([]*Article, error) {
 	out := make([]*Article, len(docs))
 	errs := make([]error, len(docs))
 	jobs := make(chan int)
@@ -197,6 +206,7 @@ func analyse(ctx context.Context, opt Options, cache *buildCache, docs []*conten
 			defer wg.Done()
 			md := newMarkdown(opt.UnsafeHTML)
 			for i := range jobs {
+				done.Add(1)
 				if cache == nil {
 					out[i], errs[i] = analyseOne(md, opt.Extractor, opt.Events, docs[i])
 					continue

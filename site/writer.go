@@ -115,6 +115,13 @@ func (w *writer) write(rel string, data []byte) error {
 	return nil
 }
 
+// written counts the files recorded so far.
+func (w *writer) written() int {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	return w.count
+}
+
 // create stages a large file written piece by piece, so that it is
 // never whole in memory; Close finishes it. Like write, it leaves the
 // previous build's file in place when the bytes are the same.

@@ -4,6 +4,7 @@ import (
 	"crypto/sha256"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -116,6 +117,9 @@ same byte for byte.`,
 			}
 			if !quiet {
 				opt.Log = cmd.ErrOrStderr()
+				if isTerminal(opt.Log) {
+					opt.Live = opt.Log
+				}
 			}
 			rep, err := site.Build(cmd.Context(), opt)
 			if err != nil {
@@ -143,6 +147,17 @@ same byte for byte.`,
 	f.StringVar(&cacheDir, "cache-dir", "", "folder for the build cache (default: the user cache folder, per output); none for no cache")
 	addGazetteerFlag(cmd, &gazetteerDir)
 	return cmd
+}
+
+// isTerminal says whether w is a terminal, where running counts may be
+// redrawn in place; logs and pipes get plain lines only.
+func isTerminal(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	if !ok || os.Getenv("TERM") == "dumb" {
+		return false
+	}
+	st, err := f.Stat()
+	return err == nil && st.Mode()&os.ModeCharDevice != 0
 }
 
 // siteFolder lays the site's own folder dir over atlas's embedded files.
