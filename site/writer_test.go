@@ -20,24 +20,17 @@ func TestWriterStagesAndCleansOnlyItsOwnFiles(t *testing.T) {
 	out := filepath.Join(t.TempDir(), "public")
 	build := func(files map[string]string) {
 		t.Helper()
-		w, err := newWriter(out)
-		if err != nil {
-			t.Fatal(err)
-		}
-		for name, body := range files {
-			if err := w.write(name, []byte(body)); err != nil {
-				t.Fatal(err)
+		withWriter(t, out, func(w *writer) {
+			for name, body := range files {
+				if err := w.write(name, []byte(body)); err != nil {
+					t.Fatal(err)
+				}
 			}
-		}
-		// Nothing reaches out until the whole build has succeeded.
-		for name := range files {
-			if name == "new.html" && exists(out, name) {
-				t.Errorf("%s visible before finish", name)
+			// Nothing reaches out until the whole build has succeeded.
+			if _, ok := files["new.html"]; ok && exists(out, "new.html") {
+				t.Error("new.html visible before finish")
 			}
-		}
-		if err := w.finish(); err != nil {
-			t.Fatal(err)
-		}
+		})
 	}
 	build(map[string]string{"index.html": "1", "old.html": "old", "a/b.html": "b"})
 	// A file the user put there is not atlas's.
@@ -77,6 +70,20 @@ func TestWriterRejectsEscapingPaths(t *testing.T) {
 	}
 }
 
+// withWriter runs one build into out: stage with fn, then finish.
+func withWriter(t *testing.T, out string, fn func(w *writer)) {
+	t.Helper()
+	w, err := newWriter(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer os.RemoveAll(w.stage)
+	fn(w)
+	if err := w.finish(); err != nil {
+		t.Fatal(err)
+	}
+}
+
 func exists(dir, name string) bool {
 	_, err := os.Stat(filepath.Join(dir, name))
 	return err == nil
@@ -88,29 +95,23 @@ func TestWriterStreamsLargeFiles(t *testing.T) {
 	out := filepath.Join(t.TempDir(), "public")
 	build := func(files map[string]string) {
 		t.Helper()
-		w, err := newWriter(out)
-		if err != nil {
-			t.Fatal(err)
-		}
-		defer os.RemoveAll(w.stage)
-		for name, body := range files {
-			f, err := w.create(name)
-			if err != nil {
-				t.Fatal(err)
+		withWriter(t, out, func(w *writer) {
+			for name, body := range files {
+				f, err := w.create(name)
+				if err != nil {
+					t.Fatal(err)
+				}
+				for _, part := range strings.SplitAfter(body, ",") {
+					f.Write([]byte(part))
+				}
+				if err := f.Close(); err != nil {
+					t.Fatal(err)
+				}
 			}
-			for _, part := range strings.SplitAfter(body, ",") {
-				f.Write([]byte(part))
+			if _, err := w.create("same.csv"); err == nil {
+				t.Error("a second create of same.csv was accepted")
 			}
-			if err := f.Close(); err != nil {
-				t.Fatal(err)
-			}
-		}
-		if _, err := w.create("same.csv"); err == nil {
-			t.Error("a second create of same.csv was accepted")
-		}
-		if err := w.finish(); err != nil {
-			t.Fatal(err)
-		}
+		})
 	}
 	build(map[string]string{"same.csv": "a,b,c", "grows.csv": "1,2"})
 	past := time.Now().Add(-time.Hour)
