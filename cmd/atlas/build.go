@@ -51,7 +51,9 @@ uploads only what changed). --clean ignores the cache; the output is the
 same byte for byte.`,
 		Example: `  atlas build
   atlas build --source examples/briefings --out public
-  atlas build --source ~/briefings --out /tmp/site --title "أطلس النشرات"`,
+  atlas build --source ~/briefings --out /tmp/site --title "أطلس النشرات"
+  atlas build --clean                     # everything afresh, ignoring the cache
+  atlas build --templates my-templates    # the site's own page templates over atlas's`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			if cpuProfile != "" {
