@@ -118,14 +118,12 @@ func Build(ctx context.Context, opt Options) (*Report, error) {
 	rep := &Report{Articles: len(articles)}
 	for _, a := range articles {
 		rep.Mentions += len(a.Mentions)
+		rep.Events += len(a.Events)
 		for _, m := range a.Mentions {
 			if m.Place != nil {
 				rep.Located++
 			}
 		}
-	}
-	for _, a := range articles {
-		rep.Events += len(a.Events)
 	}
 	logf("extracted %d place mentions, %d located, %d events", rep.Mentions, rep.Located, rep.Events)
 	w, err := newWriter(opt.Out)
@@ -135,35 +133,10 @@ func Build(ctx context.Context, opt Options) (*Report, error) {
 	// A failed build leaves no staging folder behind.
 	defer os.RemoveAll(w.stage)
 	t2 := time.Now()
-	// Downloads need only the articles: they are written while the pages
-	// render, since much of rendering runs on one core.
-	type downloads struct {
-		unresolved int
-		err        error
-	}
-	done := make(chan downloads, 1)
-	go func() {
-		n, err := writeUnresolved(w, articles)
-		if err == nil {
-			err = writeDownloads(w, articles)
-		}
-		done <- downloads{n, err}
-	}()
-	m = startMeter(opt.Live, "rendering: files", 0, w.written)
-	err = func() error {
-		r, err := newRenderer(opt, articles)
-		if err != nil {
-			return err
-		}
-		r.cache = cache
-		return r.render(w)
-	}()
-	d := <-done
-	m.end()
-	if err := errors.Join(err, d.err); err != nil {
+	rep.Unresolved, err = writePages(opt, cache, w, articles)
+	if err != nil {
 		return nil, err
 	}
-	rep.Unresolved = d.unresolved
 	logf("rendered  %d pages and downloads in %s (%s)%s", w.count, time.Since(t2).Round(time.Millisecond),
 		rate(w.count, time.Since(t2)), cache.pageNote())
 	if err := copyAssets(w, opt.Assets); err != nil {
@@ -193,6 +166,36 @@ func Build(ctx context.Context, opt Options) (*Report, error) {
 	return rep, nil
 }
 
+// writePages renders every page into w and, meanwhile, the downloads,
+// which need only the articles: much of rendering runs on one core. It
+// returns how many unresolved names it listed.
+func writePages(opt Options, cache *buildCache, w *writer, articles []*Article) (int, error) {
+	type downloads struct {
+		unresolved int
+		err        error
+	}
+	done := make(chan downloads, 1)
+	go func() {
+		n, err := writeUnresolved(w, articles)
+		if err == nil {
+			err = writeDownloads(w, articles)
+		}
+		done <- downloads{n, err}
+	}()
+	m := startMeter(opt.Live, "rendering: files", 0, w.written)
+	err := func() error {
+		r, err := newRenderer(opt, articles)
+		if err != nil {
+			return err
+		}
+		r.cache = cache
+		return r.render(w)
+	}()
+	d := <-done
+	m.end()
+	return d.unresolved, errors.Join(err, d.err)
+}
+
 // analyse extracts mentions and renders bodies on every core; the result
 // is in (date, path) order whatever the scheduling.
 func analyse(ctx context.Context, opt Options, cache *buildCache, docs []*content.Article, done *atomic.Int64) ([]*Article, error) {
@@ -206,23 +209,8 @@ func analyse(ctx context.Context, opt Options, cache *buildCache, docs []*conten
 			defer wg.Done()
 			md := newMarkdown(opt.UnsafeHTML)
 			for i := range jobs {
+				out[i], errs[i] = analyseCached(md, opt, cache, docs[i])
 				done.Add(1)
-				if cache == nil {
-					out[i], errs[i] = analyseOne(md, opt.Extractor, opt.Events, docs[i])
-					continue
-				}
-				key := cache.analysisKey(docs[i])
-				if a := cache.analysis(opt.Gazetteer, docs[i], key); a != nil {
-					a.key, out[i] = key, a
-					identify(a)
-					continue
-				}
-				out[i], errs[i] = analyseOne(md, opt.Extractor, opt.Events, docs[i])
-				if errs[i] == nil {
-					out[i].key = key
-					identify(out[i])
-					cache.putAnalysis(key, out[i])
-				}
 			}
 		}()
 	}
@@ -247,6 +235,25 @@ func analyse(ctx context.Context, opt Options, cache *buildCache, docs []*conten
 		return out[i].Path < out[j].Path
 	})
 	return out, nil
+}
+
+// analyseCached is analyseOne through the cache, when there is one.
+func analyseCached(md goldmark.Markdown, opt Options, cache *buildCache, doc *content.Article) (*Article, error) {
+	if cache == nil {
+		return analyseOne(md, opt.Extractor, opt.Events, doc)
+	}
+	key := cache.analysisKey(doc)
+	a := cache.analysis(opt.Gazetteer, doc, key)
+	if a == nil {
+		var err error
+		if a, err = analyseOne(md, opt.Extractor, opt.Events, doc); err != nil {
+			return nil, err
+		}
+		cache.putAnalysis(key, a)
+	}
+	a.key = key
+	identify(a)
+	return a, nil
 }
 
 func analyseOne(md goldmark.Markdown, ex *extract.Extractor, det *events.Detector, doc *content.Article) (*Article, error) {

@@ -224,15 +224,11 @@ func identify(a *Article) {
 	a.identity = fmt.Sprintf("%x", h.Sum(nil)[:20])
 }
 
-// articleIdentity is a's identity, or "" when a was not analysed with
-// the cache on.
-func (c *buildCache) articleIdentity(a *Article) string { return a.identity }
-
 // pageKey names the inputs of an article's page besides the site-wide
 // ones in the salt: the article and its neighbours.
 func (c *buildCache) pageKey(a *Article, prev, next *Article) string {
 	h := sha256.New()
-	fmt.Fprintf(h, "%s\x00article\x00%s\x00", c.salt, c.articleIdentity(a))
+	fmt.Fprintf(h, "%s\x00article\x00%s\x00", c.salt, a.identity)
 	for _, n := range []*Article{prev, next} {
 		if n != nil {
 			fmt.Fprintf(h, "%q\x00%q\x00", n.Slug, n.Title)
@@ -250,14 +246,14 @@ func (c *buildCache) placeKey(id string, mentions, evs int, listed []placeMentio
 	h := sha256.New()
 	fmt.Fprintf(h, "%s\x00place\x00%s\x00%d\x00%d\x00", c.salt, id, mentions, evs)
 	for _, m := range listed {
-		ident := c.articleIdentity(m.Article)
+		ident := m.Article.identity
 		if ident == "" {
 			return ""
 		}
 		fmt.Fprintf(h, "m\x00%s\x00%d\x00%q\x00", ident, m.N, m.Surface)
 	}
 	for _, e := range listedEvents {
-		ident := c.articleIdentity(e.Article)
+		ident := e.Article.identity
 		if ident == "" {
 			return ""
 		}
