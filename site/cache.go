@@ -24,14 +24,14 @@ import (
 const cacheFormat = "atlas-cache-2"
 
 // buildCache remembers between builds what analysing each briefing gave
-// and which article pages are current, so a rebuild re-analyses and
+// and which article and place pages are current, so a rebuild re-analyses and
 // re-renders only what changed. Keys are content hashes salted with the
 // tool's version, the gazetteer's, the templates and the options: a key
 // that matches means the work would give the same bytes.
 //
 // Each analysis is a file of its own under analyses/, named by its key,
 // so a build reads and writes only what it needs, on every core, and a
-// crash leaves nothing wrong behind. pages.gob lists the article pages
+// crash leaves nothing wrong behind. pages.gob lists the pages
 // of the last build. After a successful build, analyses it did not use
 // are removed, so the cache does not grow with deleted briefings.
 type buildCache struct {
