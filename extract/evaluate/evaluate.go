@@ -152,19 +152,23 @@ func Score(gold, pred []Mention) Report {
 }
 
 // Read reads JSON lines of mentions.
-func Read(r io.Reader) ([]Mention, error) {
-	var out []Mention
+func Read(r io.Reader) ([]Mention, error) { return readLines[Mention](r) }
+
+// readLines reads one JSON value a line, skipping blank lines; errors
+// name the line.
+func readLines[T any](r io.Reader) ([]T, error) {
+	var out []T
 	sc := bufio.NewScanner(r)
 	sc.Buffer(make([]byte, 1<<20), 1<<20)
 	for n := 1; sc.Scan(); n++ {
 		if len(sc.Bytes()) == 0 {
 			continue
 		}
-		var m Mention
-		if err := json.Unmarshal(sc.Bytes(), &m); err != nil {
+		var v T
+		if err := json.Unmarshal(sc.Bytes(), &v); err != nil {
 			return nil, fmt.Errorf("line %d: %w", n, err)
 		}
-		out = append(out, m)
+		out = append(out, v)
 	}
 	return out, sc.Err()
 }

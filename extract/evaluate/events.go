@@ -1,8 +1,6 @@
 package evaluate
 
 import (
-	"bufio"
-	"encoding/json"
 	"fmt"
 	"io"
 	"sort"
@@ -146,22 +144,7 @@ func ScoreEvents(gold, pred []Event) EventReport {
 }
 
 // ReadEvents reads JSON lines of events.
-func ReadEvents(rd io.Reader) ([]Event, error) {
-	var out []Event
-	sc := bufio.NewScanner(rd)
-	sc.Buffer(make([]byte, 1<<20), 1<<20)
-	for n := 1; sc.Scan(); n++ {
-		if len(sc.Bytes()) == 0 {
-			continue
-		}
-		var e Event
-		if err := json.Unmarshal(sc.Bytes(), &e); err != nil {
-			return nil, fmt.Errorf("line %d: %w", n, err)
-		}
-		out = append(out, e)
-	}
-	return out, sc.Err()
-}
+func ReadEvents(r io.Reader) ([]Event, error) { return readLines[Event](r) }
 
 // Print writes the report as score_events.py does.
 func (r EventReport) Print(w io.Writer, show bool) {
