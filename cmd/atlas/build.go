@@ -94,11 +94,7 @@ same byte for byte.`,
 			if err := assets.Check(static); err != nil {
 				return err
 			}
-			g, err := loadGazetteer(gazetteerDir)
-			if err != nil {
-				return err
-			}
-			ex, err := newExtractor(g)
+			g, ex, err := loadExtractor(gazetteerDir)
 			if err != nil {
 				return err
 			}

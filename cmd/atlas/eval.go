@@ -8,7 +8,6 @@ import (
 
 	"github.com/briefing-atlas/atlas/extract/evaluate"
 	"github.com/briefing-atlas/atlas/extract/events"
-	"github.com/briefing-atlas/atlas/site/content"
 	"github.com/spf13/cobra"
 )
 
@@ -75,11 +74,7 @@ matches, and how often the number of dead is exactly right.`,
 				names = append(names, d)
 			}
 			sort.Strings(names)
-			g, err := loadGazetteer(gazetteerDir)
-			if err != nil {
-				return err
-			}
-			ex, err := newExtractor(g)
+			_, ex, err := loadExtractor(gazetteerDir)
 			if err != nil {
 				return err
 			}
@@ -87,12 +82,7 @@ matches, and how often the number of dead is exactly right.`,
 			var predEvents []evaluate.Event
 			det := events.New()
 			for _, name := range names {
-				path := filepath.Join(docsDir, name)
-				data, err := os.ReadFile(path)
-				if err != nil {
-					return err
-				}
-				a, err := content.Parse(filepath.ToSlash(path), data)
+				a, err := readBriefing(filepath.Join(docsDir, name))
 				if err != nil {
 					return err
 				}

@@ -4,14 +4,11 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
-	"os"
-	"path/filepath"
 	"strings"
 	"text/tabwriter"
 
 	"github.com/briefing-atlas/atlas/extract"
 	"github.com/briefing-atlas/atlas/extract/events"
-	"github.com/briefing-atlas/atlas/site/content"
 	"github.com/spf13/cobra"
 )
 
@@ -41,11 +38,7 @@ date, id, lat, lon, geo_precision and confidence.`,
 			if format != "jsonl" && format != "table" {
 				return fmt.Errorf("--format %q: want jsonl or table", format)
 			}
-			g, err := loadGazetteer(gazetteerDir)
-			if err != nil {
-				return err
-			}
-			ex, err := newExtractor(g)
+			_, ex, err := loadExtractor(gazetteerDir)
 			if err != nil {
 				return err
 			}
@@ -62,11 +55,7 @@ date, id, lat, lon, geo_precision and confidence.`,
 			}
 			det := events.New()
 			for _, file := range files {
-				data, err := os.ReadFile(file)
-				if err != nil {
-					return err
-				}
-				a, err := content.Parse(filepath.ToSlash(file), data)
+				a, err := readBriefing(file)
 				if err != nil {
 					return err
 				}

@@ -5,10 +5,12 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
+	"path/filepath"
 
 	"github.com/briefing-atlas/atlas/data"
 	"github.com/briefing-atlas/atlas/extract"
 	"github.com/briefing-atlas/atlas/geo"
+	"github.com/briefing-atlas/atlas/site/content"
 	"github.com/spf13/cobra"
 )
 
@@ -43,11 +45,25 @@ func loadGazetteer(dir string) (*geo.Gazetteer, error) {
 	return g, err
 }
 
-// newExtractor builds the extractor with the bundled common-word list.
-func newExtractor(g *geo.Gazetteer) (*extract.Extractor, error) {
+// loadExtractor loads the gazetteer as loadGazetteer does and builds the
+// extractor over it with the bundled common-word list.
+func loadExtractor(dir string) (*geo.Gazetteer, *extract.Extractor, error) {
+	g, err := loadGazetteer(dir)
+	if err != nil {
+		return nil, nil, err
+	}
 	words, err := extract.ReadWordList(data.CommonWords())
+	if err != nil {
+		return nil, nil, err
+	}
+	return g, extract.New(g, extract.WithCommonWords(words)), nil
+}
+
+// readBriefing reads one briefing file the way a build reads it.
+func readBriefing(file string) (*content.Article, error) {
+	data, err := os.ReadFile(file)
 	if err != nil {
 		return nil, err
 	}
-	return extract.New(g, extract.WithCommonWords(words)), nil
+	return content.Parse(filepath.ToSlash(file), data)
 }
