@@ -444,6 +444,9 @@ type indexPage struct {
 	Events   int
 }
 
+// Shown is how many events the filters show at first: all of them.
+func (p indexPage) Shown() int { return p.Events }
+
 func (r *pageRenderer) renderIndex(w *writer) error {
 	latest := make([]*Article, len(r.articles))
 	for i, a := range r.articles {
@@ -710,6 +713,9 @@ type eventsPage struct {
 	Events []eventRef
 	All    int
 }
+
+// Shown is how many events the filters show at first: the table's.
+func (p eventsPage) Shown() int { return len(p.Events) }
 
 // maxTable and maxMapped bound the events table and the events the maps
 // load, so that pages stay usable for an archive of years; the downloads
