@@ -58,18 +58,7 @@ func Score(gold, pred []Mention) Report {
 	for _, g := range gold {
 		byDoc[g.Doc] = append(byDoc[g.Doc], g)
 	}
-	var preds []Mention
-	for _, p := range pred {
-		if _, ok := byDoc[p.Doc]; ok {
-			preds = append(preds, p)
-		}
-	}
-	sort.SliceStable(preds, func(i, j int) bool {
-		if preds[i].Doc != preds[j].Doc {
-			return preds[i].Doc < preds[j].Doc
-		}
-		return preds[i].Start < preds[j].Start
-	})
+	preds := covered(pred, func(m Mention) (string, int) { return m.Doc, m.Start }, func(doc string) bool { return byDoc[doc] != nil })
 	type key struct {
 		doc string
 		i   int
@@ -120,15 +109,7 @@ func Score(gold, pred []Mention) Report {
 		}
 	}
 	r.Predicted, r.Matched = len(preds), len(pairs)
-	if tp, fp := len(pairs), len(r.FalseAlarms); tp+fp > 0 {
-		r.Precision = float64(tp) / float64(tp+fp)
-	}
-	if r.Gold > 0 {
-		r.Recall = float64(len(pairs)) / float64(r.Gold)
-	}
-	if r.Precision+r.Recall > 0 {
-		r.F1 = 2 * r.Precision * r.Recall / (r.Precision + r.Recall)
-	}
+	r.Precision, r.Recall, r.F1 = prf(len(pairs), len(r.FalseAlarms), r.Gold)
 	for _, pr := range pairs {
 		if pr.Pred.country() == pr.Gold.country() {
 			r.CountryOK++
@@ -149,6 +130,40 @@ func Score(gold, pred []Mention) Report {
 		r.CountryAccuracy = float64(r.CountryOK) / float64(len(pairs))
 	}
 	return r
+}
+
+// covered keeps the predictions for documents the gold set covers
+// (known), in document and offset order.
+func covered[T any](pred []T, at func(T) (doc string, start int), known func(doc string) bool) []T {
+	var out []T
+	for _, p := range pred {
+		if doc, _ := at(p); known(doc) {
+			out = append(out, p)
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		di, si := at(out[i])
+		dj, sj := at(out[j])
+		if di != dj {
+			return di < dj
+		}
+		return si < sj
+	})
+	return out
+}
+
+// prf is precision, recall and F1 from matches, false alarms and gold.
+func prf(tp, fp, gold int) (precision, recall, f1 float64) {
+	if tp+fp > 0 {
+		precision = float64(tp) / float64(tp+fp)
+	}
+	if gold > 0 {
+		recall = float64(tp) / float64(gold)
+	}
+	if precision+recall > 0 {
+		f1 = 2 * precision * recall / (precision + recall)
+	}
+	return precision, recall, f1
 }
 
 // Read reads JSON lines of mentions.

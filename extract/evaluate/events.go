@@ -3,7 +3,6 @@ package evaluate
 import (
 	"fmt"
 	"io"
-	"sort"
 )
 
 // Event is a gold or predicted event, as in the JSON lines files.
@@ -60,18 +59,7 @@ func ScoreEvents(gold, pred []Event) EventReport {
 	for i, g := range gold {
 		byDoc[g.Doc] = append(byDoc[g.Doc], i)
 	}
-	var preds []Event
-	for _, p := range pred {
-		if _, ok := byDoc[p.Doc]; ok {
-			preds = append(preds, p)
-		}
-	}
-	sort.SliceStable(preds, func(i, j int) bool {
-		if preds[i].Doc != preds[j].Doc {
-			return preds[i].Doc < preds[j].Doc
-		}
-		return preds[i].Start < preds[j].Start
-	})
+	preds := covered(pred, func(e Event) (string, int) { return e.Doc, e.Start }, func(doc string) bool { return byDoc[doc] != nil })
 	used := map[int]bool{}
 	var r EventReport
 	var pairs []EventPair
@@ -107,15 +95,7 @@ func ScoreEvents(gold, pred []Event) EventReport {
 	}
 	r.Predicted, r.Matched = len(preds), len(pairs)
 	tp := len(pairs)
-	if tp+len(r.FalseAlarms) > 0 {
-		r.Precision = float64(tp) / float64(tp+len(r.FalseAlarms))
-	}
-	if r.Gold > 0 {
-		r.Recall = float64(tp) / float64(r.Gold)
-	}
-	if r.Precision+r.Recall > 0 {
-		r.F1 = 2 * r.Precision * r.Recall / (r.Precision + r.Recall)
-	}
+	r.Precision, r.Recall, r.F1 = prf(tp, len(r.FalseAlarms), r.Gold)
 	for _, pr := range pairs {
 		if pr.Pred.Type == pr.Gold.Type {
 			r.TypeOK++
