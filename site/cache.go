@@ -40,6 +40,10 @@ type buildCache struct {
 
 	oldPages map[string]cachedPage // read at start; read-only after
 
+	// analyses/ is made once, not before every write.
+	mkdir    sync.Once
+	mkdirErr error
+
 	mu           sync.Mutex
 	used         map[string]bool       // analysis keys this build used
 	pages        map[string]cachedPage // this build's article pages
@@ -128,6 +132,9 @@ func openCache(dir, salt string) *buildCache {
 // save writes the page list and removes the analyses this build did not
 // use; the site is already in place, so errors cost only time.
 func (c *buildCache) save() error {
+	if err := os.MkdirAll(c.dir, 0o755); err != nil {
+		return fmt.Errorf("cache: %w", err)
+	}
 	if err := writeAtomic(c.dir, "pages.gob", func(w io.Writer) error {
 		return gob.NewEncoder(w).Encode(&pageIndex{Format: cacheFormat, Salt: c.salt, Pages: c.pages})
 	}); err != nil {
@@ -149,9 +156,6 @@ func (c *buildCache) save() error {
 // writeAtomic writes dir/name through a temporary file, so a reader sees
 // the old file or the new one, never half of one.
 func writeAtomic(dir, name string, write func(io.Writer) error) error {
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return err
-	}
 	tmp, err := os.CreateTemp(dir, ".tmp-*")
 	if err != nil {
 		return err
@@ -205,8 +209,13 @@ func (c *buildCache) analysis(g *geo.Gazetteer, doc *content.Article, key string
 
 // putAnalysis stores a's analysis; a failure only means no cache entry.
 func (c *buildCache) putAnalysis(key string, a *Article) {
+	dir := filepath.Join(c.dir, "analyses")
+	c.mkdir.Do(func() { c.mkdirErr = os.MkdirAll(dir, 0o755) })
+	if c.mkdirErr != nil {
+		return
+	}
 	ca := newCachedAnalysis(a)
-	err := writeAtomic(filepath.Join(c.dir, "analyses"), key+".gob", func(w io.Writer) error {
+	err := writeAtomic(dir, key+".gob", func(w io.Writer) error {
 		return gob.NewEncoder(w).Encode(ca)
 	})
 	if err == nil {
