@@ -561,10 +561,11 @@ func (r *pageRenderer) execCached(w *writer, name, rel, key string, data any) er
 	if err != nil {
 		return err
 	}
-	if err := w.write(rel, b); err != nil {
+	sum, err := w.writeSum(rel, b)
+	if err != nil {
 		return err
 	}
-	r.cache.putPage(rel, cachedPage{Key: key, Sum: hashOf(b), Size: int64(len(b))}, false)
+	r.cache.putPage(rel, cachedPage{Key: key, Sum: sum, Size: int64(len(b))}, false)
 	return nil
 }
 

@@ -88,31 +88,50 @@ func checkOutput(out string) error {
 // write stages one file; rel is slash-separated and must stay inside the
 // output folder.
 func (w *writer) write(rel string, data []byte) error {
+	_, err := w.writeSum(rel, data)
+	return err
+}
+
+// writeSum is write that also returns the hash it recorded.
+func (w *writer) writeSum(rel string, data []byte) (string, error) {
 	if err := w.claim(rel); err != nil {
-		return err
+		return "", err
 	}
 	sum := hashOf(data)
-	w.mu.Lock()
-	w.files[rel] = sum
-	w.count++
-	w.bytes += int64(len(data))
-	w.mu.Unlock()
-	if w.old[rel] == sum {
-		if st, err := os.Stat(filepath.Join(w.out, filepath.FromSlash(rel))); err == nil && st.Size() == int64(len(data)) {
-			return nil // unchanged since the last build: leave it, and its mtime, alone
-		}
+	w.record(rel, sum, int64(len(data)))
+	if w.unchanged(rel, sum, int64(len(data))) {
+		return sum, nil // leave it, and its mtime, alone
 	}
 	dst := filepath.Join(w.stage, filepath.FromSlash(rel))
 	if err := w.mkdir(filepath.Dir(dst)); err != nil {
-		return err
+		return "", err
 	}
 	if err := os.WriteFile(dst, data, 0o644); err != nil {
-		return err
+		return "", err
 	}
 	w.mu.Lock()
 	w.staged++
 	w.mu.Unlock()
-	return nil
+	return sum, nil
+}
+
+// record notes a file of this build.
+func (w *writer) record(rel, sum string, size int64) {
+	w.mu.Lock()
+	w.files[rel] = sum
+	w.count++
+	w.bytes += size
+	w.mu.Unlock()
+}
+
+// unchanged says whether the previous build wrote rel with these bytes
+// (same hash in the manifest, same size on disk).
+func (w *writer) unchanged(rel, sum string, size int64) bool {
+	if w.old[rel] != sum {
+		return false
+	}
+	st, err := os.Stat(filepath.Join(w.out, filepath.FromSlash(rel)))
+	return err == nil && st.Size() == size
 }
 
 // written counts the files recorded so far.
@@ -185,15 +204,9 @@ func (sf *stagedFile) Close() error {
 	}
 	sum := fmt.Sprintf("%016x", sf.hash.Sum64())
 	w := sf.w
-	w.mu.Lock()
-	w.files[sf.rel] = sum
-	w.count++
-	w.bytes += sf.size
-	w.mu.Unlock()
-	if w.old[sf.rel] == sum {
-		if st, err := os.Stat(filepath.Join(w.out, filepath.FromSlash(sf.rel))); err == nil && st.Size() == sf.size {
-			return os.Remove(sf.path)
-		}
+	w.record(sf.rel, sum, sf.size)
+	if w.unchanged(sf.rel, sum, sf.size) {
+		return os.Remove(sf.path)
 	}
 	w.mu.Lock()
 	w.staged++
@@ -206,11 +219,7 @@ func (sf *stagedFile) Close() error {
 // it again. It is false when the file on disk is not that one: then the
 // caller must write it.
 func (w *writer) keep(rel, sum string, size int64) bool {
-	if w.old[rel] != sum {
-		return false
-	}
-	st, err := os.Stat(filepath.Join(w.out, filepath.FromSlash(rel)))
-	if err != nil || st.Size() != size {
+	if !w.unchanged(rel, sum, size) {
 		return false
 	}
 	w.mu.Lock()
