@@ -149,20 +149,24 @@ func (r *pageRenderer) writeSitemap(w *writer, base string) error {
 	for _, p := range r.places {
 		add(placeHref(p.Place))
 	}
-	var b bytes.Buffer
-	b.WriteString(xml.Header)
-	enc := xml.NewEncoder(&b)
-	enc.Indent("", " ")
-	err := enc.Encode(struct {
+	return writeXML(w, "sitemap.xml", struct {
 		XMLName xml.Name `xml:"urlset"`
 		NS      string   `xml:"xmlns,attr"`
 		URLs    []loc    `xml:"url"`
 	}{NS: "http://www.sitemaps.org/schemas/sitemap/0.9", URLs: urls})
-	if err != nil {
-		return err
+}
+
+// writeXML writes v as an indented XML document.
+func writeXML(w *writer, rel string, v any) error {
+	var b bytes.Buffer
+	b.WriteString(xml.Header)
+	enc := xml.NewEncoder(&b)
+	enc.Indent("", " ")
+	if err := enc.Encode(v); err != nil {
+		return fmt.Errorf("%s: %w", rel, err)
 	}
 	b.WriteByte('\n')
-	return w.write("sitemap.xml", b.Bytes())
+	return w.write(rel, b.Bytes())
 }
 
 func (r *pageRenderer) writeFeed(w *writer, base string) error {
@@ -194,11 +198,7 @@ func (r *pageRenderer) writeFeed(w *writer, base string) error {
 		u := base + "/" + articleHref(a)
 		entries = append(entries, entry{Title: a.Title, Link: link{Href: u}, ID: u, Updated: d.Format(time.RFC3339)})
 	}
-	var b bytes.Buffer
-	b.WriteString(xml.Header)
-	enc := xml.NewEncoder(&b)
-	enc.Indent("", " ")
-	err := enc.Encode(struct {
+	return writeXML(w, "feed.xml", struct {
 		XMLName xml.Name `xml:"feed"`
 		NS      string   `xml:"xmlns,attr"`
 		Title   string   `xml:"title"`
@@ -208,11 +208,6 @@ func (r *pageRenderer) writeFeed(w *writer, base string) error {
 		Entries []entry  `xml:"entry"`
 	}{NS: "http://www.w3.org/2005/Atom", Title: r.opt.Title, Link: link{Href: base + "/index.html"}, ID: base + "/",
 		Updated: updated.Format(time.RFC3339), Entries: entries})
-	if err != nil {
-		return err
-	}
-	b.WriteByte('\n')
-	return w.write("feed.xml", b.Bytes())
 }
 
 // sentenceAt is the sentence of the article around its mention n, for
