@@ -2,7 +2,6 @@ package main
 
 import (
 	"crypto/sha256"
-	"errors"
 	"fmt"
 	"io"
 	"io/fs"
@@ -159,22 +158,15 @@ func isTerminal(w io.Writer) bool {
 }
 
 // siteFolder lays the site's own folder dir over atlas's embedded files.
-// A missing dir is fine when it is the default.
 func siteFolder(flag, dir, def string, embedded fs.FS) (fs.FS, error) {
-	if dir == "" {
+	ok, err := siteDir(flag, dir, def)
+	if err != nil {
+		return nil, err
+	}
+	if !ok {
 		return embedded, nil
 	}
-	st, err := os.Stat(dir)
-	switch {
-	case err == nil && st.IsDir():
-		return site.Overlay(os.DirFS(dir), embedded), nil
-	case err == nil:
-		return nil, fmt.Errorf("%s %s is not a folder", flag, dir)
-	case errors.Is(err, fs.ErrNotExist) && dir == def:
-		return embedded, nil
-	default:
-		return nil, fmt.Errorf("%s: %w", flag, err)
-	}
+	return site.Overlay(os.DirFS(dir), embedded), nil
 }
 
 // buildCacheDir is where the cache for output folder out lives: dir if

@@ -26,23 +26,38 @@ func addGazetteerFlag(cmd *cobra.Command, dir *string) {
 // files in dir. A missing dir is fine when it is the default.
 func loadGazetteer(dir string) (*geo.Gazetteer, error) {
 	layers := []fs.FS{data.Gazetteer()}
-	if dir != "" {
-		st, err := os.Stat(dir)
-		switch {
-		case err == nil && st.IsDir():
-			layers = append(layers, os.DirFS(dir))
-		case err == nil:
-			return nil, fmt.Errorf("--gazetteer %s is not a folder", dir)
-		case errors.Is(err, fs.ErrNotExist) && dir == defaultGazetteerDir:
-		default:
-			return nil, fmt.Errorf("--gazetteer: %w", err)
-		}
+	ok, err := siteDir("--gazetteer", dir, defaultGazetteerDir)
+	if err != nil {
+		return nil, err
+	}
+	if ok {
+		layers = append(layers, os.DirFS(dir))
 	}
 	g, err := geo.Load(layers...)
 	if err != nil && len(layers) > 1 {
 		return nil, fmt.Errorf("%s: %w", dir, err)
 	}
 	return g, err
+}
+
+// siteDir says whether a site's own folder dir, named by flag, is there
+// to use. A missing dir is fine when it is the default (def), which most
+// sites do not have; anything else wrong with it is an error.
+func siteDir(flag, dir, def string) (bool, error) {
+	if dir == "" {
+		return false, nil
+	}
+	st, err := os.Stat(dir)
+	switch {
+	case err == nil && st.IsDir():
+		return true, nil
+	case err == nil:
+		return false, fmt.Errorf("%s %s is not a folder", flag, dir)
+	case errors.Is(err, fs.ErrNotExist) && dir == def:
+		return false, nil
+	default:
+		return false, fmt.Errorf("%s: %w", flag, err)
+	}
 }
 
 // loadExtractor loads the gazetteer as loadGazetteer does and builds the
