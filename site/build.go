@@ -278,37 +278,6 @@ func analyseOne(md goldmark.Markdown, ex *extract.Extractor, det *events.Detecto
 	return a, nil
 }
 
-// newBuildCache opens the cache opt asks for, or returns nil.
-func newBuildCache(opt Options) (*buildCache, error) {
-	if opt.CacheDir == "" || opt.Version == "" || opt.Gazetteer.Version() == "" {
-		return nil, nil
-	}
-	tv, err := templatesVersion(opt.Templates)
-	if err != nil {
-		return nil, fmt.Errorf("templates: %w", err)
-	}
-	salt := fmt.Sprintf("%s|%s|%s|%q|%s|%s|%s|%t", opt.Version, opt.Gazetteer.Version(), tv,
-		opt.Title, opt.Language, opt.Tiles, opt.BaseURL, opt.UnsafeHTML)
-	if opt.Clean {
-		return newCache(opt.CacheDir, salt), nil
-	}
-	return openCache(opt.CacheDir, salt), nil
-}
-
-func (c *buildCache) analysisNote() string {
-	if c == nil {
-		return ""
-	}
-	return fmt.Sprintf(", %d unchanged from the cache", c.analysisHits)
-}
-
-func (c *buildCache) pageNote() string {
-	if c == nil {
-		return ""
-	}
-	return fmt.Sprintf(", %d unchanged article and place pages from the cache", c.pageHits)
-}
-
 // rate is n items over d, per second.
 func rate(n int, d time.Duration) string {
 	if d <= 0 {
