@@ -93,6 +93,9 @@ func tokenize(text string) ([]token, string) {
 				default:
 					folded = utf8.AppendRune(folded, f)
 				}
+				if e.Folded2 != 0 {
+					folded = utf8.AppendRune(folded, e.Folded2)
+				}
 			}
 			lastCP, lastB = cp+1, int32(i+size)
 		} else {

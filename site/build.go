@@ -62,6 +62,16 @@ type Options struct {
 	// Clean builds everything afresh, ignoring (and then replacing) the
 	// cache.
 	Clean bool
+	// MaxFileSize is the largest briefing read, in bytes; 0 for
+	// content.DefaultMaxFileSize.
+	MaxFileSize int64
+	// KeepGoing builds every valid briefing and lists the others as
+	// skipped; without it any problem stops the build before --out is
+	// touched.
+	KeepGoing bool
+	// Force writes into a non-empty folder that atlas did not create.
+	// atlas still removes only files it wrote itself.
+	Force bool
 }
 
 // Report says what a build did.
@@ -71,6 +81,10 @@ type Report struct {
 	// lacks (listed in unresolved.csv).
 	Unresolved int
 	Elapsed    time.Duration
+	// Skipped lists, with --keep-going, what was not built and why.
+	Skipped []string
+	// Warnings lists problems that did not stop anything.
+	Warnings []string
 }
 
 // Article is an article with its mentions, ready to render.
@@ -96,9 +110,16 @@ func Build(ctx context.Context, opt Options) (*Report, error) {
 			fmt.Fprintf(opt.Log, format+"\n", args...)
 		}
 	}
-	docs, err := content.ReadAll(opt.Content)
-	if err != nil {
+	docs, readErr := content.ReadAll(opt.Content, content.Options{MaxFileSize: opt.MaxFileSize})
+	rep := &Report{}
+	if err := rep.triage(opt, flatten(readErr)); err != nil {
 		return nil, err
+	}
+	for _, d := range docs {
+		for _, msg := range d.Warnings {
+			rep.Warnings = append(rep.Warnings, msg)
+			logf("warning: %s", msg)
+		}
 	}
 	logf("read      %d briefings in %s", len(docs), time.Since(t0).Round(time.Millisecond))
 	cache, err := newBuildCache(opt)
@@ -108,14 +129,20 @@ func Build(ctx context.Context, opt Options) (*Report, error) {
 	t1 := time.Now()
 	var analysed atomic.Int64
 	m := startMeter(opt.Live, "analysing", len(docs), func() int { return int(analysed.Load()) })
-	articles, err := analyse(ctx, opt, cache, docs, &analysed)
+	articles, errs := analyse(ctx, opt, cache, docs, &analysed)
 	m.end()
-	if err != nil {
+	if err := ctx.Err(); err != nil {
+		return nil, interrupted(opt.Out, err)
+	}
+	if err := rep.triage(opt, errs); err != nil {
 		return nil, err
 	}
 	logf("analysed  %d briefings in %s (%s)%s", len(docs), time.Since(t1).Round(time.Millisecond),
 		rate(len(docs), time.Since(t1)), cache.analysisNote())
-	rep := &Report{Articles: len(articles)}
+	for _, s := range rep.Skipped {
+		logf("skipped   %s", s)
+	}
+	rep.Articles = len(articles)
 	for _, a := range articles {
 		rep.Mentions += len(a.Mentions)
 		rep.Events += len(a.Events)
@@ -126,14 +153,17 @@ func Build(ctx context.Context, opt Options) (*Report, error) {
 		}
 	}
 	logf("extracted %d place mentions, %d located, %d events", rep.Mentions, rep.Located, rep.Events)
-	w, err := newWriter(opt.Out)
+	w, err := newWriter(opt.Out, opt.Force)
 	if err != nil {
 		return nil, err
 	}
 	// A failed build leaves no staging folder behind.
 	defer os.RemoveAll(w.stage)
 	t2 := time.Now()
-	rep.Unresolved, err = writePages(opt, cache, w, articles)
+	rep.Unresolved, err = writePages(ctx, opt, cache, w, articles)
+	if err := ctx.Err(); err != nil {
+		return nil, interrupted(opt.Out, err)
+	}
 	if err != nil {
 		return nil, err
 	}
@@ -145,6 +175,11 @@ func Build(ctx context.Context, opt Options) (*Report, error) {
 	if err := writeServiceWorker(w); err != nil {
 		return nil, err
 	}
+	if err := ctx.Err(); err != nil {
+		return nil, interrupted(opt.Out, err)
+	}
+	// From here on the site is moved into place; an interrupt now
+	// would leave it half old, half new, so finish does not look at ctx.
 	t3 := time.Now()
 	if err := w.finish(); err != nil {
 		return nil, err
@@ -166,10 +201,30 @@ func Build(ctx context.Context, opt Options) (*Report, error) {
 	return rep, nil
 }
 
+// triage deals with the problems of one stage: an error listing them
+// all, or with KeepGoing, notes of what is skipped.
+func (rep *Report) triage(opt Options, errs []error) error {
+	if len(errs) == 0 {
+		return nil
+	}
+	if !opt.KeepGoing {
+		return Problems(errs)
+	}
+	for _, err := range errs {
+		rep.Skipped = append(rep.Skipped, err.Error())
+	}
+	return nil
+}
+
+// interrupted says that a build stopped before touching out.
+func interrupted(out string, err error) error {
+	return fmt.Errorf("build interrupted (%w); %s was not changed", err, out)
+}
+
 // writePages renders every page into w and, meanwhile, the downloads,
 // which need only the articles: much of rendering runs on one core. It
 // returns how many unresolved names it listed.
-func writePages(opt Options, cache *buildCache, w *writer, articles []*Article) (int, error) {
+func writePages(ctx context.Context, opt Options, cache *buildCache, w *writer, articles []*Article) (int, error) {
 	type downloads struct {
 		unresolved int
 		err        error
@@ -189,6 +244,7 @@ func writePages(opt Options, cache *buildCache, w *writer, articles []*Article) 
 			return err
 		}
 		r.cache = cache
+		r.ctx = ctx
 		return r.render(w)
 	}()
 	d := <-done
@@ -197,8 +253,9 @@ func writePages(opt Options, cache *buildCache, w *writer, articles []*Article) 
 }
 
 // analyse extracts mentions and renders bodies on every core; the result
-// is in (date, path) order whatever the scheduling.
-func analyse(ctx context.Context, opt Options, cache *buildCache, docs []*content.Article, done *atomic.Int64) ([]*Article, error) {
+// is in (date, path) order whatever the scheduling. It returns the
+// articles it could analyse and an error for each it could not.
+func analyse(ctx context.Context, opt Options, cache *buildCache, docs []*content.Article, done *atomic.Int64) ([]*Article, []error) {
 	out := make([]*Article, len(docs))
 	errs := make([]error, len(docs))
 	jobs := make(chan int)
@@ -209,7 +266,10 @@ func analyse(ctx context.Context, opt Options, cache *buildCache, docs []*conten
 			defer wg.Done()
 			md := newMarkdown(opt.UnsafeHTML)
 			for i := range jobs {
-				out[i], errs[i] = analyseCached(md, opt, cache, docs[i])
+				errs[i] = safely(docs[i].Path, func() (err error) {
+					out[i], err = analyseCached(md, opt, cache, docs[i])
+					return err
+				})
 				done.Add(1)
 			}
 		}()
@@ -222,19 +282,22 @@ func analyse(ctx context.Context, opt Options, cache *buildCache, docs []*conten
 	}
 	close(jobs)
 	wg.Wait()
-	if err := ctx.Err(); err != nil {
-		return nil, err
-	}
-	if err := errors.Join(errs...); err != nil {
-		return nil, err
-	}
-	sort.SliceStable(out, func(i, j int) bool {
-		if !out[i].Date.Equal(out[j].Date) {
-			return out[i].Date.Before(out[j].Date)
+	var failed []error
+	kept := out[:0]
+	for i, a := range out {
+		if errs[i] != nil {
+			failed = append(failed, errs[i])
+		} else if a != nil {
+			kept = append(kept, a)
 		}
-		return out[i].Path < out[j].Path
+	}
+	sort.SliceStable(kept, func(i, j int) bool {
+		if !kept[i].Date.Equal(kept[j].Date) {
+			return kept[i].Date.Before(kept[j].Date)
+		}
+		return kept[i].Path < kept[j].Path
 	})
-	return out, nil
+	return kept, failed
 }
 
 // analyseCached is analyseOne through the cache, when there is one.

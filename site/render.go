@@ -2,6 +2,7 @@ package site
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"fmt"
 	"html"
@@ -35,6 +36,7 @@ type pageRenderer struct {
 	byPlace  map[string]*placeSummary
 	events   []eventRef
 	cache    *buildCache // nil when not caching
+	ctx      context.Context
 }
 
 // eventRef is an event with the article that reports it.
@@ -45,7 +47,7 @@ type eventRef struct {
 }
 
 func newRenderer(opt Options, articles []*Article) (*pageRenderer, error) {
-	r := &pageRenderer{opt: opt, articles: articles, pages: map[string]*template.Template{}, byPlace: map[string]*placeSummary{}}
+	r := &pageRenderer{opt: opt, articles: articles, pages: map[string]*template.Template{}, byPlace: map[string]*placeSummary{}, ctx: context.Background()}
 	for _, page := range []string{"index.html", "article.html", "governorate.html", "place.html", "events.html", "search.html", "404.html"} {
 		t, err := template.New(page).Funcs(funcs).ParseFS(opt.Templates, "base.html", page)
 		if err != nil {
@@ -180,7 +182,11 @@ func (r *pageRenderer) render(w *writer) error {
 	if err := r.renderIndex(w); err != nil {
 		return err
 	}
-	if err := parallel(len(r.articles), func(i int) error { return r.renderArticle(w, i, r.articles[i]) }); err != nil {
+	err := parallel(r.ctx, len(r.articles), func(i int) error {
+		a := r.articles[i]
+		return safely(a.Path, func() error { return r.renderArticle(w, i, a) })
+	})
+	if err != nil {
 		return err
 	}
 	for _, g := range r.govs {
@@ -188,7 +194,11 @@ func (r *pageRenderer) render(w *writer) error {
 			return err
 		}
 	}
-	if err := parallel(len(r.places), func(i int) error { return r.renderPlace(w, r.places[i]) }); err != nil {
+	err = parallel(r.ctx, len(r.places), func(i int) error {
+		p := r.places[i]
+		return safely("the page of "+p.Place.ID, func() error { return r.renderPlace(w, p) })
+	})
+	if err != nil {
 		return err
 	}
 	if err := r.renderEvents(w); err != nil {
@@ -214,8 +224,9 @@ func (r *pageRenderer) render(w *writer) error {
 	return w.write(".nojekyll", nil)
 }
 
-// parallel calls fn for 0…n-1 on every core and returns the first error.
-func parallel(n int, fn func(i int) error) error {
+// parallel calls fn for 0…n-1 on every core and returns the first error;
+// it stops handing out work when ctx is done.
+func parallel(ctx context.Context, n int, fn func(i int) error) error {
 	jobs := make(chan int)
 	errs := make(chan error, 1)
 	var wg sync.WaitGroup
@@ -234,6 +245,9 @@ func parallel(n int, fn func(i int) error) error {
 		}()
 	}
 	for i := range n {
+		if ctx.Err() != nil {
+			break
+		}
 		jobs <- i
 	}
 	close(jobs)

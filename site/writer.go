@@ -40,7 +40,7 @@ type writer struct {
 	staged int
 }
 
-func newWriter(out string) (*writer, error) {
+func newWriter(out string, force bool) (*writer, error) {
 	if out == "" {
 		return nil, errors.New("no output folder given")
 	}
@@ -48,8 +48,10 @@ func newWriter(out string) (*writer, error) {
 	if err != nil {
 		return nil, err
 	}
-	if err := checkOutput(abs); err != nil {
-		return nil, err
+	if !force {
+		if err := checkOutput(abs); err != nil {
+			return nil, err
+		}
 	}
 	parent := filepath.Dir(abs)
 	if err := os.MkdirAll(parent, 0o755); err != nil {
@@ -80,7 +82,7 @@ func checkOutput(out string) error {
 		return nil
 	}
 	if _, err := os.Stat(filepath.Join(out, manifestName)); err != nil {
-		return fmt.Errorf("output folder %s is not empty and was not written by atlas (no %s); choose another --out or empty it", out, manifestName)
+		return fmt.Errorf("output folder %s is not empty and was not written by atlas (no %s); choose another --out, empty it, or pass --force (atlas then removes nothing it did not write)", out, manifestName)
 	}
 	return nil
 }

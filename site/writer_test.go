@@ -11,7 +11,7 @@ import (
 func TestWriterRefusesForeignFolder(t *testing.T) {
 	out := t.TempDir()
 	os.WriteFile(filepath.Join(out, "thesis.docx"), []byte("mine"), 0o644)
-	if _, err := newWriter(out); err == nil || !strings.Contains(err.Error(), "not written by atlas") {
+	if _, err := newWriter(out, false); err == nil || !strings.Contains(err.Error(), "not written by atlas") {
 		t.Fatalf("newWriter on a user's folder: %v", err)
 	}
 }
@@ -58,7 +58,7 @@ func TestWriterStagesAndCleansOnlyItsOwnFiles(t *testing.T) {
 }
 
 func TestWriterRejectsEscapingPaths(t *testing.T) {
-	w, err := newWriter(filepath.Join(t.TempDir(), "out"))
+	w, err := newWriter(filepath.Join(t.TempDir(), "out"), false)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -73,7 +73,7 @@ func TestWriterRejectsEscapingPaths(t *testing.T) {
 // withWriter runs one build into out: stage with fn, then finish.
 func withWriter(t *testing.T, out string, fn func(w *writer)) {
 	t.Helper()
-	w, err := newWriter(out)
+	w, err := newWriter(out, false)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -8,6 +8,8 @@ import (
 	"os"
 	"path/filepath"
 	"runtime/pprof"
+	"strconv"
+	"strings"
 
 	"github.com/briefing-atlas/atlas/assets"
 	"github.com/briefing-atlas/atlas/extract/events"
@@ -19,8 +21,8 @@ import (
 func newBuildCmd() *cobra.Command {
 	var (
 		source, out, title, gazetteerDir, baseURL, language, tiles, cpuProfile string
-		cacheDir, templatesDir, assetsDir                                      string
-		quiet, clean                                                           bool
+		cacheDir, templatesDir, assetsDir, maxFileSize                         string
+		quiet, clean, force, keepGoing                                         bool
 	)
 	cmd := &cobra.Command{
 		Use:   "build",
@@ -37,9 +39,18 @@ A site changes its look by putting files in templates/ and assets/ (or
 the folders --templates and --assets name): each replaces atlas's file of
 the same name.
 
-The build is staged and moved into --out only when it has succeeded. atlas
-refuses to write into a non-empty folder it did not create, and on a rebuild
-it removes only files it wrote itself.
+Input is checked before anything is written: briefings may be UTF-8 (with
+or without a byte-order mark), UTF-16 with one, or Windows-1256; anything
+else, malformed front matter, a file over --max-file-size, a symbolic link
+leading out of --source or two briefings with one slug is an error naming
+the file (and line, column or byte). Every problem is listed at once and
+--out is left as it was; --keep-going builds the valid briefings and lists
+the others as skipped.
+
+The build is staged and moved into --out only when it has succeeded: a
+failed or interrupted (Ctrl-C) build leaves the previous site untouched.
+atlas refuses to write into a non-empty folder it did not create unless
+--force, and on a rebuild it removes only files it wrote itself.
 
 Rebuilds are incremental: atlas keeps, in --cache-dir, what it extracted
 from each briefing and which article pages are current, keyed by content
@@ -75,6 +86,10 @@ same byte for byte.`,
 			if tiles == "none" {
 				tiles = ""
 			}
+			limit, err := parseSize(maxFileSize)
+			if err != nil {
+				return fmt.Errorf("--max-file-size: %w", err)
+			}
 			st, err := os.Stat(source)
 			if err != nil {
 				return fmt.Errorf("source folder: %w", err)
@@ -82,6 +97,13 @@ same byte for byte.`,
 			if !st.IsDir() {
 				return fmt.Errorf("source %s is not a folder", source)
 			}
+			// Reading through an os.Root keeps every read inside the
+			// source folder, whatever symbolic links it holds.
+			root, err := os.OpenRoot(source)
+			if err != nil {
+				return fmt.Errorf("source folder: %w", err)
+			}
+			defer root.Close()
 			tmpl, err := siteFolder("--templates", templatesDir, "templates", templates.FS())
 			if err != nil {
 				return err
@@ -98,11 +120,11 @@ same byte for byte.`,
 				return err
 			}
 			opt := site.Options{
-				Content: os.DirFS(source), Out: out, Title: title, BaseURL: baseURL,
+				Content: root.FS(), Out: out, Title: title, BaseURL: baseURL,
 				Language: site.Language(language), Tiles: tiles,
 				Gazetteer: g, Extractor: ex, Events: events.New(),
 				Templates: tmpl, Assets: static,
-				Clean: clean,
+				Clean: clean, MaxFileSize: limit, KeepGoing: keepGoing, Force: force,
 			}
 			if cacheDir != "none" {
 				if opt.CacheDir, err = buildCacheDir(cacheDir, out); err != nil {
@@ -121,6 +143,9 @@ same byte for byte.`,
 			rep, err := site.Build(cmd.Context(), opt)
 			if err != nil {
 				return err
+			}
+			if len(rep.Skipped) > 0 {
+				fmt.Fprintf(cmd.ErrOrStderr(), "atlas: skipped %d (listed above)\n", len(rep.Skipped))
 			}
 			if !quiet {
 				fmt.Fprintf(cmd.OutOrStdout(), "built %d briefings, %d place mentions (%d located), %d events, %d unresolved names into %s\n",
@@ -142,8 +167,31 @@ same byte for byte.`,
 	f.StringVar(&assetsDir, "assets", "assets", "folder of the site's own static files, each replacing atlas's of the same name (ignored when absent)")
 	f.BoolVar(&clean, "clean", false, "ignore the build cache and analyse and render everything afresh")
 	f.StringVar(&cacheDir, "cache-dir", "", "folder for the build cache (default: the user cache folder, per output); none for no cache")
+	f.StringVar(&maxFileSize, "max-file-size", "10MB", "largest briefing read (KB, MB or GB); larger files are an error")
+	f.BoolVar(&keepGoing, "keep-going", false, "build every valid briefing and list the others as skipped, instead of stopping")
+	f.BoolVar(&force, "force", false, "write into a non-empty folder atlas did not create (its other files are left alone)")
 	addGazetteerFlag(cmd, &gazetteerDir)
 	return cmd
+}
+
+// parseSize reads a size such as 10MB, 512KB or 1048576 (bytes).
+func parseSize(s string) (int64, error) {
+	t := strings.ToUpper(strings.TrimSpace(s))
+	mult := int64(1)
+	for _, u := range []struct {
+		suffix string
+		n      int64
+	}{{"GB", 1 << 30}, {"MB", 1 << 20}, {"KB", 1 << 10}, {"B", 1}} {
+		if strings.HasSuffix(t, u.suffix) {
+			t, mult = strings.TrimSpace(strings.TrimSuffix(t, u.suffix)), u.n
+			break
+		}
+	}
+	n, err := strconv.ParseFloat(t, 64)
+	if err != nil || n <= 0 || n*float64(mult) > 1<<40 {
+		return 0, fmt.Errorf("%q: want a size such as 10MB, 512KB or 2GB", s)
+	}
+	return int64(n * float64(mult)), nil
 }
 
 // isTerminal says whether w is a terminal, where running counts may be

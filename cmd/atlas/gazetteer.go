@@ -76,9 +76,18 @@ func loadExtractor(dir string) (*geo.Gazetteer, *extract.Extractor, error) {
 
 // readBriefing reads one briefing file the way a build reads it.
 func readBriefing(file string) (*content.Article, error) {
-	data, err := os.ReadFile(file)
+	dir, name := filepath.Split(file)
+	if dir == "" {
+		dir = "."
+	}
+	a, err := content.Read(os.DirFS(dir), name, content.Options{})
 	if err != nil {
+		var ce *content.Error
+		if errors.As(err, &ce) {
+			ce.Path = filepath.ToSlash(file) // name the file as the user did
+		}
 		return nil, err
 	}
-	return content.Parse(filepath.ToSlash(file), data)
+	a.Path = filepath.ToSlash(file)
+	return a, nil
 }

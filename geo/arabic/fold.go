@@ -6,7 +6,11 @@
 // original text (the extractor) can fold while they scan.
 package arabic
 
-import "strings"
+import (
+	"strings"
+
+	"golang.org/x/text/unicode/norm"
+)
 
 // Fast is FoldRune and IsLetter in one table look-up for ASCII and the
 // Arabic block, where nearly all of a news text lives: the folded rune,
@@ -19,21 +23,65 @@ func Fast(r rune) Entry {
 }
 
 func slow(r rune) Entry {
+	if p, ok := presentation[r]; ok {
+		return p
+	}
 	f, k := FoldRune(r)
-	return Entry{f, IsLetter(r), k}
+	return Entry{f, 0, IsLetter(r), k}
 }
 
 // Entry is what Fast knows of a rune.
 type Entry struct {
-	Folded       rune
-	Letter, Keep bool
+	// Folded is the folded rune; Folded2, when not 0, a second one: a
+	// ligature such as «ﻻ» folds to two letters.
+	Folded, Folded2 rune
+	Letter, Keep    bool
 }
+
+// presentation folds Arabic presentation forms (U+FB50–U+FDFF,
+// U+FE70–U+FEFC), which old PDFs and some sites emit instead of letters,
+// to the letters they draw, so «ﺣﻠﺐ» is found as «حلب». Forms that
+// stand for more than two letters (ﷲ, ﷺ) are not letters to the
+// extractor.
+var presentation = func() map[rune]Entry {
+	m := map[rune]Entry{}
+	for _, span := range [][2]rune{{0xFB50, 0xFDFF}, {0xFE70, 0xFEFC}} {
+		for r := span[0]; r <= span[1]; r++ {
+			d := []rune(norm.NFKC.String(string(r)))
+			if len(d) == 0 || len(d) > 2 || (len(d) == 1 && d[0] == r) {
+				continue
+			}
+			var e Entry
+			for i, x := range d {
+				f, keep := FoldRune(x)
+				if !IsLetter(x) {
+					continue
+				}
+				if !keep {
+					continue // a mark drawn with its carrier (ﹰ): dropped
+				}
+				if i == 0 || e.Folded == 0 {
+					e.Folded = f
+				} else {
+					e.Folded2 = f
+				}
+				e.Letter, e.Keep = true, true
+			}
+			if !e.Letter {
+				// Only marks: like any mark, inside a word and dropped.
+				e.Letter = IsLetter(d[0])
+			}
+			m[r] = e
+		}
+	}
+	return m
+}()
 
 // table is computed once from FoldRune and IsLetter and never changes.
 var table = func() (t [0x0700]Entry) {
 	for r := rune(0); r < 0x0700; r++ {
 		f, k := FoldRune(r)
-		t[r] = Entry{f, IsLetter(r), k}
+		t[r] = Entry{f, 0, IsLetter(r), k}
 	}
 	return t
 }()
@@ -89,15 +137,18 @@ func Fold(s string) string {
 			space = b.Len() > 0
 			continue
 		}
-		f, ok := FoldRune(r)
-		if !ok {
+		e := Fast(r)
+		if !e.Keep {
 			continue
 		}
 		if space {
 			b.WriteByte(' ')
 			space = false
 		}
-		b.WriteRune(f)
+		b.WriteRune(e.Folded)
+		if e.Folded2 != 0 {
+			b.WriteRune(e.Folded2)
+		}
 	}
 	return b.String()
 }

@@ -52,3 +52,23 @@ func TestFastAgrees(t *testing.T) {
 		}
 	}
 }
+
+func TestFoldPresentationForms(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"ﺣﻠﺐ", "حلب"},             // isolated, initial, medial and final forms
+		{"ﺩﻳﺮ ﺍﻟﺰﻭﺭ", "دير الزور"}, // two words
+		{"ﻻﺫﻗﻴﺔ", "لاذقيه"},        // the lam-alef ligature folds to two letters
+		{"ﺇﺩﻟﺐ", "ادلب"},           // hamza forms fold as their letters do
+		{"ﮐﻮﺑﺎﻧﻲ", "كوباني"},       // Persian keheh
+	}
+	for _, tt := range tests {
+		if got := Fold(tt.in); got != tt.want {
+			t.Errorf("Fold(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+	for _, r := range "ﺣﻠﺐﻻ" {
+		if !Fast(r).Letter {
+			t.Errorf("%q is not a letter", r)
+		}
+	}
+}

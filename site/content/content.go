@@ -3,17 +3,16 @@
 package content
 
 import (
-	"bytes"
+	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"path"
 	"sort"
+	"strconv"
 	"strings"
 	"time"
 	"unicode"
-	"unicode/utf8"
-
-	"gopkg.in/yaml.v3"
 )
 
 // Format is how an article's body is written.
@@ -34,33 +33,52 @@ type Article struct {
 	Source string
 	Tags   []string
 	Format Format
-	// Raw is the whole file as decoded text; Body is what follows the
-	// front matter, and BodyOffset the number of code points before it,
-	// so offsets into Body convert to offsets into the file.
+	// Raw is the whole file as decoded text with "\n" line ends; Body is
+	// what follows the front matter, and BodyOffset the number of code
+	// points before it, so offsets into Body convert to offsets into Raw.
 	Raw        string
 	Body       string
 	BodyOffset int
+	// Encoding is how the file's bytes were decoded.
+	Encoding Encoding
+	// Warnings are problems that did not stop the article, each naming
+	// the file and line.
+	Warnings []string
 }
 
-// frontMatter is the metadata a Markdown briefing may carry.
-type frontMatter struct {
-	Title  string   `yaml:"title"`
-	Date   string   `yaml:"date"`
-	Source string   `yaml:"source"`
-	Slug   string   `yaml:"slug"`
-	Tags   []string `yaml:"tags"`
+// DefaultMaxFileSize is the largest briefing read unless Options says
+// otherwise: far above any real briefing, far below what would strain a
+// build's memory.
+const DefaultMaxFileSize = 10 << 20
+
+// Options configure reading.
+type Options struct {
+	// MaxFileSize is the largest file read, in bytes; 0 means
+	// DefaultMaxFileSize.
+	MaxFileSize int64
 }
 
-// dateLayouts are the date forms accepted in front matter.
-var dateLayouts = []string{"2006-01-02", time.RFC3339, "2006-01-02 15:04", "2006-01-02T15:04"}
+func (o Options) maxSize() int64 {
+	if o.MaxFileSize > 0 {
+		return o.MaxFileSize
+	}
+	return DefaultMaxFileSize
+}
 
-// ReadAll reads every *.md and *.txt file under fsys, sorted by path.
-// Hidden files and folders are skipped.
-func ReadAll(fsys fs.FS) ([]*Article, error) {
+// ReadAll reads every *.md, *.markdown and *.txt file under fsys, sorted
+// by path. Hidden files and folders are skipped. A file that cannot be
+// read does not stop the others: ReadAll returns every article it could
+// read and, joined, an error for each file it could not (an *Error each).
+func ReadAll(fsys fs.FS, opt Options) ([]*Article, error) {
 	var paths []string
+	var errs []error
 	err := fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
-			return err
+			if p == "." {
+				return err
+			}
+			errs = append(errs, &Error{Path: p, Err: err})
+			return nil
 		}
 		name := d.Name()
 		if p != "." && strings.HasPrefix(name, ".") {
@@ -81,17 +99,19 @@ func ReadAll(fsys fs.FS) ([]*Article, error) {
 	articles := make([]*Article, 0, len(paths))
 	slugs := map[string]string{}
 	for _, p := range paths {
-		a, err := Read(fsys, p)
+		a, err := Read(fsys, p, opt)
 		if err != nil {
-			return nil, err
+			errs = append(errs, err)
+			continue
 		}
 		if other, dup := slugs[a.Slug]; dup {
-			return nil, fmt.Errorf("%s and %s: both have the slug %q", other, p, a.Slug)
+			errs = append(errs, &Error{Path: p, Err: fmt.Errorf("has the slug %q, which %s already has; set «slug:» in one of them", a.Slug, other)})
+			continue
 		}
 		slugs[a.Slug] = p
 		articles = append(articles, a)
 	}
-	return articles, nil
+	return articles, errors.Join(errs...)
 }
 
 func isArticle(name string) bool {
@@ -102,30 +122,77 @@ func isArticle(name string) bool {
 	return ext == ".md" || ext == ".markdown" || ext == ".txt"
 }
 
-// Read reads one article.
-func Read(fsys fs.FS, p string) (*Article, error) {
-	data, err := fs.ReadFile(fsys, p)
+// Read reads one article, refusing files over the size limit before
+// reading them and symbolic links that lead out of fsys.
+func Read(fsys fs.FS, p string, opt Options) (*Article, error) {
+	if err := checkLink(fsys, p); err != nil {
+		return nil, &Error{Path: p, Err: err}
+	}
+	f, err := fsys.Open(p)
 	if err != nil {
-		return nil, err
+		return nil, &Error{Path: p, Err: err}
+	}
+	defer f.Close()
+	limit := opt.maxSize()
+	if st, err := f.Stat(); err == nil && st.Size() > limit {
+		return nil, &Error{Path: p, Err: tooLarge(st.Size(), limit)}
+	}
+	// The size a file claims can change under us: read one byte past the
+	// limit at most.
+	data, err := io.ReadAll(io.LimitReader(f, limit+1))
+	if err != nil {
+		return nil, &Error{Path: p, Err: err}
+	}
+	if int64(len(data)) > limit {
+		return nil, &Error{Path: p, Err: tooLarge(int64(len(data)), limit)}
 	}
 	return Parse(p, data)
+}
+
+func tooLarge(size, limit int64) error {
+	return fmt.Errorf("%s is over the %s limit for one briefing (raise it with --max-file-size or max_file_size)", megabytes(size), megabytes(limit))
+}
+
+func megabytes(n int64) string {
+	return strconv.FormatFloat(float64(n)/(1<<20), 'f', -1, 64) + " MB"
+}
+
+// checkLink refuses a symbolic link whose target lies outside fsys: a
+// briefing folder must not publish files from elsewhere on the disk.
+func checkLink(fsys fs.FS, p string) error {
+	lfs, ok := fsys.(fs.ReadLinkFS)
+	if !ok {
+		return nil
+	}
+	st, err := lfs.Lstat(p)
+	if err != nil || st.Mode()&fs.ModeSymlink == 0 {
+		return nil
+	}
+	target, err := lfs.ReadLink(p)
+	if err != nil {
+		return err
+	}
+	resolved := path.Join(path.Dir(p), target)
+	if path.IsAbs(target) || resolved == ".." || strings.HasPrefix(resolved, "../") {
+		return fmt.Errorf("a symbolic link to %s, outside the source folder: not followed", target)
+	}
+	return nil
 }
 
 // Parse reads one article from its bytes; p names it in errors and gives
 // its format and default slug.
 func Parse(p string, data []byte) (*Article, error) {
-	data = bytes.TrimPrefix(data, []byte("\xEF\xBB\xBF"))
-	if !utf8.Valid(data) {
-		return nil, fmt.Errorf("%s: not valid UTF-8", p)
+	raw, enc, err := Decode(data)
+	if err != nil {
+		return nil, inFile(p, err)
 	}
-	raw := string(data)
 	base := path.Base(p)
-	a := &Article{Path: p, Raw: raw, Body: raw, Format: Text}
+	a := &Article{Path: p, Raw: raw, Body: raw, Format: Text, Encoding: enc}
 	a.Slug = Slugify(strings.TrimSuffix(base, path.Ext(base)))
 	if ext := strings.ToLower(path.Ext(p)); ext == ".md" || ext == ".markdown" {
 		a.Format = Markdown
 		if err := a.splitFrontMatter(); err != nil {
-			return nil, fmt.Errorf("%s: %w", p, err)
+			return nil, inFile(p, err)
 		}
 	} else {
 		a.Title = firstLine(raw)
@@ -134,119 +201,78 @@ func Parse(p string, data []byte) (*Article, error) {
 		a.Title = strings.TrimSuffix(base, path.Ext(base))
 	}
 	if a.Slug == "" {
-		return nil, fmt.Errorf("%s: no usable slug; set «slug:» in its front matter", p)
+		return nil, &Error{Path: p, Err: errors.New("no usable slug: the file name has no letters or digits; set «slug:» in its front matter")}
 	}
 	return a, nil
 }
 
-// splitFrontMatter reads a leading «---» YAML block, if any.
-func (a *Article) splitFrontMatter() error {
-	raw := strings.ReplaceAll(a.Raw, "\r\n", "\n")
-	if !strings.HasPrefix(raw, "---\n") {
-		a.Title = firstHeading(a.Raw)
-		return nil
-	}
-	end := strings.Index(raw[4:], "\n---")
-	if end < 0 {
-		return fmt.Errorf("line 1: front matter opened with «---» is never closed")
-	}
-	block := raw[4 : 4+end]
-	var fm frontMatter
-	if err := yaml.Unmarshal([]byte(block), &fm); err != nil {
-		// yaml counts lines from the start of the block, after «---».
-		return fmt.Errorf("front matter: %w (line numbers count from line 2)", err)
-	}
-	// The body starts after the closing line. Offsets are counted in the
-	// original text, so locate the closing fence there.
-	rest := 4 + end + len("\n---")
-	if nl := strings.IndexByte(raw[rest:], '\n'); nl >= 0 {
-		rest += nl + 1
-	} else {
-		rest = len(raw)
-	}
-	bodyStart := byteIndexInOriginal(a.Raw, raw, rest)
-	a.Body = a.Raw[bodyStart:]
-	a.BodyOffset = utf8.RuneCountInString(a.Raw[:bodyStart])
-	a.Title = strings.TrimSpace(fm.Title)
-	a.Source = strings.TrimSpace(fm.Source)
-	a.Tags = fm.Tags
-	if fm.Slug != "" {
-		a.Slug = Slugify(fm.Slug)
-	}
-	if fm.Date != "" {
-		d, err := parseDate(fm.Date)
-		if err != nil {
-			return err
-		}
-		a.Date = d
-	}
-	if a.Title == "" {
-		a.Title = firstHeading(a.Body)
-	}
-	return nil
-}
+// maxTitle caps a title taken from the text: a file that is one long
+// line must not become a megabyte-long heading.
+const maxTitle = 200
 
-// byteIndexInOriginal maps byte index i of the CRLF-normalised text norm,
-// which is at a line start or at the end, back to the original text.
-func byteIndexInOriginal(orig, norm string, i int) int {
-	if orig == norm {
-		return i
-	}
-	if i >= len(norm) {
-		return len(orig)
-	}
-	lines := strings.Count(norm[:i], "\n")
-	for j := 0; j < len(orig); j++ {
-		if orig[j] == '\n' {
-			if lines--; lines == 0 {
-				return j + 1
-			}
-		}
-	}
-	return len(orig)
-}
-
-func parseDate(s string) (time.Time, error) {
-	s = strings.TrimSpace(s)
-	for _, layout := range dateLayouts {
-		if t, err := time.Parse(layout, s); err == nil {
-			return t, nil
-		}
-	}
-	return time.Time{}, fmt.Errorf("date %q: want YYYY-MM-DD", s)
-}
-
+// firstLine is the first non-blank line, cut to maxTitle code points.
 func firstLine(s string) string {
-	for _, line := range strings.Split(s, "\n") {
+	for s != "" {
+		line, rest, _ := strings.Cut(s, "\n")
 		if t := strings.TrimSpace(line); t != "" {
-			return t
+			return clip(t, maxTitle)
 		}
+		s = rest
 	}
 	return ""
 }
 
+// firstHeading is the text of the first «#» line.
 func firstHeading(s string) string {
-	for _, line := range strings.Split(s, "\n") {
+	for s != "" {
+		line, rest, _ := strings.Cut(s, "\n")
 		if t := strings.TrimSpace(line); strings.HasPrefix(t, "#") {
-			return strings.TrimSpace(strings.TrimLeft(t, "#"))
+			return clip(strings.TrimSpace(strings.TrimLeft(t, "#")), maxTitle)
 		}
+		s = rest
 	}
 	return ""
 }
 
-// Slugify makes a file-name-safe slug: letters (Arabic included) and
-// digits kept, everything else folded to single hyphens, lower case.
-// Path separators, dots and control or bidi characters never survive.
+// clip cuts s to n code points, marking the cut.
+func clip(s string, n int) string {
+	i := 0
+	for j := range s {
+		if i == n {
+			return strings.TrimSpace(s[:j]) + "…"
+		}
+		i++
+	}
+	return s
+}
+
+// maxSlug caps a slug in code points: file systems allow 255 bytes a
+// name, and an Arabic letter takes two.
+const maxSlug = 80
+
+// Slugify makes a file-name-safe slug. Letters of any script and digits
+// are kept as written (Arabic is not transliterated: browsers and GitHub
+// Pages serve such names, and readers recognise them), upper case is
+// lowered, and every other run of characters (spaces, punctuation, path
+// separators, dots, control and bidi characters) becomes one hyphen;
+// hyphens never start or end a slug, and it is cut to 80 code points.
+// So a slug can never name a parent folder, a hidden file or another
+// folder, and an empty result is refused by the caller.
 func Slugify(s string) string {
 	var b strings.Builder
 	dash := false
+	n := 0
 	for _, r := range strings.ToLower(s) {
 		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			if n == maxSlug {
+				break
+			}
 			if dash && b.Len() > 0 {
 				b.WriteByte('-')
 			}
 			dash = false
 			b.WriteRune(r)
+			n++
 			continue
 		}
 		dash = true

@@ -34,10 +34,10 @@ func TestParseMarkdownCRLF(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if a.Title != "حماة" || a.Body != "في حماة\r\n" {
+	if a.Title != "حماة" || a.Body != "في حماة\n" {
 		t.Errorf("title %q body %q", a.Title, a.Body)
 	}
-	if a.BodyOffset != utf8.RuneCountInString(src)-utf8.RuneCountInString(a.Body) {
+	if a.BodyOffset != utf8.RuneCountInString(a.Raw)-utf8.RuneCountInString(a.Body) {
 		t.Errorf("BodyOffset %d", a.BodyOffset)
 	}
 }
@@ -55,8 +55,8 @@ func TestParseText(t *testing.T) {
 func TestParseErrors(t *testing.T) {
 	tests := []struct{ name, src, want string }{
 		{"unclosed", "---\ntitle: x\n", "never closed"},
-		{"bad yaml", "---\ntitle: [x\n---\n", "front matter"},
-		{"bad date", "---\ndate: 12/10/2015\n---\n", `date "12/10/2015"`},
+		{"bad yaml", "---\ntitle: x\n  bad: [x\n---\n", "bad.md:3:1: front matter is not valid YAML"},
+		{"bad date", "---\ndate: 12/10/2015\n---\n", `bad.md:2:7: date "12/10/2015" is not a date`},
 	}
 	for _, tt := range tests {
 		_, err := Parse("bad.md", []byte(tt.src))
@@ -78,7 +78,7 @@ func TestReadAll(t *testing.T) {
 		"sub/d.markdown":  {Data: []byte("# د\n")},
 		"notes/image.png": {Data: []byte{1}},
 	}
-	as, err := ReadAll(fsys)
+	as, err := ReadAll(fsys, Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -90,8 +90,14 @@ func TestReadAll(t *testing.T) {
 		t.Errorf("ReadAll = %v", got)
 	}
 	fsys["c.md"] = &fstest.MapFile{Data: []byte("---\nslug: b\n---\n")}
-	if _, err := ReadAll(fsys); err == nil || !strings.Contains(err.Error(), "b.txt") || !strings.Contains(err.Error(), "c.md") {
+	fsys["e.txt"] = &fstest.MapFile{Data: []byte{'a', 0xff, 'b'}}
+	as, err = ReadAll(fsys, Options{})
+	if err == nil || !strings.Contains(err.Error(), "b.txt") || !strings.Contains(err.Error(), "c.md") {
 		t.Errorf("duplicate slug: error %v, want one naming both files", err)
+	}
+	// Every bad file is reported, and the good ones are still read.
+	if err == nil || !strings.Contains(err.Error(), "e.txt: at byte 1") || len(as) != 3 {
+		t.Errorf("got %d articles and error %v, want 3 and one naming e.txt too", len(as), err)
 	}
 }
 
