@@ -5,7 +5,7 @@ BIN     := bin/atlas
 VENDOR  := assets/vendor/leaflet
 SHARED  ?= ../shared
 
-.PHONY: sample test assets build gazetteer common-words bench clean
+.PHONY: sample test fuzz assets build gazetteer common-words bench clean
 
 ## sample: build the bundled sample atlas from examples/briefings into public/
 sample: build
@@ -16,11 +16,22 @@ sample: build
 build: assets
 	$(GO) build -o $(BIN) ./cmd/atlas
 
-## test: vet, gofmt check and every test, the browser tests included
+## test: vet, gofmt check and every test, the browser tests included, then
+## each fuzz target for a short, fixed time
 test: assets
 	@test -z "$$(gofmt -l cmd geo extract site templates assets data)" || { gofmt -l cmd geo extract site templates assets data; echo "gofmt needed"; exit 1; }
 	$(GO) vet ./...
 	$(GO) test ./...
+	$(MAKE) -s fuzz
+
+## fuzz: run each fuzz target for FUZZTIME (seed corpora in testdata/fuzz)
+FUZZTIME ?= 10s
+FUZZ := FuzzFold:./geo/arabic FuzzParse:./site/content FuzzExtract:./extract FuzzNumbers:./extract/events
+fuzz:
+	@for t in $(FUZZ); do \
+	  echo "fuzz $${t%%:*} for $(FUZZTIME)"; \
+	  $(GO) test -run '^$$' -fuzz "^$${t%%:*}\$$" -fuzztime $(FUZZTIME) $${t#*:} >/dev/null 2>fuzz.log || { cat fuzz.log; rm -f fuzz.log; exit 1; }; \
+	done; rm -f fuzz.log
 
 ## assets: install front-end libraries from npm (package-lock.json) and copy
 ## them into assets/vendor, where go:embed picks them up

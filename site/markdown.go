@@ -97,16 +97,59 @@ func (mentionRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
 	})
 }
 
+// rawHTMLAsText shows raw HTML in a briefing as the text it is: pasted
+// markup is the briefing's content, and dropping it (goldmark's default)
+// would lose words, while passing it through would let a briefing run
+// scripts on a public site.
+type rawHTMLAsText struct{}
+
+func (rawHTMLAsText) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
+	reg.Register(ast.KindRawHTML, func(w util.BufWriter, src []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if entering {
+			segs := n.(*ast.RawHTML).Segments
+			for i := 0; i < segs.Len(); i++ {
+				seg := segs.At(i)
+				w.WriteString(html.EscapeString(string(seg.Value(src))))
+			}
+		}
+		return ast.WalkSkipChildren, nil
+	})
+	reg.Register(ast.KindHTMLBlock, func(w util.BufWriter, src []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		b := n.(*ast.HTMLBlock)
+		w.WriteString(`<p class="raw-html">`)
+		lines := b.Lines()
+		for i := 0; i < lines.Len(); i++ {
+			if i > 0 {
+				w.WriteString("<br>")
+			}
+			seg := lines.At(i)
+			w.WriteString(html.EscapeString(strings.TrimRight(string(seg.Value(src)), "\n")))
+		}
+		if b.HasClosure() {
+			w.WriteString("<br>")
+			w.WriteString(html.EscapeString(strings.TrimRight(string(b.ClosureLine.Value(src)), "\n")))
+		}
+		w.WriteString("</p>\n")
+		return ast.WalkContinue, nil
+	})
+}
+
 // newMarkdown is goldmark as atlas uses it: CommonMark with mention links;
-// raw HTML in briefings is dropped unless the site opts in.
+// raw HTML in briefings is shown as text unless the site opts in.
 func newMarkdown(unsafeHTML bool) goldmark.Markdown {
+	nodes := []util.PrioritizedValue{util.Prioritized(mentionRenderer{}, 500)}
 	opts := []goldmark.Option{
 		goldmark.WithParserOptions(parser.WithASTTransformers(util.Prioritized(mentionLinker{}, 999))),
-		goldmark.WithRendererOptions(renderer.WithNodeRenderers(util.Prioritized(mentionRenderer{}, 500))),
 	}
 	if unsafeHTML {
 		opts = append(opts, goldmark.WithRendererOptions(gmhtml.WithUnsafe()))
+	} else {
+		nodes = append(nodes, util.Prioritized(rawHTMLAsText{}, 400))
 	}
+	opts = append(opts, goldmark.WithRendererOptions(renderer.WithNodeRenderers(nodes...)))
 	return goldmark.New(opts...)
 }
 

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"net/url"
 	"os"
 	"path/filepath"
 	"runtime/pprof"
@@ -85,6 +86,9 @@ same byte for byte.`,
 			}
 			if tiles == "none" {
 				tiles = ""
+			}
+			if err := checkBaseURL(baseURL); err != nil {
+				return err
 			}
 			limit, err := parseSize(maxFileSize)
 			if err != nil {
@@ -172,6 +176,20 @@ same byte for byte.`,
 	f.BoolVar(&force, "force", false, "write into a non-empty folder atlas did not create (its other files are left alone)")
 	addGazetteerFlag(cmd, &gazetteerDir)
 	return cmd
+}
+
+// checkBaseURL accepts an absolute http(s) address with nothing in it
+// that would need escaping: it is written into sitemap.xml, feed.xml and
+// the 404 page as it is.
+func checkBaseURL(s string) error {
+	if s == "" {
+		return nil
+	}
+	u, err := url.Parse(s)
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" || strings.ContainsAny(s, "<>\"'` \\") {
+		return fmt.Errorf("--base-url %q: want the site's http(s) address, such as https://org.github.io/repo/", s)
+	}
+	return nil
 }
 
 // parseSize reads a size such as 10MB, 512KB or 1048576 (bytes).

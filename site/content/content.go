@@ -153,8 +153,15 @@ func tooLarge(size, limit int64) error {
 	return fmt.Errorf("%s is over the %s limit for one briefing (raise it with --max-file-size or max_file_size)", megabytes(size), megabytes(limit))
 }
 
+// megabytes shows a size the way a file manager would.
 func megabytes(n int64) string {
-	return strconv.FormatFloat(float64(n)/(1<<20), 'f', -1, 64) + " MB"
+	switch {
+	case n >= 1<<20:
+		return strings.TrimSuffix(strconv.FormatFloat(float64(n)/(1<<20), 'f', 1, 64), ".0") + " MB"
+	case n >= 1<<10:
+		return strconv.FormatInt(n>>10, 10) + " KB"
+	}
+	return strconv.FormatInt(n, 10) + " bytes"
 }
 
 // checkLink refuses a symbolic link whose target lies outside fsys: a
@@ -264,11 +271,13 @@ func Slugify(s string) string {
 	n := 0
 	for _, r := range strings.ToLower(s) {
 		if unicode.IsLetter(r) || unicode.IsDigit(r) {
-			if n == maxSlug {
+			sep := dash && b.Len() > 0
+			if sep && n+2 > maxSlug || n+1 > maxSlug {
 				break
 			}
-			if dash && b.Len() > 0 {
+			if sep {
 				b.WriteByte('-')
+				n++
 			}
 			dash = false
 			b.WriteRune(r)

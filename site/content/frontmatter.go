@@ -66,6 +66,12 @@ func (a *Article) readFrontMatter(block string) error {
 		msg := err.Error()
 		if m := yamlLine.FindStringSubmatch(msg); m != nil {
 			n, _ := strconv.Atoi(m[1])
+			// yaml.v3 counts lines from 1 in scanner errors but from 0
+			// in parser errors, which are the «did not find expected»
+			// ones (bar one the scanner raises).
+			if strings.HasPrefix(m[2], "did not find expected") && !strings.Contains(m[2], "comment or line break") {
+				n++
+			}
 			return atLine(first+n-1, 1, fmt.Errorf("front matter is not valid YAML: %s; expected «key: value» lines", m[2]))
 		}
 		return atLine(first, 1, fmt.Errorf("front matter is not valid YAML: %s", strings.TrimPrefix(msg, "yaml: ")))

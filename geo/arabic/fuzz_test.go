@@ -1,0 +1,26 @@
+package arabic
+
+import (
+	"strings"
+	"testing"
+	"unicode/utf8"
+)
+
+// FuzzFold checks what lookups rely on: folding is idempotent, yields
+// valid UTF-8 from valid UTF-8, and leaves no outer or doubled spaces.
+func FuzzFold(f *testing.F) {
+	f.Add("دير الزور")
+	f.Add("ﺣﻠﺐ ﻻﺫﻗﻴﺔ")
+	f.Fuzz(func(t *testing.T, s string) {
+		got := Fold(s)
+		if again := Fold(got); again != got {
+			t.Errorf("Fold(%q) = %q, but folding that gives %q", s, got, again)
+		}
+		if utf8.ValidString(s) && !utf8.ValidString(got) {
+			t.Errorf("Fold(%q) = %q: invalid UTF-8", s, got)
+		}
+		if strings.HasPrefix(got, " ") || strings.HasSuffix(got, " ") || strings.Contains(got, "  ") {
+			t.Errorf("Fold(%q) = %q: stray spaces", s, got)
+		}
+	})
+}
