@@ -100,7 +100,14 @@ type Article struct {
 }
 
 // Build reads opt.Content and writes the atlas into opt.Out.
-func Build(ctx context.Context, opt Options) (*Report, error) {
+func Build(ctx context.Context, opt Options) (rep *Report, err error) {
+	// Work on one briefing recovers its own panics and names the file;
+	// this catches the rest, so no panic reaches the user.
+	defer func() {
+		if r := recover(); r != nil {
+			rep, err = nil, fmt.Errorf("internal error while building the site (%v); please report it", r)
+		}
+	}()
 	t0 := time.Now()
 	if opt.Gazetteer == nil || opt.Extractor == nil || opt.Events == nil || opt.Templates == nil || opt.Assets == nil {
 		return nil, errors.New("site: Build needs a gazetteer, an extractor, an event detector, templates and assets")
@@ -111,7 +118,7 @@ func Build(ctx context.Context, opt Options) (*Report, error) {
 		}
 	}
 	docs, readErr := content.ReadAll(opt.Content, content.Options{MaxFileSize: opt.MaxFileSize})
-	rep := &Report{}
+	rep = &Report{}
 	if err := rep.triage(opt, flatten(readErr)); err != nil {
 		return nil, err
 	}
@@ -231,10 +238,13 @@ func writePages(ctx context.Context, opt Options, cache *buildCache, w *writer, 
 	}
 	done := make(chan downloads, 1)
 	go func() {
-		n, err := writeUnresolved(w, articles)
-		if err == nil {
-			err = writeDownloads(w, articles)
-		}
+		var n int
+		err := safely("the downloads", func() (err error) {
+			if n, err = writeUnresolved(w, articles); err == nil {
+				err = writeDownloads(w, articles)
+			}
+			return err
+		})
 		done <- downloads{n, err}
 	}()
 	m := startMeter(opt.Live, "rendering: files", 0, w.written)

@@ -261,23 +261,34 @@ func (w *writer) finish() error {
 		names = append(names, rel)
 	}
 	sort.Strings(names)
+	// List what is staged and check every folder it goes to before
+	// moving anything, so a refusal leaves the old site whole.
+	if err := os.MkdirAll(w.out, 0o755); err != nil {
+		return err
+	}
+	var staged []string
 	made := map[string]bool{}
 	err := filepath.WalkDir(w.stage, func(p string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() {
 			return err
 		}
 		rel, _ := filepath.Rel(w.stage, p)
-		dst := filepath.Join(w.out, rel)
-		if dir := filepath.Dir(dst); !made[dir] {
-			if err := os.MkdirAll(dir, 0o755); err != nil {
+		staged = append(staged, rel)
+		if dir := filepath.Dir(filepath.Join(w.out, rel)); !made[dir] {
+			if err := w.outputDir(dir); err != nil {
 				return err
 			}
 			made[dir] = true
 		}
-		return os.Rename(p, dst)
+		return nil
 	})
 	if err != nil {
 		return err
+	}
+	for _, rel := range staged {
+		if err := os.Rename(filepath.Join(w.stage, rel), filepath.Join(w.out, rel)); err != nil {
+			return err
+		}
 	}
 	for rel := range w.old {
 		if _, ok := w.files[rel]; !ok {
@@ -292,6 +303,37 @@ func (w *writer) finish() error {
 		b.WriteByte('\n')
 	}
 	return os.WriteFile(filepath.Join(w.out, manifestName), b.Bytes(), 0o644)
+}
+
+// outputDir makes dir, a folder inside the output, refusing to go
+// through a symbolic link: one planted in the output folder must not
+// send the site's files elsewhere on the disk.
+func (w *writer) outputDir(dir string) error {
+	rel, err := filepath.Rel(w.out, dir)
+	if err != nil {
+		return err
+	}
+	cur := w.out
+	for _, part := range strings.Split(rel, string(filepath.Separator)) {
+		if part == "." {
+			continue
+		}
+		cur = filepath.Join(cur, part)
+		st, err := os.Lstat(cur)
+		switch {
+		case errors.Is(err, fs.ErrNotExist):
+			if err := os.Mkdir(cur, 0o755); err != nil && !errors.Is(err, fs.ErrExist) {
+				return err
+			}
+		case err != nil:
+			return err
+		case st.Mode()&fs.ModeSymlink != 0:
+			return fmt.Errorf("refusing to write through %s: it is a symbolic link", cur)
+		case !st.IsDir():
+			return fmt.Errorf("refusing to write into %s: it is not a folder", cur)
+		}
+	}
+	return nil
 }
 
 // hashOf names content in the manifest.

@@ -130,3 +130,40 @@ func TestWriterStreamsLargeFiles(t *testing.T) {
 		t.Errorf("manifest %q lacks %q", manifest, want)
 	}
 }
+
+// TestWriterRefusesSymlinkedFolders: a link planted in the output folder
+// cannot send the site's files elsewhere, and the refusal moves nothing.
+func TestWriterRefusesSymlinkedFolders(t *testing.T) {
+	tmp := t.TempDir()
+	out, elsewhere := filepath.Join(tmp, "out"), filepath.Join(tmp, "elsewhere")
+	os.MkdirAll(elsewhere, 0o755)
+	w, err := newWriter(out, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	w.write("index.html", []byte("one"))
+	w.write("articles/a.html", []byte("a"))
+	if err := w.finish(); err != nil {
+		t.Fatal(err)
+	}
+	os.RemoveAll(filepath.Join(out, "articles"))
+	if err := os.Symlink(elsewhere, filepath.Join(out, "articles")); err != nil {
+		t.Skip(err)
+	}
+	w, err = newWriter(out, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	w.write("index.html", []byte("two"))
+	w.write("articles/a.html", []byte("b"))
+	err = w.finish()
+	if err == nil || !strings.Contains(err.Error(), "symbolic link") {
+		t.Fatalf("error %v", err)
+	}
+	if entries, _ := os.ReadDir(elsewhere); len(entries) > 0 {
+		t.Error("a file was written through the link")
+	}
+	if data, _ := os.ReadFile(filepath.Join(out, "index.html")); string(data) != "one" {
+		t.Errorf("index.html = %q: the refused build moved files", data)
+	}
+}

@@ -47,6 +47,9 @@ func cp1256(t *testing.T, s string) []byte {
 	return b
 }
 
+// oneLine repeated makes a 50 MB file without a line break.
+const oneLine = "قصف على حلب وريفها. "
+
 // outsideOut lists what a build left beside its output folder: nothing
 // may be written outside --out, not even a staging folder.
 func outsideOut(t *testing.T, parent string) []string {
@@ -100,6 +103,7 @@ func TestBadInputs(t *testing.T) {
 		{name: "bad date", file: "date.md", data: []byte("---\ntitle: x\ndate: أمس\n---\n"), err: `date.md:3:7: date "أمس" is not a date: expected YYYY-MM-DD`},
 		{name: "title is a list", file: "list.md", data: []byte("---\ntitle: [a, b]\n---\n"), err: "list.md:2:8: title: expected text, found a list"},
 		{name: "too large", file: "huge.txt", data: bytes.Repeat([]byte("حلب "), 12<<20/7), err: "huge.txt: 12 MB is over the 10 MB limit for one briefing"},
+		{name: "50 MB on one line", file: "line.txt", data: bytes.Repeat([]byte(oneLine), 50<<20/len(oneLine)), err: "line.txt: 50 MB is over the 10 MB limit for one briefing"},
 		{name: "no slug", file: "---.md", data: []byte(aleppo), err: "---.md: no usable slug"},
 		{name: "same slug", file: "b.md", data: []byte("---\nslug: good\n---\n" + aleppo), err: "good.md: has the slug \"good\", which b.md already has"},
 	}
