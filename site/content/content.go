@@ -8,9 +8,11 @@ import (
 	"io"
 	"io/fs"
 	"path"
+	"runtime"
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 	"unicode"
 )
@@ -96,10 +98,29 @@ func ReadAll(fsys fs.FS, opt Options) ([]*Article, error) {
 		return nil, err
 	}
 	sort.Strings(paths)
+	read := make([]*Article, len(paths))
+	readErrs := make([]error, len(paths))
+	// Reading and decoding is a tenth of a large build: use every core.
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for range runtime.GOMAXPROCS(0) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				read[i], readErrs[i] = Read(fsys, paths[i], opt)
+			}
+		}()
+	}
+	for i := range paths {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
 	articles := make([]*Article, 0, len(paths))
 	slugs := map[string]string{}
-	for _, p := range paths {
-		a, err := Read(fsys, p, opt)
+	for i, p := range paths {
+		a, err := read[i], readErrs[i]
 		if err != nil {
 			errs = append(errs, err)
 			continue
