@@ -190,9 +190,16 @@
     c.addTo(map);
   }
 
+  // Event colours come from atlas.css's variables, which a site may set
+  // ([colors] in atlas.toml), so the map and the page always agree.
+  var rootStyle = window.getComputedStyle(document.documentElement);
+  function cssColour(name, fallback) {
+    return rootStyle.getPropertyValue('--' + name).trim() || fallback;
+  }
   var colours = {
-    't-battles': '#c0392b', 't-explosions': '#d35400', 't-civilians': '#8e44ad',
-    't-strategic': '#2471a3', 't-political': '#148f77', 't-protests': '#616a6b'
+    't-battles': cssColour('battles', '#c0392b'), 't-explosions': cssColour('explosions', '#b34700'),
+    't-civilians': cssColour('civilians', '#8e44ad'), 't-strategic': cssColour('strategic', '#2471a3'),
+    't-political': cssColour('political', '#148f77'), 't-protests': cssColour('protests', '#616a6b')
   };
 
   function eventsMap(mapEl) {

@@ -47,6 +47,10 @@ type Options struct {
 	BaseURL string
 	// UnsafeHTML lets raw HTML in Markdown through; off by default.
 	UnsafeHTML bool
+	// Colors are the site's own colours of event types (battles,
+	// explosions, civilians, strategic, political, protests): hex or CSS
+	// colour names.
+	Colors map[string]string
 	// Log receives one progress line per stage; nil for none.
 	Log io.Writer
 	// Live is a terminal to redraw running counts on during long stages;

@@ -122,8 +122,8 @@ func newBuildCache(opt Options) (*buildCache, error) {
 	if err != nil {
 		return nil, fmt.Errorf("templates: %w", err)
 	}
-	salt := fmt.Sprintf("%s|%s|%s|%q|%s|%s|%s|%t", opt.Version, opt.Gazetteer.Version(), tv,
-		opt.Title, opt.Language, opt.Tiles, opt.BaseURL, opt.UnsafeHTML)
+	salt := fmt.Sprintf("%s|%s|%s|%q|%s|%s|%s|%t|%s", opt.Version, opt.Gazetteer.Version(), tv,
+		opt.Title, opt.Language, opt.Tiles, opt.BaseURL, opt.UnsafeHTML, colorCSS(opt.Colors))
 	if opt.Clean {
 		return newCache(opt.CacheDir, salt), nil
 	}

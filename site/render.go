@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"html"
 	"html/template"
+	"regexp"
 	"runtime"
 	"sort"
 	"strings"
@@ -110,6 +111,9 @@ type page struct {
 	// Scripts are extra data scripts the page loads (data/events.js …).
 	Scripts []string
 	Govs    []*govSummary
+	// Colors is the site's own event colours as CSS declarations, "" for
+	// atlas's.
+	Colors template.CSS
 }
 
 // mapData is the page's map, handed to assets/atlas.js as JSON.
@@ -293,6 +297,27 @@ func (r *pageRenderer) execBytes(name, out string, data any) ([]byte, error) {
 
 func (p page) mapOf() *mapData { return p.Map }
 
+// cssColour is a colour safe to write into a style sheet as it is.
+var cssColour = regexp.MustCompile(`^(#[0-9a-fA-F]{3,8}|[a-zA-Z]{3,20})$`)
+
+// colorCSS declares the site's event colours (event type → colour, keys
+// as in config.EventTypes) as the CSS variables atlas.css and atlas.js
+// read. Anything that is not plainly a colour is left out.
+func colorCSS(colors map[string]string) template.CSS {
+	var keys []string
+	for k, v := range colors {
+		if cssColour.MatchString(k) && cssColour.MatchString(v) {
+			keys = append(keys, k)
+		}
+	}
+	sort.Strings(keys)
+	var b strings.Builder
+	for _, k := range keys {
+		fmt.Fprintf(&b, "--%s:%s;", strings.ToLower(k), colors[k])
+	}
+	return template.CSS(b.String())
+}
+
 // MapJSON is the page's map data as a script value. Encoded here rather
 // than by html/template's escaper, which is slow on large values;
 // encoding/json escapes <, > and & (and U+2028/2029), so the JSON is safe
@@ -306,7 +331,7 @@ func (p page) MapJSON() template.JS {
 }
 
 func (r *pageRenderer) base(root, title, kind string) page {
-	return page{Lang: r.lang(), Root: root, SiteTitle: r.opt.Title, Title: title, Kind: kind, Govs: r.govs}
+	return page{Lang: r.lang(), Root: root, SiteTitle: r.opt.Title, Title: title, Kind: kind, Govs: r.govs, Colors: colorCSS(r.opt.Colors)}
 }
 
 func (r *pageRenderer) lang() Language {

@@ -25,17 +25,25 @@ func addGazetteerFlag(cmd *cobra.Command, dir *string) {
 // loadGazetteer loads the bundled gazetteer and, over it, the GeoJSON
 // files in dir. A missing dir is fine when it is the default.
 func loadGazetteer(dir string) (*geo.Gazetteer, error) {
+	return loadGazetteerDefault(dir, defaultGazetteerDir)
+}
+
+// loadGazetteerDefault is loadGazetteer where the default folder is def
+// (a site's gazetteer/ beside its atlas.toml), with extra layers (the
+// files gazetteer.extra names) merged last.
+func loadGazetteerDefault(dir, def string, extra ...fs.FS) (*geo.Gazetteer, error) {
 	layers := []fs.FS{data.Gazetteer()}
-	ok, err := siteDir("--gazetteer", dir, defaultGazetteerDir)
+	ok, err := siteDir("--gazetteer", dir, def)
 	if err != nil {
 		return nil, err
 	}
 	if ok {
 		layers = append(layers, os.DirFS(dir))
 	}
+	layers = append(layers, extra...)
 	g, err := geo.Load(layers...)
 	if err != nil && len(layers) > 1 {
-		return nil, fmt.Errorf("%s: %w", dir, err)
+		return nil, fmt.Errorf("the site's gazetteer: %w", err)
 	}
 	return g, err
 }
@@ -63,7 +71,12 @@ func siteDir(flag, dir, def string) (bool, error) {
 // loadExtractor loads the gazetteer as loadGazetteer does and builds the
 // extractor over it with the bundled common-word list.
 func loadExtractor(dir string) (*geo.Gazetteer, *extract.Extractor, error) {
-	g, err := loadGazetteer(dir)
+	return loadExtractorDefault(dir, defaultGazetteerDir)
+}
+
+// loadExtractorDefault is loadExtractor over loadGazetteerDefault.
+func loadExtractorDefault(dir, def string, extra ...fs.FS) (*geo.Gazetteer, *extract.Extractor, error) {
+	g, err := loadGazetteerDefault(dir, def, extra...)
 	if err != nil {
 		return nil, nil, err
 	}

@@ -1,0 +1,234 @@
+package main
+
+import (
+	"fmt"
+	"io/fs"
+	"net/url"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing/fstest"
+
+	"github.com/briefing-atlas/atlas/assets"
+	"github.com/briefing-atlas/atlas/extract/events"
+	"github.com/briefing-atlas/atlas/site"
+	"github.com/briefing-atlas/atlas/site/config"
+	"github.com/briefing-atlas/atlas/templates"
+	"github.com/spf13/cobra"
+)
+
+// buildSettings are the settings of a build, shared by build, serve and
+// check: flags over atlas.toml over the defaults.
+type buildSettings struct {
+	configFile                                 string
+	source, out, title, gazetteerDir, baseURL  string
+	language, tiles, cacheDir, templatesDir    string
+	assetsDir, maxFileSize                     string
+	quiet, clean, force, keepGoing, unsafeHTML bool
+	cfg                                        config.Config
+}
+
+func (s *buildSettings) register(cmd *cobra.Command) {
+	d := config.Default()
+	f := cmd.Flags()
+	f.StringVar(&s.configFile, "config", config.FileName, "the site's settings file (ignored when it is the default and absent)")
+	f.StringVarP(&s.source, "source", "s", d.Source, "folder of briefings (*.md, *.txt)")
+	f.StringVarP(&s.out, "out", "o", d.Out, "folder to write the site to")
+	f.StringVar(&s.title, "title", d.Title, "the site's title")
+	f.BoolVarP(&s.quiet, "quiet", "q", false, "print nothing but errors")
+	f.StringVar(&s.language, "language", d.Language, "interface language: ar or en (briefings are shown as written)")
+	f.StringVar(&s.tiles, "tiles", d.Tiles, "online base map for hosted sites: none or osm (never used from file://)")
+	f.StringVar(&s.baseURL, "base-url", "", "the site's address when hosted (https://org.github.io/repo/): adds sitemap.xml and feed.xml; pages stay relative")
+	f.StringVar(&s.templatesDir, "templates", "templates", "folder of the site's own page templates, each replacing atlas's of the same name (ignored when absent)")
+	f.StringVar(&s.assetsDir, "assets", "assets", "folder of the site's own static files, each replacing atlas's of the same name (ignored when absent)")
+	f.BoolVar(&s.clean, "clean", false, "ignore the build cache and analyse and render everything afresh")
+	f.StringVar(&s.cacheDir, "cache-dir", "", "folder for the build cache (default: the user cache folder, per output); none for no cache")
+	f.StringVar(&s.maxFileSize, "max-file-size", d.MaxFileSize, "largest briefing read (KB, MB or GB); larger files are an error")
+	f.BoolVar(&s.keepGoing, "keep-going", false, "build every valid briefing and list the others as skipped, instead of stopping")
+	f.BoolVar(&s.force, "force", false, "write into a non-empty folder atlas did not create (its other files are left alone)")
+	f.BoolVar(&s.unsafeHTML, "unsafe-html", false, "let raw HTML in Markdown briefings through (trusted content only)")
+	addGazetteerFlag(cmd, &s.gazetteerDir)
+}
+
+// resolve reads atlas.toml and takes from it every setting no flag set.
+// Paths in the file are relative to its folder.
+func (s *buildSettings) resolve(cmd *cobra.Command) error {
+	var cfg config.Config
+	var err error
+	if cmd.Flags().Changed("config") {
+		cfg, err = config.Load(s.configFile)
+	} else {
+		cfg, err = config.Find(filepath.Dir(s.configFile))
+	}
+	if err != nil {
+		return err
+	}
+	for _, w := range cfg.Warnings {
+		fmt.Fprintln(cmd.ErrOrStderr(), "warning:", w)
+	}
+	s.cfg = cfg
+	fromFile := func(flag string, dst *string, val string) {
+		if !cmd.Flags().Changed(flag) {
+			*dst = val
+		}
+	}
+	fromFile("source", &s.source, cfg.Path(cfg.Source))
+	fromFile("out", &s.out, cfg.Path(cfg.Out))
+	fromFile("title", &s.title, cfg.Title)
+	fromFile("language", &s.language, cfg.Language)
+	fromFile("tiles", &s.tiles, cfg.Tiles)
+	fromFile("base-url", &s.baseURL, cfg.BaseURL)
+	fromFile("max-file-size", &s.maxFileSize, cfg.MaxFileSize)
+	fromFile("templates", &s.templatesDir, cfg.Path("templates"))
+	fromFile("assets", &s.assetsDir, cfg.Path("assets"))
+	fromFile("gazetteer", &s.gazetteerDir, cfg.Path(defaultGazetteerDir))
+	if !cmd.Flags().Changed("unsafe-html") {
+		s.unsafeHTML = cfg.UnsafeHTML
+	}
+	return nil
+}
+
+// options turns the settings into site.Options. done releases what the
+// options hold open (the source folder).
+func (s *buildSettings) options(cmd *cobra.Command) (opt site.Options, done func(), err error) {
+	if err := s.resolve(cmd); err != nil {
+		return opt, nil, err
+	}
+	if s.language != "ar" && s.language != "en" {
+		return opt, nil, fmt.Errorf("--language %q: want ar or en", s.language)
+	}
+	if s.tiles != "none" && s.tiles != "osm" {
+		return opt, nil, fmt.Errorf("--tiles %q: want none or osm", s.tiles)
+	}
+	tiles := s.tiles
+	if tiles == "none" {
+		tiles = ""
+	}
+	if err := checkBaseURL(s.baseURL); err != nil {
+		return opt, nil, err
+	}
+	limit, err := parseSize(s.maxFileSize)
+	if err != nil {
+		return opt, nil, fmt.Errorf("--max-file-size: %w", err)
+	}
+	st, err := os.Stat(s.source)
+	if err != nil {
+		return opt, nil, fmt.Errorf("source folder: %w", err)
+	}
+	if !st.IsDir() {
+		return opt, nil, fmt.Errorf("source %s is not a folder", s.source)
+	}
+	tmpl, err := siteFolder("--templates", s.templatesDir, s.cfg.Path("templates"), templates.FS())
+	if err != nil {
+		return opt, nil, err
+	}
+	static, err := siteFolder("--assets", s.assetsDir, s.cfg.Path("assets"), assets.FS())
+	if err != nil {
+		return opt, nil, err
+	}
+	if err := assets.Check(static); err != nil {
+		return opt, nil, err
+	}
+	extra, err := s.extraLayers()
+	if err != nil {
+		return opt, nil, err
+	}
+	g, ex, err := loadExtractorDefault(s.gazetteerDir, s.cfg.Path(defaultGazetteerDir), extra...)
+	if err != nil {
+		return opt, nil, err
+	}
+	// Reading through an os.Root keeps every read inside the source
+	// folder, whatever symbolic links it holds.
+	root, err := os.OpenRoot(s.source)
+	if err != nil {
+		return opt, nil, fmt.Errorf("source folder: %w", err)
+	}
+	opt = site.Options{
+		Content: root.FS(), Out: s.out, Title: s.title, BaseURL: s.baseURL,
+		Language: site.Language(s.language), Tiles: tiles,
+		Gazetteer: g, Extractor: ex, Events: events.New(),
+		Templates: tmpl, Assets: static, Colors: s.cfg.Colors, UnsafeHTML: s.unsafeHTML,
+		Clean: s.clean, MaxFileSize: limit, KeepGoing: s.keepGoing, Force: s.force,
+	}
+	if s.cacheDir != "none" {
+		if opt.CacheDir, err = buildCacheDir(s.cacheDir, s.out); err != nil {
+			root.Close()
+			return opt, nil, err
+		}
+		if opt.Version, err = toolFingerprint(); err != nil {
+			opt.CacheDir = "" // no fingerprint, no safe cache
+		}
+	}
+	if !s.quiet {
+		opt.Log = cmd.ErrOrStderr()
+		if isTerminal(opt.Log) {
+			opt.Live = opt.Log
+		}
+	}
+	return opt, func() { root.Close() }, nil
+}
+
+// extraLayers reads the GeoJSON files gazetteer.extra names, each as a
+// layer of its own.
+func (s *buildSettings) extraLayers() ([]fs.FS, error) {
+	var layers []fs.FS
+	for _, name := range s.cfg.Gazetteer.Extra {
+		p := s.cfg.Path(name)
+		data, err := os.ReadFile(p)
+		if err != nil {
+			return nil, fmt.Errorf("gazetteer.extra: %w", err)
+		}
+		base := filepath.Base(p)
+		if !strings.HasSuffix(base, ".geojson") {
+			base += ".geojson"
+		}
+		layers = append(layers, fstest.MapFS{base: {Data: data}})
+	}
+	return layers, nil
+}
+
+// report prints what a build did.
+func (s *buildSettings) report(cmd *cobra.Command, rep *site.Report) {
+	if len(rep.Skipped) > 0 {
+		fmt.Fprintf(cmd.ErrOrStderr(), "atlas: skipped %d (listed above)\n", len(rep.Skipped))
+	}
+	if !s.quiet {
+		fmt.Fprintf(cmd.OutOrStdout(), "built %d briefings, %d place mentions (%d located), %d events, %d unresolved names into %s\n",
+			rep.Articles, rep.Mentions, rep.Located, rep.Events, rep.Unresolved, s.out)
+	}
+}
+
+// checkBaseURL accepts an absolute http(s) address with nothing in it
+// that would need escaping: it is written into sitemap.xml, feed.xml and
+// the 404 page as it is.
+func checkBaseURL(s string) error {
+	if s == "" {
+		return nil
+	}
+	u, err := url.Parse(s)
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" || strings.ContainsAny(s, "<>\"'` \\") {
+		return fmt.Errorf("--base-url %q: want the site's http(s) address, such as https://org.github.io/repo/", s)
+	}
+	return nil
+}
+
+// parseSize reads a size such as 10MB, 512KB or 1048576 (bytes).
+func parseSize(s string) (int64, error) {
+	t := strings.ToUpper(strings.TrimSpace(s))
+	mult := int64(1)
+	for _, u := range []struct {
+		suffix string
+		n      int64
+	}{{"GB", 1 << 30}, {"MB", 1 << 20}, {"KB", 1 << 10}, {"B", 1}} {
+		if strings.HasSuffix(t, u.suffix) {
+			t, mult = strings.TrimSpace(strings.TrimSuffix(t, u.suffix)), u.n
+			break
+		}
+	}
+	n, err := strconv.ParseFloat(t, 64)
+	if err != nil || n <= 0 || n*float64(mult) > 1<<40 {
+		return 0, fmt.Errorf("%q: want a size such as 10MB, 512KB or 2GB", s)
+	}
+	return int64(n * float64(mult)), nil
+}

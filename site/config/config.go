@@ -1,0 +1,141 @@
+// Package config reads a site's atlas.toml: the settings a site keeps
+// with its content so that `atlas build` needs no flags. Flags given on
+// the command line win over the file; the file wins over the defaults.
+package config
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"regexp"
+	"sort"
+	"strings"
+
+	"github.com/BurntSushi/toml"
+)
+
+// FileName is the configuration file atlas looks for in the current
+// folder.
+const FileName = "atlas.toml"
+
+// EventTypes are the keys of [colors]: one per ACLED event type, as the
+// CSS classes and the legend name them.
+var EventTypes = []string{"battles", "explosions", "civilians", "strategic", "political", "protests"}
+
+// Config is a site's settings. Paths are relative to the folder of the
+// file they came from (Dir), and resolved by Path.
+type Config struct {
+	Title       string            `toml:"title"`
+	Language    string            `toml:"language"`
+	BaseURL     string            `toml:"base_url"`
+	Source      string            `toml:"source"`
+	Out         string            `toml:"out"`
+	Tiles       string            `toml:"tiles"`
+	UnsafeHTML  bool              `toml:"unsafe_html"`
+	MaxFileSize string            `toml:"max_file_size"`
+	Colors      map[string]string `toml:"colors"`
+	Gazetteer   Gazetteer         `toml:"gazetteer"`
+
+	// Dir is the folder of the file read; "" for the defaults alone.
+	Dir string `toml:"-"`
+	// Warnings are problems that did not stop reading (unknown keys).
+	Warnings []string `toml:"-"`
+}
+
+// Gazetteer is the [gazetteer] table.
+type Gazetteer struct {
+	// Extra lists GeoJSON files of the site's own places and aliases,
+	// merged over the bundled gazetteer (after the gazetteer/ folder).
+	Extra []string `toml:"extra"`
+}
+
+// Default is the configuration of a site without atlas.toml.
+func Default() Config {
+	return Config{
+		Title:       "أطلس النشرات السورية",
+		Language:    "ar",
+		Source:      "content",
+		Out:         "public",
+		Tiles:       "none",
+		MaxFileSize: "10MB",
+	}
+}
+
+// colour is what [colors] accepts: a hex colour or a CSS colour name,
+// nothing that could break out of a style sheet.
+var colour = regexp.MustCompile(`^(#[0-9a-fA-F]{3,8}|[a-zA-Z]{3,20})$`)
+
+// Load reads the file at path over the defaults. A missing file is an
+// error wrapping fs.ErrNotExist; use Find to look for one.
+func Load(path string) (Config, error) {
+	c := Default()
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return c, err
+	}
+	md, err := toml.Decode(string(data), &c)
+	if err != nil {
+		var perr toml.ParseError
+		if errors.As(err, &perr) {
+			return c, fmt.Errorf("%s:%d:%d: %s", path, perr.Position.Line, perr.Position.Col, perr.Message)
+		}
+		return c, fmt.Errorf("%s: %w", path, err)
+	}
+	c.Dir = filepath.Dir(path)
+	var unknown []string
+	for _, k := range md.Undecoded() {
+		unknown = append(unknown, k.String())
+	}
+	sort.Strings(unknown)
+	for _, k := range unknown {
+		c.Warnings = append(c.Warnings, fmt.Sprintf("%s: unknown key %q ignored", path, k))
+	}
+	if err := c.check(); err != nil {
+		return c, fmt.Errorf("%s: %w", path, err)
+	}
+	return c, nil
+}
+
+// Find returns the configuration in dir's atlas.toml, or the defaults
+// (with Dir set to dir) when there is none.
+func Find(dir string) (Config, error) {
+	c, err := Load(filepath.Join(dir, FileName))
+	if errors.Is(err, fs.ErrNotExist) {
+		c = Default()
+		c.Dir = dir
+		return c, nil
+	}
+	return c, err
+}
+
+func (c Config) check() error {
+	if c.Language != "ar" && c.Language != "en" {
+		return fmt.Errorf("language = %q: want \"ar\" or \"en\"", c.Language)
+	}
+	if c.Tiles != "none" && c.Tiles != "osm" {
+		return fmt.Errorf("tiles = %q: want \"none\" or \"osm\"", c.Tiles)
+	}
+	for k, v := range c.Colors {
+		known := false
+		for _, t := range EventTypes {
+			known = known || k == t
+		}
+		if !known {
+			return fmt.Errorf("colors.%s: not an event type (%s)", k, strings.Join(EventTypes, ", "))
+		}
+		if !colour.MatchString(v) {
+			return fmt.Errorf("colors.%s = %q: want a colour such as \"#c0392b\" or \"teal\"", k, v)
+		}
+	}
+	return nil
+}
+
+// Path resolves a path from the file against the file's folder.
+func (c Config) Path(p string) string {
+	if p == "" || filepath.IsAbs(p) || c.Dir == "" {
+		return p
+	}
+	return filepath.Join(c.Dir, p)
+}
