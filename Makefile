@@ -14,7 +14,7 @@ sample: build
 
 ## build: build bin/atlas with Leaflet embedded
 build: assets
-	$(GO) build -o $(BIN) ./cmd/atlas
+	$(GO) build -buildvcs=auto -o $(BIN) ./cmd/atlas
 
 ## test: vet, gofmt check and every test, the browser tests included, then
 ## each fuzz target for a short, fixed time

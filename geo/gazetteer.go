@@ -3,6 +3,7 @@ package geo
 import (
 	"crypto/sha256"
 	"fmt"
+	"io"
 	"io/fs"
 	"math"
 	"path"
@@ -83,11 +84,37 @@ func Load(fsyss ...fs.FS) (*Gazetteer, error) {
 			return nil, l.err
 		}
 		all = append(all, l.places...)
-		fmt.Fprintf(h, "%s\x00%x\n", l.name, l.sum)
+		versionLine(h, l.name, l.sum)
 	}
 	g := New(all)
 	g.version = fmt.Sprintf("%x", h.Sum(nil)[:12])
 	return g, nil
+}
+
+// versionLine adds one layer to a gazetteer version.
+func versionLine(h io.Writer, name string, sum [sha256.Size]byte) {
+	fmt.Fprintf(h, "%s\x00%x\n", name, sum)
+}
+
+// VersionOf is the Version that Load would give these layers, without
+// decoding them: for `atlas version`.
+func VersionOf(fsyss ...fs.FS) (string, error) {
+	h := sha256.New()
+	for _, fsys := range fsyss {
+		files, err := fs.Glob(fsys, "*.geojson")
+		if err != nil {
+			return "", err
+		}
+		sort.Strings(files)
+		for _, name := range files {
+			data, err := fs.ReadFile(fsys, name)
+			if err != nil {
+				return "", err
+			}
+			versionLine(h, name, sha256.Sum256(data))
+		}
+	}
+	return fmt.Sprintf("%x", h.Sum(nil)[:12]), nil
 }
 
 // New builds a gazetteer from places; a later place with the same id

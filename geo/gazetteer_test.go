@@ -249,3 +249,14 @@ func BenchmarkNear(b *testing.B) {
 		g.Near(pt, 10)
 	}
 }
+
+func TestVersionOfMatchesLoad(t *testing.T) {
+	g, err := geo.Load(data.Gazetteer())
+	if err != nil {
+		t.Fatal(err)
+	}
+	v, err := geo.VersionOf(data.Gazetteer())
+	if err != nil || v != g.Version() || len(v) != 24 {
+		t.Errorf("VersionOf = %q, %v; Load's Version = %q", v, err, g.Version())
+	}
+}

@@ -89,6 +89,9 @@ type Report struct {
 	Skipped []string
 	// Warnings lists problems that did not stop anything.
 	Warnings []string
+	// Unplaced lists the briefings with no located place mention: they
+	// are on no map.
+	Unplaced []string
 }
 
 // Article is an article with its mentions, ready to render.
@@ -157,12 +160,18 @@ func Build(ctx context.Context, opt Options) (rep *Report, err error) {
 	for _, a := range articles {
 		rep.Mentions += len(a.Mentions)
 		rep.Events += len(a.Events)
+		located := 0
 		for _, m := range a.Mentions {
 			if m.Place != nil {
-				rep.Located++
+				located++
 			}
 		}
+		rep.Located += located
+		if located == 0 {
+			rep.Unplaced = append(rep.Unplaced, a.Path)
+		}
 	}
+	sort.Strings(rep.Unplaced)
 	logf("extracted %d place mentions, %d located, %d events", rep.Mentions, rep.Located, rep.Events)
 	w, err := newWriter(opt.Out, opt.Force)
 	if err != nil {

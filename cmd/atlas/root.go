@@ -1,6 +1,7 @@
 package main
 
 import (
+	"fmt"
 	"io"
 
 	"github.com/spf13/cobra"
@@ -25,8 +26,20 @@ Start with:
 		SilenceUsage:  true,
 		SilenceErrors: true,
 	}
+	// --version prints what `atlas version` does; it is computed only
+	// when asked, since it hashes the bundled gazetteer.
+	showVersion := root.Flags().BoolP("version", "v", false, "print atlas's version, commit and gazetteer version")
+	root.Args = cobra.NoArgs
+	root.RunE = func(cmd *cobra.Command, _ []string) error {
+		if *showVersion {
+			fmt.Fprintln(cmd.OutOrStdout(), fullVersion())
+			return nil
+		}
+		return cmd.Help()
+	}
 	root.SetOut(stdout)
 	root.SetErr(stderr)
-	root.AddCommand(newBuildCmd(), newExtractCmd(), newEvalCmd(), newGeocodeCmd(), newVersionCmd())
+	root.AddCommand(newBuildCmd(), newServeCmd(), newCheckCmd(), newNewCmd(), newTemplatesCmd(),
+		newExtractCmd(), newEvalCmd(), newGeocodeCmd(), newVersionCmd())
 	return root
 }

@@ -27,6 +27,9 @@ type buildSettings struct {
 	assetsDir, maxFileSize                     string
 	quiet, clean, force, keepGoing, unsafeHTML bool
 	cfg                                        config.Config
+	// serveOut and serveCache, when set (atlas serve), replace the
+	// output and cache folders whatever the flags and file say.
+	serveOut, serveCache string
 }
 
 func (s *buildSettings) register(cmd *cobra.Command) {
@@ -85,6 +88,9 @@ func (s *buildSettings) resolve(cmd *cobra.Command) error {
 	fromFile("gazetteer", &s.gazetteerDir, cfg.Path(defaultGazetteerDir))
 	if !cmd.Flags().Changed("unsafe-html") {
 		s.unsafeHTML = cfg.UnsafeHTML
+	}
+	if s.serveOut != "" {
+		s.out, s.cacheDir = s.serveOut, s.serveCache
 	}
 	return nil
 }

@@ -7,6 +7,9 @@ import (
 	"os"
 	"runtime/debug"
 
+	"github.com/briefing-atlas/atlas/data"
+	"github.com/briefing-atlas/atlas/geo"
+
 	"github.com/spf13/cobra"
 )
 
@@ -16,10 +19,20 @@ func newVersionCmd() *cobra.Command {
 		Short: "Print atlas's version and the commit it was built from",
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			fmt.Fprintln(cmd.OutOrStdout(), versionString())
+			fmt.Fprintln(cmd.OutOrStdout(), fullVersion())
 			return nil
 		},
 	}
+}
+
+// fullVersion is versionString with the bundled gazetteer's version, the
+// other thing that decides what a build finds.
+func fullVersion() string {
+	v, err := geo.VersionOf(data.Gazetteer())
+	if err != nil {
+		v = "unknown"
+	}
+	return versionString() + ", gazetteer " + v
 }
 
 // versionString reads the module version and VCS stamp that the Go

@@ -1,0 +1,122 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net"
+	"net/http"
+	"net/url"
+	"os"
+	"path/filepath"
+	"strconv"
+	"sync"
+	"time"
+
+	"github.com/briefing-atlas/atlas/site"
+	"github.com/briefing-atlas/atlas/site/devserver"
+	"github.com/spf13/cobra"
+)
+
+func newServeCmd() *cobra.Command {
+	var set buildSettings
+	var bind string
+	var port int
+	cmd := &cobra.Command{
+		Use:   "serve",
+		Short: "Build the site, serve it locally, and rebuild it on every change",
+		Long: `Serve builds the site into a temporary folder and serves it at
+http://127.0.0.1:1717/ (under the path of base_url, if atlas.toml sets
+one, as GitHub Pages will). It watches the briefings, atlas.toml, the
+site's gazetteer/, templates/ and assets/ and rebuilds on every change,
+incrementally, and open pages reload by themselves. When a build fails,
+its error shows over the page until the next build succeeds; the server
+keeps running. The published site is not touched: serve never writes to
+--out.`,
+		Example: `  atlas serve
+  atlas serve --port 8080
+  atlas serve --bind 0.0.0.0      # let other machines on the network look`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			ctx := cmd.Context()
+			tmp, err := os.MkdirTemp("", "atlas-serve-")
+			if err != nil {
+				return err
+			}
+			defer os.RemoveAll(tmp)
+			set.serveOut, set.serveCache = filepath.Join(tmp, "site"), filepath.Join(tmp, "cache")
+			if err := set.resolve(cmd); err != nil {
+				return err
+			}
+			base := "/"
+			if set.baseURL != "" {
+				if u, err := url.Parse(set.baseURL); err == nil && u.Path != "" {
+					base = u.Path
+				}
+			}
+			srv := devserver.New(set.serveOut, base)
+			stderr := cmd.ErrOrStderr()
+			var building sync.Mutex
+			rebuild := func() {
+				building.Lock()
+				defer building.Unlock()
+				t := time.Now()
+				err := func() error {
+					opt, done, err := set.options(cmd)
+					if err != nil {
+						return err
+					}
+					defer done()
+					opt.Log, opt.Live = nil, nil
+					rep, err := site.Build(ctx, opt)
+					if err == nil {
+						fmt.Fprintf(stderr, "built %d briefings in %s\n", rep.Articles, time.Since(t).Round(time.Millisecond))
+					}
+					return err
+				}()
+				if err != nil {
+					fmt.Fprintf(stderr, "build failed (the page shows why):\n%v\n", err)
+				}
+				srv.Built(err)
+			}
+			rebuild()
+			ln, err := net.Listen("tcp", net.JoinHostPort(bind, strconv.Itoa(port)))
+			if err != nil {
+				return fmt.Errorf("serve: %w", err)
+			}
+			hs := &http.Server{Handler: srv, ReadHeaderTimeout: 10 * time.Second}
+			served := make(chan error, 1)
+			go func() { served <- hs.Serve(ln) }()
+			fmt.Fprintf(cmd.OutOrStdout(), "serving at http://%s%s (Ctrl-C to stop)\n", ln.Addr(), srv.Base())
+
+			watched := []string{set.source, set.configFile, set.gazetteerDir, set.templatesDir, set.assetsDir}
+			for _, x := range set.cfg.Gazetteer.Extra {
+				watched = append(watched, set.cfg.Path(x))
+			}
+			watchErr := make(chan error, 1)
+			go func() { watchErr <- devserver.Watch(ctx, watched, rebuild) }()
+			select {
+			case <-ctx.Done():
+			case err := <-served:
+				return fmt.Errorf("serve: %w", err)
+			case err := <-watchErr:
+				if err != nil {
+					hs.Close()
+					return fmt.Errorf("watching for changes: %w", err)
+				}
+			}
+			shut, cancel := context.WithTimeout(context.Background(), 2*time.Second)
+			defer cancel()
+			if err := hs.Shutdown(shut); err != nil && !errors.Is(err, context.DeadlineExceeded) {
+				return err
+			}
+			building.Lock() // let a running build finish before its folder goes
+			building.Unlock()
+			return nil
+		},
+	}
+	set.register(cmd)
+	cmd.Flags().StringVar(&bind, "bind", "127.0.0.1", "address to listen on")
+	cmd.Flags().IntVarP(&port, "port", "p", 1717, "port to listen on (0 for any free one)")
+	return cmd
+}

@@ -1,0 +1,167 @@
+// Package devserver serves a built site while it is being edited: files
+// from the output folder under the site's base path, a small live-reload
+// script injected into every page (never written to the site itself),
+// and, while the last build failed, its error over the page instead of a
+// dead server.
+package devserver
+
+import (
+	"bytes"
+	"fmt"
+	"html"
+	"net/http"
+	"os"
+	"path"
+	"path/filepath"
+	"strings"
+	"sync"
+)
+
+// Server serves dir under base. Safe for concurrent use.
+type Server struct {
+	dir  string
+	base string // "/" or "/sub/path/"
+
+	mu      sync.Mutex
+	version int   // counts builds, failed ones too
+	err     error // the last build's error, nil when it succeeded
+	built   bool  // whether any build succeeded
+	changed chan struct{}
+}
+
+// New serves the site in dir under the URL path base ("/" when empty).
+func New(dir, base string) *Server {
+	base = "/" + strings.Trim(base, "/") + "/"
+	if base == "//" {
+		base = "/"
+	}
+	return &Server{dir: dir, base: base, changed: make(chan struct{})}
+}
+
+// Base is the URL path the site is served under.
+func (s *Server) Base() string { return s.base }
+
+// Built records the outcome of a build and tells open pages to reload.
+func (s *Server) Built(err error) {
+	s.mu.Lock()
+	s.version++
+	s.err = err
+	if err == nil {
+		s.built = true
+	}
+	close(s.changed)
+	s.changed = make(chan struct{})
+	s.mu.Unlock()
+}
+
+func (s *Server) state() (int, error, bool, chan struct{}) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.version, s.err, s.built, s.changed
+}
+
+// liveScript reloads the page when the server says a build finished.
+const liveScript = `(function () {
+  var seen = null;
+  var es = new EventSource(document.currentScript.dataset.events);
+  es.onmessage = function (e) {
+    if (seen !== null && e.data !== seen) { location.reload(); }
+    seen = e.data;
+  };
+})();
+`
+
+func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	if r.URL.Path == "/" && s.base != "/" {
+		http.Redirect(w, r, s.base, http.StatusFound)
+		return
+	}
+	rest, ok := strings.CutPrefix(r.URL.Path, s.base)
+	if !ok {
+		http.NotFound(w, r)
+		return
+	}
+	switch rest {
+	case "__atlas/live.js":
+		w.Header().Set("Content-Type", "text/javascript; charset=utf-8")
+		w.Header().Set("Cache-Control", "no-store")
+		w.Write([]byte(liveScript))
+		return
+	case "__atlas/events":
+		s.events(w, r)
+		return
+	}
+	if rest == "" || strings.HasSuffix(rest, "/") {
+		rest += "index.html"
+	}
+	_, buildErr, built, _ := s.state()
+	if !built {
+		s.page(w, http.StatusServiceUnavailable, nil, buildErr)
+		return
+	}
+	clean := path.Clean("/" + rest)
+	file := filepath.Join(s.dir, filepath.FromSlash(clean))
+	if !strings.HasSuffix(clean, ".html") {
+		w.Header().Set("Cache-Control", "no-store")
+		http.ServeFile(w, r, file)
+		return
+	}
+	data, err := os.ReadFile(file)
+	status := http.StatusOK
+	if err != nil {
+		status = http.StatusNotFound
+		if data, err = os.ReadFile(filepath.Join(s.dir, "404.html")); err != nil {
+			http.NotFound(w, r)
+			return
+		}
+	}
+	s.page(w, status, data, buildErr)
+}
+
+// page writes an HTML page with the live-reload script and, when the last
+// build failed, its error on top.
+func (s *Server) page(w http.ResponseWriter, status int, data []byte, buildErr error) {
+	var inject bytes.Buffer
+	if buildErr != nil {
+		fmt.Fprintf(&inject, `<div id="atlas-build-error" dir="ltr" style="position:fixed;inset:0;z-index:100000;overflow:auto;background:rgba(30,10,10,.93);color:#fff;font:15px/1.5 monospace;padding:2em;white-space:pre-wrap"><strong>atlas: the last build failed; this is the previous site.</strong>
+
+%s
+
+Fix the file and save: the page reloads by itself.</div>`, html.EscapeString(buildErr.Error()))
+	}
+	fmt.Fprintf(&inject, `<script src="%s__atlas/live.js" data-events="%s__atlas/events"></script>`, s.base, s.base)
+	if data == nil {
+		data = []byte("<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>atlas</title></head><body><p>Building…</p></body></html>")
+	}
+	if i := bytes.LastIndex(data, []byte("</body>")); i >= 0 {
+		data = append(data[:i:i], append(inject.Bytes(), data[i:]...)...)
+	} else {
+		data = append(data, inject.Bytes()...)
+	}
+	w.Header().Set("Content-Type", "text/html; charset=utf-8")
+	w.Header().Set("Cache-Control", "no-store")
+	w.WriteHeader(status)
+	w.Write(data)
+}
+
+// events streams the build count as server-sent events: a page reloads
+// when it changes.
+func (s *Server) events(w http.ResponseWriter, r *http.Request) {
+	flusher, ok := w.(http.Flusher)
+	if !ok {
+		http.Error(w, "streaming unsupported", http.StatusInternalServerError)
+		return
+	}
+	w.Header().Set("Content-Type", "text/event-stream")
+	w.Header().Set("Cache-Control", "no-store")
+	for {
+		version, _, _, changed := s.state()
+		fmt.Fprintf(w, "data: %d\n\n", version)
+		flusher.Flush()
+		select {
+		case <-changed:
+		case <-r.Context().Done():
+			return
+		}
+	}
+}
