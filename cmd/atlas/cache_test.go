@@ -11,6 +11,10 @@ import (
 	"time"
 )
 
+// rootDir is the repository's root: tests that change folder find
+// atlas's own files through it.
+var rootDir string
+
 // TestMain keeps the tests' build caches out of the user's cache folder.
 func TestMain(m *testing.M) {
 	// The interrupt test runs this binary as atlas itself.
@@ -23,6 +27,9 @@ func TestMain(m *testing.M) {
 		panic(err)
 	}
 	os.Setenv("XDG_CACHE_HOME", dir)
+	if wd, err := os.Getwd(); err == nil {
+		rootDir = filepath.Join(wd, "..", "..")
+	}
 	code := m.Run()
 	os.RemoveAll(dir)
 	os.Exit(code)

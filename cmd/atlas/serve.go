@@ -70,7 +70,11 @@ keeps running. The published site is not touched: serve never writes to
 					opt.Log, opt.Live = nil, nil
 					rep, err := site.Build(ctx, opt)
 					if err == nil {
-						fmt.Fprintf(stderr, "built %d briefings in %s\n", rep.Articles, time.Since(t).Round(time.Millisecond))
+						fmt.Fprintf(stderr, "built %d briefings in %s", rep.Articles, time.Since(t).Round(time.Millisecond))
+						if rep.Unresolved > 0 {
+							fmt.Fprintf(stderr, "; %d place names the gazetteer lacks (atlas check lists them)", rep.Unresolved)
+						}
+						fmt.Fprintln(stderr)
 					}
 					return err
 				}()
