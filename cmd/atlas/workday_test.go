@@ -3,6 +3,7 @@ package main
 import (
 	"bufio"
 	"context"
+	"fmt"
 	"io"
 	"net/http"
 	"os"
@@ -12,6 +13,7 @@ import (
 	"time"
 
 	"github.com/briefing-atlas/atlas/site/content"
+	"github.com/chromedp/chromedp"
 	"gopkg.in/yaml.v3"
 )
 
@@ -196,6 +198,72 @@ func TestCheckFindsBrokenLinks(t *testing.T) {
 	}
 }
 
+// startServe runs `atlas serve` on a free port in the current folder until
+// the test ends, and returns the site's URL.
+func startServe(t *testing.T) string {
+	t.Helper()
+	ctx, cancel := context.WithCancel(context.Background())
+	pr, pw := io.Pipe()
+	root := newRootCmd(pw, io.Discard)
+	root.SetArgs([]string{"serve", "--port", "0"})
+	done := make(chan error, 1)
+	go func() { done <- root.ExecuteContext(ctx); pw.Close() }()
+	t.Cleanup(func() {
+		cancel()
+		if err := <-done; err != nil {
+			t.Errorf("serve: %v", err)
+		}
+	})
+	line, err := bufio.NewReader(pr).ReadString('\n')
+	if err != nil {
+		t.Fatal(err)
+	}
+	go io.Copy(io.Discard, pr)
+	return strings.Fields(strings.TrimPrefix(line, "serving at "))[0]
+}
+
+// TestServeReloadsOpenPages opens a served page in headless Chromium and
+// changes its briefing: the open page reloads by itself and shows the
+// change, and a failed build shows its error over it.
+func TestServeReloadsOpenPages(t *testing.T) {
+	alloc := browser(t)
+	dir := newSite(t)
+	base := startServe(t)
+	ctx, rep, cancel := visit(t, alloc, base+"articles/first-briefing.html", `document.querySelector('.leaflet-marker-icon, .leaflet-interactive') !== null`)
+	defer cancel()
+	file := filepath.Join(dir, "content/first-briefing.md")
+	data, _ := os.ReadFile(file)
+	os.WriteFile(file, []byte(strings.Replace(string(data), "نشرة تجريبية", "نشرة أعيد تحميلها", 1)), 0o644)
+	if err := untilTrue(ctx, `document.querySelector('h1').textContent.includes('نشرة أعيد تحميلها')`, 5*time.Second); err != nil {
+		t.Fatalf("the open page did not reload with the change: %v", err)
+	}
+	os.WriteFile(filepath.Join(dir, "content/bad.md"), []byte("---\ntitle: [\n---\n"), 0o644)
+	if err := untilTrue(ctx, `document.getElementById('atlas-build-error') !== null`, 5*time.Second); err != nil {
+		t.Fatalf("the build error did not show over the open page: %v", err)
+	}
+	if len(rep.errors) > 0 {
+		t.Errorf("console errors: %v", rep.errors)
+	}
+}
+
+// untilTrue evaluates expr in the page until it is true, across the
+// page's own reloads (which abort an evaluation under way).
+func untilTrue(ctx context.Context, expr string, timeout time.Duration) error {
+	deadline := time.Now().Add(timeout)
+	var last error
+	for time.Now().Before(deadline) {
+		ok, err := chromedp.Run(ctx, chromedp.Evaluate[bool](expr))
+		if last = err; err == nil && ok {
+			return nil
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+	if last == nil {
+		last = fmt.Errorf("still false after %s", timeout)
+	}
+	return last
+}
+
 // TestServeRebuilds drives `atlas serve` over HTTP: the site is served
 // under base_url's path, a changed briefing shows within 2 s, a broken
 // one shows its error over the page, and a fix clears it.
@@ -204,24 +272,7 @@ func TestServeRebuilds(t *testing.T) {
 	cfg, _ := os.ReadFile("atlas.toml")
 	os.WriteFile("atlas.toml", []byte(strings.Replace(string(cfg), `# base_url = "https://ORG.github.io/REPO/"`, `base_url = "https://org.github.io/my-atlas/"`, 1)), 0o644)
 
-	ctx, cancel := context.WithCancel(context.Background())
-	pr, pw := io.Pipe()
-	root := newRootCmd(pw, io.Discard)
-	root.SetArgs([]string{"serve", "--port", "0"})
-	done := make(chan error, 1)
-	go func() { done <- root.ExecuteContext(ctx); pw.Close() }()
-	defer func() {
-		cancel()
-		if err := <-done; err != nil {
-			t.Errorf("serve: %v", err)
-		}
-	}()
-	line, err := bufio.NewReader(pr).ReadString('\n')
-	if err != nil {
-		t.Fatal(err)
-	}
-	go io.Copy(io.Discard, pr)
-	base := strings.Fields(strings.TrimPrefix(line, "serving at "))[0]
+	base := startServe(t)
 	if !strings.HasSuffix(base, "/my-atlas/") {
 		t.Fatalf("served at %q, want the path of base_url", base)
 	}

@@ -71,6 +71,15 @@ const liveScript = `(function () {
 })();
 `
 
+// noServiceWorker takes the place of the site's sw.js while serving.
+const noServiceWorker = `self.addEventListener('install', function () { self.skipWaiting(); });
+self.addEventListener('activate', function (e) {
+  e.waitUntil(caches.keys().then(function (keys) {
+    return Promise.all(keys.map(function (k) { return caches.delete(k); }));
+  }).then(function () { return self.clients.claim(); }));
+});
+`
+
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	if r.URL.Path == "/" && s.base != "/" {
 		http.Redirect(w, r, s.base, http.StatusFound)
@@ -89,6 +98,14 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		return
 	case "__atlas/events":
 		s.events(w, r)
+		return
+	case "sw.js":
+		// The site's service worker caches pages for offline reading,
+		// which would show stale pages while editing: serve one that
+		// caches nothing and replaces any installed before.
+		w.Header().Set("Content-Type", "text/javascript; charset=utf-8")
+		w.Header().Set("Cache-Control", "no-store")
+		w.Write([]byte(noServiceWorker))
 		return
 	}
 	if rest == "" || strings.HasSuffix(rest, "/") {

@@ -42,6 +42,10 @@ func TestServer(t *testing.T) {
 	if code, body, _ := get(t, s, "/repo/missing.html"); code != 404 || !strings.Contains(body, "not here") {
 		t.Errorf("missing page: %d %q", code, body)
 	}
+	os.WriteFile(filepath.Join(dir, "sw.js"), []byte("self.addEventListener('fetch', cacheFirst)"), 0o644)
+	if _, body, _ := get(t, s, "/repo/sw.js"); strings.Contains(body, "fetch") || !strings.Contains(body, "caches.delete") {
+		t.Errorf("while serving, sw.js must cache nothing: %q", body)
+	}
 	s.Built(errors.New("a.md:2:7: date \"<script>\" is not a date"))
 	_, body, _ = get(t, s, "/repo/index.html")
 	if !strings.Contains(body, "atlas-build-error") || !strings.Contains(body, "date &#34;&lt;script&gt;&#34;") || !strings.Contains(body, "<h1>الأطلس</h1>") {
