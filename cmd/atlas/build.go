@@ -73,12 +73,7 @@ same byte for byte.`,
 				}
 				defer pprof.StopCPUProfile()
 			}
-			opt, done, err := set.options(cmd)
-			if err != nil {
-				return err
-			}
-			defer done()
-			rep, err := site.Build(cmd.Context(), opt)
+			rep, err := set.build(cmd)
 			if err != nil {
 				return err
 			}

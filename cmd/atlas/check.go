@@ -27,12 +27,7 @@ briefings are reported, not failures.`,
   atlas check --out /tmp/check-site`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			opt, done, err := set.options(cmd)
-			if err != nil {
-				return err
-			}
-			defer done()
-			rep, err := site.Build(cmd.Context(), opt)
+			rep, err := set.build(cmd)
 			if err != nil {
 				return err
 			}

@@ -14,38 +14,30 @@ import (
 	"sort"
 	"strings"
 	"testing"
-	"unicode/utf16"
 
 	"golang.org/x/net/html"
+	"golang.org/x/text/encoding"
 	"golang.org/x/text/encoding/charmap"
+	xunicode "golang.org/x/text/encoding/unicode"
 )
 
 // A good briefing that every fixture folder holds beside the bad one, so
 // a build has something to build.
 const goodBriefing = "---\ntitle: نشرة سليمة\ndate: 2016-03-01\n---\nقصف مدفعي على مدينة حماة صباح اليوم.\n"
 
-func utf16File(s string, bigEndian bool) []byte {
-	out := []byte{0xFF, 0xFE}
-	if bigEndian {
-		out = []byte{0xFE, 0xFF}
-	}
-	for _, u := range utf16.Encode([]rune(s)) {
-		if bigEndian {
-			out = append(out, byte(u>>8), byte(u))
-		} else {
-			out = append(out, byte(u), byte(u>>8))
-		}
-	}
-	return out
-}
-
-func cp1256(t *testing.T, s string) []byte {
-	b, err := charmap.Windows1256.NewEncoder().Bytes([]byte(s))
+// encode writes s in enc, as Word, old sites and Macs do.
+func encode(t *testing.T, enc encoding.Encoding, s string) []byte {
+	b, err := enc.NewEncoder().Bytes([]byte(s))
 	if err != nil {
 		t.Fatal(err)
 	}
 	return b
 }
+
+var (
+	utf16LE = xunicode.UTF16(xunicode.LittleEndian, xunicode.UseBOM)
+	utf16BE = xunicode.UTF16(xunicode.BigEndian, xunicode.UseBOM)
+)
 
 // oneLine repeated makes a 50 MB file without a line break.
 const oneLine = "قصف على حلب وريفها. "
@@ -69,7 +61,7 @@ func outsideOut(t *testing.T, parent string) []string {
 // the documented error, never a panic and never a file outside --out.
 func TestBadInputs(t *testing.T) {
 	const aleppo = "قصف على مدينة حلب وريفها الشمالي.\n"
-	latin1, _ := charmap.ISO8859_1.NewEncoder().Bytes([]byte("Frappe aérienne près d'Alep.\n"))
+	latin1 := encode(t, charmap.ISO8859_1, "Frappe aérienne près d'Alep.\n")
 	damaged := []byte(aleppo)
 	damaged[3] = 0x20 // the second byte of «ص»
 	tests := []struct {
@@ -82,9 +74,9 @@ func TestBadInputs(t *testing.T) {
 		warn  string // a warning on stderr
 	}{
 		{name: "utf-8 with bom", file: "bom.md", data: append([]byte("\xEF\xBB\xBF# عنوان\n"), aleppo...), page: "articles/bom.html", shows: `class="mention"`},
-		{name: "utf-16le", file: "word.txt", data: utf16File("نشرة من وورد\n"+aleppo, false), page: "articles/word.html", shows: "نشرة من وورد"},
-		{name: "utf-16be", file: "mac.txt", data: utf16File("نشرة\r\n"+aleppo, true), page: "articles/mac.html", shows: `class="mention"`},
-		{name: "windows-1256", file: "old-site.txt", data: cp1256(t, "نشرة قديمة\r\n"+aleppo), page: "articles/old-site.html", shows: "نشرة قديمة"},
+		{name: "utf-16le", file: "word.txt", data: encode(t, utf16LE, "نشرة من وورد\n"+aleppo), page: "articles/word.html", shows: "نشرة من وورد"},
+		{name: "utf-16be", file: "mac.txt", data: encode(t, utf16BE, "نشرة\r\n"+aleppo), page: "articles/mac.html", shows: `class="mention"`},
+		{name: "windows-1256", file: "old-site.txt", data: encode(t, charmap.Windows1256, "نشرة قديمة\r\n"+aleppo), page: "articles/old-site.html", shows: "نشرة قديمة"},
 		{name: "crlf front matter", file: "crlf.md", data: []byte("---\r\ntitle: عنوان ويندوز\r\n---\r\n" + aleppo), page: "articles/crlf.html", shows: "عنوان ويندوز"},
 		{name: "cr line ends", file: "cr.txt", data: []byte("عنوان ماك\r" + aleppo), page: "articles/cr.html", shows: "عنوان ماك"},
 		{name: "presentation forms", file: "pdf.txt", data: []byte("من ملف PDF\nﻗﺼﻒ ﻋﻠﻰ ﺣﻠﺐ.\n"), page: "articles/pdf.html", shows: `class="mention" id="m-0" href="#map" data-m="0">ﺣﻠﺐ</a>`},
@@ -96,7 +88,7 @@ func TestBadInputs(t *testing.T) {
 
 		{name: "latin-1", file: "latin.txt", data: latin1, err: "latin.txt: at byte 8: bytes 0xE9 0x72 are not UTF-8, and the file does not read as Windows-1256 Arabic either; save it as UTF-8"},
 		{name: "damaged utf-8", file: "damaged.txt", data: damaged, err: "damaged.txt: at byte 2: bytes 0xD8 0x20 are not UTF-8"},
-		{name: "utf-16 without bom", file: "nobom.txt", data: utf16File(aleppo, false)[2:], err: "nobom.txt: at byte 7: a NUL byte: this is not a text file, or it is UTF-16 without a byte-order mark"},
+		{name: "utf-16 without bom", file: "nobom.txt", data: encode(t, utf16LE, aleppo)[2:], err: "nobom.txt: at byte 7: a NUL byte: this is not a text file, or it is UTF-16 without a byte-order mark"},
 		{name: "binary", file: "photo.md", data: []byte("\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"), err: "photo.md: at byte "},
 		{name: "unclosed front matter", file: "open.md", data: []byte("---\ntitle: x\n" + aleppo), err: "open.md:1:1: front matter opened with «---» is never closed"},
 		{name: "bad yaml", file: "yaml.md", data: []byte("---\ntitle: x\ndate: 2016-01-01\n   : [\n---\n"), err: "yaml.md:4:1: front matter is not valid YAML"},

@@ -13,7 +13,6 @@ import (
 	"sync"
 	"time"
 
-	"github.com/briefing-atlas/atlas/site"
 	"github.com/briefing-atlas/atlas/site/devserver"
 	"github.com/spf13/cobra"
 )
@@ -45,6 +44,7 @@ keeps running. The published site is not touched: serve never writes to
 			}
 			defer os.RemoveAll(tmp)
 			set.serveOut, set.serveCache = filepath.Join(tmp, "site"), filepath.Join(tmp, "cache")
+			set.quiet = true // one line per rebuild, printed here
 			if err := set.resolve(cmd); err != nil {
 				return err
 			}
@@ -61,24 +61,14 @@ keeps running. The published site is not touched: serve never writes to
 				building.Lock()
 				defer building.Unlock()
 				t := time.Now()
-				err := func() error {
-					opt, done, err := set.options(cmd)
-					if err != nil {
-						return err
+				rep, err := set.build(cmd)
+				if err == nil {
+					fmt.Fprintf(stderr, "built %d briefings in %s", rep.Articles, time.Since(t).Round(time.Millisecond))
+					if rep.Unresolved > 0 {
+						fmt.Fprintf(stderr, "; %d place names the gazetteer lacks (atlas check lists them)", rep.Unresolved)
 					}
-					defer done()
-					opt.Log, opt.Live = nil, nil
-					rep, err := site.Build(ctx, opt)
-					if err == nil {
-						fmt.Fprintf(stderr, "built %d briefings in %s", rep.Articles, time.Since(t).Round(time.Millisecond))
-						if rep.Unresolved > 0 {
-							fmt.Fprintf(stderr, "; %d place names the gazetteer lacks (atlas check lists them)", rep.Unresolved)
-						}
-						fmt.Fprintln(stderr)
-					}
-					return err
-				}()
-				if err != nil {
+					fmt.Fprintln(stderr)
+				} else {
 					fmt.Fprintf(stderr, "build failed (the page shows why):\n%v\n", err)
 				}
 				srv.Built(err)

@@ -194,6 +194,16 @@ func (s *buildSettings) extraLayers() ([]fs.FS, error) {
 	return layers, nil
 }
 
+// build builds the site with these settings.
+func (s *buildSettings) build(cmd *cobra.Command) (*site.Report, error) {
+	opt, done, err := s.options(cmd)
+	if err != nil {
+		return nil, err
+	}
+	defer done()
+	return site.Build(cmd.Context(), opt)
+}
+
 // report prints what a build did.
 func (s *buildSettings) report(cmd *cobra.Command, rep *site.Report) {
 	if len(rep.Skipped) > 0 {

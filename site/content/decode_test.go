@@ -7,34 +7,25 @@ import (
 	"strings"
 	"testing"
 	"testing/fstest"
-	"unicode/utf16"
 
+	"golang.org/x/text/encoding"
 	"golang.org/x/text/encoding/charmap"
+	xunicode "golang.org/x/text/encoding/unicode"
 )
 
-// utf16Bytes encodes s as UTF-16 with a byte-order mark.
-func utf16Bytes(s string, bigEndian bool) []byte {
-	out := []byte{0xFF, 0xFE}
-	if bigEndian {
-		out = []byte{0xFE, 0xFF}
-	}
-	for _, u := range utf16.Encode([]rune(s)) {
-		if bigEndian {
-			out = append(out, byte(u>>8), byte(u))
-		} else {
-			out = append(out, byte(u), byte(u>>8))
-		}
-	}
-	return out
-}
-
-func windows1256(t *testing.T, s string) []byte {
-	b, err := charmap.Windows1256.NewEncoder().Bytes([]byte(s))
+// encode writes s in enc, as Word, old sites and Macs do.
+func encode(t *testing.T, enc encoding.Encoding, s string) []byte {
+	b, err := enc.NewEncoder().Bytes([]byte(s))
 	if err != nil {
 		t.Fatal(err)
 	}
 	return b
 }
+
+var (
+	utf16LE = xunicode.UTF16(xunicode.LittleEndian, xunicode.UseBOM)
+	utf16BE = xunicode.UTF16(xunicode.BigEndian, xunicode.UseBOM)
+)
 
 func TestDecode(t *testing.T) {
 	const text = "قصف على حلب وريف إدلب، وسقوط ضحايا.\nسطر ثان 𝄞."
@@ -47,12 +38,12 @@ func TestDecode(t *testing.T) {
 	}{
 		{"utf-8", []byte(text), text, UTF8},
 		{"utf-8 bom", append([]byte("\xEF\xBB\xBF"), text...), text, UTF8BOM},
-		{"utf-16le", utf16Bytes(text, false), text, UTF16LE},
-		{"utf-16be", utf16Bytes(text, true), text, UTF16BE},
-		{"windows-1256", windows1256(t, arabic), arabic, Windows1256},
+		{"utf-16le", encode(t, utf16LE, text), text, UTF16LE},
+		{"utf-16be", encode(t, utf16BE, text), text, UTF16BE},
+		{"windows-1256", encode(t, charmap.Windows1256, arabic), arabic, Windows1256},
 		{"crlf", []byte("أ\r\nب\r\n"), "أ\nب\n", UTF8},
 		{"cr", []byte("أ\rب\r"), "أ\nب\n", UTF8},
-		{"utf-16 crlf", utf16Bytes("أ\r\nب", false), "أ\nب", UTF16LE},
+		{"utf-16 crlf", encode(t, utf16LE, "أ\r\nب"), "أ\nب", UTF16LE},
 		{"empty", nil, "", UTF8},
 	}
 	for _, tt := range tests {
@@ -66,7 +57,7 @@ func TestDecode(t *testing.T) {
 func TestDecodeErrors(t *testing.T) {
 	damaged := []byte("قصف على حلب")
 	damaged[5] = 0xFF // the second byte of «ع»: the letter starting at byte 4 is broken
-	latin1, _ := charmap.ISO8859_1.NewEncoder().Bytes([]byte("Frappe aérienne près d'Alep, à l'aube"))
+	latin1 := encode(t, charmap.ISO8859_1, "Frappe aérienne près d'Alep, à l'aube")
 	tests := []struct {
 		name   string
 		in     []byte
@@ -76,8 +67,8 @@ func TestDecodeErrors(t *testing.T) {
 		{"damaged utf-8", damaged, 4, "bytes 0xD9 0xFF are not UTF-8"},
 		{"latin-1", latin1, 8, "does not read as Windows-1256"},
 		{"utf-16 without bom", []byte{'a', 0, 'b', 0}, 1, "NUL"},
-		{"odd utf-16", append(utf16Bytes("ab", false), 'c'), 6, "half a character"},
-		{"lone surrogate", append(utf16Bytes("ab", false), 0x00, 0xD8, 'c', 0), 6, "unpaired"},
+		{"odd utf-16", append(encode(t, utf16LE, "ab"), 'c'), 6, "half a character"},
+		{"lone surrogate", append(encode(t, utf16LE, "ab"), 0x00, 0xD8, 'c', 0), 6, "unpaired"},
 		{"bom then bad", []byte("\xEF\xBB\xBFab\xC0"), 5, "not valid UTF-8"},
 	}
 	for _, tt := range tests {
