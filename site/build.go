@@ -14,6 +14,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"sort"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -101,6 +102,7 @@ type Article struct {
 	Unresolved []extract.Unresolved
 	Events     []events.Event
 	Body       string // rendered HTML of the body, mentions linked; emptied once its page is written
+	Heading    string // a text briefing's title line as HTML, mentions linked; "" for Markdown
 	spans      []span // byte offsets of the mentions in the body
 	key        string // the cache's analysisKey, when caching
 	identity   string // names the key and the metadata, when caching
@@ -359,7 +361,13 @@ func analyseOne(md goldmark.Markdown, ex *extract.Extractor, det *events.Detecto
 		}
 		a.Body = body
 	} else {
-		a.Body = renderText(doc.Body, spans)
+		heading, body := renderText(doc.Body, spans)
+		a.Body = body
+		// The title line is the heading when it is the whole title
+		// (a long one is clipped, and then shown plain).
+		if strings.TrimSpace(doc.Body[:strings.IndexByte(doc.Body+"\n", '\n')]) == doc.Title {
+			a.Heading = heading
+		}
 	}
 	return a, nil
 }

@@ -21,7 +21,7 @@ import (
 )
 
 // cacheFormat changes whenever the cache's layout does.
-const cacheFormat = "atlas-cache-2"
+const cacheFormat = "atlas-cache-3"
 
 // buildCache remembers between builds what analysing each briefing gave
 // and which article and place pages are current, so a rebuild re-analyses and
@@ -71,6 +71,7 @@ type cachedAnalysis struct {
 	Unresolved []extract.Unresolved
 	Events     []cachedEvent
 	Body       string
+	Heading    string
 	Spans      [][3]int
 }
 
@@ -122,7 +123,7 @@ func newBuildCache(opt Options) (*buildCache, error) {
 	if err != nil {
 		return nil, fmt.Errorf("templates: %w", err)
 	}
-	salt := fmt.Sprintf("%s|%s|%s|%q|%s|%s|%s|%t|%s", opt.Version, opt.Gazetteer.Version(), tv,
+	salt := fmt.Sprintf("%s|%s|%s|%s|%q|%s|%s|%s|%t|%s", cacheFormat, opt.Version, opt.Gazetteer.Version(), tv,
 		opt.Title, opt.Language, opt.Tiles, opt.BaseURL, opt.UnsafeHTML, colorCSS(opt.Colors))
 	if opt.Clean {
 		return newCache(opt.CacheDir, salt), nil
@@ -322,7 +323,7 @@ var errStaleCache = errors.New("cache names a place the gazetteer lacks")
 func newCachedAnalysis(a *Article) *cachedAnalysis {
 	text := []rune(a.Article.Body)
 	lists := map[string]int{}
-	ca := &cachedAnalysis{Unresolved: a.Unresolved, Body: a.Body, Spans: make([][3]int, len(a.spans))}
+	ca := &cachedAnalysis{Unresolved: a.Unresolved, Body: a.Body, Heading: a.Heading, Spans: make([][3]int, len(a.spans))}
 	ca.Mentions = ca.cacheMentions(text, lists, a.Mentions)
 	for i, s := range a.spans {
 		ca.Spans[i] = [3]int{s.start, s.stop, s.index}
@@ -348,7 +349,7 @@ func (ca *cachedAnalysis) article(g *geo.Gazetteer, doc *content.Article) (*Arti
 	if err != nil {
 		return nil, err
 	}
-	a := &Article{Article: doc, Mentions: ms, Unresolved: ca.Unresolved, Body: ca.Body}
+	a := &Article{Article: doc, Mentions: ms, Unresolved: ca.Unresolved, Body: ca.Body, Heading: ca.Heading}
 	if len(ca.Spans) > 0 {
 		a.spans = make([]span, len(ca.Spans))
 		for i, s := range ca.Spans {

@@ -164,27 +164,27 @@ func renderMarkdown(md goldmark.Markdown, body string, spans []span) (string, er
 	return buf.String(), nil
 }
 
-// renderText renders a plain-text briefing: its first line is the title
-// and is left out; blank lines separate paragraphs.
-func renderText(body string, spans []span) string {
-	var b strings.Builder
-	start := 0
-	if nl := strings.IndexByte(body, '\n'); nl >= 0 {
-		start = nl + 1
-	} else {
-		start = len(body)
+// renderText renders a plain-text briefing: its first line is the title,
+// returned apart as heading (with its mentions linked, so every mention
+// has its anchor on the page); blank lines separate paragraphs.
+func renderText(body string, spans []span) (heading, html string) {
+	var h, b strings.Builder
+	first := strings.IndexByte(body, '\n')
+	if first < 0 {
+		first = len(body)
 	}
 	si := 0
+	lineStart, lineStop := trimmed(body, 0, first)
+	linkLine(&h, body, lineStart, lineStop, spans, &si)
 	para := false
-	lineStart := start
-	for lineStart < len(body) {
+	for lineStart = first + 1; lineStart < len(body); {
 		lineEnd := strings.IndexByte(body[lineStart:], '\n')
 		if lineEnd < 0 {
 			lineEnd = len(body)
 		} else {
 			lineEnd += lineStart
 		}
-		line := strings.TrimRight(body[lineStart:lineEnd], "\r")
+		line := body[lineStart:lineEnd]
 		if strings.TrimSpace(line) == "" {
 			if para {
 				b.WriteString("</p>\n")
@@ -197,25 +197,41 @@ func renderText(body string, spans []span) string {
 			} else {
 				b.WriteString("<br>\n")
 			}
-			for si < len(spans) && spans[si].start < lineStart {
-				si++
-			}
-			pos := lineStart
-			lineStop := lineStart + len(line)
-			for ; si < len(spans) && spans[si].stop <= lineStop; si++ {
-				sp := spans[si]
-				b.WriteString(html.EscapeString(body[pos:sp.start]))
-				fmt.Fprintf(&b, `<a class="mention" id="m-%d" href="#map" data-m="%d">%s</a>`, sp.index, sp.index, html.EscapeString(body[sp.start:sp.stop]))
-				pos = sp.stop
-			}
-			b.WriteString(html.EscapeString(body[pos:lineStop]))
+			linkLine(&b, body, lineStart, lineEnd, spans, &si)
 		}
 		lineStart = lineEnd + 1
 	}
 	if para {
 		b.WriteString("</p>\n")
 	}
-	return b.String()
+	return h.String(), b.String()
+}
+
+// trimmed narrows body[start:stop] to leave out outer white space.
+func trimmed(body string, start, stop int) (int, int) {
+	line := body[start:stop]
+	inner := strings.TrimSpace(line)
+	if inner == "" {
+		return start, start
+	}
+	off := strings.Index(line, inner)
+	return start + off, start + off + len(inner)
+}
+
+// linkLine writes body[start:stop] escaped, with the mentions that lie in
+// it as links; *si is the first span not yet written.
+func linkLine(b *strings.Builder, body string, start, stop int, spans []span, si *int) {
+	for *si < len(spans) && spans[*si].start < start {
+		*si++
+	}
+	pos := start
+	for ; *si < len(spans) && spans[*si].stop <= stop; *si++ {
+		sp := spans[*si]
+		b.WriteString(html.EscapeString(body[pos:sp.start]))
+		fmt.Fprintf(b, `<a class="mention" id="m-%d" href="#map" data-m="%d">%s</a>`, sp.index, sp.index, html.EscapeString(body[sp.start:sp.stop]))
+		pos = sp.stop
+	}
+	b.WriteString(html.EscapeString(body[pos:stop]))
 }
 
 // byteOffsets converts code point offsets in s to byte offsets.

@@ -57,7 +57,10 @@ func TestRenderMarkdownLinksMentions(t *testing.T) {
 
 func TestRenderText(t *testing.T) {
 	body := "العنوان في حلب\n\nقصف <b>على</b> حماة\nوإدلب.\n\nفقرة ثانية"
-	got := renderText(body, spansOf(body, "حلب", "حماة", "إدلب"))
+	heading, got := renderText(body, spansOf(body, "حلب", "حماة", "إدلب"))
+	if want := `العنوان في <a class="mention" id="m-0" href="#map" data-m="0">حلب</a>`; heading != want {
+		t.Errorf("heading %q, want %q", heading, want)
+	}
 	want := `<p>قصف &lt;b&gt;على&lt;/b&gt; <a class="mention" id="m-1" href="#map" data-m="1">حماة</a><br>` + "\n" +
 		`و<a class="mention" id="m-2" href="#map" data-m="2">إدلب</a>.</p>` + "\n<p>فقرة ثانية</p>\n"
 	if got != want {

@@ -508,6 +508,7 @@ type articlePage struct {
 	page
 	Article      *Article
 	Body         template.HTML
+	Heading      template.HTML // "" when the title is shown as it is
 	Places       []placeCount
 	Governorates []*geo.Place
 	Events       []eventRef
@@ -536,8 +537,10 @@ func (r *pageRenderer) renderArticle(w *writer, i int, a *Article) error {
 	p := articlePage{
 		page:    r.base("../", a.Title, "article"),
 		Article: a,
-		// The body is HTML that goldmark or renderText escaped.
-		Body: template.HTML(a.Body),
+		// The body and heading are HTML that goldmark or renderText
+		// escaped.
+		Body:    template.HTML(a.Body),
+		Heading: template.HTML(a.Heading),
 	}
 	// An article page depends only on its article and its neighbours,
 	// which is what lets the cache keep it: no site-wide lists.

@@ -7,16 +7,15 @@ import (
 	"net/http/httptest"
 	"net/url"
 	"os"
-	"path"
 	"path/filepath"
 	"sort"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/briefing-atlas/atlas/site"
 	"github.com/chromedp/chromedp"
 	"github.com/paulmach/orb/geojson"
-	"golang.org/x/net/html"
 )
 
 // buildSample builds the sample atlas once per test into a temp folder.
@@ -44,66 +43,22 @@ func pagesOf(t *testing.T, out string) []string {
 	return pages
 }
 
-// TestLinksResolve parses every page and checks that every internal link
-// and asset exists and that nothing points off the site.
+// TestLinksResolve parses every page of the sample and checks that every
+// internal link, asset and #fragment resolves and that nothing points off
+// the site (site.CheckLinks, which `atlas check` runs).
 func TestLinksResolve(t *testing.T) {
 	out := buildSample(t)
-	pages := pagesOf(t, out)
-	if len(pages) < 40 {
-		t.Fatalf("only %d pages", len(pages))
+	rep, err := site.CheckLinks(out, "")
+	if err != nil {
+		t.Fatal(err)
 	}
-	checked := 0
-	for _, p := range pages {
-		f, err := os.Open(filepath.Join(out, p))
-		if err != nil {
-			t.Fatal(err)
-		}
-		doc, err := html.Parse(f)
-		f.Close()
-		if err != nil {
-			t.Fatalf("%s: %v", p, err)
-		}
-		for _, ref := range refs(doc) {
-			u, err := url.Parse(ref)
-			if err != nil {
-				t.Errorf("%s: bad URL %q", p, ref)
-				continue
-			}
-			if u.Scheme != "" || u.Host != "" || strings.HasPrefix(ref, "/") {
-				t.Errorf("%s: link off the site or to the host's root: %q", p, ref)
-				continue
-			}
-			if u.Path == "" {
-				continue // a fragment on the same page
-			}
-			target := path.Join(path.Dir(p), u.Path)
-			if _, err := os.Stat(filepath.Join(out, filepath.FromSlash(target))); err != nil {
-				t.Errorf("%s: %q does not resolve (%s)", p, ref, target)
-			}
-			checked++
-		}
+	if rep.Pages < 40 || rep.Links < 1000 {
+		t.Fatalf("only %d pages and %d links", rep.Pages, rep.Links)
 	}
-	t.Logf("%d pages, %d internal links and assets resolve", len(pages), checked)
-}
-
-// refs returns the href and src attributes of a parsed page.
-func refs(n *html.Node) []string {
-	var out []string
-	var walk func(*html.Node)
-	walk = func(n *html.Node) {
-		if n.Type == html.ElementNode {
-			for _, a := range n.Attr {
-				if a.Key == "href" || a.Key == "src" {
-					out = append(out, a.Val)
-				}
-			}
-		}
-		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			walk(c)
-		}
+	for _, b := range rep.Broken {
+		t.Errorf("broken: %s", b)
 	}
-	walk(n)
-	return out
+	t.Logf("%d pages, %d internal links and assets resolve", rep.Pages, rep.Links)
 }
 
 // visit opens a page in a fresh tab and reports its console errors and
