@@ -110,6 +110,10 @@ keeps running. The published site is not touched: serve never writes to
 		},
 	}
 	set.register(cmd)
+	// serve builds into a folder of its own, with a cache of its own.
+	for _, name := range []string{"out", "force", "cache-dir", "clean", "quiet"} {
+		cmd.Flags().MarkHidden(name)
+	}
 	cmd.Flags().StringVar(&bind, "bind", "127.0.0.1", "address to listen on")
 	cmd.Flags().IntVarP(&port, "port", "p", 1717, "port to listen on (0 for any free one)")
 	return cmd
