@@ -22,7 +22,9 @@ The site works on any static host, under a sub-path (GitHub Pages), and
 straight from disk (open public/index.html): it needs no network at all.
 
 Start with:
-  atlas build --source content --out public`,
+  atlas new site my-atlas && cd my-atlas
+  atlas serve                              # http://127.0.0.1:1717/, rebuilt on every save
+  atlas build                              # the site in public/`,
 		SilenceUsage:  true,
 		SilenceErrors: true,
 	}

@@ -76,7 +76,7 @@ keeps running. The published site is not touched: serve never writes to
 			rebuild()
 			ln, err := net.Listen("tcp", net.JoinHostPort(bind, strconv.Itoa(port)))
 			if err != nil {
-				return fmt.Errorf("serve: %w", err)
+				return fmt.Errorf("serve: %w (choose another with --port)", err)
 			}
 			hs := &http.Server{Handler: srv, ReadHeaderTimeout: 10 * time.Second}
 			served := make(chan error, 1)
