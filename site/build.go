@@ -101,8 +101,6 @@ type Article struct {
 	Mentions   []extract.Mention
 	Unresolved []extract.Unresolved
 	Events     []events.Event
-	Body       string // rendered HTML of the body, mentions linked; emptied once its page is written
-	Heading    string // a text briefing's title line as HTML, mentions linked; "" for Markdown
 	spans      []span // byte offsets of the mentions in the body
 	key        string // the cache's analysisKey, when caching
 	identity   string // names the key and the metadata, when caching
@@ -277,7 +275,7 @@ func writePages(ctx context.Context, opt Options, cache *buildCache, w *writer, 
 	return d.unresolved, errors.Join(err, d.err)
 }
 
-// analyse extracts mentions and renders bodies on every core; the result
+// analyse extracts mentions and events on every core; the result
 // is in (date, path) order whatever the scheduling. It returns the
 // articles it could analyse and an error for each it could not.
 func analyse(ctx context.Context, opt Options, cache *buildCache, docs []*content.Article, done *atomic.Int64) ([]*Article, []error) {
@@ -289,10 +287,9 @@ func analyse(ctx context.Context, opt Options, cache *buildCache, docs []*conten
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			md := newMarkdown(opt.UnsafeHTML)
 			for i := range jobs {
 				errs[i] = safely(docs[i].Path, func() (err error) {
-					out[i], err = analyseCached(md, opt, cache, docs[i])
+					out[i], err = analyseCached(opt, cache, docs[i])
 					return err
 				})
 				done.Add(1)
@@ -326,15 +323,15 @@ func analyse(ctx context.Context, opt Options, cache *buildCache, docs []*conten
 }
 
 // analyseCached is analyseOne through the cache, when there is one.
-func analyseCached(md goldmark.Markdown, opt Options, cache *buildCache, doc *content.Article) (*Article, error) {
+func analyseCached(opt Options, cache *buildCache, doc *content.Article) (*Article, error) {
 	if cache == nil {
-		return analyseOne(md, opt.Extractor, opt.Events, doc)
+		return analyseOne(opt.Extractor, opt.Events, doc)
 	}
 	key := cache.analysisKey(doc)
 	a := cache.analysis(opt.Gazetteer, doc, key)
 	if a == nil {
 		var err error
-		if a, err = analyseOne(md, opt.Extractor, opt.Events, doc); err != nil {
+		if a, err = analyseOne(opt.Extractor, opt.Events, doc); err != nil {
 			return nil, err
 		}
 		cache.putAnalysis(key, a)
@@ -344,7 +341,7 @@ func analyseCached(md goldmark.Markdown, opt Options, cache *buildCache, doc *co
 	return a, nil
 }
 
-func analyseOne(md goldmark.Markdown, ex *extract.Extractor, det *events.Detector, doc *content.Article) (*Article, error) {
+func analyseOne(ex *extract.Extractor, det *events.Detector, doc *content.Article) (*Article, error) {
 	res := ex.Analyze(doc.Body)
 	ms := res.Mentions
 	offs := byteOffsets(doc.Body)
@@ -352,24 +349,30 @@ func analyseOne(md goldmark.Markdown, ex *extract.Extractor, det *events.Detecto
 	for i, m := range ms {
 		spans[i] = span{start: offs[m.Start], stop: offs[m.End], index: i}
 	}
-	a := &Article{Article: doc, Mentions: ms, Unresolved: res.Unresolved, spans: spans,
-		Events: det.Detect(doc.Path, doc.Body, ms, doc.Date)}
+	return &Article{Article: doc, Mentions: ms, Unresolved: res.Unresolved, spans: spans,
+		Events: det.Detect(doc.Path, doc.Body, ms, doc.Date)}, nil
+}
+
+// renderBody renders an article's body as HTML with its mentions linked,
+// and for a text briefing its title line (the heading) too. It runs when
+// the article's page is written, so an archive's bodies are never all in
+// memory at once.
+func renderBody(md goldmark.Markdown, a *Article) (heading, body string, err error) {
+	doc := a.Article
 	if doc.Format == content.Markdown {
-		body, err := renderMarkdown(md, doc.Body, spans)
+		body, err := renderMarkdown(md, doc.Body, a.spans)
 		if err != nil {
-			return nil, fmt.Errorf("%s: %w", doc.Path, err)
+			return "", "", fmt.Errorf("%s: %w", doc.Path, err)
 		}
-		a.Body = body
-	} else {
-		heading, body := renderText(doc.Body, spans)
-		a.Body = body
-		// The title line is the heading when it is the whole title
-		// (a long one is clipped, and then shown plain).
-		if strings.TrimSpace(doc.Body[:strings.IndexByte(doc.Body+"\n", '\n')]) == doc.Title {
-			a.Heading = heading
-		}
+		return "", body, nil
 	}
-	return a, nil
+	heading, body = renderText(doc.Body, a.spans)
+	// The title line is the heading when it is the whole title (a long
+	// one is clipped, and then shown plain).
+	if strings.TrimSpace(doc.Body[:strings.IndexByte(doc.Body+"\n", '\n')]) != doc.Title {
+		heading = ""
+	}
+	return heading, body, nil
 }
 
 // rate is n items over d, per second.

@@ -21,7 +21,7 @@ import (
 )
 
 // cacheFormat changes whenever the cache's layout does.
-const cacheFormat = "atlas-cache-3"
+const cacheFormat = "atlas-cache-4"
 
 // buildCache remembers between builds what analysing each briefing gave
 // and which article and place pages are current, so a rebuild re-analyses and
@@ -70,8 +70,6 @@ type cachedAnalysis struct {
 	Lists      [][]string // distinct candidate lists, by id
 	Unresolved []extract.Unresolved
 	Events     []cachedEvent
-	Body       string
-	Heading    string
 	Spans      [][3]int
 }
 
@@ -323,7 +321,7 @@ var errStaleCache = errors.New("cache names a place the gazetteer lacks")
 func newCachedAnalysis(a *Article) *cachedAnalysis {
 	text := []rune(a.Article.Body)
 	lists := map[string]int{}
-	ca := &cachedAnalysis{Unresolved: a.Unresolved, Body: a.Body, Heading: a.Heading, Spans: make([][3]int, len(a.spans))}
+	ca := &cachedAnalysis{Unresolved: a.Unresolved, Spans: make([][3]int, len(a.spans))}
 	ca.Mentions = ca.cacheMentions(text, lists, a.Mentions)
 	for i, s := range a.spans {
 		ca.Spans[i] = [3]int{s.start, s.stop, s.index}
@@ -349,7 +347,7 @@ func (ca *cachedAnalysis) article(g *geo.Gazetteer, doc *content.Article) (*Arti
 	if err != nil {
 		return nil, err
 	}
-	a := &Article{Article: doc, Mentions: ms, Unresolved: ca.Unresolved, Body: ca.Body, Heading: ca.Heading}
+	a := &Article{Article: doc, Mentions: ms, Unresolved: ca.Unresolved}
 	if len(ca.Spans) > 0 {
 		a.spans = make([]span, len(ca.Spans))
 		for i, s := range ca.Spans {

@@ -18,6 +18,7 @@ import (
 	"github.com/paulmach/orb"
 	"github.com/paulmach/orb/geojson"
 	"github.com/paulmach/orb/simplify"
+	"github.com/yuin/goldmark"
 )
 
 // outlineTolerance is the Douglas-Peucker tolerance, in degrees (about
@@ -38,6 +39,7 @@ type pageRenderer struct {
 	events   []eventRef
 	cache    *buildCache // nil when not caching
 	ctx      context.Context
+	markdown sync.Pool // of goldmark.Markdown, one per page being rendered
 }
 
 // eventRef is an event with the article that reports it.
@@ -49,6 +51,7 @@ type eventRef struct {
 
 func newRenderer(opt Options, articles []*Article) (*pageRenderer, error) {
 	r := &pageRenderer{opt: opt, articles: articles, pages: map[string]*template.Template{}, byPlace: map[string]*placeSummary{}, ctx: context.Background()}
+	r.markdown.New = func() any { return newMarkdown(opt.UnsafeHTML) }
 	for _, page := range []string{"index.html", "article.html", "governorate.html", "place.html", "events.html", "search.html", "404.html"} {
 		t, err := template.New(page).Funcs(funcs).ParseFS(opt.Templates, "base.html", page)
 		if err != nil {
@@ -516,9 +519,6 @@ type articlePage struct {
 }
 
 func (r *pageRenderer) renderArticle(w *writer, i int, a *Article) error {
-	// Nothing but this page shows the rendered body: let it go, so an
-	// archive's bodies are not all held while the rest renders.
-	defer func() { a.Body = "" }()
 	var prev, next *Article
 	if i > 0 {
 		prev = r.articles[i-1]
@@ -534,13 +534,19 @@ func (r *pageRenderer) renderArticle(w *writer, i int, a *Article) error {
 			return nil
 		}
 	}
+	md := r.markdown.Get().(goldmark.Markdown)
+	heading, body, err := renderBody(md, a)
+	r.markdown.Put(md)
+	if err != nil {
+		return err
+	}
 	p := articlePage{
 		page:    r.base("../", a.Title, "article"),
 		Article: a,
 		// The body and heading are HTML that goldmark or renderText
 		// escaped.
-		Body:    template.HTML(a.Body),
-		Heading: template.HTML(a.Heading),
+		Body:    template.HTML(body),
+		Heading: template.HTML(heading),
 	}
 	// An article page depends only on its article and its neighbours,
 	// which is what lets the cache keep it: no site-wide lists.
