@@ -177,6 +177,9 @@ func Build(ctx context.Context, opt Options) (rep *Report, err error) {
 	if err != nil {
 		return nil, err
 	}
+	if cache != nil && cache.oldTimes != nil {
+		w.oldTimes = cache.oldTimes
+	}
 	// A failed build leaves no staging folder behind.
 	defer os.RemoveAll(w.stage)
 	t2 := time.Now()
@@ -207,6 +210,7 @@ func Build(ctx context.Context, opt Options) (rep *Report, err error) {
 	logf("moved     %d new or changed files into place in %s", w.staged, time.Since(t3).Round(time.Millisecond))
 	rep.Files = w.count
 	if cache != nil {
+		cache.times = w.times
 		// The site is in place; a cache that cannot be saved costs
 		// only time next build.
 		if err := cache.save(); err != nil {
@@ -254,7 +258,7 @@ func writePages(ctx context.Context, opt Options, cache *buildCache, w *writer, 
 		var n int
 		err := safely("the downloads", func() (err error) {
 			if n, err = writeUnresolved(w, articles); err == nil {
-				err = writeDownloads(w, articles)
+				err = writeDownloads(w, cache, articles)
 			}
 			return err
 		})

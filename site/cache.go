@@ -39,21 +39,31 @@ type buildCache struct {
 	salt string // what every key depends on besides the article
 
 	oldPages map[string]cachedPage // read at start; read-only after
+	oldTimes map[string]int64      // the output's modification times, likewise
+	times    map[string]int64      // this build's, set once the site is in place
 
 	// analyses/ is made once, not before every write.
 	mkdir    sync.Once
 	mkdirErr error
+
+	oldRows *rowsIndex // the last build's, when it matches this salt
+	newRows *rowsIndex // this build's, once its downloads are written
 
 	mu           sync.Mutex
 	used         map[string]bool       // analysis keys this build used
 	pages        map[string]cachedPage // this build's article pages
 	analysisHits int
 	pageHits     int
+	rowsCopied   int
 }
 
 type pageIndex struct {
 	Format, Salt string
 	Pages        map[string]cachedPage // by output path
+	// Times are the modification times (UnixNano) of the output's
+	// files: one edited by hand since, even to the same size, is
+	// written again.
+	Times map[string]int64
 }
 
 // cachedPage is an output file as the previous build wrote it.
@@ -140,13 +150,22 @@ func (c *buildCache) pageNote() string {
 	if c == nil {
 		return ""
 	}
-	return fmt.Sprintf(", %d unchanged article and place pages from the cache", c.pageHits)
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return fmt.Sprintf(", %d unchanged article and place pages from the cache, download rows of %d briefings copied from the last build", c.pageHits, c.rowsCopied)
 }
 
 // openCache opens the cache in dir. A missing, unreadable or outdated
 // cache is an empty one: the cache only ever saves time.
 func openCache(dir, salt string) *buildCache {
 	c := newCache(dir, salt)
+	if f, err := os.Open(filepath.Join(dir, "rows.gob")); err == nil {
+		var idx rowsIndex
+		if err := gob.NewDecoder(bufio.NewReader(f)).Decode(&idx); err == nil && idx.Format == cacheFormat && idx.Salt == salt && idx.Rows != nil {
+			c.oldRows = &idx
+		}
+		f.Close()
+	}
 	f, err := os.Open(filepath.Join(dir, "pages.gob"))
 	if err != nil {
 		return c
@@ -154,7 +173,7 @@ func openCache(dir, salt string) *buildCache {
 	defer f.Close()
 	var idx pageIndex
 	if err := gob.NewDecoder(bufio.NewReader(f)).Decode(&idx); err == nil && idx.Format == cacheFormat && idx.Salt == salt && idx.Pages != nil {
-		c.oldPages = idx.Pages
+		c.oldPages, c.oldTimes = idx.Pages, idx.Times
 	}
 	return c
 }
@@ -166,22 +185,68 @@ func (c *buildCache) save() error {
 		return fmt.Errorf("cache: %w", err)
 	}
 	if err := writeAtomic(c.dir, "pages.gob", func(w io.Writer) error {
-		return gob.NewEncoder(w).Encode(&pageIndex{Format: cacheFormat, Salt: c.salt, Pages: c.pages})
+		return gob.NewEncoder(w).Encode(&pageIndex{Format: cacheFormat, Salt: c.salt, Pages: c.pages, Times: c.times})
 	}); err != nil {
 		return fmt.Errorf("cache: %w", err)
 	}
-	dir := filepath.Join(c.dir, "analyses")
+	if c.newRows != nil {
+		if err := writeAtomic(c.dir, "rows.gob", func(w io.Writer) error {
+			return gob.NewEncoder(w).Encode(c.newRows)
+		}); err != nil {
+			return fmt.Errorf("cache: %w", err)
+		}
+	}
+	return prune(filepath.Join(c.dir, "analyses"), ".gob", c.used)
+}
+
+// prune removes the files of dir named <key><suffix> whose key this build
+// did not use, so the cache does not grow with deleted briefings.
+func prune(dir, suffix string, used map[string]bool) error {
 	entries, err := os.ReadDir(dir)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil
+	}
 	if err != nil {
 		return fmt.Errorf("cache: %w", err)
 	}
 	for _, e := range entries {
-		if key, ok := strings.CutSuffix(e.Name(), ".gob"); ok && !c.used[key] {
+		if key, ok := strings.CutSuffix(e.Name(), suffix); ok && !used[key] {
 			os.Remove(filepath.Join(dir, e.Name()))
 		}
 	}
 	return nil
 }
+
+// rowsKey names an article's share of the downloads: what any page may
+// show of it (identity) and where its body starts in its file.
+func (c *buildCache) rowsKey(a *Article) string {
+	h := sha256.New()
+	fmt.Fprintf(h, "%s\x00rows\x00%s\x00%d", c.salt, a.identity, a.BodyOffset)
+	return fmt.Sprintf("%x", h.Sum(nil)[:20])
+}
+
+// rowsIndex says where each article's rows are in the downloads a build
+// wrote, so the next build copies them from there instead of encoding
+// them again. Sums, Sizes and ModTimes identify those files.
+type rowsIndex struct {
+	Format, Salt string
+	Sums         [3]string
+	Sizes        [3]int64
+	ModTimes     [3]int64              // UnixNano: an edit of the same size shows here
+	Rows         map[string][3]rowSpan // by rowsKey
+}
+
+// setRows keeps this build's rows index, saved with the cache, and how
+// many articles' rows were copied from the last build.
+func (c *buildCache) setRows(idx *rowsIndex, copied int) {
+	c.mu.Lock()
+	c.newRows = idx
+	c.rowsCopied = copied
+	c.mu.Unlock()
+}
+
+// rowSpan is a byte range of one download file.
+type rowSpan struct{ Off, Len int64 }
 
 // writeAtomic writes dir/name through a temporary file, so a reader sees
 // the old file or the new one, never half of one.

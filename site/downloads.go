@@ -1,9 +1,13 @@
 package site
 
 import (
+	"bytes"
 	"encoding/csv"
 	"encoding/json"
+	"errors"
 	"io"
+	"os"
+	"path/filepath"
 	"strconv"
 	"strings"
 
@@ -22,72 +26,216 @@ var mentionsCSVHeader = []string{
 	"governorate", "country", "latitude", "longitude", "confidence", "geo_precision", "use",
 }
 
+// downloadNames are the downloads, in the order rowsIndex lists them.
+var downloadNames = [3]string{"events.geojson", "events.csv", "mentions.csv"}
+
 // writeDownloads writes events.geojson, events.csv and mentions.csv:
 // every event and every place mention of the atlas, for analysts' tools.
 // Offsets in mentions.csv count code points from the start of each
 // article's file, front matter included, as `atlas extract` does.
-func writeDownloads(w *writer, articles []*Article) (err error) {
+//
+// Encoding is most of the work, and a rebuild changes few articles: with
+// a cache, an unchanged article's rows are copied from the downloads the
+// last build wrote, which are still in place.
+func writeDownloads(w *writer, cache *buildCache, articles []*Article) (err error) {
 	// Each file is streamed to the stage: an archive's downloads run to
 	// hundreds of megabytes.
-	var files []*stagedFile
-	for _, name := range []string{"events.geojson", "events.csv", "mentions.csv"} {
-		f, err := w.create(name)
-		if err != nil {
+	var files [3]*stagedFile
+	for i, name := range downloadNames {
+		if files[i], err = w.create(name); err != nil {
 			return err
 		}
-		files = append(files, f)
 	}
 	defer func() {
 		for _, f := range files {
+			if f == nil {
+				continue
+			}
 			if cerr := f.Close(); err == nil {
 				err = cerr
 			}
 		}
 	}()
-	gj := files[0]
+	gj, ec, mc := files[0], files[1], files[2]
 	io.WriteString(gj, `{"type":"FeatureCollection","features":[`)
-	first := true
-	ec, mc := csv.NewWriter(files[1]), csv.NewWriter(files[2])
-	ec.Write(eventsCSVHeader)
-	mc.Write(mentionsCSVHeader)
+	for _, h := range []struct {
+		f      io.Writer
+		header []string
+	}{{ec, eventsCSVHeader}, {mc, mentionsCSVHeader}} {
+		cw := csv.NewWriter(h.f)
+		cw.Write(h.header)
+		if cw.Flush(); cw.Error() != nil {
+			return cw.Error()
+		}
+	}
+	old := openPreviousDownloads(w, cache)
+	defer old.close()
+	var index *rowsIndex
+	if cache != nil {
+		index = &rowsIndex{Format: cacheFormat, Salt: cache.salt, Rows: make(map[string][3]rowSpan, len(articles))}
+	}
+	first, copied := true, 0
 	for _, a := range articles {
-		for _, e := range a.Events {
+		var key string
+		var rows articleRows
+		ok := false
+		if index != nil && a.identity != "" {
+			key = cache.rowsKey(a)
+			rows, ok = old.rows(key)
+		}
+		if ok {
+			copied++
+		} else if rows, err = rowsOf(a); err != nil {
+			return err
+		}
+		if len(rows.features) > 0 {
 			if !first {
 				io.WriteString(gj, ",")
 			}
 			first = false
-			line, err := json.Marshal(eventFeature(a, e))
+		}
+		var spans [3]rowSpan
+		for i, part := range [][]byte{rows.features, rows.events, rows.mentions} {
+			spans[i] = rowSpan{files[i].size, int64(len(part))}
+			files[i].Write(part)
+		}
+		if key != "" {
+			index.Rows[key] = spans
+		}
+	}
+	if _, err = io.WriteString(gj, "\n]}\n"); err != nil {
+		return err
+	}
+	for i, f := range files {
+		files[i] = nil
+		if err := f.Close(); err != nil {
+			return err
+		}
+		if index != nil {
+			index.Sums[i], index.Sizes[i] = f.sum, f.size
+			st, err := os.Stat(f.path)
 			if err != nil {
-				return err
+				// Unchanged, so not staged: the previous file stays.
+				st, err = os.Stat(filepath.Join(w.out, downloadNames[i]))
 			}
-			io.WriteString(gj, "\n")
-			gj.Write(line)
-			ec.Write(eventRow(a, e))
-		}
-		for _, m := range a.Mentions {
-			row := []string{a.Path, strconv.Itoa(a.BodyOffset + m.Start), strconv.Itoa(a.BodyOffset + m.End),
-				m.Surface, "", m.Name, "", string(m.Kind), "", "", "", "",
-				strconv.FormatFloat(m.Confidence, 'f', 2, 64), strconv.Itoa(m.GeoPrecision), string(m.Use)}
-			if p := m.Place; p != nil {
-				if m.Name == p.NameAr && m.Kind == p.Kind {
-					row[4], row[6] = p.ID, p.NameEn
-				}
-				row[8], row[9] = p.Governorate(), p.Country
-				row[10], row[11] = coord(p.Point.Lat()), coord(p.Point.Lon())
+			if err != nil {
+				index = nil // no way to recognise the file next time
+				continue
 			}
-			mc.Write(row)
+			index.ModTimes[i] = st.ModTime().UnixNano()
 		}
+	}
+	if index != nil {
+		cache.setRows(index, copied)
+	}
+	return nil
+}
+
+// previousDownloads are the downloads of the last build, open for
+// copying rows from.
+type previousDownloads struct {
+	files [3]*os.File
+	index *rowsIndex
+}
+
+// openPreviousDownloads opens the last build's downloads in the output
+// folder, if the cache has their index and they are still the files it
+// describes (same hash in the manifest, same size and time); else it
+// returns one that has no rows.
+func openPreviousDownloads(w *writer, cache *buildCache) *previousDownloads {
+	p := &previousDownloads{}
+	if cache == nil || cache.oldRows == nil {
+		return p
+	}
+	idx := cache.oldRows
+	for i, name := range downloadNames {
+		f, err := os.Open(filepath.Join(w.out, name))
+		if err != nil {
+			p.close()
+			return &previousDownloads{}
+		}
+		p.files[i] = f
+		st, err := f.Stat()
+		if err != nil || w.old[name] != idx.Sums[i] || st.Size() != idx.Sizes[i] || st.ModTime().UnixNano() != idx.ModTimes[i] {
+			p.close()
+			return &previousDownloads{}
+		}
+	}
+	p.index = idx
+	return p
+}
+
+// rows reads an article's rows from the previous downloads.
+func (p *previousDownloads) rows(key string) (articleRows, bool) {
+	if p.index == nil {
+		return articleRows{}, false
+	}
+	spans, ok := p.index.Rows[key]
+	if !ok {
+		return articleRows{}, false
+	}
+	var parts [3][]byte
+	for i, sp := range spans {
+		if sp.Off < 0 || sp.Len < 0 || sp.Off+sp.Len > p.index.Sizes[i] {
+			return articleRows{}, false
+		}
+		parts[i] = make([]byte, sp.Len)
+		if _, err := p.files[i].ReadAt(parts[i], sp.Off); err != nil {
+			return articleRows{}, false
+		}
+	}
+	return articleRows{parts[0], parts[1], parts[2]}, true
+}
+
+func (p *previousDownloads) close() {
+	for _, f := range p.files {
+		if f != nil {
+			f.Close()
+		}
+	}
+}
+
+// articleRows is one article's share of the downloads: its GeoJSON
+// features (each after a line break, separated by commas), its rows of
+// events.csv and its rows of mentions.csv.
+type articleRows struct {
+	features, events, mentions []byte
+}
+
+func rowsOf(a *Article) (articleRows, error) {
+	var gj, eb, mb bytes.Buffer
+	ec, mc := csv.NewWriter(&eb), csv.NewWriter(&mb)
+	for i, e := range a.Events {
+		if i > 0 {
+			gj.WriteByte(',')
+		}
+		line, err := json.Marshal(eventFeature(a, e))
+		if err != nil {
+			return articleRows{}, err
+		}
+		gj.WriteByte('\n')
+		gj.Write(line)
+		ec.Write(eventRow(a, e))
+	}
+	for _, m := range a.Mentions {
+		row := []string{a.Path, strconv.Itoa(a.BodyOffset + m.Start), strconv.Itoa(a.BodyOffset + m.End),
+			m.Surface, "", m.Name, "", string(m.Kind), "", "", "", "",
+			strconv.FormatFloat(m.Confidence, 'f', 2, 64), strconv.Itoa(m.GeoPrecision), string(m.Use)}
+		if p := m.Place; p != nil {
+			if m.Name == p.NameAr && m.Kind == p.Kind {
+				row[4], row[6] = p.ID, p.NameEn
+			}
+			row[8], row[9] = p.Governorate(), p.Country
+			row[10], row[11] = coord(p.Point.Lat()), coord(p.Point.Lon())
+		}
+		mc.Write(row)
 	}
 	ec.Flush()
 	mc.Flush()
-	if err := ec.Error(); err != nil {
-		return err
+	if err := errors.Join(ec.Error(), mc.Error()); err != nil {
+		return articleRows{}, err
 	}
-	if err := mc.Error(); err != nil {
-		return err
-	}
-	_, err = io.WriteString(gj, "\n]}\n")
-	return err
+	return articleRows{gj.Bytes(), eb.Bytes(), mb.Bytes()}, nil
 }
 
 // eventFeature is one event as a GeoJSON feature: typed, so that it

@@ -30,10 +30,15 @@ const manifestName = ".atlas-manifest"
 type writer struct {
 	out, stage string
 	old        map[string]string // the previous build's files and hashes
+	// oldTimes are the modification times (UnixNano) the previous build
+	// left its files with, where the build cache kept them; times are
+	// this build's, for the next.
+	oldTimes map[string]int64
 
 	mu    sync.Mutex
 	files map[string]string // this build's files and hashes
-	dirs  map[string]bool   // staging folders made
+	times map[string]int64
+	dirs  map[string]bool // staging folders made
 	count int
 	bytes int64 // total size of the build's files
 	// Staged counts the files this build writes (new or changed).
@@ -65,7 +70,8 @@ func newWriter(out string, force bool) (*writer, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &writer{out: abs, stage: stage, old: old, files: map[string]string{}, dirs: map[string]bool{}}, nil
+	return &writer{out: abs, stage: stage, old: old, oldTimes: map[string]int64{}, files: map[string]string{},
+		times: map[string]int64{}, dirs: map[string]bool{}}, nil
 }
 
 // checkOutput refuses an existing, non-empty folder that atlas did not
@@ -133,7 +139,18 @@ func (w *writer) unchanged(rel, sum string, size int64) bool {
 		return false
 	}
 	st, err := os.Stat(filepath.Join(w.out, filepath.FromSlash(rel)))
-	return err == nil && st.Size() == size
+	if err != nil || st.Size() != size {
+		return false
+	}
+	// A file edited since (even to the same size) is written again.
+	mt := st.ModTime().UnixNano()
+	if t, ok := w.oldTimes[rel]; ok && t != mt {
+		return false
+	}
+	w.mu.Lock()
+	w.times[rel] = mt
+	w.mu.Unlock()
+	return true
 }
 
 // written counts the files recorded so far.
@@ -185,7 +202,8 @@ type stagedFile struct {
 	f         *os.File
 	hash      hash.Hash64
 	buf       *bufio.Writer
-	size      int64
+	size      int64  // bytes written so far
+	sum       string // the content's hash, once closed
 }
 
 func (sf *stagedFile) Write(p []byte) (int, error) {
@@ -205,6 +223,7 @@ func (sf *stagedFile) Close() error {
 		return fmt.Errorf("%s: %w", sf.rel, err)
 	}
 	sum := fmt.Sprintf("%016x", sf.hash.Sum64())
+	sf.sum = sum
 	w := sf.w
 	w.record(sf.rel, sum, sf.size)
 	if w.unchanged(sf.rel, sum, sf.size) {
@@ -286,8 +305,12 @@ func (w *writer) finish() error {
 		return err
 	}
 	for _, rel := range staged {
-		if err := os.Rename(filepath.Join(w.stage, rel), filepath.Join(w.out, rel)); err != nil {
+		dst := filepath.Join(w.out, rel)
+		if err := os.Rename(filepath.Join(w.stage, rel), dst); err != nil {
 			return err
+		}
+		if st, err := os.Stat(dst); err == nil {
+			w.times[filepath.ToSlash(rel)] = st.ModTime().UnixNano()
 		}
 	}
 	for rel := range w.old {

@@ -126,6 +126,9 @@ func TestCachedBuildMatchesClean(t *testing.T) {
 	if !strings.Contains(stderr, ", "+strconv.Itoa(len(names)-1)+" unchanged from the cache") {
 		t.Errorf("want %d of %d briefings from the cache:\n%s", len(names)-1, len(names), stderr)
 	}
+	if !strings.Contains(stderr, "download rows of "+strconv.Itoa(len(names)-1)+" briefings copied from the last build") {
+		t.Errorf("want the download rows of %d briefings copied:\n%s", len(names)-1, stderr)
+	}
 
 	clean := filepath.Join(tmp, "clean")
 	if _, _, err := run(t, "build", "-s", src, "-o", clean, "--cache-dir", cache, "--clean"); err != nil {
@@ -199,6 +202,18 @@ func TestDamagedCacheIsIgnored(t *testing.T) {
 	if !strings.Contains(stderr, ", 0 unchanged from the cache") {
 		t.Errorf("a damaged cache was used:\n%s", stderr)
 	}
+	// The downloads, whose rows the cache also keeps, are whole.
+	clean := filepath.Join(tmp, "clean")
+	if _, _, err := run(t, "build", "-q", "-s", "../../examples/briefings", "-o", clean, "--cache-dir", "none"); err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range []string{"events.geojson", "events.csv", "mentions.csv"} {
+		got, _ := os.ReadFile(filepath.Join(out, name))
+		want, _ := os.ReadFile(filepath.Join(clean, name))
+		if len(want) == 0 || !bytes.Equal(got, want) {
+			t.Errorf("%s differs from a build without cache", name)
+		}
+	}
 }
 
 // A site's own templates/ and assets/ replace atlas's files of the same
@@ -252,5 +267,39 @@ func TestSiteOverridesAndFailedBuild(t *testing.T) {
 	}
 	if left, _ := filepath.Glob(filepath.Join(tmp, ".atlas-staging-*")); len(left) > 0 {
 		t.Errorf("a failed build left %v", left)
+	}
+}
+
+// TestEditedDownloadsAreNotCopied: rows are copied from the last build's
+// downloads only while those are the files it wrote; an edit of the same
+// size is noticed and everything is encoded afresh.
+func TestEditedDownloadsAreNotCopied(t *testing.T) {
+	tmp := t.TempDir()
+	cache, out, clean := filepath.Join(tmp, "cache"), filepath.Join(tmp, "out"), filepath.Join(tmp, "clean")
+	if _, _, err := run(t, "build", "-q", "-s", "../../examples/briefings", "-o", out, "--cache-dir", cache); err != nil {
+		t.Fatal(err)
+	}
+	file := filepath.Join(out, "events.csv")
+	data, _ := os.ReadFile(file)
+	i := bytes.LastIndexByte(data, ',')
+	data[i+1] ^= 1 // same size, different bytes
+	time.Sleep(20 * time.Millisecond)
+	os.WriteFile(file, data, 0o644)
+	_, stderr, err := run(t, "build", "-s", "../../examples/briefings", "-o", out, "--cache-dir", cache)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(stderr, "download rows of 0 briefings copied") {
+		t.Errorf("rows were copied from an edited file:\n%s", stderr)
+	}
+	if _, _, err := run(t, "build", "-q", "-s", "../../examples/briefings", "-o", clean, "--cache-dir", "none"); err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range []string{"events.geojson", "events.csv", "mentions.csv"} {
+		got, _ := os.ReadFile(filepath.Join(out, name))
+		want, _ := os.ReadFile(filepath.Join(clean, name))
+		if !bytes.Equal(got, want) {
+			t.Errorf("%s differs from a build without cache", name)
+		}
 	}
 }
