@@ -90,7 +90,7 @@ func (r *pageRenderer) writeSearchIndex(w *writer) error {
 	for _, a := range r.articles {
 		// The start of each text: enough to find a briefing by what it is
 		// about, small enough for an archive of years in one script.
-		d := doc{Href: articleHref(a), Title: a.Title, Text: clip(arabic.Fold(a.Title+" "+a.Article.Body), searchChars)}
+		d := doc{Href: articleHref(a), Title: a.Title, Text: foldedStart(a.Title+" "+a.Article.Body, searchChars)}
 		if !a.Date.IsZero() {
 			d.Date = a.Date.Format("2006-01-02")
 		}
@@ -115,6 +115,23 @@ func (r *pageRenderer) writeSearchIndex(w *writer) error {
 // searchChars is how much of each briefing's folded text the search
 // index holds.
 const searchChars = 1500
+
+// foldedStart is clip(arabic.Fold(s), n) without folding all of a long
+// s: folding works left to right, so once a prefix folds to more than n
+// runes, the rest cannot change the first n.
+func foldedStart(s string, n int) string {
+	runes := 0
+	for i := range s {
+		if runes == 4*n {
+			if f := arabic.Fold(s[:i]); utf8.RuneCountInString(f) > n {
+				return clip(f, n)
+			}
+			break
+		}
+		runes++
+	}
+	return clip(arabic.Fold(s), n)
+}
 
 // writeHosting writes what a host needs: sitemap.xml and an Atom feed
 // when the site knows its address (--base-url), and sw.js, the service

@@ -3,6 +3,8 @@ package site
 import (
 	"strings"
 	"testing"
+
+	"github.com/briefing-atlas/atlas/geo/arabic"
 )
 
 // spansOf marks each word of words in body, in order.
@@ -65,5 +67,16 @@ func TestRenderText(t *testing.T) {
 		`و<a class="mention" id="m-2" href="#map" data-m="2">إدلب</a>.</p>` + "\n<p>فقرة ثانية</p>\n"
 	if got != want {
 		t.Errorf("renderText =\n%s\nwant\n%s", got, want)
+	}
+}
+
+func TestFoldedStart(t *testing.T) {
+	long := strings.Repeat("قَصْفٌ على حلبَ   وريفها، ", 400)
+	for _, s := range []string{"", "حلب", long, long[:len(long)/3], strings.Repeat("ـ", 7000) + "حلب"} {
+		for _, n := range []int{5, 100, 1500} {
+			if got, want := foldedStart(s, n), clip(arabic.Fold(s), n); got != want {
+				t.Errorf("foldedStart(%.20q…, %d) = %.40q, want %.40q", s, n, got, want)
+			}
+		}
 	}
 }

@@ -375,44 +375,64 @@ func (r *pageRenderer) gatherPlaces() {
 }
 
 // governorates gathers, for each of the 14, the articles, places and
-// events in it.
+// events in it, in one pass over the mentions and one over the events.
 func (r *pageRenderer) governorates() []*govSummary {
-	var out []*govSummary
-	for _, gp := range r.opt.Gazetteer.Governorates() {
-		g := &govSummary{Place: gp}
-		counts := map[*geo.Place]int{}
-		for _, a := range r.articles {
-			n := 0
-			for _, m := range a.Mentions {
-				if inGovernorate(m.Place, gp) {
-					n++
-					if m.Name == m.Place.NameAr && m.Kind == m.Place.Kind {
-						counts[m.Place]++ // a landmark located at a place is not that place
-					}
+	govs := r.opt.Gazetteer.Governorates()
+	index := make(map[string]int, len(govs))
+	out := make([]*govSummary, len(govs))
+	counts := make([]map[*geo.Place]int, len(govs))
+	for i, gp := range govs {
+		index[gp.ID] = i
+		out[i] = &govSummary{Place: gp}
+		counts[i] = map[*geo.Place]int{}
+	}
+	govOf := func(p *geo.Place) int {
+		if p == nil || p.Country != "SY" || p.Kind == geo.Country {
+			return -1
+		}
+		if i, ok := index[p.Adm1]; ok {
+			return i
+		}
+		return -1
+	}
+	perArticle := make([]int, len(govs))
+	for _, a := range r.articles {
+		for _, m := range a.Mentions {
+			if i := govOf(m.Place); i >= 0 {
+				perArticle[i]++
+				if m.Name == m.Place.NameAr && m.Kind == m.Place.Kind {
+					counts[i][m.Place]++ // a landmark located at a place is not that place
 				}
 			}
+		}
+		for i, n := range perArticle {
 			if n > 0 {
-				g.Articles = append(g.Articles, a)
-				g.Mentions += n
+				out[i].Articles = append(out[i].Articles, a)
+				out[i].Mentions += n
+				perArticle[i] = 0
 			}
 		}
-		byType, byMonth := map[string]int{}, map[string]int{}
-		for _, e := range r.events {
-			if inGovernorate(e.Place, gp) {
-				g.Events++
-				byType[e.Type]++
-				if e.Date != nil {
-					byMonth[e.Date.Format("2006-01")]++
-				}
+	}
+	byType, byMonth := make([]map[string]int, len(govs)), make([]map[string]int, len(govs))
+	for i := range govs {
+		byType[i], byMonth[i] = map[string]int{}, map[string]int{}
+	}
+	for _, e := range r.events {
+		if i := govOf(e.Place); i >= 0 {
+			out[i].Events++
+			byType[i][e.Type]++
+			if e.Date != nil {
+				byMonth[i][e.Date.Format("2006-01")]++
 			}
 		}
-		g.ByType = typeCounts(byType)
-		g.ByMonth = monthCounts(byMonth)
-		g.Places = sortCounts(counts)
+	}
+	for i, g := range out {
+		g.ByType = typeCounts(byType[i])
+		g.ByMonth = monthCounts(byMonth[i])
+		g.Places = sortCounts(counts[i])
 		if len(g.Places) > 15 {
 			g.Places = g.Places[:15]
 		}
-		out = append(out, g)
 	}
 	return out
 }
@@ -444,10 +464,6 @@ func monthCounts(counts map[string]int) []monthCount {
 		out = append(out, monthCount{Month: m, Count: counts[m], Height: max(2, 60*counts[m]/most)})
 	}
 	return out
-}
-
-func inGovernorate(p, gov *geo.Place) bool {
-	return p != nil && p.Country == "SY" && p.Kind != geo.Country && p.Adm1 == gov.ID
 }
 
 func sortCounts(counts map[*geo.Place]int) []placeCount {
