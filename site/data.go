@@ -118,11 +118,12 @@ const searchChars = 1500
 
 // foldedStart is clip(arabic.Fold(s), n) without folding all of a long
 // s: folding works left to right, so once a prefix folds to more than n
-// runes, the rest cannot change the first n.
+// runes, the rest cannot change the first n. Folding drops marks and
+// doubled spaces only, so twice n runes nearly always suffice.
 func foldedStart(s string, n int) string {
 	runes := 0
 	for i := range s {
-		if runes == 4*n {
+		if runes == 2*n {
 			if f := arabic.Fold(s[:i]); utf8.RuneCountInString(f) > n {
 				return clip(f, n)
 			}
