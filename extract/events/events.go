@@ -12,6 +12,7 @@ import (
 	"sort"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/briefing-atlas/atlas/extract"
 	"github.com/briefing-atlas/atlas/geo"
@@ -75,6 +76,7 @@ type Detector struct {
 	injuryVerbs map[string]bool
 	numbers     map[string]int
 	actors      map[string]string
+	actorFirst  map[string]bool // the first words of the actor phrases
 	days        map[string]time.Weekday
 	maxActor    int // words in the longest actor phrase
 }
@@ -90,7 +92,7 @@ func New() *Detector {
 	}
 	d := &Detector{
 		triggers: map[string]string{}, numbers: map[string]int{}, actors: map[string]string{},
-		days: map[string]time.Weekday{},
+		actorFirst: map[string]bool{}, days: map[string]time.Weekday{},
 	}
 	d.nonEvents, d.afterNon, d.negators = set(nonEvents), set(afterNonEvents), set(clauseNegators)
 	d.state, d.narrative, d.background = set(stateWords), set(narrativeVerbs), set(backgroundWords)
@@ -106,7 +108,9 @@ func New() *Detector {
 	for w, a := range actors {
 		k := arabic.Fold(w)
 		d.actors[k] = a
-		d.maxActor = max(d.maxActor, len(strings.Fields(k)))
+		fields := strings.Fields(k)
+		d.actorFirst[fields[0]] = true
+		d.maxActor = max(d.maxActor, len(fields))
 	}
 	for i, w := range days {
 		d.days[arabic.Fold(w)] = time.Weekday(i)
@@ -303,24 +307,36 @@ type word struct {
 // words splits rs, which starts at code point offset base of the text,
 // into folded words.
 func (d *Detector) words(rs []rune, base int) []word {
-	var out []word
-	bare := map[string]string{} // words repeat: strip each form once
+	out := make([]word, 0, len(rs)/6+1)
+	// Words repeat: fold into one buffer, and strip and keep each
+	// form once.
+	type forms struct{ w, bare string }
+	seen := map[string]forms{}
+	var buf []byte
 	for i := 0; i < len(rs); {
 		if !arabic.IsLetter(rs[i]) {
 			i++
 			continue
 		}
 		j := i
-		for j < len(rs) && arabic.IsLetter(rs[j]) {
-			j++
-		}
-		if f := arabic.Fold(string(rs[i:j])); f != "" {
-			b, ok := bare[f]
-			if !ok {
-				b = d.strip(f)
-				bare[f] = b
+		buf = buf[:0]
+		for ; j < len(rs) && arabic.IsLetter(rs[j]); j++ {
+			// As arabic.Fold does; a word holds no spaces.
+			if e := arabic.Fast(rs[j]); e.Keep {
+				buf = utf8.AppendRune(buf, e.Folded)
+				if e.Folded2 != 0 {
+					buf = utf8.AppendRune(buf, e.Folded2)
+				}
 			}
-			out = append(out, word{w: f, bare: b, start: base + i})
+		}
+		if len(buf) > 0 {
+			f, ok := seen[string(buf)]
+			if !ok {
+				w := string(buf)
+				f = forms{w, d.strip(w)}
+				seen[w] = f
+			}
+			out = append(out, word{w: f.w, bare: f.bare, start: base + i})
 		}
 		i = j
 	}
@@ -603,6 +619,17 @@ func (d *Detector) actorsIn(ws []word) []string {
 	var out []string
 	seen := map[string]bool{}
 	for i := 0; i < len(ws); i++ {
+		// Most words begin no actor's name: skip them without building
+		// phrases.
+		if !d.actorFirst[ws[i].bare] {
+			if a, ok := d.actors[stripAll(ws[i].w)]; ok {
+				if !seen[a] {
+					seen[a] = true
+					out = append(out, a)
+				}
+			}
+			continue
+		}
 		for n := min(d.maxActor, len(ws)-i); n >= 1; n-- {
 			parts := make([]string, n)
 			for k := range n {
