@@ -2,6 +2,7 @@ package events
 
 import (
 	"strings"
+	"unicode/utf8"
 
 	"github.com/briefing-atlas/atlas/geo/arabic"
 )
@@ -22,6 +23,7 @@ var clauseStarts = []string{"كما", "فيما", "بينما", "حيث", "ثم"
 // word. Surrounding spaces and quotes are trimmed off each clause.
 func clauses(rs []rune, narrative map[string]bool) []clause {
 	var out []clause
+	var buf, buf2 []byte // folded words, reused
 	start := 0
 	para := true
 	sentence := 0
@@ -58,11 +60,11 @@ func clauses(rs []rune, narrative map[string]bool) []clause {
 			}
 			// « وتجري اشتباكات», « و دارت»: a narrative verb after و opens
 			// a clause; so do «كما», «فيما», «تلاها» without a comma.
-			next := nextWord(rs[i+1:])
+			buf = nextWord(buf, rs[i+1:])
 			switch {
-			case rs[i+1] == 'و' && narrative[nextWord(rs[i+2:])],
-				next == "و" && narrative[nextWord(rs[i+3:])],
-				midClause[next]:
+			case rs[i+1] == 'و' && narrative[string(nextWord(buf2, rs[i+2:]))],
+				string(buf) == "و" && narrative[string(nextWord(buf2, rs[i+3:]))],
+				midClause[string(buf)]:
 				emit(i)
 				start = i + 1
 			}
@@ -96,11 +98,36 @@ func isPad(r rune) bool {
 	return false
 }
 
-// nextWord is the folded word at the start of rs.
-func nextWord(rs []rune) string {
+// nextWord is the folded word at the start of rs, written over buf.
+func nextWord(buf []byte, rs []rune) []byte {
 	end := 0
 	for end < len(rs) && end < 16 && rs[end] != ' ' && rs[end] != '،' && rs[end] != '.' {
 		end++
 	}
-	return arabic.Fold(string(rs[:end]))
+	return foldRunes(buf[:0], rs[:end])
+}
+
+// foldRunes appends arabic.Fold of rs to buf without making a string:
+// the detector folds every word of a text.
+func foldRunes(buf []byte, rs []rune) []byte {
+	start, space := len(buf), false
+	for _, r := range rs {
+		if arabic.IsSpace(r) {
+			space = len(buf) > start
+			continue
+		}
+		e := arabic.Fast(r)
+		if !e.Keep {
+			continue
+		}
+		if space {
+			buf = append(buf, ' ')
+			space = false
+		}
+		buf = utf8.AppendRune(buf, e.Folded)
+		if e.Folded2 != 0 {
+			buf = utf8.AppendRune(buf, e.Folded2)
+		}
+	}
+	return buf
 }

@@ -12,7 +12,6 @@ import (
 	"sort"
 	"strings"
 	"time"
-	"unicode/utf8"
 
 	"github.com/briefing-atlas/atlas/extract"
 	"github.com/briefing-atlas/atlas/geo"
@@ -319,17 +318,10 @@ func (d *Detector) words(rs []rune, base int) []word {
 			continue
 		}
 		j := i
-		buf = buf[:0]
-		for ; j < len(rs) && arabic.IsLetter(rs[j]); j++ {
-			// As arabic.Fold does; a word holds no spaces.
-			if e := arabic.Fast(rs[j]); e.Keep {
-				buf = utf8.AppendRune(buf, e.Folded)
-				if e.Folded2 != 0 {
-					buf = utf8.AppendRune(buf, e.Folded2)
-				}
-			}
+		for j < len(rs) && arabic.IsLetter(rs[j]) {
+			j++
 		}
-		if len(buf) > 0 {
+		if buf = foldRunes(buf[:0], rs[i:j]); len(buf) > 0 {
 			f, ok := seen[string(buf)]
 			if !ok {
 				w := string(buf)

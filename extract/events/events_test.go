@@ -9,6 +9,7 @@ import (
 	"github.com/briefing-atlas/atlas/data"
 	"github.com/briefing-atlas/atlas/extract"
 	"github.com/briefing-atlas/atlas/geo"
+	"github.com/briefing-atlas/atlas/geo/arabic"
 )
 
 var pipeline = sync.OnceValues(func() (*extract.Extractor, error) {
@@ -199,5 +200,15 @@ func TestClausesAndIDs(t *testing.T) {
 	}
 	if a[0].ID != b[0].ID || a[0].ID == a[1].ID || !strings.HasPrefix(a[0].ID, "ev-") {
 		t.Errorf("ids %s %s %s", a[0].ID, b[0].ID, a[1].ID)
+	}
+}
+
+// foldRunes must fold exactly as arabic.Fold does: the detector's words
+// are looked up in lists folded by it.
+func TestFoldRunesIsFold(t *testing.T) {
+	for _, s := range []string{"", "  ", "قَصْفٌ", "ﻻﺫﻗﻴﺔ", "وَ\u00a0 ال\tحلب ", "«كما»", "ـ ـ", "a\u200fb", "١٢ قتيلا"} {
+		if got, want := string(foldRunes(nil, []rune(s))), arabic.Fold(s); got != want {
+			t.Errorf("foldRunes(%q) = %q, arabic.Fold = %q", s, got, want)
+		}
 	}
 }
