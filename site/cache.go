@@ -21,7 +21,10 @@ import (
 )
 
 // cacheFormat changes whenever the cache's layout does.
-const cacheFormat = "atlas-cache-4"
+const cacheFormat = "atlas-cache-5"
+
+// analysisSuffix ends the names of the files of analyses/.
+const analysisSuffix = ".analysis"
 
 // buildCache remembers between builds what analysing each briefing gave
 // and which article and place pages are current, so a rebuild re-analyses and
@@ -29,7 +32,8 @@ const cacheFormat = "atlas-cache-4"
 // tool's version, the gazetteer's, the templates and the options: a key
 // that matches means the work would give the same bytes.
 //
-// Each analysis is a file of its own under analyses/, named by its key,
+// Each analysis is a file of its own under analyses/, named by its key
+// (encoded by encodeAnalysis),
 // so a build reads and writes only what it needs, on every core, and a
 // crash leaves nothing wrong behind. pages.gob lists the pages
 // of the last build. After a successful build, analyses it did not use
@@ -196,7 +200,7 @@ func (c *buildCache) save() error {
 			return fmt.Errorf("cache: %w", err)
 		}
 	}
-	return prune(filepath.Join(c.dir, "analyses"), ".gob", c.used)
+	return prune(filepath.Join(c.dir, "analyses"), analysisSuffix, c.used)
 }
 
 // prune removes the files of dir named <key><suffix> whose key this build
@@ -282,13 +286,12 @@ func (c *buildCache) analysisKey(doc *content.Article) string {
 
 // analysis returns the cached analysis of doc, or nil.
 func (c *buildCache) analysis(g *geo.Gazetteer, doc *content.Article, key string) *Article {
-	f, err := os.Open(filepath.Join(c.dir, "analyses", key+".gob"))
+	data, err := os.ReadFile(filepath.Join(c.dir, "analyses", key+analysisSuffix))
 	if err != nil {
 		return nil
 	}
-	defer f.Close()
-	var ca cachedAnalysis
-	if err := gob.NewDecoder(bufio.NewReader(f)).Decode(&ca); err != nil {
+	ca, err := decodeAnalysis(data)
+	if err != nil {
 		return nil
 	}
 	a, err := ca.article(g, doc)
@@ -310,8 +313,9 @@ func (c *buildCache) putAnalysis(key string, a *Article) {
 		return
 	}
 	ca := newCachedAnalysis(a)
-	err := writeAtomic(dir, key+".gob", func(w io.Writer) error {
-		return gob.NewEncoder(w).Encode(ca)
+	err := writeAtomic(dir, key+analysisSuffix, func(w io.Writer) error {
+		_, err := w.Write(encodeAnalysis(ca))
+		return err
 	})
 	if err == nil {
 		c.mu.Lock()
