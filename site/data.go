@@ -116,22 +116,41 @@ func (r *pageRenderer) writeSearchIndex(w *writer) error {
 // index holds.
 const searchChars = 1500
 
-// foldedStart is clip(arabic.Fold(s), n) without folding all of a long
-// s: folding works left to right, so once a prefix folds to more than n
-// runes, the rest cannot change the first n. Folding drops marks and
-// doubled spaces only, so twice n runes nearly always suffice.
+// foldedStart is clip(arabic.Fold(s), n), folding only as much of s as
+// the first n runes need: the search index holds the start of each
+// briefing, and folding whole archives for it was a rebuild's largest
+// single cost.
 func foldedStart(s string, n int) string {
-	runes := 0
-	for i := range s {
-		if runes == 2*n {
-			if f := arabic.Fold(s[:i]); utf8.RuneCountInString(f) > n {
-				return clip(f, n)
-			}
-			break
+	var b strings.Builder
+	count, space := 0, false
+	emit := func(r rune) bool {
+		if count == n {
+			return false
 		}
-		runes++
+		b.WriteRune(r)
+		count++
+		return true
 	}
-	return clip(arabic.Fold(s), n)
+	for _, r := range s {
+		if arabic.IsSpace(r) {
+			space = b.Len() > 0
+			continue
+		}
+		e := arabic.Fast(r)
+		if !e.Keep {
+			continue
+		}
+		if space {
+			if !emit(' ') {
+				return b.String() + "…"
+			}
+			space = false
+		}
+		if !emit(e.Folded) || e.Folded2 != 0 && !emit(e.Folded2) {
+			return b.String() + "…"
+		}
+	}
+	return b.String()
 }
 
 // writeHosting writes what a host needs: sitemap.xml and an Atom feed

@@ -72,8 +72,8 @@ func TestRenderText(t *testing.T) {
 
 func TestFoldedStart(t *testing.T) {
 	long := strings.Repeat("قَصْفٌ على حلبَ   وريفها، ", 400)
-	for _, s := range []string{"", "حلب", long, long[:len(long)/3], strings.Repeat("ـ", 7000) + "حلب"} {
-		for _, n := range []int{5, 100, 1500} {
+	for _, s := range []string{"", "حلب", long, long[:len(long)/3], strings.Repeat("ـ", 7000) + "حلب", "ab ", "abcd ﻻ", "abcﻻ", " a  b "} {
+		for _, n := range []int{1, 2, 3, 4, 5, 100, 1500} {
 			if got, want := foldedStart(s, n), clip(arabic.Fold(s), n); got != want {
 				t.Errorf("foldedStart(%.20q…, %d) = %.40q, want %.40q", s, n, got, want)
 			}
