@@ -12,10 +12,8 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"runtime"
 	"sort"
 	"strings"
-	"sync"
 	"sync/atomic"
 	"time"
 
@@ -285,29 +283,15 @@ func writePages(ctx context.Context, opt Options, cache *buildCache, w *writer, 
 func analyse(ctx context.Context, opt Options, cache *buildCache, docs []*content.Article, done *atomic.Int64) ([]*Article, []error) {
 	out := make([]*Article, len(docs))
 	errs := make([]error, len(docs))
-	jobs := make(chan int)
-	var wg sync.WaitGroup
-	for range runtime.GOMAXPROCS(0) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range jobs {
-				errs[i] = safely(docs[i].Path, func() (err error) {
-					out[i], err = analyseCached(opt, cache, docs[i])
-					return err
-				})
-				done.Add(1)
-			}
-		}()
-	}
-	for i := range docs {
-		if ctx.Err() != nil {
-			break
-		}
-		jobs <- i
-	}
-	close(jobs)
-	wg.Wait()
+	// Each briefing keeps its own error: all are reported.
+	parallel(ctx, len(docs), func(i int) error {
+		errs[i] = safely(docs[i].Path, func() (err error) {
+			out[i], err = analyseCached(opt, cache, docs[i])
+			return err
+		})
+		done.Add(1)
+		return nil
+	})
 	var failed []error
 	kept := out[:0]
 	for i, a := range out {
