@@ -63,6 +63,9 @@ keeps running. The published site is not touched: serve never writes to
 				t := time.Now()
 				rep, err := set.build(cmd)
 				if err == nil {
+					for _, w := range rep.Warnings {
+						fmt.Fprintln(stderr, "warning:", w)
+					}
 					fmt.Fprintf(stderr, "built %d briefings in %s", rep.Articles, time.Since(t).Round(time.Millisecond))
 					if rep.Unresolved > 0 {
 						fmt.Fprintf(stderr, "; %d place names the gazetteer lacks (atlas check lists them)", rep.Unresolved)
