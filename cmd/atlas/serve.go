@@ -44,7 +44,6 @@ keeps running. The published site is not touched: serve never writes to
 			}
 			defer os.RemoveAll(tmp)
 			set.serveOut, set.serveCache = filepath.Join(tmp, "site"), filepath.Join(tmp, "cache")
-			set.quiet = true // one line per rebuild, printed here
 			if err := set.resolve(cmd); err != nil {
 				return err
 			}
@@ -63,8 +62,10 @@ keeps running. The published site is not touched: serve never writes to
 				t := time.Now()
 				rep, err := set.build(cmd)
 				if err == nil {
-					for _, w := range rep.Warnings {
-						fmt.Fprintln(stderr, "warning:", w)
+					if set.quiet { // else the build's log has them
+						for _, w := range rep.Warnings {
+							fmt.Fprintln(stderr, "warning:", w)
+						}
 					}
 					fmt.Fprintf(stderr, "built %d briefings in %s", rep.Articles, time.Since(t).Round(time.Millisecond))
 					if rep.Unresolved > 0 {
@@ -76,7 +77,10 @@ keeps running. The published site is not touched: serve never writes to
 				}
 				srv.Built(err)
 			}
+			// The first build shows its progress (an archive takes a
+			// while); rebuilds print one line each.
 			rebuild()
+			set.quiet = true
 			ln, err := net.Listen("tcp", net.JoinHostPort(bind, strconv.Itoa(port)))
 			if err != nil {
 				return fmt.Errorf("serve: %w (choose another with --port)", err)
