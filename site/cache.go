@@ -231,12 +231,12 @@ func (c *buildCache) rowsKey(a *Article) string {
 
 // rowsIndex says where each article's rows are in the downloads a build
 // wrote, so the next build copies them from there instead of encoding
-// them again. Sums, Sizes and ModTimes identify those files.
+// them again. Sums and Sizes identify those files, with the times kept in
+// pages.gob.
 type rowsIndex struct {
 	Format, Salt string
 	Sums         [3]string
 	Sizes        [3]int64
-	ModTimes     [3]int64              // UnixNano: an edit of the same size shows here
 	Rows         map[string][3]rowSpan // by rowsKey
 }
 

@@ -113,16 +113,6 @@ func writeDownloads(w *writer, cache *buildCache, articles []*Article) (err erro
 		}
 		if index != nil {
 			index.Sums[i], index.Sizes[i] = f.sum, f.size
-			st, err := os.Stat(f.path)
-			if err != nil {
-				// Unchanged, so not staged: the previous file stays.
-				st, err = os.Stat(filepath.Join(w.out, downloadNames[i]))
-			}
-			if err != nil {
-				index = nil // no way to recognise the file next time
-				continue
-			}
-			index.ModTimes[i] = st.ModTime().UnixNano()
 		}
 	}
 	if index != nil {
@@ -140,7 +130,7 @@ type previousDownloads struct {
 
 // openPreviousDownloads opens the last build's downloads in the output
 // folder, if the cache has their index and they are still the files it
-// describes (same hash in the manifest, same size and time); else it
+// describes (the writer's intact, with the time the cache kept); else it
 // returns one that has no rows.
 func openPreviousDownloads(w *writer, cache *buildCache) *previousDownloads {
 	p := &previousDownloads{}
@@ -149,17 +139,17 @@ func openPreviousDownloads(w *writer, cache *buildCache) *previousDownloads {
 	}
 	idx := cache.oldRows
 	for i, name := range downloadNames {
+		_, timed := w.oldTimes[name]
+		if _, ok := w.intact(name, idx.Sums[i], idx.Sizes[i]); !ok || !timed {
+			p.close()
+			return &previousDownloads{}
+		}
 		f, err := os.Open(filepath.Join(w.out, name))
 		if err != nil {
 			p.close()
 			return &previousDownloads{}
 		}
 		p.files[i] = f
-		st, err := f.Stat()
-		if err != nil || w.old[name] != idx.Sums[i] || st.Size() != idx.Sizes[i] || st.ModTime().UnixNano() != idx.ModTimes[i] {
-			p.close()
-			return &previousDownloads{}
-		}
 	}
 	p.index = idx
 	return p

@@ -135,22 +135,32 @@ func (w *writer) record(rel, sum string, size int64) {
 // unchanged says whether the previous build wrote rel with these bytes
 // (same hash in the manifest, same size on disk).
 func (w *writer) unchanged(rel, sum string, size int64) bool {
+	mt, ok := w.intact(rel, sum, size)
+	if ok {
+		w.mu.Lock()
+		w.times[rel] = mt
+		w.mu.Unlock()
+	}
+	return ok
+}
+
+// intact says whether the file at rel is still the one the previous
+// build wrote there with hash sum and this size, and gives its
+// modification time. A file edited since (even to the same size) is not,
+// when the cache kept the time the build left it with.
+func (w *writer) intact(rel, sum string, size int64) (int64, bool) {
 	if w.old[rel] != sum {
-		return false
+		return 0, false
 	}
 	st, err := os.Stat(filepath.Join(w.out, filepath.FromSlash(rel)))
 	if err != nil || st.Size() != size {
-		return false
+		return 0, false
 	}
-	// A file edited since (even to the same size) is written again.
 	mt := st.ModTime().UnixNano()
 	if t, ok := w.oldTimes[rel]; ok && t != mt {
-		return false
+		return 0, false
 	}
-	w.mu.Lock()
-	w.times[rel] = mt
-	w.mu.Unlock()
-	return true
+	return mt, true
 }
 
 // written counts the files recorded so far.
