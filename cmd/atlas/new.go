@@ -11,7 +11,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/briefing-atlas/atlas/site/config"
 	"github.com/briefing-atlas/atlas/site/content"
 	"github.com/spf13/cobra"
 	"gopkg.in/yaml.v3"
@@ -113,10 +112,7 @@ front matter, ready to be written. An existing file is never replaced.`,
 					return fmt.Errorf("--date %q: want YYYY-MM-DD", date)
 				}
 			}
-			cfg, err := config.Find(filepath.Dir(configFile))
-			if cmd.Flags().Changed("config") {
-				cfg, err = config.Load(configFile)
-			}
+			cfg, err := siteConfig(cmd, configFile)
 			if err != nil {
 				return err
 			}
@@ -154,6 +150,6 @@ front matter, ready to be written. An existing file is never replaced.`,
 		},
 	}
 	cmd.Flags().StringVar(&date, "date", "", "the briefing's date, YYYY-MM-DD (default today)")
-	cmd.Flags().StringVar(&configFile, "config", config.FileName, "the site's settings file")
+	addConfigFlag(cmd, &configFile)
 	return cmd
 }

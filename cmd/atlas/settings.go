@@ -35,7 +35,7 @@ type buildSettings struct {
 func (s *buildSettings) register(cmd *cobra.Command) {
 	d := config.Default()
 	f := cmd.Flags()
-	f.StringVar(&s.configFile, "config", config.FileName, "the site's settings file (ignored when it is the default and absent)")
+	addConfigFlag(cmd, &s.configFile)
 	f.StringVarP(&s.source, "source", "s", d.Source, "folder of briefings (*.md, *.txt)")
 	f.StringVarP(&s.out, "out", "o", d.Out, "folder to write the site to")
 	f.StringVar(&s.title, "title", d.Title, "the site's title")
@@ -54,16 +54,25 @@ func (s *buildSettings) register(cmd *cobra.Command) {
 	addGazetteerFlag(cmd, &s.gazetteerDir)
 }
 
+// addConfigFlag adds --config, the site's settings file.
+func addConfigFlag(cmd *cobra.Command, file *string) {
+	cmd.Flags().StringVar(file, "config", config.FileName, "the site's settings file (ignored when it is the default and absent)")
+}
+
+// siteConfig reads the settings --config names: the file itself when
+// the flag was given (it must exist), else atlas.toml in the current
+// folder if there is one, else the defaults.
+func siteConfig(cmd *cobra.Command, file string) (config.Config, error) {
+	if cmd.Flags().Changed("config") {
+		return config.Load(file)
+	}
+	return config.Find(filepath.Dir(file))
+}
+
 // resolve reads atlas.toml and takes from it every setting no flag set.
 // Paths in the file are relative to its folder.
 func (s *buildSettings) resolve(cmd *cobra.Command) error {
-	var cfg config.Config
-	var err error
-	if cmd.Flags().Changed("config") {
-		cfg, err = config.Load(s.configFile)
-	} else {
-		cfg, err = config.Find(filepath.Dir(s.configFile))
-	}
+	cfg, err := siteConfig(cmd, s.configFile)
 	if err != nil {
 		return err
 	}
@@ -207,6 +216,11 @@ func (s *buildSettings) build(cmd *cobra.Command) (*site.Report, error) {
 // report prints what a build did.
 func (s *buildSettings) report(cmd *cobra.Command, rep *site.Report) {
 	if len(rep.Skipped) > 0 {
+		if s.quiet { // else the build's log listed them
+			for _, msg := range rep.Skipped {
+				fmt.Fprintln(cmd.ErrOrStderr(), "skipped  ", msg)
+			}
+		}
 		fmt.Fprintf(cmd.ErrOrStderr(), "atlas: skipped %d (listed above)\n", len(rep.Skipped))
 	}
 	if !s.quiet {

@@ -8,7 +8,6 @@ import (
 	"strings"
 
 	"github.com/briefing-atlas/atlas/assets"
-	"github.com/briefing-atlas/atlas/site/config"
 	"github.com/briefing-atlas/atlas/templates"
 	"github.com/spf13/cobra"
 )
@@ -32,10 +31,7 @@ replaces atlas's; the list marks those. Copy one from atlas's repository,
 change it, and the rest stays atlas's.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			cfg, err := config.Find(filepath.Dir(configFile))
-			if cmd.Flags().Changed("config") {
-				cfg, err = config.Load(configFile)
-			}
+			cfg, err := siteConfig(cmd, configFile)
 			if err != nil {
 				return err
 			}
@@ -71,7 +67,7 @@ change it, and the rest stays atlas's.`,
 			return nil
 		},
 	}
-	list.Flags().StringVar(&configFile, "config", config.FileName, "the site's settings file")
+	addConfigFlag(list, &configFile)
 	cmd.AddCommand(list)
 	return cmd
 }
