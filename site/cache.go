@@ -21,7 +21,7 @@ import (
 )
 
 // cacheFormat changes whenever the cache's layout does.
-const cacheFormat = "atlas-cache-5"
+const cacheFormat = "atlas-cache-6"
 
 // analysisSuffix ends the names of the files of analyses/.
 const analysisSuffix = ".analysis"

@@ -6,7 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"hash"
-	"hash/fnv"
 	"io"
 	"io/fs"
 	"os"
@@ -15,6 +14,8 @@ import (
 	"sort"
 	"strings"
 	"sync"
+
+	"github.com/cespare/xxhash/v2"
 )
 
 // manifestName lists, inside the output folder, every file atlas wrote
@@ -185,7 +186,7 @@ func (w *writer) create(rel string) (*stagedFile, error) {
 	if err != nil {
 		return nil, err
 	}
-	sf := &stagedFile{w: w, rel: rel, path: dst, f: f, hash: fnv.New64a()}
+	sf := &stagedFile{w: w, rel: rel, path: dst, f: f, hash: xxhash.New()}
 	sf.buf = bufio.NewWriterSize(io.MultiWriter(f, sf.hash), 1<<16)
 	return sf, nil
 }
@@ -369,11 +370,11 @@ func (w *writer) outputDir(dir string) error {
 	return nil
 }
 
-// hashOf names content in the manifest.
+// hashOf names content in the manifest. xxHash, because a build hashes
+// every byte it writes (about a GB at 10k briefings): FNV-1a took over a
+// second of that build's CPU, xxHash a tenth of it.
 func hashOf(data []byte) string {
-	h := fnv.New64a()
-	h.Write(data)
-	return fmt.Sprintf("%016x", h.Sum64())
+	return fmt.Sprintf("%016x", xxhash.Sum64(data))
 }
 
 func readManifest(out string) (map[string]string, error) {
