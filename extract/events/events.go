@@ -11,6 +11,7 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/briefing-atlas/atlas/extract"
@@ -78,7 +79,27 @@ type Detector struct {
 	actorFirst  map[string]bool // the first words of the actor phrases
 	days        map[string]time.Weekday
 	maxActor    int // words in the longest actor phrase
+	// lexemes caches what the detector knows of each folded word form,
+	// across texts: an archive repeats a few thousand forms, and working
+	// each out again per text was most of detection's time.
+	lexemes sync.Map // string → *lexeme
 }
+
+// lexeme is what the detector knows of one folded word form.
+type lexeme struct {
+	w, bare string // see word
+	flags   wordFlag
+}
+
+// wordFlag marks the word lists a form (as written or stripped) is on.
+type wordFlag uint8
+
+const (
+	isBackground wordFlag = 1 << iota // background[bare] or background[stripAll(w)]
+	isMonth                           // months[bare]
+	isSpeech                          // speech[bare] or speech[stripAll(w)]
+	isNegator                         // negators[bare] or negators[stripAll(w)]
+)
 
 // New builds a detector with atlas's Arabic lexicon.
 func New() *Detector {
@@ -247,7 +268,7 @@ const repeatSentences = 3
 // موسكو», «بدمشق» — told as news, not as someone's words about them.
 func (d *Detector) heldAt(ws []word, runes []rune, places []extract.Mention, clauseStart int) bool {
 	for _, w := range ws {
-		if d.speech[w.bare] || d.speech[stripAll(w.w)] {
+		if w.flags&isSpeech != 0 {
 			return false
 		}
 	}
@@ -301,16 +322,41 @@ type word struct {
 	w     string // folded, as written
 	bare  string // without و/ف/ب/ل/ك proclitics (when a known word remains)
 	start int    // code point offset of the word in the text
+	flags wordFlag
+}
+
+// lexeme returns the cached knowledge of the folded form buf, working it
+// out the first time.
+func (d *Detector) lexeme(buf []byte) *lexeme {
+	if l, ok := d.lexemes.Load(string(buf)); ok {
+		return l.(*lexeme)
+	}
+	w := string(buf)
+	l := &lexeme{w: w, bare: d.strip(w)}
+	all := stripAll(w)
+	if d.background[l.bare] || d.background[all] {
+		l.flags |= isBackground
+	}
+	if d.months[l.bare] {
+		l.flags |= isMonth
+	}
+	if d.speech[l.bare] || d.speech[all] {
+		l.flags |= isSpeech
+	}
+	if d.negators[l.bare] || d.negators[all] {
+		l.flags |= isNegator
+	}
+	v, _ := d.lexemes.LoadOrStore(w, l)
+	return v.(*lexeme)
 }
 
 // words splits rs, which starts at code point offset base of the text,
 // into folded words.
 func (d *Detector) words(rs []rune, base int) []word {
 	out := make([]word, 0, len(rs)/6+1)
-	// Words repeat: fold into one buffer, and strip and keep each
-	// form once.
-	type forms struct{ w, bare string }
-	seen := map[string]forms{}
+	// Words repeat: fold into one buffer, and look each form up in this
+	// text's map (no allocation), then in the detector's cache.
+	seen := map[string]*lexeme{}
 	var buf []byte
 	for i := 0; i < len(rs); {
 		if !arabic.IsLetter(rs[i]) {
@@ -322,13 +368,12 @@ func (d *Detector) words(rs []rune, base int) []word {
 			j++
 		}
 		if buf = foldRunes(buf[:0], rs[i:j]); len(buf) > 0 {
-			f, ok := seen[string(buf)]
+			l, ok := seen[string(buf)]
 			if !ok {
-				w := string(buf)
-				f = forms{w, d.strip(w)}
-				seen[w] = f
+				l = d.lexeme(buf)
+				seen[l.w] = l
 			}
-			out = append(out, word{w: f.w, bare: f.bare, start: base + i})
+			out = append(out, word{w: l.w, bare: l.bare, start: base + i, flags: l.flags})
 		}
 		i = j
 	}
@@ -339,10 +384,10 @@ func (d *Detector) words(rs []rune, base int) []word {
 // month dated to the past (في شباط الماضي، منذ أيلول).
 func (d *Detector) dated(ws []word) bool {
 	for i, w := range ws {
-		if d.background[w.bare] || d.background[stripAll(w.w)] {
+		if w.flags&isBackground != 0 {
 			return true
 		}
-		if d.months[w.bare] {
+		if w.flags&isMonth != 0 {
 			next := ""
 			if i+1 < len(ws) {
 				next = ws[i+1].bare
@@ -359,7 +404,7 @@ func (d *Detector) dated(ws []word) bool {
 // follows is someone's words, one report, not two happenings.
 func (d *Detector) voiced(ws []word) bool {
 	for _, w := range ws {
-		if d.negators[w.bare] || d.speech[w.bare] || d.negators[stripAll(w.w)] || d.speech[stripAll(w.w)] {
+		if w.flags&(isNegator|isSpeech) != 0 {
 			return true
 		}
 	}
@@ -481,7 +526,7 @@ func (d *Detector) negated(ws []word, i int) bool {
 		}
 	}
 	for j := 0; j < i; j++ {
-		if d.negators[ws[j].bare] || d.negators[stripAll(ws[j].w)] {
+		if ws[j].flags&isNegator != 0 {
 			return true
 		}
 	}
