@@ -121,19 +121,12 @@ const searchChars = 1500
 // briefing, and folding whole archives for it was a rebuild's largest
 // single cost.
 func foldedStart(s string, n int) string {
-	var b strings.Builder
+	// Folded Arabic letters take two bytes: size the buffer once.
+	b := make([]byte, 0, min(len(s), 2*n)+8)
 	count, space := 0, false
-	emit := func(r rune) bool {
-		if count == n {
-			return false
-		}
-		b.WriteRune(r)
-		count++
-		return true
-	}
 	for _, r := range s {
 		if arabic.IsSpace(r) {
-			space = b.Len() > 0
+			space = len(b) > 0
 			continue
 		}
 		e := arabic.Fast(r)
@@ -141,16 +134,25 @@ func foldedStart(s string, n int) string {
 			continue
 		}
 		if space {
-			if !emit(' ') {
-				return b.String() + "…"
+			if count == n {
+				return string(b) + "…"
 			}
+			b = append(b, ' ')
+			count++
 			space = false
 		}
-		if !emit(e.Folded) || e.Folded2 != 0 && !emit(e.Folded2) {
-			return b.String() + "…"
+		for k, f := range [2]rune{e.Folded, e.Folded2} {
+			if k == 1 && f == 0 {
+				break
+			}
+			if count == n {
+				return string(b) + "…"
+			}
+			b = utf8.AppendRune(b, f)
+			count++
 		}
 	}
-	return b.String()
+	return string(b)
 }
 
 // writeHosting writes what a host needs: sitemap.xml and an Atom feed

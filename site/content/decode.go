@@ -47,7 +47,8 @@ func Decode(data []byte) (string, Encoding, error) {
 		text, err = decodeUTF16(data[2:], true)
 	case utf8.Valid(data):
 		enc = UTF8
-		text, err = decodeUTF8(data, 0)
+		text = string(data)
+		err = noNUL(text, 0)
 	case readsAsWindows1256(data):
 		enc = Windows1256
 		var b []byte
