@@ -186,49 +186,43 @@ type placeMention struct {
 func (m placeMention) Sentence() string { return m.Article.sentenceAt(m.N) }
 
 func (r *pageRenderer) render(w *writer) error {
-	if err := r.renderIndex(w); err != nil {
-		return err
+	// One pool for every page, the site-wide ones first: they are the
+	// largest (a governorate page lists all its events), and rendered one
+	// after another they left a core idle at the end of each build.
+	type task struct {
+		name string
+		run  func() error
 	}
-	err := parallel(r.ctx, len(r.articles), func(i int) error {
-		a := r.articles[i]
-		return safely(a.Path, func() error { return r.renderArticle(w, i, a) })
-	})
-	if err != nil {
-		return err
-	}
+	tasks := []task{{"the home page", func() error { return r.renderIndex(w) }}}
 	for _, g := range r.govs {
-		if err := r.renderGovernorate(w, g); err != nil {
-			return err
+		tasks = append(tasks, task{"the page of " + g.Place.ID, func() error { return r.renderGovernorate(w, g) }})
+	}
+	tasks = append(tasks,
+		task{"the events page", func() error { return r.renderEvents(w) }},
+		task{"the search page", func() error { return r.renderSearch(w) }},
+		task{"the 404 page", func() error {
+			notFound := r.base(r.rootFor404(), "", "404")
+			notFound.Title = notFound.T("الصفحة غير موجودة")
+			return r.exec(w, "404.html", "404.html", notFound)
+		}},
+		task{"the outlines", func() error { return r.writeOutlines(w) }},
+		task{"the events data", func() error { return r.writeEventsData(w) }},
+		task{"the hosting files", func() error { return r.writeHosting(w) }},
+		task{".nojekyll", func() error { return w.write(".nojekyll", nil) }},
+	)
+	site, arts := len(tasks), len(r.articles)
+	return parallel(r.ctx, site+arts+len(r.places), func(i int) error {
+		switch {
+		case i < site:
+			return safely(tasks[i].name, tasks[i].run)
+		case i < site+arts:
+			a := r.articles[i-site]
+			return safely(a.Path, func() error { return r.renderArticle(w, i-site, a) })
+		default:
+			p := r.places[i-site-arts]
+			return safely("the page of "+p.Place.ID, func() error { return r.renderPlace(w, p) })
 		}
-	}
-	err = parallel(r.ctx, len(r.places), func(i int) error {
-		p := r.places[i]
-		return safely("the page of "+p.Place.ID, func() error { return r.renderPlace(w, p) })
 	})
-	if err != nil {
-		return err
-	}
-	if err := r.renderEvents(w); err != nil {
-		return err
-	}
-	if err := r.renderSearch(w); err != nil {
-		return err
-	}
-	notFound := r.base(r.rootFor404(), "", "404")
-	notFound.Title = notFound.T("الصفحة غير موجودة")
-	if err := r.exec(w, "404.html", "404.html", notFound); err != nil {
-		return err
-	}
-	if err := r.writeOutlines(w); err != nil {
-		return err
-	}
-	if err := r.writeEventsData(w); err != nil {
-		return err
-	}
-	if err := r.writeHosting(w); err != nil {
-		return err
-	}
-	return w.write(".nojekyll", nil)
 }
 
 // parallel calls fn for 0…n-1 on every core and returns the first error;
