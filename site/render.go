@@ -64,8 +64,19 @@ func newRenderer(opt Options, articles []*Article) (*pageRenderer, error) {
 			r.events = append(r.events, eventRef{Event: &a.Events[i], Article: a, N: i})
 		}
 	}
+	// The two summaries read the same articles and write apart: gather
+	// them side by side.
+	govs := make(chan error, 1)
+	go func() {
+		govs <- safely("the governorate summaries", func() error {
+			r.govs = r.governorates()
+			return nil
+		})
+	}()
 	r.gatherPlaces()
-	r.govs = r.governorates()
+	if err := <-govs; err != nil {
+		return nil, err
+	}
 	return r, nil
 }
 
