@@ -85,10 +85,13 @@ func (a *analysis) pass() {
 	a.lastEnd = -1
 	for i := 0; i < len(a.toks); {
 		a.boundary(i)
-		if m, ok := a.longest(i); ok {
-			a.decide(m)
-			i += m.n
-			continue
+		// The second pass knows which tokens begin no name: skip the call.
+		if a.slot[i] >= 0 {
+			if m, ok := a.longest(i); ok {
+				a.decide(m)
+				i += m.n
+				continue
+			}
 		}
 		// Trigger-led unknown names matter only to the second pass.
 		if !a.prepass {

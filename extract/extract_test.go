@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"github.com/briefing-atlas/atlas/geo/arabic"
 	"testing"
 
 	"github.com/briefing-atlas/atlas/data"
@@ -99,6 +100,16 @@ func TestBundledGazetteer(t *testing.T) {
 		}
 		if gov := found.Place.Governorate(); gov != tt.gov || found.Place.Country != tt.country {
 			t.Errorf("%q: %q → %s (%s, %s), want %s, %s", tt.text, tt.surface, found.Place.ID, gov, found.Place.Country, tt.gov, tt.country)
+		}
+	}
+}
+
+// TestASCIILetters keeps tokenize's shortcut for ASCII in step with
+// arabic.Fast, which decides what a letter is.
+func TestASCIILetters(t *testing.T) {
+	for r := rune(0); r < 128; r++ {
+		if asciiLetter(r) != arabic.Fast(r).Letter {
+			t.Errorf("asciiLetter(%q) = %v, arabic.Fast says %v", r, asciiLetter(r), arabic.Fast(r).Letter)
 		}
 	}
 }

@@ -36,48 +36,42 @@ type token struct {
 func tokenize(text string) ([]token, string) {
 	toks := make([]token, 0, len(text)/10+1)
 	folded := make([]byte, 0, len(text)/4)
-	var cur token
-	inTok, same := false, true
 	var gap sep
 	newlines := 0
 	cp := int32(0)
-	var lastCP, lastB int32
-	fstart := 0
-	flush := func() {
-		inTok = false
-		if same {
-			if lastB > cur.bstart {
-				cur.end, cur.bend = lastCP, lastB
-				toks = append(toks, cur)
-			}
-			return
-		}
-		if len(folded) > fstart {
-			cur.end, cur.bend = lastCP, lastB
-			cur.inFold, cur.fstart, cur.fend = true, int32(fstart), int32(len(folded))
-			toks = append(toks, cur)
-		}
-	}
 	for i := 0; i < len(text); {
-		r, size := rune(text[i]), 1
-		if r >= utf8.RuneSelf {
-			// Arabic letters are two bytes: decode those inline.
-			if r&0xE0 == 0xC0 && i+1 < len(text) && text[i+1]&0xC0 == 0x80 && r >= 0xC2 {
-				r, size = (r&0x1F)<<6|rune(text[i+1]&0x3F), 2
-			} else {
-				r, size = utf8.DecodeRuneInString(text[i:])
-			}
-		}
+		r, size := decodeAt(text, i)
 		e := arabic.Fast(r)
-		if e.Letter {
-			if !inTok {
-				inTok, same = true, true
-				if newlines > 1 {
-					gap |= sepPara
+		if !e.Letter {
+			switch r {
+			case ' ', '\t', '\r', 0x00A0, 0x200F, 0x200E, 0x200B:
+			case '،', ',':
+				gap |= sepComma
+			case '.', '!', '?', '؟', '؛', ';', '…':
+				gap |= sepSentence
+			case '\n':
+				gap |= sepLine
+				newlines++
+			case ':':
+				gap |= sepColon
+			default:
+				if e.Keep {
+					gap |= sepOther
 				}
-				cur = token{start: cp, bstart: int32(i), before: gap}
-				gap, newlines = 0, 0
 			}
+			i += size
+			cp++
+			continue
+		}
+		// A word: the letters up to the next non-letter, in a loop of
+		// its own so that the state of the gaps stays out of it.
+		if newlines > 1 {
+			gap |= sepPara
+		}
+		cur := token{start: cp, bstart: int32(i), before: gap}
+		gap, newlines = 0, 0
+		same, fstart := true, 0
+		for {
 			if same && (!e.Keep || e.Folded != r) {
 				// The first change: copy what came before it.
 				same = false
@@ -97,35 +91,58 @@ func tokenize(text string) ([]token, string) {
 					folded = utf8.AppendRune(folded, e.Folded2)
 				}
 			}
-			lastCP, lastB = cp+1, int32(i+size)
-		} else {
-			if inTok {
-				flush()
+			i += size
+			cp++
+			if i >= len(text) {
+				break
 			}
-			switch r {
-			case ' ', '\t', '\r', 0x00A0, 0x200F, 0x200E, 0x200B:
-			case '،', ',':
-				gap |= sepComma
-			case '.', '!', '?', '؟', '؛', ';', '…':
-				gap |= sepSentence
-			case '\n':
-				gap |= sepLine
-				newlines++
-			case ':':
-				gap |= sepColon
-			default:
-				if e.Keep {
-					gap |= sepOther
-				}
+			if r, size = decodeAt(text, i); r < utf8.RuneSelf && !asciiLetter(r) {
+				break // the common case, a space or punctuation
+			}
+			if e = arabic.Fast(r); !e.Letter {
+				break
 			}
 		}
-		i += size
-		cp++
-	}
-	if inTok {
-		flush()
+		toks = appendToken(toks, cur, same, cp, int32(i), fstart, len(folded))
 	}
 	return toks, string(folded)
+}
+
+// decodeAt decodes the rune at text[i]: Arabic letters are two bytes,
+// decoded inline.
+func decodeAt(text string, i int) (rune, int) {
+	r := rune(text[i])
+	if r < utf8.RuneSelf {
+		return r, 1
+	}
+	if r&0xE0 == 0xC0 && i+1 < len(text) && text[i+1]&0xC0 == 0x80 && r >= 0xC2 {
+		return (r&0x1F)<<6 | rune(text[i+1]&0x3F), 2
+	}
+	return utf8.DecodeRuneInString(text[i:])
+}
+
+// asciiLetter reports the ASCII runes that arabic.Fast calls letters.
+func asciiLetter(r rune) bool {
+	return r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9'
+}
+
+// appendToken ends the token cur at code point lastCP, byte lastB. It
+// takes its state as arguments: as a closure over tokenize's variables
+// it kept them out of registers for the whole loop.
+func appendToken(toks []token, cur token, same bool, lastCP, lastB int32, fstart, fend int) []token {
+	if same {
+		if lastB > cur.bstart {
+			cur.end, cur.bend = lastCP, lastB
+			toks = append(toks, cur)
+		}
+		return toks
+	}
+	if fend > fstart {
+		cur.end, cur.bend = lastCP, lastB
+		cur.inFold, cur.fstart, cur.fend = true, int32(fstart), int32(fend)
+		toks = append(toks, cur)
+	}
+	return toks
 }
 
 // offsetAfter returns the code point and byte offsets, in text, of the
