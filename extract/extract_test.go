@@ -1,11 +1,11 @@
 package extract
 
 import (
-	"github.com/briefing-atlas/atlas/geo/arabic"
 	"testing"
 
 	"github.com/briefing-atlas/atlas/data"
 	"github.com/briefing-atlas/atlas/geo"
+	"github.com/briefing-atlas/atlas/geo/arabic"
 	"github.com/paulmach/orb"
 )
 
