@@ -160,5 +160,10 @@ func (e *Extractor) Analyze(text string) Result {
 	toks, fold := tokenize(text)
 	a := &analysis{e: e, text: text, fold: fold, toks: toks}
 	a.run()
+	// The mentions were sized for every name the look-up found; held for
+	// a whole archive, the unused room added a third.
+	if ms := a.res.Mentions; cap(ms)-len(ms) > 8 {
+		a.res.Mentions = append(make([]Mention, 0, len(ms)), ms...)
+	}
 	return a.res
 }

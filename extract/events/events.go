@@ -139,11 +139,25 @@ func New() *Detector {
 	return d
 }
 
+// byteOffsets returns the byte offset in text of each of its n code
+// points, and len(text) at n.
+func byteOffsets(text string, n int) []int32 {
+	at := make([]int32, 0, n+1)
+	for b := range text {
+		at = append(at, int32(b))
+	}
+	return append(at, int32(len(text)))
+}
+
 // Detect returns the events of text, whose place mentions are mentions
 // (from extract, offsets into text). date is the article's date, zero when
 // unknown; doc names the text in event ids.
 func (d *Detector) Detect(doc, text string, mentions []extract.Mention, date time.Time) []Event {
 	runes := []rune(text)
+	// Evidence is a slice of text, not a copy: the caller keeps the text,
+	// and an archive's evidence would otherwise be held twice.
+	at := byteOffsets(text, len(runes))
+	evidence := func(start, end int) string { return text[at[start]:at[end]] }
 	var out []Event
 	var carry []extract.Mention // the last places of the sentence, for clauses that name none
 	carrySentence := -1
@@ -194,7 +208,7 @@ func (d *Detector) Detect(doc, text string, mentions []extract.Mention, date tim
 			continue
 		}
 		ev.Start, ev.End = cl.start, cl.end
-		ev.Evidence = string(runes[cl.start:cl.end])
+		ev.Evidence = evidence(cl.start, cl.end)
 		ev.Places = byPrecision(places)
 		ev.Place = ev.Places[0].Place
 		ev.GeoPrecision = ev.Places[0].GeoPrecision
@@ -232,7 +246,7 @@ func (d *Detector) Detect(doc, text string, mentions []extract.Mention, date tim
 			(!own || out[n-1].Place == ev.Place) {
 			prev := &out[n-1]
 			prev.End = ev.End
-			prev.Evidence = string(runes[prev.Start:prev.End])
+			prev.Evidence = evidence(prev.Start, prev.End)
 			if prev.Fatalities == nil {
 				prev.Fatalities = ev.Fatalities
 			}
