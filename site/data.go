@@ -257,7 +257,13 @@ func (a *Article) sentenceAt(n int) string {
 	}
 	body := a.Article.Body
 	s, e := a.spans[n].start, a.spans[n].stop
-	isEnd := func(r rune) bool { return strings.ContainsRune(".!؟?\n؛", r) }
+	isEnd := func(r rune) bool {
+		switch r {
+		case '.', '!', '؟', '?', '\n', '؛':
+			return true
+		}
+		return false
+	}
 	if i := strings.LastIndexFunc(body[:s], isEnd); i >= 0 {
 		_, size := utf8.DecodeRuneInString(body[i:])
 		s = i + size
@@ -273,11 +279,13 @@ func (a *Article) sentenceAt(n int) string {
 }
 
 func clip(s string, n int) string {
-	r := []rune(s)
-	if len(r) <= n {
-		return s
+	for i := range s {
+		if n == 0 {
+			return s[:i] + "…"
+		}
+		n--
 	}
-	return string(r[:n]) + "…"
+	return s
 }
 
 // writeServiceWorker writes sw.js, which a hosted site registers so that

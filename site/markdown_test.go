@@ -80,3 +80,17 @@ func TestFoldedStart(t *testing.T) {
 		}
 	}
 }
+
+func TestClip(t *testing.T) {
+	for _, c := range []struct {
+		s    string
+		n    int
+		want string
+	}{
+		{"", 3, ""}, {"حلب", 3, "حلب"}, {"حلب", 2, "حل…"}, {"حلب", 0, "…"}, {"abc", 5, "abc"}, {"aحb", 2, "aح…"},
+	} {
+		if got := clip(c.s, c.n); got != c.want {
+			t.Errorf("clip(%q, %d) = %q, want %q", c.s, c.n, got, c.want)
+		}
+	}
+}
