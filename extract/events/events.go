@@ -11,7 +11,6 @@ import (
 	"fmt"
 	"sort"
 	"strings"
-	"sync"
 	"time"
 
 	"github.com/briefing-atlas/atlas/extract"
@@ -79,10 +78,33 @@ type Detector struct {
 	actorFirst  map[string]bool // the first words of the actor phrases
 	days        map[string]time.Weekday
 	maxActor    int // words in the longest actor phrase
-	// lexemes caches what the detector knows of each folded word form,
-	// across texts: an archive repeats a few thousand forms, and working
-	// each out again per text was most of detection's time.
-	lexemes sync.Map // string → *lexeme
+	// lexicons are caches of what the detector knows of each folded word
+	// form, across texts: an archive repeats a few thousand forms, and
+	// working each out again per text was most of detection's time. Each
+	// Detect call takes one for itself, so none needs a lock.
+	lexicons chan map[string]*lexeme
+}
+
+// maxLexicon bounds a cache of word forms; past it the cache starts over.
+const maxLexicon = 1 << 20
+
+func (d *Detector) takeLexicon() map[string]*lexeme {
+	select {
+	case m := <-d.lexicons:
+		return m
+	default:
+		return map[string]*lexeme{}
+	}
+}
+
+func (d *Detector) putLexicon(m map[string]*lexeme) {
+	if len(m) > maxLexicon {
+		clear(m)
+	}
+	select {
+	case d.lexicons <- m:
+	default: // enough caches for the callers there are
+	}
 }
 
 // lexeme is what the detector knows of one folded word form.
@@ -136,6 +158,7 @@ func New() *Detector {
 		d.days[arabic.Fold(w)] = time.Weekday(i)
 		d.days[strings.TrimPrefix(arabic.Fold(w), "ال")] = time.Weekday(i)
 	}
+	d.lexicons = make(chan map[string]*lexeme, 64)
 	return d
 }
 
@@ -339,13 +362,8 @@ type word struct {
 	flags wordFlag
 }
 
-// lexeme returns the cached knowledge of the folded form buf, working it
-// out the first time.
-func (d *Detector) lexeme(buf []byte) *lexeme {
-	if l, ok := d.lexemes.Load(string(buf)); ok {
-		return l.(*lexeme)
-	}
-	w := string(buf)
+// lexeme works out what the detector knows of the folded form w.
+func (d *Detector) lexeme(w string) *lexeme {
 	l := &lexeme{w: w, bare: d.strip(w)}
 	all := stripAll(w)
 	if d.background[l.bare] || d.background[all] {
@@ -360,17 +378,17 @@ func (d *Detector) lexeme(buf []byte) *lexeme {
 	if d.negators[l.bare] || d.negators[all] {
 		l.flags |= isNegator
 	}
-	v, _ := d.lexemes.LoadOrStore(w, l)
-	return v.(*lexeme)
+	return l
 }
 
 // words splits rs, which starts at code point offset base of the text,
 // into folded words.
 func (d *Detector) words(rs []rune, base int) []word {
 	out := make([]word, 0, len(rs)/6+1)
-	// Words repeat: fold into one buffer, and look each form up in this
-	// text's map (no allocation), then in the detector's cache.
-	seen := map[string]*lexeme{}
+	// Words repeat: fold into one buffer and look each form up in a
+	// cache of forms (no allocation).
+	seen := d.takeLexicon()
+	defer d.putLexicon(seen)
 	var buf []byte
 	for i := 0; i < len(rs); {
 		if !arabic.IsLetter(rs[i]) {
@@ -384,7 +402,7 @@ func (d *Detector) words(rs []rune, base int) []word {
 		if buf = foldRunes(buf[:0], rs[i:j]); len(buf) > 0 {
 			l, ok := seen[string(buf)]
 			if !ok {
-				l = d.lexeme(buf)
+				l = d.lexeme(string(buf))
 				seen[l.w] = l
 			}
 			out = append(out, word{w: l.w, bare: l.bare, start: base + i, flags: l.flags})
