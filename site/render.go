@@ -506,7 +506,12 @@ func articleHref(a *Article) string { return "articles/" + a.Slug + ".html" }
 // placeHref is a place's page. Ids may hold colons (aleppo:N0156,
 // geonames:N), which file names should not.
 func placeHref(p *geo.Place) string {
-	return "places/" + strings.NewReplacer(":", "-", "/", "-").Replace(p.ID) + ".html"
+	return "places/" + strings.Map(func(r rune) rune {
+		if r == ':' || r == '/' {
+			return '-'
+		}
+		return r
+	}, p.ID) + ".html"
 }
 
 type indexPage struct {
