@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"encoding/xml"
 	"fmt"
+	"io"
 	"sort"
 	"strings"
 	"time"
@@ -86,70 +87,120 @@ func (r *pageRenderer) writeSearchIndex(w *writer) error {
 		Gov  string `json:"g,omitempty"`
 		Key  string `json:"k"` // folded names, | separated
 	}
-	var docs []doc
-	for _, a := range r.articles {
+	// Written as it is made: the index of an archive runs to hundreds of
+	// megabytes, and held whole (then encoded, then copied) it was the
+	// largest thing a build allocated at once. The bytes are those of
+	// json.Marshal of {"docs": […], "places": […]}.
+	f, err := w.create("data/search.js")
+	if err != nil {
+		return err
+	}
+	bw := &errWriter{w: f}
+	bw.WriteString(`window.ATLAS_SEARCH = {"docs":`)
+	list(bw, len(r.articles), func(i int) any {
+		a := r.articles[i]
 		// The start of each text: enough to find a briefing by what it is
 		// about, small enough for an archive of years in one script.
-		d := doc{Href: articleHref(a), Title: a.Title, Text: foldedStart(a.Title+" "+a.Article.Body, searchChars)}
+		d := doc{Href: articleHref(a), Title: a.Title, Text: foldedStart(a.Title, a.Article.Body, searchChars)}
 		if !a.Date.IsZero() {
 			d.Date = a.Date.Format("2006-01-02")
 		}
-		docs = append(docs, d)
-	}
-	var places []place
-	for _, s := range r.places {
-		p := s.Place
+		return d
+	})
+	bw.WriteString(`,"places":`)
+	list(bw, len(r.places), func(i int) any {
+		p := r.places[i].Place
 		keys := []string{arabic.Fold(p.NameAr), strings.ToLower(p.NameEn)}
 		for _, alt := range p.AltAr {
 			keys = append(keys, arabic.Fold(alt))
 		}
-		places = append(places, place{Href: placeHref(p), Name: p.NameAr, En: p.NameEn, Gov: p.Governorate(), Key: strings.Join(keys, "|")})
-	}
-	data, err := json.Marshal(map[string]any{"docs": docs, "places": places})
-	if err != nil {
+		return place{Href: placeHref(p), Name: p.NameAr, En: p.NameEn, Gov: p.Governorate(), Key: strings.Join(keys, "|")}
+	})
+	bw.WriteString("};\n")
+	if err := f.Close(); err != nil {
 		return err
 	}
-	return w.write("data/search.js", jsAssign("ATLAS_SEARCH", data))
+	return bw.err
 }
+
+// list writes a JSON array of n items as json.Marshal would, null when
+// there are none.
+func list(w *errWriter, n int, item func(i int) any) {
+	if n == 0 {
+		w.WriteString("null")
+		return
+	}
+	w.WriteString("[")
+	for i := range n {
+		if i > 0 {
+			w.WriteString(",")
+		}
+		b, err := json.Marshal(item(i))
+		if err != nil && w.err == nil {
+			w.err = err
+		}
+		w.Write(b)
+	}
+	w.WriteString("]")
+}
+
+// errWriter keeps the first error of a run of writes.
+type errWriter struct {
+	w   io.Writer
+	err error
+}
+
+func (e *errWriter) Write(p []byte) (int, error) {
+	if e.err != nil {
+		return 0, e.err
+	}
+	n, err := e.w.Write(p)
+	e.err = err
+	return n, err
+}
+
+func (e *errWriter) WriteString(s string) { e.Write([]byte(s)) }
 
 // searchChars is how much of each briefing's folded text the search
 // index holds.
 const searchChars = 1500
 
-// foldedStart is clip(arabic.Fold(s), n), folding only as much of s as
-// the first n runes need: the search index holds the start of each
-// briefing, and folding whole archives for it was a rebuild's largest
-// single cost.
-func foldedStart(s string, n int) string {
+// foldedStart is clip(arabic.Fold(title+" "+body), n), folding only as
+// much as the first n runes need (and without joining the two): the
+// search index holds the start of each briefing, and folding whole
+// archives for it was a rebuild's largest single cost.
+func foldedStart(title, body string, n int) string {
 	// Folded Arabic letters take two bytes: size the buffer once.
-	b := make([]byte, 0, min(len(s), 2*n)+8)
+	b := make([]byte, 0, min(len(title)+1+len(body), 2*n)+8)
 	count, space := 0, false
-	for _, r := range s {
-		if arabic.IsSpace(r) {
-			space = len(b) > 0
-			continue
-		}
-		e := arabic.Fast(r)
-		if !e.Keep {
-			continue
-		}
-		if space {
-			if count == n {
-				return string(b) + "…"
+	for _, s := range [3]string{title, " ", body} {
+		for _, r := range s {
+			if arabic.IsSpace(r) {
+				space = len(b) > 0
+				continue
 			}
-			b = append(b, ' ')
-			count++
-			space = false
-		}
-		for k, f := range [2]rune{e.Folded, e.Folded2} {
-			if k == 1 && f == 0 {
-				break
+			e := arabic.Fast(r)
+			if !e.Keep {
+				continue
 			}
-			if count == n {
-				return string(b) + "…"
+			if space {
+				if count == n {
+					return string(b) + "…"
+				}
+				b = append(b, ' ')
+				count++
+				space = false
 			}
-			b = utf8.AppendRune(b, f)
-			count++
+			for j, f := range [2]rune{e.Folded, e.Folded2} {
+				if j == 1 && f == 0 {
+					break
+				}
+				if count == n {
+					return string(b) + "…"
+				}
+				b = utf8.AppendRune(b, f)
+				count++
+			}
 		}
 	}
 	return string(b)

@@ -73,9 +73,11 @@ func TestRenderText(t *testing.T) {
 func TestFoldedStart(t *testing.T) {
 	long := strings.Repeat("قَصْفٌ على حلبَ   وريفها، ", 400)
 	for _, s := range []string{"", "حلب", long, long[:len(long)/3], strings.Repeat("ـ", 7000) + "حلب", "ab ", "abcd ﻻ", "abcﻻ", " a  b "} {
-		for _, n := range []int{1, 2, 3, 4, 5, 100, 1500} {
-			if got, want := foldedStart(s, n), clip(arabic.Fold(s), n); got != want {
-				t.Errorf("foldedStart(%.20q…, %d) = %.40q, want %.40q", s, n, got, want)
+		for _, title := range []string{"", "ﻻ", "قصف حلب ", " a"} {
+			for _, n := range []int{1, 2, 3, 4, 5, 100, 1500} {
+				if got, want := foldedStart(title, s, n), clip(arabic.Fold(title+" "+s), n); got != want {
+					t.Errorf("foldedStart(%q, %.20q…, %d) = %.40q, want %.40q", title, s, n, got, want)
+				}
 			}
 		}
 	}
