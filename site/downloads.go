@@ -75,6 +75,7 @@ func writeDownloads(w *writer, cache *buildCache, articles []*Article) (err erro
 		index = &rowsIndex{Format: cacheFormat, Salt: cache.salt, Rows: make(map[string][3]rowSpan, len(articles))}
 	}
 	first, copied := true, 0
+	buffers := newRowBuffers()
 	for _, a := range articles {
 		var key string
 		var rows articleRows
@@ -85,7 +86,7 @@ func writeDownloads(w *writer, cache *buildCache, articles []*Article) (err erro
 		}
 		if ok {
 			copied++
-		} else if rows, err = rowsOf(a); err != nil {
+		} else if rows, err = buffers.rowsOf(a); err != nil {
 			return err
 		}
 		if len(rows.features) > 0 {
@@ -192,9 +193,27 @@ type articleRows struct {
 	features, events, mentions []byte
 }
 
-func rowsOf(a *Article) (articleRows, error) {
-	var gj, eb, mb bytes.Buffer
-	ec, mc := csv.NewWriter(&eb), csv.NewWriter(&mb)
+// rowBuffers are the buffers rowsOf encodes into, reused from one
+// briefing to the next: grown afresh for each, they were the most a build
+// allocated anywhere.
+type rowBuffers struct {
+	gj, eb, mb bytes.Buffer
+	ec, mc     *csv.Writer
+}
+
+func newRowBuffers() *rowBuffers {
+	b := &rowBuffers{}
+	b.ec, b.mc = csv.NewWriter(&b.eb), csv.NewWriter(&b.mb)
+	return b
+}
+
+// rowsOf encodes a's rows of the downloads; they are good until the next
+// call.
+func (b *rowBuffers) rowsOf(a *Article) (articleRows, error) {
+	b.gj.Reset()
+	b.eb.Reset()
+	b.mb.Reset()
+	gj, ec, mc := &b.gj, b.ec, b.mc
 	for i, e := range a.Events {
 		if i > 0 {
 			gj.WriteByte(',')
@@ -225,7 +244,7 @@ func rowsOf(a *Article) (articleRows, error) {
 	if err := errors.Join(ec.Error(), mc.Error()); err != nil {
 		return articleRows{}, err
 	}
-	return articleRows{gj.Bytes(), eb.Bytes(), mb.Bytes()}, nil
+	return articleRows{b.gj.Bytes(), b.eb.Bytes(), b.mb.Bytes()}, nil
 }
 
 // eventFeature is one event as a GeoJSON feature: typed, so that it

@@ -6,7 +6,6 @@ import (
 	"html"
 	"sort"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
@@ -234,11 +233,4 @@ func linkLine(b *strings.Builder, body string, start, stop int, spans []span, si
 	b.WriteString(html.EscapeString(body[pos:stop]))
 }
 
-// byteOffsets converts code point offsets in s to byte offsets.
-func byteOffsets(s string) []int {
-	offs := make([]int, 0, utf8.RuneCountInString(s)+1)
-	for i := range s {
-		offs = append(offs, i)
-	}
-	return append(offs, len(s))
-}
+

@@ -109,8 +109,9 @@ func (d *Detector) putLexicon(m map[string]*lexeme) {
 
 // lexeme is what the detector knows of one folded word form.
 type lexeme struct {
-	w, bare string // see word
-	flags   wordFlag
+	w     string // folded, as written
+	bare  string // without و/ف/ب/ل/ك proclitics (when a known word remains)
+	flags wordFlag
 }
 
 // wordFlag marks the word lists a form (as written or stripped) is on.
@@ -356,10 +357,8 @@ func finer(ms []extract.Mention) []extract.Mention {
 
 // word is a folded word of a clause with its proclitics noted.
 type word struct {
-	w     string // folded, as written
-	bare  string // without و/ف/ب/ل/ك proclitics (when a known word remains)
-	start int    // code point offset of the word in the text
-	flags wordFlag
+	*lexeme     // the form: w, bare and flags
+	start   int // code point offset of the word in the text
 }
 
 // lexeme works out what the detector knows of the folded form w.
@@ -405,7 +404,7 @@ func (d *Detector) words(rs []rune, base int) []word {
 				l = d.lexeme(string(buf))
 				seen[l.w] = l
 			}
-			out = append(out, word{w: l.w, bare: l.bare, start: base + i, flags: l.flags})
+			out = append(out, word{lexeme: l, start: base + i})
 		}
 		i = j
 	}
