@@ -653,6 +653,7 @@ func (r *pageRenderer) execCached(w *writer, name, rel, key string, data any) er
 // an archive has hundreds of thousands of events. Every string is escaped.
 func (p articlePage) EventList() template.HTML {
 	var b strings.Builder
+	b.Grow(len(p.Events) * 400) // about an item's size: grown once, not doubling
 	esc := html.EscapeString
 	for _, e := range p.Events {
 		fmt.Fprintf(&b, `    <li id="e-%d"><span class="badge %s">%s</span>`+"\n"+`      <span class="where">%s</span>`,
@@ -678,6 +679,7 @@ func (p articlePage) EventList() template.HTML {
 // PlaceLinks links the article's places to their pages.
 func (p articlePage) PlaceLinks() template.HTML {
 	var b strings.Builder
+	b.Grow(len(p.Places) * 80)
 	for i, pc := range p.Places {
 		if i > 0 {
 			b.WriteString(html.EscapeString(p.T("، ")))
@@ -747,6 +749,7 @@ func (r *pageRenderer) renderPlace(w *writer, s *placeSummary) error {
 // the same reason as the article's (see articlePage.EventList).
 func (p placePage) MentionList() template.HTML {
 	var b strings.Builder
+	b.Grow(len(p.Mentions) * 400)
 	esc := html.EscapeString
 	for _, m := range p.Mentions {
 		fmt.Fprintf(&b, `    <li><a href="../%s#m-%d">%s</a><blockquote>%s</blockquote></li>`+"\n",
@@ -757,6 +760,7 @@ func (p placePage) MentionList() template.HTML {
 
 func (p placePage) EventList() template.HTML {
 	var b strings.Builder
+	b.Grow(len(p.Events) * 220)
 	esc := html.EscapeString
 	for _, e := range p.Events {
 		fmt.Fprintf(&b, `    <li><span class="badge %s">%s</span> <a href="../%s#e-%d">%s</a>`,
