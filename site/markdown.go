@@ -155,6 +155,8 @@ func newMarkdown(unsafeHTML bool) goldmark.Markdown {
 // renderMarkdown renders body with mention spans (in bytes of body).
 func renderMarkdown(md goldmark.Markdown, body string, spans []span) (string, error) {
 	var buf bytes.Buffer
+	// The HTML is the text and its mention links: size it once.
+	buf.Grow(len(body) + len(spans)*80 + 256)
 	pc := parser.NewContext()
 	pc.Set(spansKey, spans)
 	if err := md.Convert([]byte(body), &buf, parser.WithContext(pc)); err != nil {
@@ -168,6 +170,7 @@ func renderMarkdown(md goldmark.Markdown, body string, spans []span) (string, er
 // has its anchor on the page); blank lines separate paragraphs.
 func renderText(body string, spans []span) (heading, html string) {
 	var h, b strings.Builder
+	b.Grow(len(body) + len(spans)*80 + 256)
 	first := strings.IndexByte(body, '\n')
 	if first < 0 {
 		first = len(body)
