@@ -332,10 +332,10 @@ func analyseCached(opt Options, cache *buildCache, doc *content.Article) (*Artic
 func analyseOne(ex *extract.Extractor, det *events.Detector, doc *content.Article) (*Article, error) {
 	res := ex.Analyze(doc.Body)
 	ms := res.Mentions
-	x := newRuneIndex(doc.Body)
+	x := extract.NewOffsets(doc.Body)
 	spans := make([]span, len(ms))
 	for i, m := range ms {
-		spans[i] = span{start: x.at(m.Start), stop: x.at(m.End), index: i}
+		spans[i] = span{start: x.Byte(m.Start), stop: x.Byte(m.End), index: i}
 	}
 	return &Article{Article: doc, Mentions: ms, Unresolved: res.Unresolved, spans: spans,
 		Events: det.Detect(doc.Path, doc.Body, ms, doc.Date)}, nil

@@ -15,7 +15,6 @@ import (
 	"strings"
 	"sync"
 	"time"
-	"unicode/utf8"
 
 	"github.com/briefing-atlas/atlas/extract"
 	"github.com/briefing-atlas/atlas/extract/events"
@@ -396,7 +395,7 @@ func (c *buildCache) putPage(rel string, p cachedPage, hit bool) {
 var errStaleCache = errors.New("cache names a place the gazetteer lacks")
 
 func newCachedAnalysis(a *Article) *cachedAnalysis {
-	text := newRuneIndex(a.Article.Body)
+	text := extract.NewOffsets(a.Article.Body)
 	lists := map[string]int{}
 	ca := &cachedAnalysis{Unresolved: a.Unresolved, Spans: make([][3]int, len(a.spans))}
 	ca.Mentions = ca.cacheMentions(text, lists, a.Mentions)
@@ -407,7 +406,7 @@ func newCachedAnalysis(a *Article) *cachedAnalysis {
 		ce := cachedEvent{ID: e.ID, Start: e.Start, End: e.End, Evidence: e.Evidence, Type: e.Type, Sub: e.SubType,
 			Places: ca.cacheMentions(text, lists, e.Places), Place: placeID(e.Place), GeoPrecision: e.GeoPrecision,
 			Fatalities: e.Fatalities, Injured: e.Injured, Actors: e.Actors, Confidence: e.Confidence}
-		if slice(text, e.Start, e.End) == e.Evidence && e.Evidence != "" {
+		if text.Slice(e.Start, e.End) == e.Evidence && e.Evidence != "" {
 			ce.Evidence = ""
 		}
 		if e.Date != nil {
@@ -419,7 +418,7 @@ func newCachedAnalysis(a *Article) *cachedAnalysis {
 }
 
 func (ca *cachedAnalysis) article(g *geo.Gazetteer, doc *content.Article) (*Article, error) {
-	text := newRuneIndex(doc.Body)
+	text := extract.NewOffsets(doc.Body)
 	ms, err := ca.mentions(g, text, ca.Mentions)
 	if err != nil {
 		return nil, err
@@ -444,7 +443,7 @@ func (ca *cachedAnalysis) article(g *geo.Gazetteer, doc *content.Article) (*Arti
 			Places: places, Place: pl, GeoPrecision: ce.GeoPrecision, Fatalities: ce.Fatalities, Injured: ce.Injured,
 			Actors: ce.Actors, Confidence: ce.Confidence}
 		if e.Evidence == "" {
-			e.Evidence = slice(text, ce.Start, ce.End)
+			e.Evidence = text.Slice(ce.Start, ce.End)
 		}
 		if ce.HasDate {
 			d := ce.Date
@@ -455,52 +454,7 @@ func (ca *cachedAnalysis) article(g *geo.Gazetteer, doc *content.Article) (*Arti
 	return a, nil
 }
 
-// runeIndex finds the code point offsets that mentions and events use
-// in a text's bytes. It keeps the byte offset of every 32nd code point:
-// a rebuild restores 10k briefings' mentions from the cache, and a
-// []rune of each text (four bytes a letter) cost more than the rest.
-type runeIndex struct {
-	text  string
-	marks []int32 // marks[k] is the byte offset of code point k*runeStep
-	n     int     // code points in text
-}
-
-const runeStep = 32
-
-func newRuneIndex(text string) runeIndex {
-	x := runeIndex{text: text, marks: make([]int32, 0, len(text)/(2*runeStep)+1)}
-	for b := range text {
-		if x.n%runeStep == 0 {
-			x.marks = append(x.marks, int32(b))
-		}
-		x.n++
-	}
-	return x
-}
-
-// at is the byte offset of code point cp, 0 <= cp <= n.
-func (x runeIndex) at(cp int) int {
-	if cp == x.n {
-		return len(x.text)
-	}
-	b := int(x.marks[cp/runeStep])
-	for k := cp % runeStep; k > 0; k-- {
-		_, size := utf8.DecodeRuneInString(x.text[b:])
-		b += size
-	}
-	return b
-}
-
-// slice is the text from code point start to end, or "" when out of
-// range.
-func slice(text runeIndex, start, end int) string {
-	if start < 0 || end > text.n || start > end {
-		return ""
-	}
-	return text.text[text.at(start):text.at(end)]
-}
-
-func (ca *cachedAnalysis) cacheMentions(text runeIndex, lists map[string]int, ms []extract.Mention) []cachedMention {
+func (ca *cachedAnalysis) cacheMentions(text extract.Offsets, lists map[string]int, ms []extract.Mention) []cachedMention {
 	if ms == nil {
 		return nil
 	}
@@ -508,7 +462,7 @@ func (ca *cachedAnalysis) cacheMentions(text runeIndex, lists map[string]int, ms
 	for i, m := range ms {
 		cm := cachedMention{Start: m.Start, End: m.End, Surface: m.Surface, Name: m.Name, Kind: m.Kind,
 			Place: placeID(m.Place), Confidence: m.Confidence, GeoPrecision: m.GeoPrecision, Use: m.Use}
-		if m.Surface != "" && slice(text, m.Start, m.End) == m.Surface {
+		if m.Surface != "" && text.Slice(m.Start, m.End) == m.Surface {
 			cm.Derived |= surfaceFromText
 			cm.Surface = ""
 		}
@@ -539,7 +493,7 @@ func (ca *cachedAnalysis) cacheMentions(text runeIndex, lists map[string]int, ms
 	return out
 }
 
-func (ca *cachedAnalysis) mentions(g *geo.Gazetteer, text runeIndex, cms []cachedMention) ([]extract.Mention, error) {
+func (ca *cachedAnalysis) mentions(g *geo.Gazetteer, text extract.Offsets, cms []cachedMention) ([]extract.Mention, error) {
 	if cms == nil {
 		return nil, nil
 	}
@@ -555,7 +509,7 @@ func (ca *cachedAnalysis) mentions(g *geo.Gazetteer, text runeIndex, cms []cache
 			return nil, errStaleCache
 		}
 		if cm.Derived&surfaceFromText != 0 {
-			m.Surface = slice(text, cm.Start, cm.End)
+			m.Surface = text.Slice(cm.Start, cm.End)
 		}
 		if cm.Derived&nameFromPlace != 0 {
 			m.Name = pl.NameAr

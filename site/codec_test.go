@@ -2,7 +2,6 @@ package site
 
 import (
 	"reflect"
-	"strings"
 	"testing"
 	"time"
 
@@ -60,28 +59,4 @@ func FuzzDecodeAnalysis(f *testing.F) {
 	f.Fuzz(func(t *testing.T, data []byte) {
 		decodeAnalysis(data) // must not panic
 	})
-}
-
-// TestRuneIndexSlices checks the cache's code point slicing against a
-// []rune of the same text, for every range, across the index's marks.
-func TestRuneIndexSlices(t *testing.T) {
-	texts := []string{"", "a", strings.Repeat("قصف على حلب، 🙂 x\u0651 ", 7), strings.Repeat("ب", 65)}
-	for _, s := range texts {
-		x, r := newRuneIndex(s), []rune(s)
-		if x.n != len(r) {
-			t.Fatalf("%q: %d code points, want %d", s, x.n, len(r))
-		}
-		for i := 0; i <= len(r); i++ {
-			for j := i; j <= len(r); j++ {
-				if got, want := slice(x, i, j), string(r[i:j]); got != want {
-					t.Fatalf("%q[%d:%d] = %q, want %q", s, i, j, got, want)
-				}
-			}
-		}
-		for _, bad := range [][2]int{{-1, 0}, {0, len(r) + 1}, {1, 0}} {
-			if got := slice(x, bad[0], bad[1]); got != "" {
-				t.Errorf("%q[%d:%d] = %q, want empty", s, bad[0], bad[1], got)
-			}
-		}
-	}
 }

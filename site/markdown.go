@@ -235,5 +235,3 @@ func linkLine(b *strings.Builder, body string, start, stop int, spans []span, si
 	}
 	b.WriteString(html.EscapeString(body[pos:stop]))
 }
-
-

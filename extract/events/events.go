@@ -163,16 +163,6 @@ func New() *Detector {
 	return d
 }
 
-// byteOffsets returns the byte offset in text of each of its n code
-// points, and len(text) at n.
-func byteOffsets(text string, n int) []int32 {
-	at := make([]int32, 0, n+1)
-	for b := range text {
-		at = append(at, int32(b))
-	}
-	return append(at, int32(len(text)))
-}
-
 // Detect returns the events of text, whose place mentions are mentions
 // (from extract, offsets into text). date is the article's date, zero when
 // unknown; doc names the text in event ids.
@@ -180,8 +170,8 @@ func (d *Detector) Detect(doc, text string, mentions []extract.Mention, date tim
 	runes := []rune(text)
 	// Evidence is a slice of text, not a copy: the caller keeps the text,
 	// and an archive's evidence would otherwise be held twice.
-	at := byteOffsets(text, len(runes))
-	evidence := func(start, end int) string { return text[at[start]:at[end]] }
+	offs := extract.NewOffsets(text)
+	evidence := func(start, end int) string { return offs.Slice(start, end) }
 	var out []Event
 	var carry []extract.Mention // the last places of the sentence, for clauses that name none
 	carrySentence := -1

@@ -3,6 +3,7 @@
 package content
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io"
@@ -155,15 +156,20 @@ func Read(fsys fs.FS, p string, opt Options) (*Article, error) {
 	}
 	defer f.Close()
 	limit := opt.maxSize()
-	if st, err := f.Stat(); err == nil && st.Size() > limit {
-		return nil, &Error{Path: p, Err: tooLarge(st.Size(), limit)}
+	var size int64
+	if st, err := f.Stat(); err == nil {
+		if size = st.Size(); size > limit {
+			return nil, &Error{Path: p, Err: tooLarge(size, limit)}
+		}
 	}
 	// The size a file claims can change under us: read one byte past the
-	// limit at most.
-	data, err := io.ReadAll(io.LimitReader(f, limit+1))
-	if err != nil {
+	// limit at most, into a buffer of the claimed size (io.ReadAll would
+	// grow one from 512 bytes).
+	buf := bytes.NewBuffer(make([]byte, 0, size+bytes.MinRead))
+	if _, err := buf.ReadFrom(io.LimitReader(f, limit+1)); err != nil {
 		return nil, &Error{Path: p, Err: err}
 	}
+	data := buf.Bytes()
 	if int64(len(data)) > limit {
 		return nil, &Error{Path: p, Err: tooLarge(int64(len(data)), limit)}
 	}

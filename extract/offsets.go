@@ -1,0 +1,51 @@
+package extract
+
+import "unicode/utf8"
+
+// Offsets finds, in a text's bytes, the code point offsets that mentions
+// and events give. It keeps the byte offset of every 32nd code point,
+// an eighth of what a []rune of the text costs.
+type Offsets struct {
+	text  string
+	marks []int32 // marks[k] is the byte offset of code point k*offsetStep
+	n     int     // code points in text
+}
+
+const offsetStep = 32
+
+// NewOffsets indexes text.
+func NewOffsets(text string) Offsets {
+	o := Offsets{text: text, marks: make([]int32, 0, len(text)/(2*offsetStep)+1)}
+	for b := range text {
+		if o.n%offsetStep == 0 {
+			o.marks = append(o.marks, int32(b))
+		}
+		o.n++
+	}
+	return o
+}
+
+// Len is the number of code points in the text.
+func (o Offsets) Len() int { return o.n }
+
+// Byte is the byte offset of code point cp, for 0 <= cp <= Len().
+func (o Offsets) Byte(cp int) int {
+	if cp == o.n {
+		return len(o.text)
+	}
+	b := int(o.marks[cp/offsetStep])
+	for k := cp % offsetStep; k > 0; k-- {
+		_, size := utf8.DecodeRuneInString(o.text[b:])
+		b += size
+	}
+	return b
+}
+
+// Slice is the text from code point start to end, or "" when that is not
+// a range of the text.
+func (o Offsets) Slice(start, end int) string {
+	if start < 0 || end > o.n || start > end {
+		return ""
+	}
+	return o.text[o.Byte(start):o.Byte(end)]
+}
