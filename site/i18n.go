@@ -33,7 +33,8 @@ var english = map[string]string{
 	"لا أحداث مسجلة في هذه المحافظة بعد.": "No events recorded in this governorate yet.",
 	"الأحداث عبر الزمن":                   "Events over time", "عدد الأحداث في كل شهر": "Number of events per month",
 	"النشرات": "Briefings", "لا نشرات تذكر هذه المحافظة بعد.": "No briefing names this governorate yet.",
-	"الأماكن الأكثر ذكرًا": "Most mentioned places",
+	"الأماكن الأكثر ذكرًا":                   "Most mentioned places",
+	"أحدثها أدناه؛ وتذكرها نشرات أقدم عددها": "The latest are listed below; older briefings that name it:",
 	// place
 	"الموقع تقريبي": "approximate location", "موقع المكان": "Location of the place",
 	"الذكر في النشرات": "Mentions in briefings", "لا أحداث في هذا المكان.": "No events at this place.",

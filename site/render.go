@@ -701,11 +701,20 @@ func governorateOf(g *geo.Gazetteer, p *geo.Place) *geo.Place {
 
 type governoratePage struct {
 	page
-	Gov *govSummary
+	Gov      *govSummary
+	Articles []*Article // the latest of Gov.Articles, at most maxGovArticles, oldest first
+	More     int        // older briefings not listed
 }
 
+// maxGovArticles bounds a governorate page's list of briefings, a year of
+// daily ones: listed whole, an archive of 100k made pages of megabytes.
+const maxGovArticles = 365
+
 func (r *pageRenderer) renderGovernorate(w *writer, g *govSummary) error {
-	p := governoratePage{page: r.base("../", g.Place.NameAr, "governorate"), Gov: g}
+	p := governoratePage{page: r.base("../", g.Place.NameAr, "governorate"), Gov: g, Articles: g.Articles}
+	if n := len(g.Articles); n > maxGovArticles {
+		p.Articles, p.More = g.Articles[n-maxGovArticles:], n-maxGovArticles
+	}
 	p.Map = &mapData{Mode: "events", Focus: g.Place.ID, Markers: []marker{}}
 	p.Scripts = []string{"data/events.js", "data/districts.js"}
 	return r.exec(w, "governorate.html", "governorates/"+g.Place.ID+".html", p)
