@@ -29,8 +29,8 @@ const cacheFormat = "atlas-cache-6"
 const analysisSuffix = ".analysis"
 
 // buildCache remembers between builds what analysing each briefing gave
-// and which article and place pages are current, so a rebuild re-analyses and
-// re-renders only what changed. Keys are content hashes salted with the
+// and which article, place and governorate pages are current, so a
+// rebuild re-analyses and re-renders only what changed. Keys are content hashes salted with the
 // tool's version, the gazetteer's, the templates and the options: a key
 // that matches means the work would give the same bytes.
 //
@@ -158,7 +158,7 @@ func (c *buildCache) pageNote() string {
 	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	return fmt.Sprintf(", %d unchanged article and place pages from the cache, download rows of %d briefings copied from the last build", c.pageHits, c.rowsCopied)
+	return fmt.Sprintf(", %d unchanged article, place and governorate pages from the cache, download rows of %d briefings copied from the last build", c.pageHits, c.rowsCopied)
 }
 
 // openCache opens the cache in dir. A missing, unreadable or outdated
@@ -372,6 +372,32 @@ func (c *buildCache) placeKey(id string, mentions, evs int, listed []placeMentio
 		}
 		b = append(append(append(b, "e\x00"...), ident...), 0)
 		b = append(strconv.AppendInt(b, int64(e.N), 10), 0)
+	}
+	sum := sha256.Sum256(b)
+	return hex.EncodeToString(sum[:20])
+}
+
+// governorateKey names the inputs of a governorate's page: its counts,
+// charts and places, and every briefing that names it (not only those
+// listed: a site's own template may list them all). "" when one of those
+// briefings has no cache key.
+func (c *buildCache) governorateKey(g *govSummary) string {
+	b := make([]byte, 0, 256+len(g.Articles)*48)
+	b = fmt.Appendf(b, "%s\x00governorate\x00%s\x00%d\x00%d\x00", c.salt, g.Place.ID, g.Mentions, g.Events)
+	for _, t := range g.ByType {
+		b = fmt.Appendf(b, "t\x00%s\x00%d\x00%d\x00", t.Type, t.Count, t.Width)
+	}
+	for _, m := range g.ByMonth {
+		b = fmt.Appendf(b, "m\x00%s\x00%d\x00%d\x00", m.Month, m.Count, m.Height)
+	}
+	for _, p := range g.Places {
+		b = fmt.Appendf(b, "p\x00%s\x00%d\x00", p.Place.ID, p.Count)
+	}
+	for _, a := range g.Articles {
+		if a.identity == "" {
+			return ""
+		}
+		b = append(append(append(b, "a\x00"...), a.identity...), 0)
 	}
 	sum := sha256.Sum256(b)
 	return hex.EncodeToString(sum[:20])

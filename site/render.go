@@ -715,9 +715,20 @@ func (r *pageRenderer) renderGovernorate(w *writer, g *govSummary) error {
 	if n := len(g.Articles); n > maxGovArticles {
 		p.Articles, p.More = g.Articles[n-maxGovArticles:], n-maxGovArticles
 	}
+	rel := "governorates/" + g.Place.ID + ".html"
+	var key string
+	if r.cache != nil {
+		key = r.cache.governorateKey(g)
+		if key != "" && r.keep(w, rel, key) {
+			return nil
+		}
+	}
+	// Like article and place pages, a governorate page lists no site-wide
+	// data, so the cache can keep it while its own briefings stay the same.
+	p.Govs = nil
 	p.Map = &mapData{Mode: "events", Focus: g.Place.ID, Markers: []marker{}}
 	p.Scripts = []string{"data/events.js", "data/districts.js"}
-	return r.exec(w, "governorate.html", "governorates/"+g.Place.ID+".html", p)
+	return r.execCached(w, "governorate.html", rel, key, p)
 }
 
 type placePage struct {

@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -130,6 +131,24 @@ func TestCachedBuildMatchesClean(t *testing.T) {
 		t.Errorf("want the download rows of %d briefings copied:\n%s", len(names)-1, stderr)
 	}
 
+	// With nothing changed, every article, place and governorate page
+	// comes from the cache.
+	_, stderr, err = run(t, "build", "-s", src, "-o", cached, "--cache-dir", cache)
+	if err != nil {
+		t.Fatal(err)
+	}
+	pages := 0
+	for rel := range tree(t, cached) {
+		for _, dir := range []string{"articles/", "places/", "governorates/"} {
+			if strings.HasPrefix(rel, dir) {
+				pages++
+			}
+		}
+	}
+	if want := fmt.Sprintf(", %d unchanged article, place and governorate pages from the cache", pages); !strings.Contains(stderr, want) {
+		t.Errorf("want %q in:\n%s", want, stderr)
+	}
+
 	clean := filepath.Join(tmp, "clean")
 	if _, _, err := run(t, "build", "-s", src, "-o", clean, "--cache-dir", cache, "--clean"); err != nil {
 		t.Fatal(err)
@@ -172,6 +191,7 @@ func TestCachedBuildMatchesClean(t *testing.T) {
 	if kept < articles-3 || kept == articles {
 		t.Errorf("%d of %d article pages kept their mtime; want all but the changed one and its neighbours", kept, articles)
 	}
+
 }
 
 // A damaged cache costs time, not the build.
