@@ -11,6 +11,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"sort"
 	"strconv"
 	"strings"
 	"sync"
@@ -23,7 +24,7 @@ import (
 )
 
 // cacheFormat changes whenever the cache's layout does.
-const cacheFormat = "atlas-cache-6"
+const cacheFormat = "atlas-cache-7"
 
 // analysisSuffix ends the names of the files of analyses/.
 const analysisSuffix = ".analysis"
@@ -111,6 +112,7 @@ type cachedMention struct {
 type cachedEvent struct {
 	ID                  string
 	Start, End          int
+	BStart, BEnd        int    // the byte offsets of Start and End in the text
 	Evidence            string // "" when it is the text between Start and End
 	Type, Sub           string
 	Places              []cachedMention
@@ -434,6 +436,7 @@ func newCachedAnalysis(a *Article) *cachedAnalysis {
 			Fatalities: e.Fatalities, Injured: e.Injured, Actors: e.Actors, Confidence: e.Confidence}
 		if text.Slice(e.Start, e.End) == e.Evidence && e.Evidence != "" {
 			ce.Evidence = ""
+			ce.BStart, ce.BEnd = text.Byte(e.Start), text.Byte(e.End)
 		}
 		if e.Date != nil {
 			ce.HasDate, ce.Date = true, *e.Date
@@ -444,7 +447,7 @@ func newCachedAnalysis(a *Article) *cachedAnalysis {
 }
 
 func (ca *cachedAnalysis) article(g *geo.Gazetteer, doc *content.Article) (*Article, error) {
-	text := extract.NewOffsets(doc.Body)
+	text := ca.cutter(doc.Body)
 	ms, err := ca.mentions(g, text, ca.Mentions)
 	if err != nil {
 		return nil, err
@@ -469,7 +472,9 @@ func (ca *cachedAnalysis) article(g *geo.Gazetteer, doc *content.Article) (*Arti
 			Places: places, Place: pl, GeoPrecision: ce.GeoPrecision, Fatalities: ce.Fatalities, Injured: ce.Injured,
 			Actors: ce.Actors, Confidence: ce.Confidence}
 		if e.Evidence == "" {
-			e.Evidence = text.Slice(ce.Start, ce.End)
+			if e.Evidence, err = text.bytes(ce.BStart, ce.BEnd); err != nil {
+				return nil, err
+			}
 		}
 		if ce.HasDate {
 			d := ce.Date
@@ -478,6 +483,46 @@ func (ca *cachedAnalysis) article(g *geo.Gazetteer, doc *content.Article) (*Arti
 		a.Events = append(a.Events, e)
 	}
 	return a, nil
+}
+
+// textCutter cuts a restored analysis's surfaces and evidence out of the
+// text by the byte offsets the cache kept (each mention's span, each
+// event's evidence), so that a rebuild need not count the code points of
+// ten thousand texts again.
+type textCutter struct {
+	body  string
+	ca    *cachedAnalysis
+	index *extract.Offsets // made only if a mention is not where its span says
+}
+
+func (ca *cachedAnalysis) cutter(body string) *textCutter {
+	return &textCutter{body: body, ca: ca}
+}
+
+// bytes is body[start:end], checked: a damaged entry is a cache miss.
+func (t *textCutter) bytes(start, end int) (string, error) {
+	if start < 0 || start > end || end > len(t.body) {
+		return "", errDamaged
+	}
+	return t.body[start:end], nil
+}
+
+// mention is the text of the mention from code point start to end.
+func (t *textCutter) mention(start, end int) string {
+	ms, spans := t.ca.Mentions, t.ca.Spans
+	i := sort.Search(len(ms), func(i int) bool { return ms[i].Start >= start })
+	for ; i < len(ms) && ms[i].Start == start; i++ {
+		if ms[i].End == end && i < len(spans) && spans[i][2] == i {
+			if s, err := t.bytes(spans[i][0], spans[i][1]); err == nil {
+				return s
+			}
+		}
+	}
+	if t.index == nil {
+		x := extract.NewOffsets(t.body)
+		t.index = &x
+	}
+	return t.index.Slice(start, end)
 }
 
 func (ca *cachedAnalysis) cacheMentions(text extract.Offsets, lists map[string]int, ms []extract.Mention) []cachedMention {
@@ -519,7 +564,7 @@ func (ca *cachedAnalysis) cacheMentions(text extract.Offsets, lists map[string]i
 	return out
 }
 
-func (ca *cachedAnalysis) mentions(g *geo.Gazetteer, text extract.Offsets, cms []cachedMention) ([]extract.Mention, error) {
+func (ca *cachedAnalysis) mentions(g *geo.Gazetteer, text *textCutter, cms []cachedMention) ([]extract.Mention, error) {
 	if cms == nil {
 		return nil, nil
 	}
@@ -535,7 +580,7 @@ func (ca *cachedAnalysis) mentions(g *geo.Gazetteer, text extract.Offsets, cms [
 			return nil, errStaleCache
 		}
 		if cm.Derived&surfaceFromText != 0 {
-			m.Surface = text.Slice(cm.Start, cm.End)
+			m.Surface = text.mention(cm.Start, cm.End)
 		}
 		if cm.Derived&nameFromPlace != 0 {
 			m.Name = pl.NameAr

@@ -15,7 +15,7 @@ import (
 
 // analysisMagic starts every encoded analysis; a file without it is not
 // one (or is of another layout) and is ignored.
-const analysisMagic = "atlas-analysis-1\n"
+const analysisMagic = "atlas-analysis-2\n"
 
 var errDamaged = errors.New("damaged cache entry")
 
@@ -45,6 +45,8 @@ func encodeAnalysis(ca *cachedAnalysis) []byte {
 		e.str(ev.ID)
 		e.int(ev.Start)
 		e.int(ev.End)
+		e.int(ev.BStart)
+		e.int(ev.BEnd)
 		e.str(ev.Evidence)
 		e.str(ev.Type)
 		e.str(ev.Sub)
@@ -98,6 +100,7 @@ func decodeAnalysis(data []byte) (*cachedAnalysis, error) {
 		ev := &ca.Events[i]
 		ev.ID = d.str()
 		ev.Start, ev.End = d.int(), d.int()
+		ev.BStart, ev.BEnd = d.int(), d.int()
 		ev.Evidence, ev.Type, ev.Sub = d.str(), d.str(), d.str()
 		ev.Places = makeList[cachedMention](d.count())
 		for j := range ev.Places {

@@ -18,7 +18,7 @@ func TestAnalysisCodecRoundTrip(t *testing.T) {
 		Lists:      [][]string{{"C1007", "C2000"}, {"C1"}},
 		Unresolved: []extract.Unresolved{{Start: 70, End: 75, Name: "خربة الأطلس", Trigger: "قرية", Sentence: "في قرية خربة الأطلس"}},
 		Events: []cachedEvent{
-			{ID: "a-1", Start: 0, End: 30, Type: "Battles", Sub: "Armed clash", Places: []cachedMention{{Start: 3, End: 6, Place: "C1007"}},
+			{ID: "a-1", Start: 0, End: 30, BStart: 0, BEnd: 57, Type: "Battles", Sub: "Armed clash", Places: []cachedMention{{Start: 3, End: 6, Place: "C1007"}},
 				Place: "C1007", GeoPrecision: 1, Fatalities: &dead, Injured: &zero, Actors: []string{"government", "isis"},
 				HasDate: true, Date: time.Date(2015, 10, 12, 0, 0, 0, 0, time.FixedZone("", 3*3600)), Confidence: 0.8},
 			{ID: "a-2", Evidence: "نص", Start: 31, End: 33, Type: "Protests", Sub: "Peaceful protest", Place: "C1007"},
