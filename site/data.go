@@ -97,7 +97,7 @@ func (r *pageRenderer) writeSearchIndex(w *writer) error {
 	}
 	bw := &errWriter{w: f}
 	bw.WriteString(`window.ATLAS_SEARCH = {"docs":`)
-	list(bw, len(r.articles), func(i int) any {
+	writeJSONList(bw, len(r.articles), func(i int) any {
 		a := r.articles[i]
 		// The start of each text: enough to find a briefing by what it is
 		// about, small enough for an archive of years in one script.
@@ -108,7 +108,7 @@ func (r *pageRenderer) writeSearchIndex(w *writer) error {
 		return d
 	})
 	bw.WriteString(`,"places":`)
-	list(bw, len(r.places), func(i int) any {
+	writeJSONList(bw, len(r.places), func(i int) any {
 		p := r.places[i].Place
 		keys := []string{arabic.Fold(p.NameAr), strings.ToLower(p.NameEn)}
 		for _, alt := range p.AltAr {
@@ -123,9 +123,9 @@ func (r *pageRenderer) writeSearchIndex(w *writer) error {
 	return bw.err
 }
 
-// list writes a JSON array of n items as json.Marshal would, null when
-// there are none.
-func list(w *errWriter, n int, item func(i int) any) {
+// writeJSONList writes a JSON array of n items as json.Marshal would,
+// null when there are none.
+func writeJSONList(w *errWriter, n int, item func(i int) any) {
 	if n == 0 {
 		w.WriteString("null")
 		return
