@@ -67,12 +67,28 @@ func newWriter(out string, force bool) (*writer, error) {
 	if err != nil {
 		return nil, err
 	}
-	stage, err := os.MkdirTemp(parent, ".atlas-staging-")
+	stage, err := mkdirStage(parent)
 	if err != nil {
 		return nil, err
 	}
 	return &writer{out: abs, stage: stage, old: old, oldTimes: map[string]int64{}, files: map[string]string{},
 		times: map[string]int64{}, dirs: map[string]bool{}}, nil
+}
+
+// mkdirStage makes a new staging folder in parent. Unlike os.MkdirTemp's
+// 0700, it has the mode a new output folder would have: a first build
+// renames the whole stage into place (see finish).
+func mkdirStage(parent string) (string, error) {
+	for i := 0; ; i++ {
+		dir := filepath.Join(parent, fmt.Sprintf(".atlas-staging-%d-%d", os.Getpid(), i))
+		err := os.Mkdir(dir, 0o755)
+		if err == nil {
+			return dir, nil
+		}
+		if !errors.Is(err, fs.ErrExist) || i == 9999 {
+			return "", err
+		}
+	}
 }
 
 // checkOutput refuses an existing, non-empty folder that atlas did not
@@ -291,6 +307,18 @@ func (w *writer) finish() error {
 		names = append(names, rel)
 	}
 	sort.Strings(names)
+	// A first build into a folder that does not exist yet: the stage
+	// becomes the output in one rename, not one for each of its files.
+	if len(w.old) == 0 {
+		if _, err := os.Lstat(w.out); errors.Is(err, fs.ErrNotExist) {
+			if times, err := stagedTimes(w.stage); err == nil && os.Rename(w.stage, w.out) == nil {
+				for rel, t := range times {
+					w.times[rel] = t
+				}
+				return w.writeManifest(names)
+			}
+		}
+	}
 	// List what is staged and check every folder it goes to before
 	// moving anything, so a refusal leaves the old site whole.
 	if err := os.MkdirAll(w.out, 0o755); err != nil {
@@ -329,6 +357,11 @@ func (w *writer) finish() error {
 			os.Remove(filepath.Join(w.out, filepath.FromSlash(rel)))
 		}
 	}
+	return w.writeManifest(names)
+}
+
+// writeManifest lists the build's files, names sorted, in the output.
+func (w *writer) writeManifest(names []string) error {
 	var b bytes.Buffer
 	for _, rel := range names {
 		b.WriteString(rel)
@@ -337,6 +370,25 @@ func (w *writer) finish() error {
 		b.WriteByte('\n')
 	}
 	return os.WriteFile(filepath.Join(w.out, manifestName), b.Bytes(), 0o644)
+}
+
+// stagedTimes returns the modification times of the files in the stage,
+// by slash-separated path; a rename keeps them.
+func stagedTimes(stage string) (map[string]int64, error) {
+	times := map[string]int64{}
+	err := filepath.WalkDir(stage, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		info, err := d.Info()
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(stage, p)
+		times[filepath.ToSlash(rel)] = info.ModTime().UnixNano()
+		return nil
+	})
+	return times, err
 }
 
 // outputDir makes dir, a folder inside the output, refusing to go
