@@ -171,7 +171,6 @@ func (d *Detector) Detect(doc, text string, mentions []extract.Mention, date tim
 	// Evidence is a slice of text, not a copy: the caller keeps the text,
 	// and an archive's evidence would otherwise be held twice.
 	offs := extract.NewOffsets(text)
-	evidence := func(start, end int) string { return offs.Slice(start, end) }
 	var out []Event
 	var carry []extract.Mention // the last places of the sentence, for clauses that name none
 	carrySentence := -1
@@ -222,7 +221,7 @@ func (d *Detector) Detect(doc, text string, mentions []extract.Mention, date tim
 			continue
 		}
 		ev.Start, ev.End = cl.start, cl.end
-		ev.Evidence = evidence(cl.start, cl.end)
+		ev.Evidence = offs.Slice(cl.start, cl.end)
 		ev.Places = byPrecision(places)
 		ev.Place = ev.Places[0].Place
 		ev.GeoPrecision = ev.Places[0].GeoPrecision
@@ -260,7 +259,7 @@ func (d *Detector) Detect(doc, text string, mentions []extract.Mention, date tim
 			(!own || out[n-1].Place == ev.Place) {
 			prev := &out[n-1]
 			prev.End = ev.End
-			prev.Evidence = evidence(prev.Start, prev.End)
+			prev.Evidence = offs.Slice(prev.Start, prev.End)
 			if prev.Fatalities == nil {
 				prev.Fatalities = ev.Fatalities
 			}
