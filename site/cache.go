@@ -375,8 +375,7 @@ func (c *buildCache) placeKey(id string, mentions, evs int, listed []placeMentio
 		b = append(append(append(b, "e\x00"...), ident...), 0)
 		b = append(strconv.AppendInt(b, int64(e.N), 10), 0)
 	}
-	sum := sha256.Sum256(b)
-	return hex.EncodeToString(sum[:20])
+	return keyOf(b)
 }
 
 // governorateKey names the inputs of a governorate's page: its counts,
@@ -401,6 +400,11 @@ func (c *buildCache) governorateKey(g *govSummary) string {
 		}
 		b = append(append(append(b, "a\x00"...), a.identity...), 0)
 	}
+	return keyOf(b)
+}
+
+// keyOf names the inputs b: 20 bytes of their SHA-256, in hex.
+func keyOf(b []byte) string {
 	sum := sha256.Sum256(b)
 	return hex.EncodeToString(sum[:20])
 }

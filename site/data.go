@@ -95,9 +95,8 @@ func (r *pageRenderer) writeSearchIndex(w *writer) error {
 	if err != nil {
 		return err
 	}
-	bw := &errWriter{w: f}
-	bw.WriteString(`window.ATLAS_SEARCH = {"docs":`)
-	writeJSONList(bw, len(r.articles), func(i int) any {
+	io.WriteString(f, jsPrefix("ATLAS_SEARCH")+`{"docs":`)
+	err = writeJSONList(f, len(r.articles), func(i int) any {
 		a := r.articles[i]
 		// The start of each text: enough to find a briefing by what it is
 		// about, small enough for an archive of years in one script.
@@ -107,59 +106,46 @@ func (r *pageRenderer) writeSearchIndex(w *writer) error {
 		}
 		return d
 	})
-	bw.WriteString(`,"places":`)
-	writeJSONList(bw, len(r.places), func(i int) any {
-		p := r.places[i].Place
-		keys := []string{arabic.Fold(p.NameAr), strings.ToLower(p.NameEn)}
-		for _, alt := range p.AltAr {
-			keys = append(keys, arabic.Fold(alt))
-		}
-		return place{Href: placeHref(p), Name: p.NameAr, En: p.NameEn, Gov: p.Governorate(), Key: strings.Join(keys, "|")}
-	})
-	bw.WriteString("};\n")
-	if err := f.Close(); err != nil {
-		return err
+	if err == nil {
+		io.WriteString(f, `,"places":`)
+		err = writeJSONList(f, len(r.places), func(i int) any {
+			p := r.places[i].Place
+			keys := []string{arabic.Fold(p.NameAr), strings.ToLower(p.NameEn)}
+			for _, alt := range p.AltAr {
+				keys = append(keys, arabic.Fold(alt))
+			}
+			return place{Href: placeHref(p), Name: p.NameAr, En: p.NameEn, Gov: p.Governorate(), Key: strings.Join(keys, "|")}
+		})
 	}
-	return bw.err
+	io.WriteString(f, "}"+jsSuffix)
+	// The staged file keeps the first write error and returns it here.
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	return err
 }
 
 // writeJSONList writes a JSON array of n items as json.Marshal would,
 // null when there are none.
-func writeJSONList(w *errWriter, n int, item func(i int) any) {
+func writeJSONList(w io.Writer, n int, item func(i int) any) error {
 	if n == 0 {
-		w.WriteString("null")
-		return
+		io.WriteString(w, "null")
+		return nil
 	}
-	w.WriteString("[")
+	io.WriteString(w, "[")
 	for i := range n {
 		if i > 0 {
-			w.WriteString(",")
+			io.WriteString(w, ",")
 		}
 		b, err := json.Marshal(item(i))
-		if err != nil && w.err == nil {
-			w.err = err
+		if err != nil {
+			return err
 		}
 		w.Write(b)
 	}
-	w.WriteString("]")
+	io.WriteString(w, "]")
+	return nil
 }
-
-// errWriter keeps the first error of a run of writes.
-type errWriter struct {
-	w   io.Writer
-	err error
-}
-
-func (e *errWriter) Write(p []byte) (int, error) {
-	if e.err != nil {
-		return 0, e.err
-	}
-	n, err := e.w.Write(p)
-	e.err = err
-	return n, err
-}
-
-func (e *errWriter) WriteString(s string) { e.Write([]byte(s)) }
 
 // searchChars is how much of each briefing's folded text the search
 // index holds.

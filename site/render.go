@@ -888,8 +888,14 @@ func outlines(areas []*geo.Place) ([]byte, error) {
 // inside a script.
 func jsAssign(name string, data []byte) []byte {
 	var b bytes.Buffer
-	fmt.Fprintf(&b, "window.%s = ", name)
+	b.WriteString(jsPrefix(name))
 	b.Write(data)
-	b.WriteString(";\n")
+	b.WriteString(jsSuffix)
 	return b.Bytes()
 }
+
+// jsPrefix and jsSuffix are what jsAssign puts around the JSON, for a
+// script written piece by piece (data/search.js).
+func jsPrefix(name string) string { return "window." + name + " = " }
+
+const jsSuffix = ";\n"
