@@ -12,6 +12,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"sync/atomic"
@@ -105,6 +106,14 @@ type Article struct {
 }
 
 // Build reads opt.Content and writes the atlas into opt.Out.
+//
+// It reads every briefing's metadata first, which fixes the site's order
+// and each page's neighbours. Then, on every core, it reads each briefing
+// again, analyses it (or takes its analysis from the cache), writes its
+// page and hands its downloads, search entry and what the site-wide pages
+// need to one goroutine that takes them in the site's order. So a
+// briefing's text and analysis are dropped once its page is written, and
+// memory grows with the places and counts of an archive, not its text.
 func Build(ctx context.Context, opt Options) (rep *Report, err error) {
 	// Work on one briefing recovers its own panics and names the file;
 	// this catches the rest, so no panic reaches the user.
@@ -113,97 +122,193 @@ func Build(ctx context.Context, opt Options) (rep *Report, err error) {
 			rep, err = nil, fmt.Errorf("internal error while building the site (%v); please report it", r)
 		}
 	}()
-	t0 := time.Now()
 	if opt.Gazetteer == nil || opt.Extractor == nil || opt.Events == nil || opt.Templates == nil || opt.Assets == nil {
 		return nil, errors.New("site: Build needs a gazetteer, an extractor, an event detector, templates and assets")
 	}
+	t0 := time.Now()
+	skip := map[string]error{}
+	// A briefing that fails only once its neighbours' pages are written
+	// (with --keep-going) changes their links: build again without it.
+	// Each try skips at least one more briefing; a few are plenty.
+	for try := 0; ; try++ {
+		var failed map[string]error
+		rep, failed, err = build(ctx, opt, skip)
+		if err != nil || len(failed) == 0 {
+			break
+		}
+		if try == 2 {
+			return nil, Problems(errorList(failed))
+		}
+		for p, e := range failed {
+			skip[p] = e
+		}
+		if opt.Log != nil {
+			fmt.Fprintf(opt.Log, "building again without %d briefings that failed\n", len(failed))
+		}
+	}
+	if rep != nil {
+		rep.Elapsed = time.Since(t0)
+	}
+	return rep, err
+}
+
+// errorList is errs in path order.
+func errorList(errs map[string]error) []error {
+	paths := make([]string, 0, len(errs))
+	for p := range errs {
+		paths = append(paths, p)
+	}
+	sort.Strings(paths)
+	out := make([]error, len(paths))
+	for i, p := range paths {
+		out[i] = errs[p]
+	}
+	return out
+}
+
+// build is one try of Build, skipping the briefings in skip. With
+// KeepGoing, briefings that failed after the site's order was fixed are
+// returned in failed, and the build must be made again without them.
+func build(ctx context.Context, opt Options, skip map[string]error) (rep *Report, failed map[string]error, err error) {
+	t0 := time.Now()
 	logf := func(format string, args ...any) {
 		if opt.Log != nil {
 			fmt.Fprintf(opt.Log, format+"\n", args...)
 		}
 	}
-	docs, readErr := content.ReadAll(opt.Content, content.Options{MaxFileSize: opt.MaxFileSize})
+	copts := content.Options{MaxFileSize: opt.MaxFileSize}
+	copts.MetadataOnly = true
+	docs, readErr := content.ReadAll(opt.Content, copts)
+	copts.MetadataOnly = false
 	rep = &Report{}
-	if err := rep.triage(opt, flatten(readErr)); err != nil {
-		return nil, err
-	}
+	errs := flatten(readErr)
+	arts := make([]*Article, 0, len(docs))
 	for _, d := range docs {
-		for _, msg := range d.Warnings {
+		if e, ok := skip[d.Path]; ok {
+			errs = append(errs, e)
+			continue
+		}
+		arts = append(arts, &Article{Article: d})
+	}
+	if err := rep.triage(opt, errs); err != nil {
+		return nil, nil, err
+	}
+	for _, a := range arts {
+		for _, msg := range a.Warnings {
 			rep.Warnings = append(rep.Warnings, msg)
 			logf("warning: %s", msg)
 		}
 	}
-	logf("read      %d briefings in %s", len(docs), time.Since(t0).Round(time.Millisecond))
+	sort.SliceStable(arts, func(i, j int) bool {
+		if !arts[i].Date.Equal(arts[j].Date) {
+			return arts[i].Date.Before(arts[j].Date)
+		}
+		return arts[i].Path < arts[j].Path
+	})
+	logf("read      %d briefings in %s", len(arts), time.Since(t0).Round(time.Millisecond))
 	cache, err := newBuildCache(opt)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	t1 := time.Now()
-	var analysed atomic.Int64
-	m := startMeter(opt.Live, "analysing", len(docs), func() int { return int(analysed.Load()) })
-	articles, errs := analyse(ctx, opt, cache, docs, &analysed)
-	m.end()
-	if err := ctx.Err(); err != nil {
-		return nil, interrupted(opt.Out, err)
-	}
-	if err := rep.triage(opt, errs); err != nil {
-		return nil, err
-	}
-	logf("analysed  %d briefings in %s (%s)%s", len(docs), time.Since(t1).Round(time.Millisecond),
-		rate(len(docs), time.Since(t1)), cache.analysisNote())
-	for _, s := range rep.Skipped {
-		logf("skipped   %s", s)
-	}
-	rep.Articles = len(articles)
-	for _, a := range articles {
-		rep.Mentions += len(a.Mentions)
-		rep.Events += len(a.Events)
-		located := 0
-		for _, m := range a.Mentions {
-			if m.Place != nil {
-				located++
-			}
-		}
-		rep.Located += located
-		if located == 0 {
-			rep.Unplaced = append(rep.Unplaced, a.Path)
-		}
-	}
-	sort.Strings(rep.Unplaced)
-	logf("extracted %d place mentions, %d located, %d events", rep.Mentions, rep.Located, rep.Events)
 	w, err := newWriter(opt.Out, opt.Force)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	if cache != nil && cache.oldTimes != nil {
 		w.oldTimes = cache.oldTimes
 	}
 	// A failed build leaves no staging folder behind.
 	defer os.RemoveAll(w.stage)
-	t2 := time.Now()
-	rep.Unresolved, err = writePages(ctx, opt, cache, w, articles)
+	r, err := newRenderer(ctx, opt, cache)
+	if err != nil {
+		return nil, nil, err
+	}
+	dl, err := openDownloads(w, cache)
+	if err != nil {
+		return nil, nil, err
+	}
+	defer dl.abort()
+	if r.search, err = openSearchIndex(w); err != nil {
+		return nil, nil, err
+	}
+	defer r.search.f.Close()
+
+	t1 := time.Now()
+	b := &briefings{opt: opt, copts: copts, cache: cache, w: w, r: r, dl: dl, arts: arts}
+	x := newSiteIndex(opt.Gazetteer)
+	failed = map[string]error{}
+	m := startMeter(opt.Live, "analysing", len(arts), func() int { return int(b.done.Load()) })
+	// Results wait at most this many briefings for a slow one: bounded
+	// memory, and enough slack that the cores rarely wait.
+	const window = 256
+	err = inOrder(ctx, len(arts), window, b.work, func(i int, out briefingWork) error {
+		if out.err != nil {
+			failed[out.path] = out.err
+			return nil
+		}
+		dl.add(out.rows)
+		r.search.add(out.search)
+		x.add(arts[i], out.a, out.sentences)
+		return nil
+	})
+	m.end()
 	if err := ctx.Err(); err != nil {
-		return nil, interrupted(opt.Out, err)
+		return nil, nil, interrupted(opt.Out, err)
 	}
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	logf("rendered  %d pages and downloads in %s (%s)%s", w.count, time.Since(t2).Round(time.Millisecond),
-		rate(w.count, time.Since(t2)), cache.pageNote())
+	if len(failed) > 0 {
+		if !opt.KeepGoing {
+			return nil, nil, Problems(errorList(failed))
+		}
+		return nil, failed, nil
+	}
+	logf("analysed  %d briefings in %s (%s)%s", len(arts), time.Since(t1).Round(time.Millisecond),
+		rate(len(arts), time.Since(t1)), cache.analysisNote())
+	for _, s := range rep.Skipped {
+		logf("skipped   %s", s)
+	}
+	rep.Articles = len(arts)
+	rep.Mentions, rep.Located, rep.Events = x.mentions, x.located, x.count
+	rep.Unplaced = x.unplaced
+	sort.Strings(rep.Unplaced)
+	logf("extracted %d place mentions, %d located, %d events", rep.Mentions, rep.Located, rep.Events)
+
+	t2 := time.Now()
+	r.summarize(x, arts)
+	if rep.Unresolved, err = writeUnresolved(w, x.unresolvedNames()); err != nil {
+		return nil, nil, err
+	}
+	m = startMeter(opt.Live, "rendering: files", 0, w.written)
+	err = r.render(w)
+	m.end()
+	if err := ctx.Err(); err != nil {
+		return nil, nil, interrupted(opt.Out, err)
+	}
+	if err != nil {
+		return nil, nil, err
+	}
+	if err := dl.close(); err != nil {
+		return nil, nil, err
+	}
+	logf("rendered  %d pages and downloads in %s (%s)%s", w.count, time.Since(t1).Round(time.Millisecond),
+		rate(w.count, time.Since(t1)), cache.pageNote())
+	_ = t2
 	if err := copyAssets(w, opt.Assets); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	if err := writeServiceWorker(w); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	if err := ctx.Err(); err != nil {
-		return nil, interrupted(opt.Out, err)
+		return nil, nil, interrupted(opt.Out, err)
 	}
 	// From here on the site is moved into place; an interrupt now
 	// would leave it half old, half new, so finish does not look at ctx.
 	t3 := time.Now()
 	if err := w.finish(); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	logf("moved     %d new or changed files into place in %s", w.staged, time.Since(t3).Round(time.Millisecond))
 	rep.Files = w.count
@@ -215,12 +320,11 @@ func Build(ctx context.Context, opt Options) (rep *Report, err error) {
 			logf("warning: %v", err)
 		}
 	}
-	rep.Elapsed = time.Since(t0)
-	logf("wrote     %d files to %s in %s", rep.Files, opt.Out, rep.Elapsed.Round(time.Millisecond))
+	logf("wrote     %d files to %s in %s", rep.Files, opt.Out, time.Since(t0).Round(time.Millisecond))
 	if rep.Unresolved > 0 {
 		logf("unresolved %d place names the gazetteer lacks: see %s", rep.Unresolved, filepath.Join(opt.Out, "unresolved.csv"))
 	}
-	return rep, nil
+	return rep, nil, nil
 }
 
 // triage deals with the problems of one stage: an error listing them
@@ -243,71 +347,78 @@ func interrupted(out string, err error) error {
 	return fmt.Errorf("build interrupted (%w); %s was not changed", err, out)
 }
 
-// writePages renders every page into w and, meanwhile, the downloads,
-// which need only the articles: much of rendering runs on one core. It
-// returns how many unresolved names it listed.
-func writePages(ctx context.Context, opt Options, cache *buildCache, w *writer, articles []*Article) (int, error) {
-	type downloads struct {
-		unresolved int
-		err        error
-	}
-	done := make(chan downloads, 1)
-	go func() {
-		var n int
-		err := safely("the downloads", func() (err error) {
-			if n, err = writeUnresolved(w, articles); err == nil {
-				err = writeDownloads(w, cache, articles)
-			}
-			return err
-		})
-		done <- downloads{n, err}
-	}()
-	m := startMeter(opt.Live, "rendering: files", 0, w.written)
-	err := func() error {
-		r, err := newRenderer(opt, articles)
+// briefings is the work on each briefing of a build, done on every core.
+type briefings struct {
+	opt   Options
+	copts content.Options
+	cache *buildCache
+	w     *writer
+	r     *pageRenderer
+	dl    *downloads
+	arts  []*Article // every briefing's metadata, in the site's order
+	done  atomic.Int64
+}
+
+// briefingWork is what the work on one briefing hands on.
+type briefingWork struct {
+	path      string
+	err       error
+	a         *Article // analysed, with its text
+	rows      articleDownloads
+	search    []byte   // its entry of the search index
+	sentences []string // the sentence of each mention that a place page may list
+}
+
+// work reads briefing i again, analyses it and writes its page.
+func (b *briefings) work(i int) (out briefingWork) {
+	light := b.arts[i]
+	out.path = light.Path
+	out.err = safely(light.Path, func() error {
+		doc, err := content.Read(b.opt.Content, light.Path, b.copts)
 		if err != nil {
 			return err
 		}
-		r.cache = cache
-		r.ctx = ctx
-		return r.render(w)
-	}()
-	d := <-done
-	m.end()
-	return d.unresolved, errors.Join(err, d.err)
-}
-
-// analyse extracts mentions and events on every core; the result
-// is in (date, path) order whatever the scheduling. It returns the
-// articles it could analyse and an error for each it could not.
-func analyse(ctx context.Context, opt Options, cache *buildCache, docs []*content.Article, done *atomic.Int64) ([]*Article, []error) {
-	out := make([]*Article, len(docs))
-	errs := make([]error, len(docs))
-	// Each briefing keeps its own error: all are reported.
-	parallel(ctx, len(docs), func(i int) error {
-		errs[i] = safely(docs[i].Path, func() (err error) {
-			out[i], err = analyseCached(opt, cache, docs[i])
+		if !sameMetadata(doc, light.Article) {
+			return &content.Error{Path: light.Path, Err: errors.New("changed while atlas was building; build again")}
+		}
+		a, err := analyseCached(b.opt, b.cache, doc)
+		if err != nil {
 			return err
-		})
-		done.Add(1)
+		}
+		light.key, light.identity = a.key, a.identity
+		var prev, next *Article
+		if i > 0 {
+			prev = b.arts[i-1]
+		}
+		if i+1 < len(b.arts) {
+			next = b.arts[i+1]
+		}
+		if err := b.r.renderArticle(b.w, a, prev, next); err != nil {
+			return err
+		}
+		if out.rows, err = b.dl.rowsOf(a); err != nil {
+			return fmt.Errorf("%s: %w", a.Path, err)
+		}
+		if out.search, err = searchEntry(a); err != nil {
+			return fmt.Errorf("%s: %w", a.Path, err)
+		}
+		out.sentences = make([]string, len(a.Mentions))
+		for n, m := range a.Mentions {
+			if p := m.Place; p != nil && m.Name == p.NameAr && m.Kind == p.Kind {
+				out.sentences[n] = a.sentenceAt(n)
+			}
+		}
+		out.a = a
 		return nil
 	})
-	var failed []error
-	kept := out[:0]
-	for i, a := range out {
-		if errs[i] != nil {
-			failed = append(failed, errs[i])
-		} else if a != nil {
-			kept = append(kept, a)
-		}
-	}
-	sort.SliceStable(kept, func(i, j int) bool {
-		if !kept[i].Date.Equal(kept[j].Date) {
-			return kept[i].Date.Before(kept[j].Date)
-		}
-		return kept[i].Path < kept[j].Path
-	})
-	return kept, failed
+	b.done.Add(1)
+	return out
+}
+
+// sameMetadata says whether a briefing read again is the one read first.
+func sameMetadata(a, b *content.Article) bool {
+	return a.Slug == b.Slug && a.Title == b.Title && a.Date.Equal(b.Date) && a.Source == b.Source &&
+		a.Format == b.Format && a.BodyOffset == b.BodyOffset && slices.Equal(a.Tags, b.Tags)
 }
 
 // analyseCached is analyseOne through the cache, when there is one.

@@ -354,7 +354,7 @@ func (c *buildCache) pageKey(a *Article, prev, next *Article) string {
 // placeKey names the inputs of a place's page: the place, how often it
 // is named, and the mentions and events the page lists. "" when one of
 // their articles has no cache key.
-func (c *buildCache) placeKey(id string, mentions, evs int, listed []placeMention, listedEvents []eventRef) string {
+func (c *buildCache) placeKey(id string, mentions, evs int, listed []listedMention, listedEvents []placeEvent) string {
 	// Appended by hand, not with Fprintf: a rebuild keys every place page.
 	b := make([]byte, 0, 64+len(listed)*64+len(listedEvents)*48)
 	b = fmt.Appendf(b, "%s\x00place\x00%s\x00%d\x00%d\x00", c.salt, id, mentions, evs)

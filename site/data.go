@@ -71,52 +71,79 @@ func (r *pageRenderer) writeEventsData(w *writer) error {
 	return w.write("data/events.js", jsAssign("ATLAS_EVENTS", data))
 }
 
-// writeSearchIndex writes data/search.js: titles, folded text and place
+// searchIndex writes data/search.js: titles, folded text and place
 // names, searched in the browser with the same folding as extraction.
-func (r *pageRenderer) writeSearchIndex(w *writer) error {
-	type doc struct {
-		Href  string `json:"h"`
-		Title string `json:"t"`
-		Date  string `json:"d,omitempty"`
-		Text  string `json:"x"` // folded title and body
-	}
-	type place struct {
-		Href string `json:"h"`
-		Name string `json:"n"`
-		En   string `json:"e"`
-		Gov  string `json:"g,omitempty"`
-		Key  string `json:"k"` // folded names, | separated
-	}
-	// Written as it is made: the index of an archive runs to hundreds of
-	// megabytes, and held whole (then encoded, then copied) it was the
-	// largest thing a build allocated at once. The bytes are those of
-	// json.Marshal of {"docs": […], "places": […]}.
+// It is written as it is made, a briefing at a time in the site's order:
+// the index of an archive runs to hundreds of megabytes. The bytes are
+// those of json.Marshal of {"docs": […], "places": […]}.
+type searchIndex struct {
+	f    *stagedFile
+	docs int
+}
+
+type searchDoc struct {
+	Href  string `json:"h"`
+	Title string `json:"t"`
+	Date  string `json:"d,omitempty"`
+	Text  string `json:"x"` // folded title and body
+}
+
+type searchPlace struct {
+	Href string `json:"h"`
+	Name string `json:"n"`
+	En   string `json:"e"`
+	Gov  string `json:"g,omitempty"`
+	Key  string `json:"k"` // folded names, | separated
+}
+
+func openSearchIndex(w *writer) (*searchIndex, error) {
 	f, err := w.create("data/search.js")
 	if err != nil {
-		return err
+		return nil, err
 	}
 	io.WriteString(f, jsPrefix("ATLAS_SEARCH")+`{"docs":`)
-	err = writeJSONList(f, len(r.articles), func(i int) any {
-		a := r.articles[i]
-		// The start of each text: enough to find a briefing by what it is
-		// about, small enough for an archive of years in one script.
-		d := doc{Href: articleHref(a), Title: a.Title, Text: foldedStart(a.Title, a.Article.Body, searchChars)}
-		if !a.Date.IsZero() {
-			d.Date = a.Date.Format("2006-01-02")
-		}
-		return d
-	})
-	if err == nil {
-		io.WriteString(f, `,"places":`)
-		err = writeJSONList(f, len(r.places), func(i int) any {
-			p := r.places[i].Place
-			keys := []string{arabic.Fold(p.NameAr), strings.ToLower(p.NameEn)}
-			for _, alt := range p.AltAr {
-				keys = append(keys, arabic.Fold(alt))
-			}
-			return place{Href: placeHref(p), Name: p.NameAr, En: p.NameEn, Gov: p.Governorate(), Key: strings.Join(keys, "|")}
-		})
+	return &searchIndex{f: f}, nil
+}
+
+// searchEntry is a's entry in the index. Safe for concurrent use.
+func searchEntry(a *Article) ([]byte, error) {
+	// The start of each text: enough to find a briefing by what it is
+	// about, small enough for an archive of years in one script.
+	d := searchDoc{Href: articleHref(a), Title: a.Title, Text: foldedStart(a.Title, a.Article.Body, searchChars)}
+	if !a.Date.IsZero() {
+		d.Date = a.Date.Format("2006-01-02")
 	}
+	return json.Marshal(d)
+}
+
+// add writes a briefing's entry; they must come in the site's order.
+func (s *searchIndex) add(entry []byte) {
+	if s.docs == 0 {
+		io.WriteString(s.f, "[")
+	} else {
+		io.WriteString(s.f, ",")
+	}
+	s.f.Write(entry)
+	s.docs++
+}
+
+// finish writes the places and closes the file.
+func (s *searchIndex) finish(places []*placeSummary) error {
+	f := s.f
+	if s.docs == 0 {
+		io.WriteString(f, "null")
+	} else {
+		io.WriteString(f, "]")
+	}
+	io.WriteString(f, `,"places":`)
+	err := writeJSONList(f, len(places), func(i int) any {
+		p := places[i].Place
+		keys := []string{arabic.Fold(p.NameAr), strings.ToLower(p.NameEn)}
+		for _, alt := range p.AltAr {
+			keys = append(keys, arabic.Fold(alt))
+		}
+		return searchPlace{Href: placeHref(p), Name: p.NameAr, En: p.NameEn, Gov: p.Governorate(), Key: strings.Join(keys, "|")}
+	})
 	io.WriteString(f, "}"+jsSuffix)
 	// The staged file keeps the first write error and returns it here.
 	if cerr := f.Close(); err == nil {

@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/briefing-atlas/atlas/extract/events"
 )
@@ -29,97 +30,144 @@ var mentionsCSVHeader = []string{
 // downloadNames are the downloads, in the order rowsIndex lists them.
 var downloadNames = [3]string{"events.geojson", "events.csv", "mentions.csv"}
 
-// writeDownloads writes events.geojson, events.csv and mentions.csv:
-// every event and every place mention of the atlas, for analysts' tools.
+// downloads writes events.geojson, events.csv and mentions.csv: every
+// event and every place mention of the atlas, for analysts' tools.
 // Offsets in mentions.csv count code points from the start of each
 // article's file, front matter included, as `atlas extract` does.
 //
-// Encoding is most of the work, and a rebuild changes few articles: with
-// a cache, an unchanged article's rows are copied from the downloads the
-// last build wrote, which are still in place.
-func writeDownloads(w *writer, cache *buildCache, articles []*Article) (err error) {
-	// Each file is streamed to the stage: an archive's downloads run to
-	// hundreds of megabytes.
-	var files [3]*stagedFile
-	for i, name := range downloadNames {
-		if files[i], err = w.create(name); err != nil {
-			return err
-		}
-	}
+// Each file is streamed to the stage, an article's rows at a time, in
+// the site's order: an archive's downloads run to hundreds of megabytes.
+// Encoding is most of the work and is done by rowsOf, on any core; a
+// rebuild changes few articles, and with a cache an unchanged article's
+// rows are copied from the downloads the last build wrote, which are
+// still in place.
+type downloads struct {
+	files  [3]*stagedFile
+	old    *previousDownloads
+	cache  *buildCache
+	index  *rowsIndex // where each article's rows went, for the next build
+	first  bool       // no feature written yet
+	copied int
+	pool   sync.Pool // of *rowBuffers
+}
+
+// openDownloads stages the three files and writes their headers.
+func openDownloads(w *writer, cache *buildCache) (d *downloads, err error) {
+	d = &downloads{cache: cache, first: true}
+	d.pool.New = func() any { return newRowBuffers() }
 	defer func() {
-		for _, f := range files {
-			if f == nil {
-				continue
-			}
-			if cerr := f.Close(); err == nil {
-				err = cerr
-			}
+		if err != nil {
+			d.abort()
 		}
 	}()
-	gj, ec, mc := files[0], files[1], files[2]
-	io.WriteString(gj, `{"type":"FeatureCollection","features":[`)
-	for _, h := range []struct {
-		f      io.Writer
-		header []string
-	}{{ec, eventsCSVHeader}, {mc, mentionsCSVHeader}} {
-		cw := csv.NewWriter(h.f)
-		cw.Write(h.header)
+	for i, name := range downloadNames {
+		if d.files[i], err = w.create(name); err != nil {
+			return nil, err
+		}
+	}
+	io.WriteString(d.files[0], `{"type":"FeatureCollection","features":[`)
+	for i, header := range [][]string{eventsCSVHeader, mentionsCSVHeader} {
+		cw := csv.NewWriter(d.files[i+1])
+		cw.Write(header)
 		if cw.Flush(); cw.Error() != nil {
-			return cw.Error()
+			return nil, cw.Error()
 		}
 	}
-	old := openPreviousDownloads(w, cache)
-	defer old.close()
-	var index *rowsIndex
+	d.old = openPreviousDownloads(w, cache)
 	if cache != nil {
-		index = &rowsIndex{Format: cacheFormat, Salt: cache.salt, Rows: make(map[string][3]rowSpan, len(articles))}
+		d.index = &rowsIndex{Format: cacheFormat, Salt: cache.salt, Rows: map[string][3]rowSpan{}}
 	}
-	first, copied := true, 0
-	buffers := newRowBuffers()
-	for _, a := range articles {
-		var key string
-		var rows articleRows
-		ok := false
-		if index != nil && a.identity != "" {
-			key = cache.rowsKey(a)
-			rows, ok = old.rows(key)
-		}
-		if ok {
-			copied++
-		} else if rows, err = buffers.rowsOf(a); err != nil {
-			return err
-		}
-		if len(rows.features) > 0 {
-			if !first {
-				io.WriteString(gj, ",")
-			}
-			first = false
-		}
-		var spans [3]rowSpan
-		for i, part := range [][]byte{rows.features, rows.events, rows.mentions} {
-			spans[i] = rowSpan{files[i].size, int64(len(part))}
-			files[i].Write(part)
-		}
-		if key != "" {
-			index.Rows[key] = spans
+	return d, nil
+}
+
+// articleDownloads is an article's rows on their way to the files.
+type articleDownloads struct {
+	rows   articleRows
+	key    string      // rowsKey, "" when not caching
+	copied bool        // taken from the last build's files
+	buf    *rowBuffers // what rows are in, returned to the pool once written
+}
+
+// rowsOf gives a's rows: copied from the last build's downloads when
+// they are there, else encoded. Safe for concurrent use.
+func (d *downloads) rowsOf(a *Article) (articleDownloads, error) {
+	var out articleDownloads
+	if d.index != nil && a.identity != "" {
+		out.key = d.cache.rowsKey(a)
+		if out.rows, out.copied = d.old.rows(out.key); out.copied {
+			return out, nil
 		}
 	}
-	if _, err = io.WriteString(gj, "\n]}\n"); err != nil {
+	out.buf = d.pool.Get().(*rowBuffers)
+	rows, err := out.buf.rowsOf(a)
+	if err != nil {
+		d.pool.Put(out.buf)
+		return articleDownloads{}, err
+	}
+	out.rows = rows
+	return out, nil
+}
+
+// add writes an article's rows; articles must come in the site's order.
+func (d *downloads) add(ad articleDownloads) {
+	rows := ad.rows
+	if len(rows.features) > 0 {
+		if !d.first {
+			io.WriteString(d.files[0], ",")
+		}
+		d.first = false
+	}
+	var spans [3]rowSpan
+	for i, part := range [][]byte{rows.features, rows.events, rows.mentions} {
+		spans[i] = rowSpan{d.files[i].size, int64(len(part))}
+		d.files[i].Write(part)
+	}
+	if ad.key != "" {
+		d.index.Rows[ad.key] = spans
+	}
+	if ad.copied {
+		d.copied++
+	}
+	if ad.buf != nil {
+		d.pool.Put(ad.buf)
+	}
+}
+
+// close finishes the files and gives the cache their index.
+func (d *downloads) close() error {
+	d.old.close()
+	if _, err := io.WriteString(d.files[0], "\n]}\n"); err != nil {
+		d.abort()
 		return err
 	}
-	for i, f := range files {
-		files[i] = nil
+	for i, f := range d.files {
+		d.files[i] = nil
 		if err := f.Close(); err != nil {
+			d.abort()
 			return err
 		}
-		if index != nil {
-			index.Sums[i], index.Sizes[i] = f.sum, f.size
+		if d.index != nil {
+			d.index.Sums[i], d.index.Sizes[i] = f.sum, f.size
 		}
 	}
-	if index != nil {
-		cache.setRows(index, copied)
+	if d.index != nil {
+		d.cache.setRows(d.index, d.copied)
 	}
 	return nil
+}
+
+// abort closes what is open after a failure; the stage is removed with
+// the failed build.
+func (d *downloads) abort() {
+	if d.old != nil {
+		d.old.close()
+	}
+	for i, f := range d.files {
+		if f != nil {
+			f.Close()
+			d.files[i] = nil
+		}
+	}
 }
 
 // previousDownloads are the downloads of the last build, open for
@@ -179,9 +227,10 @@ func (p *previousDownloads) rows(key string) (articleRows, bool) {
 }
 
 func (p *previousDownloads) close() {
-	for _, f := range p.files {
+	for i, f := range p.files {
 		if f != nil {
 			f.Close()
+			p.files[i] = nil
 		}
 	}
 }

@@ -8,7 +8,6 @@ import (
 	"html"
 	"html/template"
 	"regexp"
-	"runtime"
 	"sort"
 	"strings"
 	"sync"
@@ -31,13 +30,15 @@ const outlineTolerance = 0.002
 
 type pageRenderer struct {
 	opt      Options
-	articles []*Article
+	articles []*Article // every briefing's metadata, in the site's order
 	pages    map[string]*template.Template
 	govs     []*govSummary
 	places   []*placeSummary // every place with a mention, by id
-	byPlace  map[string]*placeSummary
-	events   []eventRef
-	cache    *buildCache // nil when not caching
+	events   []eventRef      // the latest maxMapped events, oldest first
+	count    int             // every event
+	totals   map[string]int  // events by type
+	search   *searchIndex    // data/search.js, its briefings written
+	cache    *buildCache     // nil when not caching
 	ctx      context.Context
 	markdown sync.Pool // of goldmark.Markdown, one per page being rendered
 	buffers  sync.Pool // of *bytes.Buffer, for the pages being rendered
@@ -50,8 +51,8 @@ type eventRef struct {
 	N       int // the event's number in its article
 }
 
-func newRenderer(opt Options, articles []*Article) (*pageRenderer, error) {
-	r := &pageRenderer{opt: opt, articles: articles, pages: map[string]*template.Template{}, byPlace: map[string]*placeSummary{}, ctx: context.Background()}
+func newRenderer(ctx context.Context, opt Options, cache *buildCache) (*pageRenderer, error) {
+	r := &pageRenderer{opt: opt, pages: map[string]*template.Template{}, cache: cache, ctx: ctx}
 	r.markdown.New = func() any { return newMarkdown(opt.UnsafeHTML) }
 	for _, page := range []string{"index.html", "article.html", "governorate.html", "place.html", "events.html", "search.html", "404.html"} {
 		t, err := template.New(page).Funcs(funcs).ParseFS(opt.Templates, "base.html", page)
@@ -60,25 +61,17 @@ func newRenderer(opt Options, articles []*Article) (*pageRenderer, error) {
 		}
 		r.pages[page] = t
 	}
-	for _, a := range articles {
-		for i := range a.Events {
-			r.events = append(r.events, eventRef{Event: &a.Events[i], Article: a, N: i})
-		}
-	}
-	// The two summaries read the same articles and write apart: gather
-	// them side by side.
-	govs := make(chan error, 1)
-	go func() {
-		govs <- safely("the governorate summaries", func() error {
-			r.govs = r.governorates()
-			return nil
-		})
-	}()
-	r.gatherPlaces()
-	if err := <-govs; err != nil {
-		return nil, err
-	}
 	return r, nil
+}
+
+// summarize takes the site-wide lists from the index, once every
+// briefing is in it.
+func (r *pageRenderer) summarize(x *siteIndex, articles []*Article) {
+	r.articles = articles
+	r.govs = x.governorates()
+	r.places = x.places()
+	r.events = x.latestEvents()
+	r.count, r.totals = x.count, x.totals
 }
 
 var funcs = template.FuncMap{
@@ -184,23 +177,62 @@ type placeCount struct {
 // placeSummary is a resolved place with its mentions across the atlas.
 type placeSummary struct {
 	Place    *geo.Place
-	Mentions []placeMention
-	Events   []eventRef
+	Mentions []placeMention // every mention, in the site's order
+	Events   []placeEvent   // every event that names it, likewise
+	latest   []listedMention
+	next     int  // where the next mention goes in latest, once it is full
+	named    bool // a mention names it (not only an event's landmark)
 }
 
+// placeMention is one mention of a place: kept for every mention of an
+// archive, so it is small.
 type placeMention struct {
 	Article *Article
-	Surface string
-	N       int // mention number in the article
+	N       int32 // mention number in the article
 }
 
-// Sentence is the sentence the mention stands in.
-func (m placeMention) Sentence() string { return m.Article.sentenceAt(m.N) }
+// listedMention is a mention a place page may list, with what it shows.
+type listedMention struct {
+	Article           *Article
+	N                 int // mention number in the article
+	Surface, Sentence string
+}
+
+// placeEvent is an event that names a place, as place pages list it.
+type placeEvent struct {
+	Article *Article
+	N       int32 // the event's number in its article
+	Dead    int32 // fatalities, -1 when not given
+	kind    *eventKind
+}
+
+func (e placeEvent) Type() string    { return e.kind.Type }
+func (e placeEvent) SubType() string { return e.kind.SubType }
+
+// listMention keeps m among the place's latest maxListed mentions.
+func (s *placeSummary) listMention(m listedMention) {
+	if len(s.latest) < maxListed {
+		s.latest = append(s.latest, m)
+		return
+	}
+	s.latest[s.next] = m
+	s.next = (s.next + 1) % maxListed
+}
+
+// listed is the place's latest mentions, the newest first.
+func (s *placeSummary) listed() []listedMention {
+	out := make([]listedMention, 0, len(s.latest))
+	for i := range s.latest {
+		out = append(out, s.latest[(s.next+len(s.latest)-1-i)%len(s.latest)])
+	}
+	return out
+}
 
 func (r *pageRenderer) render(w *writer) error {
-	// One pool for every page, the site-wide ones first: they are the
-	// largest (a governorate page lists all its events), and rendered one
-	// after another they left a core idle at the end of each build.
+	// One pool for every site-wide page and the place pages, the largest
+	// first: rendered one after another they left a core idle at the end
+	// of each build. Article pages are rendered as their briefings are
+	// analysed (see Build).
 	type task struct {
 		name string
 		run  func() error
@@ -222,55 +254,14 @@ func (r *pageRenderer) render(w *writer) error {
 		task{"the hosting files", func() error { return r.writeHosting(w) }},
 		task{".nojekyll", func() error { return w.write(".nojekyll", nil) }},
 	)
-	site, arts := len(tasks), len(r.articles)
-	return parallel(r.ctx, site+arts+len(r.places), func(i int) error {
-		switch {
-		case i < site:
+	site := len(tasks)
+	return parallel(r.ctx, site+len(r.places), func(i int) error {
+		if i < site {
 			return safely(tasks[i].name, tasks[i].run)
-		case i < site+arts:
-			a := r.articles[i-site]
-			return safely(a.Path, func() error { return r.renderArticle(w, i-site, a) })
-		default:
-			p := r.places[i-site-arts]
-			return safely("the page of "+p.Place.ID, func() error { return r.renderPlace(w, p) })
 		}
+		p := r.places[i-site]
+		return safely("the page of "+p.Place.ID, func() error { return r.renderPlace(w, p) })
 	})
-}
-
-// parallel calls fn for 0…n-1 on every core and returns the first error;
-// it stops handing out work when ctx is done.
-func parallel(ctx context.Context, n int, fn func(i int) error) error {
-	jobs := make(chan int)
-	errs := make(chan error, 1)
-	var wg sync.WaitGroup
-	for range runtime.GOMAXPROCS(0) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range jobs {
-				if err := fn(i); err != nil {
-					select {
-					case errs <- err:
-					default:
-					}
-				}
-			}
-		}()
-	}
-	for i := range n {
-		if ctx.Err() != nil {
-			break
-		}
-		jobs <- i
-	}
-	close(jobs)
-	wg.Wait()
-	select {
-	case err := <-errs:
-		return err
-	default:
-		return nil
-	}
 }
 
 // rootFor404: GitHub Pages serves 404.html at any depth, so its links
@@ -358,99 +349,6 @@ func (r *pageRenderer) lang() Language {
 	return Arabic
 }
 
-// gatherPlaces collects every place the articles mention, with the
-// mentions and the events that name it.
-func (r *pageRenderer) gatherPlaces() {
-	for _, a := range r.articles {
-		for n, m := range a.Mentions {
-			p := m.Place
-			if p == nil || m.Name != p.NameAr || m.Kind != p.Kind {
-				continue // a landmark the gazetteer lacks has no page of its own
-			}
-			s := r.byPlace[p.ID]
-			if s == nil {
-				s = &placeSummary{Place: p}
-				r.byPlace[p.ID] = s
-				r.places = append(r.places, s)
-			}
-			s.Mentions = append(s.Mentions, placeMention{Article: a, Surface: m.Surface, N: n})
-		}
-	}
-	for _, e := range r.events {
-		seen := map[string]bool{}
-		for _, m := range e.Places {
-			if s := r.byPlace[m.Place.ID]; s != nil && !seen[m.Place.ID] {
-				seen[m.Place.ID] = true
-				s.Events = append(s.Events, e)
-			}
-		}
-	}
-	sort.Slice(r.places, func(i, j int) bool { return r.places[i].Place.ID < r.places[j].Place.ID })
-}
-
-// governorates gathers, for each of the 14, the articles, places and
-// events in it, in one pass over the mentions and one over the events.
-func (r *pageRenderer) governorates() []*govSummary {
-	govs := r.opt.Gazetteer.Governorates()
-	index := make(map[string]int, len(govs))
-	out := make([]*govSummary, len(govs))
-	counts := make([]map[*geo.Place]int, len(govs))
-	for i, gp := range govs {
-		index[gp.ID] = i
-		out[i] = &govSummary{Place: gp}
-		counts[i] = map[*geo.Place]int{}
-	}
-	govOf := func(p *geo.Place) int {
-		if p == nil || p.Country != "SY" || p.Kind == geo.Country {
-			return -1
-		}
-		if i, ok := index[p.Adm1]; ok {
-			return i
-		}
-		return -1
-	}
-	perArticle := make([]int, len(govs))
-	for _, a := range r.articles {
-		for _, m := range a.Mentions {
-			if i := govOf(m.Place); i >= 0 {
-				perArticle[i]++
-				if m.Name == m.Place.NameAr && m.Kind == m.Place.Kind {
-					counts[i][m.Place]++ // a landmark located at a place is not that place
-				}
-			}
-		}
-		for i, n := range perArticle {
-			if n > 0 {
-				out[i].Articles = append(out[i].Articles, a)
-				out[i].Mentions += n
-				perArticle[i] = 0
-			}
-		}
-	}
-	byType, byMonth := make([]map[string]int, len(govs)), make([]map[string]int, len(govs))
-	for i := range govs {
-		byType[i], byMonth[i] = map[string]int{}, map[string]int{}
-	}
-	for _, e := range r.events {
-		if i := govOf(e.Place); i >= 0 {
-			out[i].Events++
-			byType[i][e.Type]++
-			if e.Date != nil {
-				byMonth[i][e.Date.Format("2006-01")]++
-			}
-		}
-	}
-	for i, g := range out {
-		g.ByType = typeCounts(byType[i])
-		g.ByMonth = monthCounts(byMonth[i])
-		g.Places = sortCounts(counts[i])
-		if len(g.Places) > 15 {
-			g.Places = g.Places[:15]
-		}
-	}
-	return out
-}
-
 func typeCounts(counts map[string]int) []typeCount {
 	most := 0
 	for _, n := range counts {
@@ -532,11 +430,7 @@ func (r *pageRenderer) renderIndex(w *writer) error {
 	if len(latest) > 30 {
 		latest = latest[:30]
 	}
-	byType := map[string]int{}
-	for _, e := range r.events {
-		byType[e.Type]++
-	}
-	p := indexPage{page: r.base("", r.opt.Title, "index"), Articles: latest, Totals: typeCounts(byType), Events: len(r.events)}
+	p := indexPage{page: r.base("", r.opt.Title, "index"), Articles: latest, Totals: typeCounts(r.totals), Events: r.count}
 	p.Map = &mapData{Mode: "events", Markers: []marker{}}
 	p.Scripts = []string{"data/events.js"}
 	return r.exec(w, "index.html", "index.html", p)
@@ -553,14 +447,9 @@ type articlePage struct {
 	Prev, Next   *Article
 }
 
-func (r *pageRenderer) renderArticle(w *writer, i int, a *Article) error {
-	var prev, next *Article
-	if i > 0 {
-		prev = r.articles[i-1]
-	}
-	if i+1 < len(r.articles) {
-		next = r.articles[i+1]
-	}
+// renderArticle writes a's page; prev and next are its neighbours in the
+// site's order, nil at either end.
+func (r *pageRenderer) renderArticle(w *writer, a, prev, next *Article) error {
 	rel := articleHref(a)
 	var key string
 	if r.cache != nil && a.key != "" {
@@ -735,9 +624,9 @@ type placePage struct {
 	page
 	Place    *placeSummary
 	Gov      *geo.Place
-	Mentions []placeMention // the latest, at most maxListed
-	Events   []eventRef     // the latest, at most maxListed
-	More     int            // mentions not listed
+	Mentions []listedMention // the latest, at most maxListed, newest first
+	Events   []placeEvent    // the latest, at most maxListed, newest first
+	More     int             // mentions not listed
 }
 
 // maxListed bounds the lists of a place page: a city named ten thousand
@@ -746,7 +635,7 @@ const maxListed = 50
 
 func (r *pageRenderer) renderPlace(w *writer, s *placeSummary) error {
 	p := placePage{page: r.base("../", s.Place.NameAr, "place"), Place: s, Gov: governorateOf(r.opt.Gazetteer, s.Place),
-		Mentions: latest(s.Mentions, maxListed), Events: latestEvents(s.Events, maxListed)}
+		Mentions: s.listed(), Events: latestEvents(s.Events, maxListed)}
 	p.More = len(s.Mentions) - len(p.Mentions)
 	rel := placeHref(s.Place)
 	var key string
@@ -773,7 +662,7 @@ func (p placePage) MentionList() template.HTML {
 	esc := html.EscapeString
 	for _, m := range p.Mentions {
 		fmt.Fprintf(&b, `    <li><a href="../%s#m-%d">%s</a><blockquote>%s</blockquote></li>`+"\n",
-			esc(articleHref(m.Article)), m.N, esc(m.Article.Title), esc(m.Sentence()))
+			esc(articleHref(m.Article)), m.N, esc(m.Article.Title), esc(m.Sentence))
 	}
 	return template.HTML(b.String())
 }
@@ -784,9 +673,9 @@ func (p placePage) EventList() template.HTML {
 	esc := html.EscapeString
 	for _, e := range p.Events {
 		fmt.Fprintf(&b, `    <li><span class="badge %s">%s</span> <a href="../%s#e-%d">%s</a>`,
-			typeClass[e.Type], esc(p.SubTypeLabel(e.SubType)), esc(articleHref(e.Article)), e.N, esc(e.Article.Title))
-		if e.Fatalities != nil {
-			fmt.Fprintf(&b, ` · %d %s`, *e.Fatalities, esc(p.T("قتيلًا")))
+			typeClass[e.Type()], esc(p.SubTypeLabel(e.SubType())), esc(articleHref(e.Article)), e.N, esc(e.Article.Title))
+		if e.Dead >= 0 {
+			fmt.Fprintf(&b, ` · %d %s`, e.Dead, esc(p.T("قتيلًا")))
 		}
 		b.WriteString("</li>\n")
 	}
@@ -796,16 +685,8 @@ func (p placePage) EventList() template.HTML {
 	return template.HTML(b.String())
 }
 
-func latest(ms []placeMention, n int) []placeMention {
-	out := make([]placeMention, 0, min(n, len(ms)))
-	for i := len(ms) - 1; i >= 0 && len(out) < n; i-- {
-		out = append(out, ms[i])
-	}
-	return out
-}
-
-func latestEvents(es []eventRef, n int) []eventRef {
-	out := make([]eventRef, 0, min(n, len(es)))
+func latestEvents(es []placeEvent, n int) []placeEvent {
+	out := make([]placeEvent, 0, min(n, len(es)))
 	for i := len(es) - 1; i >= 0 && len(out) < n; i-- {
 		out = append(out, es[i])
 	}
@@ -835,7 +716,7 @@ func (r *pageRenderer) renderEvents(w *writer) error {
 	if len(evs) > maxTable {
 		evs = evs[len(evs)-maxTable:]
 	}
-	p := eventsPage{page: r.base("", "", "events"), Events: evs, All: len(r.events)}
+	p := eventsPage{page: r.base("", "", "events"), Events: evs, All: r.count}
 	p.Title = p.T("الأحداث")
 	return r.exec(w, "events.html", "events.html", p)
 }
@@ -847,7 +728,7 @@ func (r *pageRenderer) renderSearch(w *writer) error {
 	if err := r.exec(w, "search.html", "search.html", p); err != nil {
 		return err
 	}
-	return r.writeSearchIndex(w)
+	return r.search.finish(r.places)
 }
 
 // writeOutlines writes the simplified governorate and district outlines

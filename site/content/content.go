@@ -59,6 +59,11 @@ type Options struct {
 	// MaxFileSize is the largest file read, in bytes; 0 means
 	// DefaultMaxFileSize.
 	MaxFileSize int64
+	// MetadataOnly makes ReadAll keep each article's metadata and drop
+	// its text (Raw and Body are ""), for a caller that reads each file
+	// again with Read when it needs the text: an archive's texts need
+	// not all be in memory at once.
+	MetadataOnly bool
 }
 
 func (o Options) maxSize() int64 {
@@ -110,6 +115,9 @@ func ReadAll(fsys fs.FS, opt Options) ([]*Article, error) {
 			defer wg.Done()
 			for i := range next {
 				read[i], readErrs[i] = Read(fsys, paths[i], opt)
+				if a := read[i]; a != nil && opt.MetadataOnly {
+					a.Raw, a.Body = "", ""
+				}
 			}
 		}()
 	}
