@@ -1,0 +1,112 @@
+package site
+
+import (
+	"context"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"testing/fstest"
+
+	"github.com/briefing-atlas/atlas/assets"
+	"github.com/briefing-atlas/atlas/data"
+	"github.com/briefing-atlas/atlas/extract"
+	"github.com/briefing-atlas/atlas/extract/events"
+	"github.com/briefing-atlas/atlas/geo"
+	"github.com/briefing-atlas/atlas/templates"
+)
+
+// shiftingFS serves a file whose front matter changes after its first
+// read, as an editor saving it during a build would.
+type shiftingFS struct {
+	fstest.MapFS
+	name  string
+	later []byte
+
+	mu    sync.Mutex
+	opens int
+}
+
+func (s *shiftingFS) Open(name string) (fs.File, error) {
+	if name == s.name {
+		s.mu.Lock()
+		s.opens++
+		n := s.opens
+		s.mu.Unlock()
+		if n > 1 {
+			return fstest.MapFS{name: {Data: s.later}}.Open(name)
+		}
+	}
+	return s.MapFS.Open(name)
+}
+
+func testOptions(t *testing.T, src fs.FS, out string) Options {
+	t.Helper()
+	g, err := geo.Load(data.Gazetteer())
+	if err != nil {
+		t.Fatal(err)
+	}
+	words, err := extract.ReadWordList(data.CommonWords())
+	if err != nil {
+		t.Fatal(err)
+	}
+	return Options{Content: src, Out: out, Gazetteer: g, Extractor: extract.New(g, extract.WithCommonWords(words)),
+		Events: events.New(), Templates: templates.FS(), Assets: assets.FS(), Title: "اختبار"}
+}
+
+// A briefing that changes between the build's first read (its metadata)
+// and its second (its text) is an error naming it; with KeepGoing the
+// site is built without it, and its neighbours link past it.
+func TestBriefingChangedDuringBuild(t *testing.T) {
+	brief := func(title, date, text string) []byte {
+		return []byte("---\ntitle: " + title + "\ndate: " + date + "\n---\n\n" + text + "\n")
+	}
+	src := func() *shiftingFS {
+		return &shiftingFS{
+			MapFS: fstest.MapFS{
+				"a.md": {Data: brief("الأولى", "2024-03-01", "قصفت طائرات حربية مدينة حلب صباح اليوم.")},
+				"b.md": {Data: brief("الثانية", "2024-03-02", "اشتباكات عنيفة في ريف حماة الشمالي.")},
+				"c.md": {Data: brief("الثالثة", "2024-03-03", "انفجار سيارة مفخخة في مدينة إدلب.")},
+			},
+			name:  "b.md",
+			later: brief("الثانية بعد التعديل", "2024-03-09", "اشتباكات عنيفة في ريف حماة الشمالي."),
+		}
+	}
+
+	out := filepath.Join(t.TempDir(), "site")
+	_, err := Build(context.Background(), testOptions(t, src(), out))
+	if err == nil || !strings.Contains(err.Error(), "b.md") || !strings.Contains(err.Error(), "changed while atlas was building") {
+		t.Fatalf("err = %v, want one naming b.md as changed", err)
+	}
+	if _, err := os.Stat(out); !os.IsNotExist(err) {
+		t.Errorf("a failed build made %s (%v)", out, err)
+	}
+
+	opt := testOptions(t, src(), out)
+	opt.KeepGoing = true
+	rep, err := Build(context.Background(), opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rep.Articles != 2 || len(rep.Skipped) != 1 || !strings.Contains(rep.Skipped[0], "b.md") {
+		t.Fatalf("built %d, skipped %q; want a and c built, b skipped", rep.Articles, rep.Skipped)
+	}
+	if _, err := os.Stat(filepath.Join(out, "articles", "b.html")); !os.IsNotExist(err) {
+		t.Errorf("the skipped briefing has a page (%v)", err)
+	}
+	for _, name := range []string{"a.html", "c.html"} {
+		page, err := os.ReadFile(filepath.Join(out, "articles", name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if strings.Contains(string(page), "b.html") {
+			t.Errorf("%s links to the skipped briefing", name)
+		}
+	}
+	page, _ := os.ReadFile(filepath.Join(out, "articles", "a.html"))
+	if !strings.Contains(string(page), "c.html") {
+		t.Errorf("a.html does not link to c.html, its new neighbour")
+	}
+}
