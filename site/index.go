@@ -107,8 +107,8 @@ func (x *siteIndex) add(light *Article, a *Article, sentences []string) {
 		}
 		s := x.summary(p)
 		s.named = true
-		s.Mentions = append(s.Mentions, placeMention{Article: light, N: int32(n)})
-		s.listMention(listedMention{Article: light, N: n, Surface: x.keep(m.Surface), Sentence: strings.Clone(sentences[n])})
+		s.Mentions++
+		s.mentions.add(listedMention{Article: light, N: n, Surface: x.keep(m.Surface), Sentence: strings.Clone(sentences[n])})
 	}
 	x.mentions += len(a.Mentions)
 	x.located += located
@@ -147,7 +147,8 @@ func (x *siteIndex) add(light *Article, a *Article, sentences []string) {
 				continue
 			}
 			s := x.summary(m.Place)
-			s.Events = append(s.Events, pe)
+			s.Events++
+			s.events.add(pe)
 		}
 		x.events = append(x.events, eventRef{Event: x.copyEvent(e), Article: light, N: k})
 	}

@@ -73,13 +73,13 @@ func TestInOrder(t *testing.T) {
 	}
 }
 
-func TestPlaceSummaryListsTheLatest(t *testing.T) {
+func TestLatestKeepsTheNewest(t *testing.T) {
 	for _, n := range []int{0, 1, maxListed - 1, maxListed, maxListed + 1, 3*maxListed + 7} {
-		s := &placeSummary{}
+		var l latest[listedMention]
 		for i := range n {
-			s.listMention(listedMention{N: i})
+			l.add(listedMention{N: i})
 		}
-		got := s.listed()
+		got := l.newest()
 		if len(got) != min(n, maxListed) {
 			t.Fatalf("%d mentions: %d listed", n, len(got))
 		}

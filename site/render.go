@@ -174,21 +174,17 @@ type placeCount struct {
 	Count int
 }
 
-// placeSummary is a resolved place with its mentions across the atlas.
+// placeSummary is a resolved place with its mentions and events across
+// the atlas: their numbers, and the latest of each, which its page lists.
+// An archive names a city tens of thousands of times; nothing here grows
+// with that.
 type placeSummary struct {
 	Place    *geo.Place
-	Mentions []placeMention // every mention, in the site's order
-	Events   []placeEvent   // every event that names it, likewise
-	latest   []listedMention
-	next     int  // where the next mention goes in latest, once it is full
+	Mentions int // mentions that name it
+	Events   int // events at it
+	mentions latest[listedMention]
+	events   latest[placeEvent]
 	named    bool // a mention names it (not only an event's landmark)
-}
-
-// placeMention is one mention of a place: kept for every mention of an
-// archive, so it is small.
-type placeMention struct {
-	Article *Article
-	N       int32 // mention number in the article
 }
 
 // listedMention is a mention a place page may list, with what it shows.
@@ -209,21 +205,27 @@ type placeEvent struct {
 func (e placeEvent) Type() string    { return e.kind.Type }
 func (e placeEvent) SubType() string { return e.kind.SubType }
 
-// listMention keeps m among the place's latest maxListed mentions.
-func (s *placeSummary) listMention(m listedMention) {
-	if len(s.latest) < maxListed {
-		s.latest = append(s.latest, m)
-		return
-	}
-	s.latest[s.next] = m
-	s.next = (s.next + 1) % maxListed
+// latest keeps the last maxListed items it is given.
+type latest[T any] struct {
+	items []T
+	next  int // where the next item goes, once items is full
 }
 
-// listed is the place's latest mentions, the newest first.
-func (s *placeSummary) listed() []listedMention {
-	out := make([]listedMention, 0, len(s.latest))
-	for i := range s.latest {
-		out = append(out, s.latest[(s.next+len(s.latest)-1-i)%len(s.latest)])
+func (l *latest[T]) add(v T) {
+	if len(l.items) < maxListed {
+		l.items = append(l.items, v)
+		return
+	}
+	l.items[l.next] = v
+	l.next = (l.next + 1) % maxListed
+}
+
+// newest is the items, the newest first.
+func (l *latest[T]) newest() []T {
+	n := len(l.items)
+	out := make([]T, 0, n)
+	for i := range n {
+		out = append(out, l.items[(l.next+n-1-i)%n])
 	}
 	return out
 }
@@ -635,12 +637,12 @@ const maxListed = 50
 
 func (r *pageRenderer) renderPlace(w *writer, s *placeSummary) error {
 	p := placePage{page: r.base("../", s.Place.NameAr, "place"), Place: s, Gov: governorateOf(r.opt.Gazetteer, s.Place),
-		Mentions: s.listed(), Events: latestEvents(s.Events, maxListed)}
-	p.More = len(s.Mentions) - len(p.Mentions)
+		Mentions: s.mentions.newest(), Events: s.events.newest()}
+	p.More = s.Mentions - len(p.Mentions)
 	rel := placeHref(s.Place)
 	var key string
 	if r.cache != nil {
-		key = r.cache.placeKey(s.Place.ID, len(s.Mentions), len(s.Events), p.Mentions, p.Events)
+		key = r.cache.placeKey(s.Place.ID, s.Mentions, s.Events, p.Mentions, p.Events)
 		if key != "" && r.keep(w, rel, key) {
 			return nil
 		}
@@ -649,7 +651,7 @@ func (r *pageRenderer) renderPlace(w *writer, s *placeSummary) error {
 	// cache can keep it while its own mentions stay the same.
 	p.Govs = nil
 	m := newMarker(s.Place, "../")
-	m.Count = len(s.Mentions)
+	m.Count = s.Mentions
 	p.Map = &mapData{Mode: "mentions", Place: s.Place.ID, Markers: []marker{m}}
 	return r.execCached(w, "place.html", rel, key, p)
 }
@@ -683,14 +685,6 @@ func (p placePage) EventList() template.HTML {
 		fmt.Fprintf(&b, `    <li class="empty">%s</li>`+"\n", esc(p.T("لا أحداث في هذا المكان.")))
 	}
 	return template.HTML(b.String())
-}
-
-func latestEvents(es []placeEvent, n int) []placeEvent {
-	out := make([]placeEvent, 0, min(n, len(es)))
-	for i := len(es) - 1; i >= 0 && len(out) < n; i-- {
-		out = append(out, es[i])
-	}
-	return out
 }
 
 type eventsPage struct {
