@@ -275,7 +275,6 @@ func build(ctx context.Context, opt Options, skip map[string]error) (rep *Report
 	sort.Strings(rep.Unplaced)
 	logf("extracted %d place mentions, %d located, %d events", rep.Mentions, rep.Located, rep.Events)
 
-	t2 := time.Now()
 	r.summarize(x, arts)
 	if rep.Unresolved, err = writeUnresolved(w, x.unresolvedNames()); err != nil {
 		return nil, nil, err
@@ -294,7 +293,6 @@ func build(ctx context.Context, opt Options, skip map[string]error) (rep *Report
 	}
 	logf("rendered  %d pages and downloads in %s (%s)%s", w.count, time.Since(t1).Round(time.Millisecond),
 		rate(w.count, time.Since(t1)), cache.pageNote())
-	_ = t2
 	if err := copyAssets(w, opt.Assets); err != nil {
 		return nil, nil, err
 	}
