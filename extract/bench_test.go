@@ -5,6 +5,9 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/briefing-atlas/atlas/data"
+	"github.com/briefing-atlas/atlas/geo"
 )
 
 // sampleText is the sample briefings repeated to about 1 MB: place-dense
@@ -37,6 +40,22 @@ func BenchmarkExtract(b *testing.B) {
 	b.ResetTimer()
 	for b.Loop() {
 		ex.Extract(text)
+	}
+}
+
+// BenchmarkNew measures the extractor's set-up over a loaded gazetteer:
+// with geo's BenchmarkLoad, what a build spends before its first briefing.
+func BenchmarkNew(b *testing.B) {
+	g, err := geo.Load(data.Gazetteer())
+	if err != nil {
+		b.Fatal(err)
+	}
+	words, err := ReadWordList(data.CommonWords())
+	if err != nil {
+		b.Fatal(err)
+	}
+	for b.Loop() {
+		New(g, WithCommonWords(words))
 	}
 }
 
