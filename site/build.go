@@ -231,7 +231,7 @@ func build(ctx context.Context, opt Options, skip map[string]error) (rep *Report
 	if r.search, err = openSearchIndex(w); err != nil {
 		return nil, nil, err
 	}
-	defer r.search.f.Close()
+	defer r.search.abort()
 
 	t1 := time.Now()
 	b := &briefings{opt: opt, copts: copts, cache: cache, w: w, r: r, dl: dl, arts: arts}
@@ -246,10 +246,12 @@ func build(ctx context.Context, opt Options, skip map[string]error) (rep *Report
 			failed[out.path] = out.err
 			return nil
 		}
-		dl.add(out.rows)
-		r.search.add(out.search)
-		x.add(arts[i], out.a, out.sentences)
-		return nil
+		return safely(out.path, func() error {
+			dl.add(out.rows)
+			r.search.add(out.search)
+			x.add(arts[i], out.a, out.sentences)
+			return nil
+		})
 	})
 	m.end()
 	if err := ctx.Err(); err != nil {

@@ -77,7 +77,7 @@ func (r *pageRenderer) writeEventsData(w *writer) error {
 // the index of an archive runs to hundreds of megabytes. The bytes are
 // those of json.Marshal of {"docs": […], "places": […]}.
 type searchIndex struct {
-	f    *stagedFile
+	f    *stagedFile // nil once finished
 	docs int
 }
 
@@ -145,11 +145,21 @@ func (s *searchIndex) finish(places []*placeSummary) error {
 		return searchPlace{Href: placeHref(p), Name: p.NameAr, En: p.NameEn, Gov: p.Governorate(), Key: strings.Join(keys, "|")}
 	})
 	io.WriteString(f, "}"+jsSuffix)
+	s.f = nil
 	// The staged file keeps the first write error and returns it here.
 	if cerr := f.Close(); err == nil {
 		err = cerr
 	}
 	return err
+}
+
+// abort closes the file of a build that failed before finish; the stage
+// is removed with the build.
+func (s *searchIndex) abort() {
+	if s.f != nil {
+		s.f.Close()
+		s.f = nil
+	}
 }
 
 // writeJSONList writes a JSON array of n items as json.Marshal would,
