@@ -32,6 +32,8 @@ type analysis struct {
 	// slot[i] is 0 before the look-up, -1 for none, k+1 for found[k].
 	slot  []int32
 	found []match
+	// scratch holds buffers a previous analysis left for slot and found.
+	scratch *scratch
 }
 
 // govAt is a governorate a sentence names, and the token where it does.
@@ -67,19 +69,34 @@ func (a *analysis) run() {
 	a.prepass = true
 	a.pass()
 	sentAt, slot, found := a.sentAt, a.slot, a.found
-	*a = analysis{e: a.e, text: a.text, fold: a.fold, toks: a.toks, sentAt: sentAt, slot: slot, found: found}
+	*a = analysis{e: a.e, text: a.text, fold: a.fold, toks: a.toks, sentAt: sentAt, slot: slot, found: found, scratch: a.scratch}
 	a.pass()
 }
 
 func (a *analysis) pass() {
 	if a.slot == nil {
-		a.slot = make([]int32, len(a.toks))
-		a.found = make([]match, 0, len(a.toks)/8+1)
+		var s scratch
+		if a.scratch != nil {
+			s = *a.scratch
+		}
+		if cap(s.slot) >= len(a.toks) {
+			a.slot = s.slot[:len(a.toks)]
+			clear(a.slot)
+		} else {
+			a.slot = make([]int32, len(a.toks))
+		}
+		if a.found = s.found[:0]; cap(a.found) < len(a.toks)/8+1 {
+			a.found = make([]match, 0, len(a.toks)/8+1)
+		}
 	}
 	if !a.prepass {
 		// Every mention is a match found by the first pass, or a
 		// trigger-led name: size the result once.
-		a.res.Mentions = make([]Mention, 0, len(a.found)+8)
+		if a.scratch != nil && cap(a.scratch.mentions) >= len(a.found)+8 {
+			a.res.Mentions = a.scratch.mentions[:0]
+		} else {
+			a.res.Mentions = make([]Mention, 0, len(a.found)+8)
+		}
 	}
 	a.known = map[string]*geo.Place{}
 	a.lastEnd = -1

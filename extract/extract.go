@@ -14,6 +14,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"sync"
 
 	"github.com/briefing-atlas/atlas/geo"
 	"github.com/briefing-atlas/atlas/geo/arabic"
@@ -77,6 +78,16 @@ type Extractor struct {
 	// triggerFilter holds the written forms of trigger words.
 	triggerFilter rootFilter
 	govs          [15]*geo.Place // SY01…SY14 by number
+	scratch       sync.Pool      // of *scratch
+}
+
+// scratch is an analysis's buffers, kept for the next.
+type scratch struct {
+	toks     []token
+	folded   []byte
+	slot     []int32
+	found    []match
+	mentions []Mention
 }
 
 // govIndex is the number of a governorate p-code (SY01 → 1), 0 if none.
@@ -157,13 +168,22 @@ func (e *Extractor) Extract(text string) []Mention { return e.Analyze(text).Ment
 // Analyze returns the place mentions in text and the trigger-led names
 // the gazetteer lacks.
 func (e *Extractor) Analyze(text string) Result {
-	toks, fold := tokenize(text)
-	a := &analysis{e: e, text: text, fold: fold, toks: toks}
-	a.run()
-	// The mentions were sized for every name the look-up found; held for
-	// a whole archive, the unused room added a third.
-	if ms := a.res.Mentions; cap(ms)-len(ms) > 8 {
-		a.res.Mentions = append(make([]Mention, 0, len(ms)), ms...)
+	// The token, look-up and mention buffers are the most an analysis
+	// allocates: reused from one text to the next, they cost the
+	// collector nothing. The mentions are copied out at their size.
+	s, _ := e.scratch.Get().(*scratch)
+	if s == nil {
+		s = &scratch{}
 	}
+	toks, folded := tokenizeInto(text, s.toks[:0], s.folded[:0])
+	a := &analysis{e: e, text: text, fold: string(folded), toks: toks, scratch: s}
+	a.run()
+	ms := a.res.Mentions
+	a.res.Mentions = append(make([]Mention, 0, len(ms)), ms...)
+	// Cleared, so that the buffers keep no places or names alive.
+	clear(a.found)
+	clear(ms)
+	s.toks, s.folded, s.slot, s.found, s.mentions = toks[:0], folded[:0], a.slot[:0], a.found[:0], ms[:0]
+	e.scratch.Put(s)
 	return a.res
 }

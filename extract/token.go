@@ -34,8 +34,19 @@ type token struct {
 // extractor's hot loop: no regular expressions, a table look-up per rune,
 // and a word that folding leaves unchanged is a slice of text, not a copy.
 func tokenize(text string) ([]token, string) {
-	toks := make([]token, 0, len(text)/10+1)
-	folded := make([]byte, 0, len(text)/4)
+	toks, folded := tokenizeInto(text, nil, nil)
+	return toks, string(folded)
+}
+
+// tokenizeInto is tokenize appending to toks and folded, which it grows
+// as needed: an extractor reuses them from one text to the next.
+func tokenizeInto(text string, toks []token, folded []byte) ([]token, []byte) {
+	if want := len(text)/10 + 1; cap(toks) < want {
+		toks = make([]token, 0, want)
+	}
+	if want := len(text) / 4; cap(folded) < want {
+		folded = make([]byte, 0, want)
+	}
 	var gap sep
 	newlines := 0
 	cp := int32(0)
@@ -105,7 +116,7 @@ func tokenize(text string) ([]token, string) {
 		}
 		toks = appendToken(toks, cur, same, cp, int32(i), fstart, len(folded))
 	}
-	return toks, string(folded)
+	return toks, folded
 }
 
 // decodeAt decodes the rune at text[i]: Arabic letters are two bytes,
