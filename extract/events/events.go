@@ -78,32 +78,41 @@ type Detector struct {
 	actorFirst  map[string]bool // the first words of the actor phrases
 	days        map[string]time.Weekday
 	maxActor    int // words in the longest actor phrase
-	// lexicons are caches of what the detector knows of each folded word
-	// form, across texts: an archive repeats a few thousand forms, and
-	// working each out again per text was most of detection's time. Each
-	// Detect call takes one for itself, so none needs a lock.
-	lexicons chan map[string]*lexeme
+	// scratches hold what one Detect call works in, kept for the next:
+	// a cache of what the detector knows of each folded word form (an
+	// archive repeats a few thousand forms, and working each out again
+	// per text was most of detection's time), and the text's runes and
+	// words. Each Detect call takes one for itself, so none needs a lock.
+	scratches chan *scratch
+}
+
+type scratch struct {
+	lexicon map[string]*lexeme
+	runes   []rune
+	words   []word
 }
 
 // maxLexicon bounds a cache of word forms; past it the cache starts over.
 const maxLexicon = 1 << 20
 
-func (d *Detector) takeLexicon() map[string]*lexeme {
+func (d *Detector) takeScratch() *scratch {
 	select {
-	case m := <-d.lexicons:
-		return m
+	case s := <-d.scratches:
+		return s
 	default:
-		return map[string]*lexeme{}
+		return &scratch{lexicon: map[string]*lexeme{}}
 	}
 }
 
-func (d *Detector) putLexicon(m map[string]*lexeme) {
-	if len(m) > maxLexicon {
-		clear(m)
+func (d *Detector) putScratch(s *scratch) {
+	if len(s.lexicon) > maxLexicon {
+		clear(s.lexicon)
 	}
+	clear(s.words) // they point at lexemes: keep none of a cleared cache
+	s.runes, s.words = s.runes[:0], s.words[:0]
 	select {
-	case d.lexicons <- m:
-	default: // enough caches for the callers there are
+	case d.scratches <- s:
+	default: // enough for the callers there are
 	}
 }
 
@@ -159,7 +168,7 @@ func New() *Detector {
 		d.days[arabic.Fold(w)] = time.Weekday(i)
 		d.days[strings.TrimPrefix(arabic.Fold(w), "ال")] = time.Weekday(i)
 	}
-	d.lexicons = make(chan map[string]*lexeme, 64)
+	d.scratches = make(chan *scratch, 64)
 	return d
 }
 
@@ -167,15 +176,22 @@ func New() *Detector {
 // (from extract, offsets into text). date is the article's date, zero when
 // unknown; doc names the text in event ids.
 func (d *Detector) Detect(doc, text string, mentions []extract.Mention, date time.Time) []Event {
-	runes := []rune(text)
+	sc := d.takeScratch()
+	defer d.putScratch(sc)
+	runes := sc.runes[:0]
+	for _, r := range text {
+		runes = append(runes, r)
+	}
+	sc.runes = runes
 	// Evidence is a slice of text, not a copy: the caller keeps the text,
 	// and an archive's evidence would otherwise be held twice.
 	offs := extract.NewOffsets(text)
 	var out []Event
 	var carry []extract.Mention // the last places of the sentence, for clauses that name none
 	carrySentence := -1
-	seen := map[string]int{} // sub-type and places of the events so far → their sentence
-	all := d.words(runes, 0) // every word once; clauses take slices
+	seen := map[string]int{}     // sub-type and places of the events so far → their sentence
+	all := d.words(sc, runes, 0) // every word once; clauses take slices
+	sc.words = all
 	in := func(start, end int) []word {
 		i := sort.Search(len(all), func(i int) bool { return all[i].start >= start })
 		j := sort.Search(len(all), func(j int) bool { return all[j].start >= end })
@@ -371,12 +387,14 @@ func (d *Detector) lexeme(w string) *lexeme {
 
 // words splits rs, which starts at code point offset base of the text,
 // into folded words.
-func (d *Detector) words(rs []rune, base int) []word {
-	out := make([]word, 0, len(rs)/6+1)
+func (d *Detector) words(sc *scratch, rs []rune, base int) []word {
+	out := sc.words[:0]
+	if want := len(rs)/6 + 1; cap(out) < want {
+		out = make([]word, 0, want)
+	}
 	// Words repeat: fold into one buffer and look each form up in a
 	// cache of forms (no allocation).
-	seen := d.takeLexicon()
-	defer d.putLexicon(seen)
+	seen := sc.lexicon
 	var buf []byte
 	for i := 0; i < len(rs); {
 		if !arabic.IsLetter(rs[i]) {
