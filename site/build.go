@@ -76,6 +76,10 @@ type Options struct {
 	// Force writes into a non-empty folder that atlas did not create.
 	// atlas still removes only files it wrote itself.
 	Force bool
+
+	// textBudget replaces keptText when not 0 (tests: -1 reads every
+	// briefing twice).
+	textBudget int64
 }
 
 // Report says what a build did.
@@ -177,9 +181,12 @@ func build(ctx context.Context, opt Options, skip map[string]error) (rep *Report
 		}
 	}
 	copts := content.Options{MaxFileSize: opt.MaxFileSize}
-	copts.MetadataOnly = true
+	copts.TextBudget = keptText
+	if opt.textBudget != 0 {
+		copts.TextBudget = opt.textBudget
+	}
 	docs, readErr := content.ReadAll(opt.Content, copts)
-	copts.MetadataOnly = false
+	copts.TextBudget = 0
 	rep = &Report{}
 	errs := flatten(readErr)
 	arts := make([]*Article, 0, len(docs))
@@ -347,6 +354,12 @@ func interrupted(out string, err error) error {
 	return fmt.Errorf("build interrupted (%w); %s was not changed", err, out)
 }
 
+// keptText is how much text a build keeps from its first read of the
+// briefings to its second: an archive whose texts total more is read
+// twice, so that its texts are never all in memory at once; a smaller one
+// (about 13,000 briefings of 700 words) is read once.
+const keptText = 128 << 20
+
 // briefings is the work on each briefing of a build, done on every core.
 type briefings struct {
 	opt   Options
@@ -374,13 +387,19 @@ func (b *briefings) work(i int) (out briefingWork) {
 	light := b.arts[i]
 	out.path = light.Path
 	out.err = safely(light.Path, func() error {
-		doc, err := content.Read(b.opt.Content, light.Path, b.copts)
-		if err != nil {
-			return err
+		doc := light.Article
+		if doc.Raw == "" && doc.Body == "" {
+			// Its text was not kept: read it again.
+			var err error
+			if doc, err = content.Read(b.opt.Content, light.Path, b.copts); err != nil {
+				return err
+			}
+			if !sameMetadata(doc, light.Article) {
+				return &content.Error{Path: light.Path, Err: errors.New("changed while atlas was building; build again")}
+			}
 		}
-		if !sameMetadata(doc, light.Article) {
-			return &content.Error{Path: light.Path, Err: errors.New("changed while atlas was building; build again")}
-		}
+		// The page is written and the rest is compact: the text can go.
+		defer func() { light.Raw, light.Body = "", "" }()
 		a, err := analyseCached(b.opt, b.cache, doc)
 		if err != nil {
 			return err
@@ -402,10 +421,16 @@ func (b *briefings) work(i int) (out briefingWork) {
 		if out.search, err = searchEntry(a); err != nil {
 			return fmt.Errorf("%s: %w", a.Path, err)
 		}
+		// Copied out of the text, once for the mentions a sentence has.
 		out.sentences = make([]string, len(a.Mentions))
+		lastStart, lastEnd, last := -1, -1, ""
 		for n, m := range a.Mentions {
 			if p := m.Place; p != nil && m.Name == p.NameAr && m.Kind == p.Kind {
-				out.sentences[n] = a.sentenceAt(n)
+				s, e := a.sentenceBounds(n)
+				if s != lastStart || e != lastEnd {
+					lastStart, lastEnd, last = s, e, strings.Clone(a.sentence(s, e))
+				}
+				out.sentences[n] = last
 			}
 		}
 		out.a = a

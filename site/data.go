@@ -323,11 +323,12 @@ func (r *pageRenderer) writeFeed(w *writer, base string) error {
 		Updated: updated.Format(time.RFC3339), Entries: entries})
 }
 
-// sentenceAt is the sentence of the article around its mention n, for
-// place pages: a local scan from the mention's bytes.
-func (a *Article) sentenceAt(n int) string {
+// sentenceBounds are the byte offsets in the body of the sentence around
+// mention n, which place pages show: a local scan from the mention's
+// bytes.
+func (a *Article) sentenceBounds(n int) (int, int) {
 	if n < 0 || n >= len(a.spans) {
-		return ""
+		return 0, 0
 	}
 	body := a.Article.Body
 	s, e := a.spans[n].start, a.spans[n].stop
@@ -349,7 +350,12 @@ func (a *Article) sentenceAt(n int) string {
 	} else {
 		e = len(body)
 	}
-	return clip(strings.TrimSpace(body[s:e]), 300)
+	return s, e
+}
+
+// sentence is the body's bytes s to e as a place page shows them.
+func (a *Article) sentence(s, e int) string {
+	return clip(strings.TrimSpace(a.Article.Body[s:e]), 300)
 }
 
 func clip(s string, n int) string {

@@ -86,7 +86,7 @@ func (x *siteIndex) govOf(p *geo.Place) int {
 
 // add takes in the analysed briefing a, listed in the site as light
 // (its metadata only), with the sentence of each mention a place page may
-// list. Briefings must come in the site's order.
+// list (copied out of its text). Briefings must come in the site's order.
 func (x *siteIndex) add(light *Article, a *Article, sentences []string) {
 	located := 0
 	for n, m := range a.Mentions {
@@ -108,7 +108,7 @@ func (x *siteIndex) add(light *Article, a *Article, sentences []string) {
 		s := x.summary(p)
 		s.named = true
 		s.Mentions++
-		s.mentions.add(listedMention{Article: light, N: n, Surface: x.keep(m.Surface), Sentence: strings.Clone(sentences[n])})
+		s.mentions.add(listedMention{Article: light, N: n, Surface: x.keep(m.Surface), Sentence: sentences[n]})
 	}
 	x.mentions += len(a.Mentions)
 	x.located += located

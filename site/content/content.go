@@ -59,11 +59,13 @@ type Options struct {
 	// MaxFileSize is the largest file read, in bytes; 0 means
 	// DefaultMaxFileSize.
 	MaxFileSize int64
-	// MetadataOnly makes ReadAll keep each article's metadata and drop
-	// its text (Raw and Body are ""), for a caller that reads each file
-	// again with Read when it needs the text: an archive's texts need
-	// not all be in memory at once.
-	MetadataOnly bool
+	// TextBudget, when above 0, makes ReadAll keep the articles' texts
+	// only when they total at most this many bytes, and otherwise drop
+	// every text (Raw and Body ""), as soon as the total is past it; below
+	// 0, no text is kept. That is for a caller that reads the files again
+	// with Read when it needs their texts: an archive's texts need not
+	// all be in memory at once, and a small one is read once.
+	TextBudget int64
 }
 
 func (o Options) maxSize() int64 {
@@ -109,15 +111,34 @@ func ReadAll(fsys fs.FS, opt Options) ([]*Article, error) {
 	// Reading and decoding is a tenth of a large build: use every core.
 	next := make(chan int)
 	var wg sync.WaitGroup
+	var mu sync.Mutex // guards read, readErrs, kept and budget
+	var kept int64    // bytes of text read
+	budget := opt.TextBudget
 	for range runtime.GOMAXPROCS(0) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
 			for i := range next {
-				read[i], readErrs[i] = Read(fsys, paths[i], opt)
-				if a := read[i]; a != nil && opt.MetadataOnly {
-					a.Raw, a.Body = "", ""
+				a, err := Read(fsys, paths[i], opt)
+				mu.Lock()
+				read[i], readErrs[i] = a, err
+				if a != nil {
+					kept += int64(len(a.Raw))
 				}
+				switch {
+				case a == nil || budget == 0:
+				case budget < 0:
+					a.Raw, a.Body = "", ""
+				case kept > budget:
+					// Past the budget: drop what was kept so far too.
+					for _, b := range read {
+						if b != nil {
+							b.Raw, b.Body = "", ""
+						}
+					}
+					budget = -1
+				}
+				mu.Unlock()
 			}
 		}()
 	}

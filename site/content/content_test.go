@@ -115,3 +115,38 @@ func TestSlugify(t *testing.T) {
 		}
 	}
 }
+
+// With a TextBudget, ReadAll keeps every text or none: none once they
+// total more than the budget, including those read before it was passed.
+func TestReadAllTextBudget(t *testing.T) {
+	fsys := fstest.MapFS{}
+	total := 0
+	for i := range 40 {
+		data := "# عنوان\n\n" + strings.Repeat("نص النشرة. ", 10+i)
+		fsys[string(rune('a'+i%26))+strings.Repeat("x", i/26)+".md"] = &fstest.MapFile{Data: []byte(data)}
+		total += len(data)
+	}
+	for _, tc := range []struct {
+		budget int64
+		kept   bool
+	}{
+		{0, true},
+		{int64(total), true},
+		{int64(total) - 1, false},
+		{100, false},
+		{-1, false},
+	} {
+		as, err := ReadAll(fsys, Options{TextBudget: tc.budget})
+		if err != nil || len(as) != 40 {
+			t.Fatalf("budget %d: %d articles, %v", tc.budget, len(as), err)
+		}
+		for _, a := range as {
+			if has := a.Body != "" && a.Raw != ""; has != tc.kept {
+				t.Fatalf("budget %d of %d: %s has its text: %t, want %t", tc.budget, total, a.Path, has, tc.kept)
+			}
+			if a.Title != "عنوان" {
+				t.Fatalf("budget %d: %s lost its title", tc.budget, a.Path)
+			}
+		}
+	}
+}
