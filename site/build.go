@@ -473,8 +473,18 @@ func analyseOne(ex *extract.Extractor, det *events.Detector, doc *content.Articl
 	for i, m := range ms {
 		spans[i] = span{start: x.Byte(m.Start), stop: x.Byte(m.End), index: i}
 	}
-	return &Article{Article: doc, Mentions: ms, Unresolved: res.Unresolved, spans: spans,
-		Events: det.Detect(doc.Path, doc.Body, ms, doc.Date)}, nil
+	evs := det.Detect(doc.Path, doc.Body, ms, doc.Date)
+	// No page or download shows the other places a name could mean:
+	// neither keep nor cache them.
+	for i := range ms {
+		ms[i].Candidates = nil
+	}
+	for i := range evs {
+		for j := range evs[i].Places {
+			evs[i].Places[j].Candidates = nil
+		}
+	}
+	return &Article{Article: doc, Mentions: ms, Unresolved: res.Unresolved, spans: spans, Events: evs}, nil
 }
 
 // renderBody renders an article's body as HTML with its mentions linked,
