@@ -254,8 +254,7 @@ func build(ctx context.Context, opt Options, skip map[string]error) (rep *Report
 			return nil
 		}
 		return safely(out.path, func() error {
-			dl.add(out.rows)
-			r.search.add(out.search)
+			dl.add(out.rows, r.search.add(out.rows.rows.search))
 			x.add(arts[i], out.a, out.sentences)
 			return nil
 		})
@@ -297,7 +296,7 @@ func build(ctx context.Context, opt Options, skip map[string]error) (rep *Report
 	if err != nil {
 		return nil, nil, err
 	}
-	if err := dl.close(); err != nil {
+	if err := dl.close(r.search.sum, r.search.size); err != nil {
 		return nil, nil, err
 	}
 	logf("rendered  %d pages and downloads in %s (%s)%s", w.count, time.Since(t1).Round(time.Millisecond),
@@ -376,10 +375,9 @@ type briefings struct {
 type briefingWork struct {
 	path      string
 	err       error
-	a         *Article // analysed, with its text
-	rows      articleDownloads
-	search    []byte   // its entry of the search index
-	sentences []string // the sentence of each mention that a place page may list
+	a         *Article         // analysed, with its text
+	rows      articleDownloads // its rows and search entry
+	sentences []string         // the sentence of each mention that a place page may list
 }
 
 // work reads briefing i again, analyses it and writes its page.
@@ -416,9 +414,6 @@ func (b *briefings) work(i int) (out briefingWork) {
 			return err
 		}
 		if out.rows, err = b.dl.rowsOf(a); err != nil {
-			return fmt.Errorf("%s: %w", a.Path, err)
-		}
-		if out.search, err = searchEntry(a); err != nil {
 			return fmt.Errorf("%s: %w", a.Path, err)
 		}
 		// Copied out of the text, once for the mentions a sentence has.

@@ -24,7 +24,7 @@ import (
 )
 
 // cacheFormat changes whenever the cache's layout does.
-const cacheFormat = "atlas-cache-7"
+const cacheFormat = "atlas-cache-8"
 
 // analysisSuffix ends the names of the files of analyses/.
 const analysisSuffix = ".analysis"
@@ -239,9 +239,9 @@ func (c *buildCache) rowsKey(a *Article) string {
 // pages.gob.
 type rowsIndex struct {
 	Format, Salt string
-	Sums         [3]string
-	Sizes        [3]int64
-	Rows         map[string][3]rowSpan // by rowsKey
+	Sums         [4]string
+	Sizes        [4]int64
+	Rows         map[string][4]rowSpan // by rowsKey
 }
 
 // setRows keeps this build's rows index, saved with the cache, and how

@@ -79,6 +79,9 @@ func (r *pageRenderer) writeEventsData(w *writer) error {
 type searchIndex struct {
 	f    *stagedFile // nil once finished
 	docs int
+	// sum and size are the file's, once finished.
+	sum  string
+	size int64
 }
 
 type searchDoc struct {
@@ -116,15 +119,18 @@ func searchEntry(a *Article) ([]byte, error) {
 	return json.Marshal(d)
 }
 
-// add writes a briefing's entry; they must come in the site's order.
-func (s *searchIndex) add(entry []byte) {
+// add writes a briefing's entry and says where it went; they must come
+// in the site's order.
+func (s *searchIndex) add(entry []byte) rowSpan {
 	if s.docs == 0 {
 		io.WriteString(s.f, "[")
 	} else {
 		io.WriteString(s.f, ",")
 	}
+	at := rowSpan{s.f.size, int64(len(entry))}
 	s.f.Write(entry)
 	s.docs++
+	return at
 }
 
 // finish writes the places and closes the file.
@@ -150,6 +156,7 @@ func (s *searchIndex) finish(places []*placeSummary) error {
 	if cerr := f.Close(); err == nil {
 		err = cerr
 	}
+	s.sum, s.size = f.sum, f.size
 	return err
 }
 

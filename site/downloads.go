@@ -30,6 +30,10 @@ var mentionsCSVHeader = []string{
 // downloadNames are the downloads, in the order rowsIndex lists them.
 var downloadNames = [3]string{"events.geojson", "events.csv", "mentions.csv"}
 
+// rowFiles are the files a rebuild copies unchanged articles' parts of:
+// the downloads and the search index, in the order rowsIndex lists them.
+var rowFiles = [4]string{downloadNames[0], downloadNames[1], downloadNames[2], "data/search.js"}
+
 // downloads writes events.geojson, events.csv and mentions.csv: every
 // event and every place mention of the atlas, for analysts' tools.
 // Offsets in mentions.csv count code points from the start of each
@@ -75,7 +79,7 @@ func openDownloads(w *writer, cache *buildCache) (d *downloads, err error) {
 	}
 	d.old = openPreviousDownloads(w, cache)
 	if cache != nil {
-		d.index = &rowsIndex{Format: cacheFormat, Salt: cache.salt, Rows: map[string][3]rowSpan{}}
+		d.index = &rowsIndex{Format: cacheFormat, Salt: cache.salt, Rows: map[string][4]rowSpan{}}
 	}
 	return d, nil
 }
@@ -88,8 +92,8 @@ type articleDownloads struct {
 	buf    *rowBuffers // what rows are in, returned to the pool once written
 }
 
-// rowsOf gives a's rows: copied from the last build's downloads when
-// they are there, else encoded. Safe for concurrent use.
+// rowsOf gives a's rows and search entry: copied from the last build's
+// files when they are there, else encoded. Safe for concurrent use.
 func (d *downloads) rowsOf(a *Article) (articleDownloads, error) {
 	var out articleDownloads
 	if d.index != nil && a.identity != "" {
@@ -100,6 +104,9 @@ func (d *downloads) rowsOf(a *Article) (articleDownloads, error) {
 	}
 	out.buf = d.pool.Get().(*rowBuffers)
 	rows, err := out.buf.rowsOf(a)
+	if err == nil {
+		rows.search, err = searchEntry(a)
+	}
 	if err != nil {
 		d.pool.Put(out.buf)
 		return articleDownloads{}, err
@@ -109,7 +116,8 @@ func (d *downloads) rowsOf(a *Article) (articleDownloads, error) {
 }
 
 // add writes an article's rows; articles must come in the site's order.
-func (d *downloads) add(ad articleDownloads) {
+// search is where its search entry went.
+func (d *downloads) add(ad articleDownloads, search rowSpan) {
 	rows := ad.rows
 	if len(rows.features) > 0 {
 		if !d.first {
@@ -117,11 +125,12 @@ func (d *downloads) add(ad articleDownloads) {
 		}
 		d.first = false
 	}
-	var spans [3]rowSpan
+	var spans [4]rowSpan
 	for i, part := range [][]byte{rows.features, rows.events, rows.mentions} {
 		spans[i] = rowSpan{d.files[i].size, int64(len(part))}
 		d.files[i].Write(part)
 	}
+	spans[3] = search
 	if ad.key != "" {
 		d.index.Rows[ad.key] = spans
 	}
@@ -133,8 +142,9 @@ func (d *downloads) add(ad articleDownloads) {
 	}
 }
 
-// close finishes the files and gives the cache their index.
-func (d *downloads) close() error {
+// close finishes the files and gives the cache their index, with the
+// search index's hash and size.
+func (d *downloads) close(searchSum string, searchSize int64) error {
 	d.old.close()
 	if _, err := io.WriteString(d.files[0], "\n]}\n"); err != nil {
 		d.abort()
@@ -151,6 +161,7 @@ func (d *downloads) close() error {
 		}
 	}
 	if d.index != nil {
+		d.index.Sums[3], d.index.Sizes[3] = searchSum, searchSize
 		d.cache.setRows(d.index, d.copied)
 	}
 	return nil
@@ -173,7 +184,7 @@ func (d *downloads) abort() {
 // previousDownloads are the downloads of the last build, open for
 // copying rows from.
 type previousDownloads struct {
-	files [3]*os.File
+	files [4]*os.File
 	index *rowsIndex
 }
 
@@ -187,13 +198,13 @@ func openPreviousDownloads(w *writer, cache *buildCache) *previousDownloads {
 		return p
 	}
 	idx := cache.oldRows
-	for i, name := range downloadNames {
+	for i, name := range rowFiles {
 		_, timed := w.oldTimes[name]
 		if _, ok := w.intact(name, idx.Sums[i], idx.Sizes[i]); !ok || !timed {
 			p.close()
 			return &previousDownloads{}
 		}
-		f, err := os.Open(filepath.Join(w.out, name))
+		f, err := os.Open(filepath.Join(w.out, filepath.FromSlash(name)))
 		if err != nil {
 			p.close()
 			return &previousDownloads{}
@@ -213,7 +224,7 @@ func (p *previousDownloads) rows(key string) (articleRows, bool) {
 	if !ok {
 		return articleRows{}, false
 	}
-	var parts [3][]byte
+	var parts [4][]byte
 	for i, sp := range spans {
 		if sp.Off < 0 || sp.Len < 0 || sp.Off+sp.Len > p.index.Sizes[i] {
 			return articleRows{}, false
@@ -223,7 +234,7 @@ func (p *previousDownloads) rows(key string) (articleRows, bool) {
 			return articleRows{}, false
 		}
 	}
-	return articleRows{parts[0], parts[1], parts[2]}, true
+	return articleRows{parts[0], parts[1], parts[2], parts[3]}, true
 }
 
 func (p *previousDownloads) close() {
@@ -240,6 +251,7 @@ func (p *previousDownloads) close() {
 // events.csv and its rows of mentions.csv.
 type articleRows struct {
 	features, events, mentions []byte
+	search                     []byte // its entry of the search index
 }
 
 // rowBuffers are the buffers rowsOf encodes into, reused from one
@@ -293,7 +305,7 @@ func (b *rowBuffers) rowsOf(a *Article) (articleRows, error) {
 	if err := errors.Join(ec.Error(), mc.Error()); err != nil {
 		return articleRows{}, err
 	}
-	return articleRows{b.gj.Bytes(), b.eb.Bytes(), b.mb.Bytes()}, nil
+	return articleRows{features: b.gj.Bytes(), events: b.eb.Bytes(), mentions: b.mb.Bytes()}, nil
 }
 
 // eventFeature is one event as a GeoJSON feature: typed, so that it
