@@ -42,7 +42,7 @@ func (s *shiftingFS) Open(name string) (fs.File, error) {
 	return s.MapFS.Open(name)
 }
 
-func testOptions(t *testing.T, src fs.FS, out string) Options {
+func testOptions(t testing.TB, src fs.FS, out string) Options {
 	t.Helper()
 	g, err := geo.Load(data.Gazetteer())
 	if err != nil {

@@ -9,6 +9,7 @@ import (
 	"html/template"
 	"regexp"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
 
@@ -55,13 +56,21 @@ func newRenderer(ctx context.Context, opt Options, cache *buildCache) (*pageRend
 	r := &pageRenderer{opt: opt, pages: map[string]*template.Template{}, cache: cache, ctx: ctx}
 	r.markdown.New = func() any { return newMarkdown(opt.UnsafeHTML) }
 	for _, page := range []string{"index.html", "article.html", "governorate.html", "place.html", "events.html", "search.html", "404.html"} {
-		t, err := template.New(page).Funcs(funcs).ParseFS(opt.Templates, "base.html", page)
+		t, err := template.New(page).Funcs(funcs).Funcs(r.languageFuncs()).ParseFS(opt.Templates, "base.html", page)
 		if err != nil {
 			return nil, fmt.Errorf("templates: %w", err)
 		}
 		r.pages[page] = t
 	}
 	return r, nil
+}
+
+// languageFuncs are the page's phrases in the site's language as
+// template functions: {{t "…"}} is {{$.T "…"}} without looking a method
+// up by name on every call, a tenth of rendering an archive's pages.
+func (r *pageRenderer) languageFuncs() template.FuncMap {
+	p := page{Lang: r.lang()}
+	return template.FuncMap{"t": p.T}
 }
 
 // summarize takes the site-wide lists from the index, once every
@@ -661,12 +670,44 @@ func (r *pageRenderer) renderPlace(w *writer, s *placeSummary) error {
 func (p placePage) MentionList() template.HTML {
 	var b strings.Builder
 	b.Grow(len(p.Mentions) * 400)
-	esc := html.EscapeString
 	for _, m := range p.Mentions {
-		fmt.Fprintf(&b, `    <li><a href="../%s#m-%d">%s</a><blockquote>%s</blockquote></li>`+"\n",
-			esc(articleHref(m.Article)), m.N, esc(m.Article.Title), esc(m.Sentence))
+		b.WriteString(`    <li><a href="../articles/`)
+		escapeTo(&b, m.Article.Slug)
+		b.WriteString(`.html#m-`)
+		b.WriteString(strconv.Itoa(m.N))
+		b.WriteString(`">`)
+		escapeTo(&b, m.Article.Title)
+		b.WriteString(`</a><blockquote>`)
+		escapeTo(&b, m.Sentence)
+		b.WriteString("</blockquote></li>\n")
 	}
 	return template.HTML(b.String())
+}
+
+// escapeTo writes s to b as html.EscapeString would, without making a
+// string of it: place pages list thousands of sentences.
+func escapeTo(b *strings.Builder, s string) {
+	for {
+		i := strings.IndexAny(s, `<>&'"`)
+		if i < 0 {
+			b.WriteString(s)
+			return
+		}
+		b.WriteString(s[:i])
+		switch s[i] {
+		case '<':
+			b.WriteString("&lt;")
+		case '>':
+			b.WriteString("&gt;")
+		case '&':
+			b.WriteString("&amp;")
+		case '\'':
+			b.WriteString("&#39;")
+		case '"':
+			b.WriteString("&#34;")
+		}
+		s = s[i+1:]
+	}
 }
 
 func (p placePage) EventList() template.HTML {

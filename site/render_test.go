@@ -1,0 +1,50 @@
+package site
+
+import (
+	"bytes"
+	"context"
+	"html"
+	"strings"
+	"testing"
+
+	"github.com/briefing-atlas/atlas/site/content"
+)
+
+// BenchmarkPlacePage measures rendering one place page through the
+// templates: an archive has thousands, and most of their cost is the
+// template machinery.
+func BenchmarkPlacePage(b *testing.B) {
+	opt := testOptions(b, nil, "")
+	r, err := newRenderer(context.Background(), opt, nil)
+	if err != nil {
+		b.Fatal(err)
+	}
+	place := opt.Gazetteer.Governorates()[0]
+	s := &placeSummary{Place: place, Mentions: 60, Events: 3, named: true}
+	for i := range 60 {
+		a := &Article{Article: &content.Article{Slug: "b" + string(rune('a'+i%26)), Title: "عنوان النشرة"}}
+		s.mentions.add(listedMention{Article: a, N: i, Surface: place.NameAr, Sentence: "قصفت طائرات حربية مدينة في ريف المحافظة صباح اليوم."})
+	}
+	p := placePage{page: r.base("../", place.NameAr, "place"), Place: s, Mentions: s.mentions.newest()}
+	p.Govs = nil
+	m := newMarker(place, "../")
+	p.Map = &mapData{Mode: "mentions", Place: place.ID, Markers: []marker{m}}
+	var buf bytes.Buffer
+	for b.Loop() {
+		buf.Reset()
+		if err := r.pages["place.html"].ExecuteTemplate(&buf, "base", p); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.SetBytes(int64(buf.Len()))
+}
+
+func TestEscapeToIsEscapeString(t *testing.T) {
+	for _, s := range []string{"", "حلب", `<b>"قال" & 'رد'</b>`, "&&", "a<", ">b", "قصف «عنيف» على حي الوعر"} {
+		var b strings.Builder
+		escapeTo(&b, s)
+		if want := html.EscapeString(s); b.String() != want {
+			t.Errorf("escapeTo(%q) = %q, want %q", s, b.String(), want)
+		}
+	}
+}
