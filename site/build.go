@@ -112,12 +112,13 @@ type Article struct {
 // Build reads opt.Content and writes the atlas into opt.Out.
 //
 // It reads every briefing's metadata first, which fixes the site's order
-// and each page's neighbours. Then, on every core, it reads each briefing
-// again, analyses it (or takes its analysis from the cache), writes its
-// page and hands its downloads, search entry and what the site-wide pages
-// need to one goroutine that takes them in the site's order. So a
-// briefing's text and analysis are dropped once its page is written, and
-// memory grows with the places and counts of an archive, not its text.
+// and each page's neighbours. Then, on every core, it analyses each
+// briefing (or takes its analysis from the cache), reading it again unless
+// its text was kept (see keptText), writes its page and hands its
+// downloads, search entry and what the site-wide pages need to one
+// goroutine that takes them in the site's order. So a briefing's text and
+// analysis are dropped once its page is written, and memory grows with the
+// places and counts of an archive, not its text.
 func Build(ctx context.Context, opt Options) (rep *Report, err error) {
 	// Work on one briefing recovers its own panics and names the file;
 	// this catches the rest, so no panic reaches the user.
