@@ -55,7 +55,7 @@ func clauses(rs []rune, narrative map[string]bool) []clause {
 				start = i + 1
 			}
 		case ' ':
-			if i <= start+8 || i+2 >= len(rs) {
+			if i <= start+8 || i+2 >= len(rs) || !mayOpenClause(rs[i+1]) {
 				break
 			}
 			// « وتجري اشتباكات», « و دارت»: a narrative verb after و opens
@@ -76,6 +76,29 @@ func clauses(rs []rune, narrative map[string]bool) []clause {
 
 // midClause words open a clause even without a comma before them.
 var midClause = map[string]bool{"كما": true, "فيما": true, "بينما": true, "تلاها": true, "تلته": true, "وتلاها": true}
+
+// clauseInitials are the first letters of midClause words, and و, with
+// which a word after a space can open a clause.
+var clauseInitials = func() map[rune]bool {
+	m := map[rune]bool{'و': true}
+	for w := range midClause {
+		r, _ := utf8.DecodeRuneInString(w)
+		m[r] = true
+	}
+	return m
+}()
+
+// mayOpenClause says whether the word that starts with r can open a
+// clause: most words are ruled out by their first letter, before any
+// folding. A rune that folds to nothing (a mark) or that is not a plain
+// letter is left to the full test.
+func mayOpenClause(r rune) bool {
+	e := arabic.Fast(r)
+	if !e.Keep || !e.Letter || arabic.IsSpace(r) {
+		return true
+	}
+	return clauseInitials[e.Folded] || r == 'و'
+}
 
 func opensClause(rest []rune) bool {
 	s := strings.TrimLeft(string(rest[:min(len(rest), 12)]), " ")

@@ -212,3 +212,22 @@ func TestFoldRunesIsFold(t *testing.T) {
 		}
 	}
 }
+
+// mayOpenClause rules out only words that cannot open a clause: never
+// the first letter of a midClause word or و, however it is written.
+func TestMayOpenClause(t *testing.T) {
+	must := []rune{'و', 'ﻛ', 'ﻓ', 'ﺑ', 'ﺗ', 'ﻭ', 'َ', 'ـ', ' '}
+	for w := range midClause {
+		must = append(must, []rune(w)[0])
+	}
+	for _, r := range must {
+		if !mayOpenClause(r) {
+			t.Errorf("mayOpenClause(%q) = false, but a word starting with it may open a clause", r)
+		}
+	}
+	for _, r := range []rune{'م', 'ح', 'ق', 'ا', 'أ', 'ن', '5', 'x'} {
+		if mayOpenClause(r) {
+			t.Errorf("mayOpenClause(%q) = true: no clause-opening word starts with it", r)
+		}
+	}
+}
