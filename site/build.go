@@ -236,10 +236,6 @@ func build(ctx context.Context, opt Options, skip map[string]error) (rep *Report
 		return nil, nil, err
 	}
 	defer dl.abort()
-	if r.search, err = openSearchIndex(w); err != nil {
-		return nil, nil, err
-	}
-	defer r.search.abort()
 
 	t1 := time.Now()
 	b := &briefings{opt: opt, copts: copts, cache: cache, w: w, r: r, dl: dl, arts: arts}
@@ -255,7 +251,7 @@ func build(ctx context.Context, opt Options, skip map[string]error) (rep *Report
 			return nil
 		}
 		return safely(out.path, func() error {
-			dl.add(out.rows, r.search.add(out.rows.rows.search))
+			dl.add(out.rows)
 			x.add(arts[i], out.a, out.sentences)
 			return nil
 		})
@@ -297,7 +293,7 @@ func build(ctx context.Context, opt Options, skip map[string]error) (rep *Report
 	if err != nil {
 		return nil, nil, err
 	}
-	if err := dl.close(r.search.sum, r.search.size); err != nil {
+	if err := dl.close(r.places); err != nil {
 		return nil, nil, err
 	}
 	logf("rendered  %d pages and downloads in %s (%s)%s", w.count, time.Since(t1).Round(time.Millisecond),

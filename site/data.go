@@ -71,18 +71,10 @@ func (r *pageRenderer) writeEventsData(w *writer) error {
 	return w.write("data/events.js", jsAssign("ATLAS_EVENTS", data))
 }
 
-// searchIndex writes data/search.js: titles, folded text and place
-// names, searched in the browser with the same folding as extraction.
-// It is written as it is made, a briefing at a time in the site's order:
-// the index of an archive runs to hundreds of megabytes. The bytes are
-// those of json.Marshal of {"docs": […], "places": […]}.
-type searchIndex struct {
-	f    *stagedFile // nil once finished
-	docs int
-	// sum and size are the file's, once finished.
-	sum  string
-	size int64
-}
+// data/search.js holds titles, folded text and place names, searched in
+// the browser with the same folding as extraction. downloads writes it
+// as it is made, a briefing's entry at a time: the index of an archive
+// runs to hundreds of megabytes.
 
 type searchDoc struct {
 	Href  string `json:"h"`
@@ -99,15 +91,6 @@ type searchPlace struct {
 	Key  string `json:"k"` // folded names, | separated
 }
 
-func openSearchIndex(w *writer) (*searchIndex, error) {
-	f, err := w.create("data/search.js")
-	if err != nil {
-		return nil, err
-	}
-	io.WriteString(f, jsPrefix("ATLAS_SEARCH")+`{"docs":`)
-	return &searchIndex{f: f}, nil
-}
-
 // searchEntry is a's entry in the index. Safe for concurrent use.
 func searchEntry(a *Article) ([]byte, error) {
 	// The start of each text: enough to find a briefing by what it is
@@ -119,24 +102,10 @@ func searchEntry(a *Article) ([]byte, error) {
 	return json.Marshal(d)
 }
 
-// add writes a briefing's entry and says where it went; they must come
-// in the site's order.
-func (s *searchIndex) add(entry []byte) rowSpan {
-	if s.docs == 0 {
-		io.WriteString(s.f, "[")
-	} else {
-		io.WriteString(s.f, ",")
-	}
-	at := rowSpan{s.f.size, int64(len(entry))}
-	s.f.Write(entry)
-	s.docs++
-	return at
-}
-
-// finish writes the places and closes the file.
-func (s *searchIndex) finish(places []*placeSummary) error {
-	f := s.f
-	if s.docs == 0 {
+// finishSearch ends data/search.js after its docs entries: the places,
+// and the end of the script.
+func finishSearch(f io.Writer, docs int, places []*placeSummary) error {
+	if docs == 0 {
 		io.WriteString(f, "null")
 	} else {
 		io.WriteString(f, "]")
@@ -151,22 +120,7 @@ func (s *searchIndex) finish(places []*placeSummary) error {
 		return searchPlace{Href: placeHref(p), Name: p.NameAr, En: p.NameEn, Gov: p.Governorate(), Key: strings.Join(keys, "|")}
 	})
 	io.WriteString(f, "}"+jsSuffix)
-	s.f = nil
-	// The staged file keeps the first write error and returns it here.
-	if cerr := f.Close(); err == nil {
-		err = cerr
-	}
-	s.sum, s.size = f.sum, f.size
 	return err
-}
-
-// abort closes the file of a build that failed before finish; the stage
-// is removed with the build.
-func (s *searchIndex) abort() {
-	if s.f != nil {
-		s.f.Close()
-		s.f = nil
-	}
 }
 
 // writeJSONList writes a JSON array of n items as json.Marshal would,

@@ -27,17 +27,15 @@ var mentionsCSVHeader = []string{
 	"governorate", "country", "latitude", "longitude", "confidence", "geo_precision", "use",
 }
 
-// downloadNames are the downloads, in the order rowsIndex lists them.
-var downloadNames = [3]string{"events.geojson", "events.csv", "mentions.csv"}
-
 // rowFiles are the files a rebuild copies unchanged articles' parts of:
 // the downloads and the search index, in the order rowsIndex lists them.
-var rowFiles = [4]string{downloadNames[0], downloadNames[1], downloadNames[2], "data/search.js"}
+var rowFiles = [4]string{"events.geojson", "events.csv", "mentions.csv", "data/search.js"}
 
 // downloads writes events.geojson, events.csv and mentions.csv: every
 // event and every place mention of the atlas, for analysts' tools.
 // Offsets in mentions.csv count code points from the start of each
-// article's file, front matter included, as `atlas extract` does.
+// article's file, front matter included, as `atlas extract` does. It
+// writes data/search.js the same way (see searchEntry).
 //
 // Each file is streamed to the stage, an article's rows at a time, in
 // the site's order: an archive's downloads run to hundreds of megabytes.
@@ -46,16 +44,17 @@ var rowFiles = [4]string{downloadNames[0], downloadNames[1], downloadNames[2], "
 // rows are copied from the downloads the last build wrote, which are
 // still in place.
 type downloads struct {
-	files  [3]*stagedFile
+	files  [4]*stagedFile // rowFiles
 	old    *previousDownloads
 	cache  *buildCache
 	index  *rowsIndex // where each article's rows went, for the next build
 	first  bool       // no feature written yet
+	docs   int        // search entries written
 	copied int
 	pool   sync.Pool // of *rowBuffers
 }
 
-// openDownloads stages the three files and writes their headers.
+// openDownloads stages the four files and writes their headers.
 func openDownloads(w *writer, cache *buildCache) (d *downloads, err error) {
 	d = &downloads{cache: cache, first: true}
 	d.pool.New = func() any { return newRowBuffers() }
@@ -64,12 +63,15 @@ func openDownloads(w *writer, cache *buildCache) (d *downloads, err error) {
 			d.abort()
 		}
 	}()
-	for i, name := range downloadNames {
+	for i, name := range rowFiles {
 		if d.files[i], err = w.create(name); err != nil {
 			return nil, err
 		}
 	}
 	io.WriteString(d.files[0], `{"type":"FeatureCollection","features":[`)
+	// The bytes of data/search.js are those of json.Marshal of
+	// {"docs": […], "places": […]}, assigned to a global.
+	io.WriteString(d.files[3], jsPrefix("ATLAS_SEARCH")+`{"docs":`)
 	for i, header := range [][]string{eventsCSVHeader, mentionsCSVHeader} {
 		cw := csv.NewWriter(d.files[i+1])
 		cw.Write(header)
@@ -115,9 +117,9 @@ func (d *downloads) rowsOf(a *Article) (articleDownloads, error) {
 	return out, nil
 }
 
-// add writes an article's rows; articles must come in the site's order.
-// search is where its search entry went.
-func (d *downloads) add(ad articleDownloads, search rowSpan) {
+// add writes an article's rows and search entry; articles must come in
+// the site's order.
+func (d *downloads) add(ad articleDownloads) {
 	rows := ad.rows
 	if len(rows.features) > 0 {
 		if !d.first {
@@ -125,12 +127,17 @@ func (d *downloads) add(ad articleDownloads, search rowSpan) {
 		}
 		d.first = false
 	}
+	if d.docs == 0 {
+		io.WriteString(d.files[3], "[")
+	} else {
+		io.WriteString(d.files[3], ",")
+	}
+	d.docs++
 	var spans [4]rowSpan
-	for i, part := range [][]byte{rows.features, rows.events, rows.mentions} {
+	for i, part := range [][]byte{rows.features, rows.events, rows.mentions, rows.search} {
 		spans[i] = rowSpan{d.files[i].size, int64(len(part))}
 		d.files[i].Write(part)
 	}
-	spans[3] = search
 	if ad.key != "" {
 		d.index.Rows[ad.key] = spans
 	}
@@ -142,11 +149,12 @@ func (d *downloads) add(ad articleDownloads, search rowSpan) {
 	}
 }
 
-// close finishes the files and gives the cache their index, with the
-// search index's hash and size.
-func (d *downloads) close(searchSum string, searchSize int64) error {
+// close finishes the files, the search index with the site's places,
+// and gives the cache their index.
+func (d *downloads) close(places []*placeSummary) error {
 	d.old.close()
-	if _, err := io.WriteString(d.files[0], "\n]}\n"); err != nil {
+	io.WriteString(d.files[0], "\n]}\n")
+	if err := finishSearch(d.files[3], d.docs, places); err != nil {
 		d.abort()
 		return err
 	}
@@ -161,7 +169,6 @@ func (d *downloads) close(searchSum string, searchSize int64) error {
 		}
 	}
 	if d.index != nil {
-		d.index.Sums[3], d.index.Sizes[3] = searchSum, searchSize
 		d.cache.setRows(d.index, d.copied)
 	}
 	return nil

@@ -38,7 +38,6 @@ type pageRenderer struct {
 	events   []eventRef      // the latest maxMapped events, oldest first
 	count    int             // every event
 	totals   map[string]int  // events by type
-	search   *searchIndex    // data/search.js, its briefings written
 	cache    *buildCache     // nil when not caching
 	ctx      context.Context
 	markdown sync.Pool // of goldmark.Markdown, one per page being rendered
@@ -760,10 +759,8 @@ func (r *pageRenderer) renderSearch(w *writer) error {
 	p := r.base("", "", "search")
 	p.Title = p.T("البحث")
 	p.Scripts = []string{"data/search.js"}
-	if err := r.exec(w, "search.html", "search.html", p); err != nil {
-		return err
-	}
-	return r.search.finish(r.places)
+	// data/search.js is written with the downloads.
+	return r.exec(w, "search.html", "search.html", p)
 }
 
 // writeOutlines writes the simplified governorate and district outlines
