@@ -24,7 +24,7 @@ import (
 )
 
 // cacheFormat changes whenever the cache's layout does.
-const cacheFormat = "atlas-cache-8"
+const cacheFormat = "atlas-cache-9"
 
 // analysisSuffix ends the names of the files of analyses/.
 const analysisSuffix = ".analysis"
@@ -84,7 +84,6 @@ type cachedPage struct {
 // and without what can be derived from the text and the gazetteer.
 type cachedAnalysis struct {
 	Mentions   []cachedMention
-	Lists      [][]string // distinct candidate lists, by id
 	Unresolved []extract.Unresolved
 	Events     []cachedEvent
 	Spans      [][3]int
@@ -103,7 +102,6 @@ type cachedMention struct {
 	Surface, Name string
 	Kind          geo.Kind
 	Place         string
-	Candidates    int // 1 + index into Lists; 0 for none
 	Confidence    float64
 	GeoPrecision  int
 	Use           extract.Use
@@ -428,15 +426,14 @@ var errStaleCache = errors.New("cache names a place the gazetteer lacks")
 
 func newCachedAnalysis(a *Article) *cachedAnalysis {
 	text := extract.NewOffsets(a.Article.Body)
-	lists := map[string]int{}
 	ca := &cachedAnalysis{Unresolved: a.Unresolved, Spans: make([][3]int, len(a.spans))}
-	ca.Mentions = ca.cacheMentions(text, lists, a.Mentions)
+	ca.Mentions = cacheMentions(text, a.Mentions)
 	for i, s := range a.spans {
 		ca.Spans[i] = [3]int{s.start, s.stop, s.index}
 	}
 	for _, e := range a.Events {
 		ce := cachedEvent{ID: e.ID, Start: e.Start, End: e.End, Evidence: e.Evidence, Type: e.Type, Sub: e.SubType,
-			Places: ca.cacheMentions(text, lists, e.Places), Place: placeID(e.Place), GeoPrecision: e.GeoPrecision,
+			Places: cacheMentions(text, e.Places), Place: placeID(e.Place), GeoPrecision: e.GeoPrecision,
 			Fatalities: e.Fatalities, Injured: e.Injured, Actors: e.Actors, Confidence: e.Confidence}
 		if text.Slice(e.Start, e.End) == e.Evidence && e.Evidence != "" {
 			ce.Evidence = ""
@@ -529,7 +526,7 @@ func (t *textCutter) mention(start, end int) string {
 	return t.index.Slice(start, end)
 }
 
-func (ca *cachedAnalysis) cacheMentions(text extract.Offsets, lists map[string]int, ms []extract.Mention) []cachedMention {
+func cacheMentions(text extract.Offsets, ms []extract.Mention) []cachedMention {
 	if ms == nil {
 		return nil
 	}
@@ -548,20 +545,6 @@ func (ca *cachedAnalysis) cacheMentions(text extract.Offsets, lists map[string]i
 		if m.Place != nil && m.Kind == m.Place.Kind {
 			cm.Derived |= kindFromPlace
 			cm.Kind = ""
-		}
-		if m.Candidates != nil {
-			ids := make([]string, len(m.Candidates))
-			for k, p := range m.Candidates {
-				ids[k] = p.ID
-			}
-			name := strings.Join(ids, "\x00")
-			n, ok := lists[name]
-			if !ok {
-				ca.Lists = append(ca.Lists, ids)
-				n = len(ca.Lists)
-				lists[name] = n
-			}
-			cm.Candidates = n
 		}
 		out[i] = cm
 	}
@@ -591,18 +574,6 @@ func (ca *cachedAnalysis) mentions(g *geo.Gazetteer, text *textCutter, cms []cac
 		}
 		if cm.Derived&kindFromPlace != 0 {
 			m.Kind = pl.Kind
-		}
-		if cm.Candidates > 0 {
-			if cm.Candidates > len(ca.Lists) {
-				return nil, errStaleCache
-			}
-			ids := ca.Lists[cm.Candidates-1]
-			m.Candidates = make([]*geo.Place, len(ids))
-			for k, id := range ids {
-				if m.Candidates[k], err = lookupPlace(g, id); err != nil {
-					return nil, err
-				}
-			}
 		}
 		out[i] = m
 	}

@@ -15,7 +15,7 @@ import (
 
 // analysisMagic starts every encoded analysis; a file without it is not
 // one (or is of another layout) and is ignored.
-const analysisMagic = "atlas-analysis-2\n"
+const analysisMagic = "atlas-analysis-3\n"
 
 var errDamaged = errors.New("damaged cache entry")
 
@@ -26,10 +26,6 @@ func encodeAnalysis(ca *cachedAnalysis) []byte {
 	e.uint(len(ca.Mentions))
 	for i := range ca.Mentions {
 		e.mention(&ca.Mentions[i])
-	}
-	e.uint(len(ca.Lists))
-	for _, l := range ca.Lists {
-		e.strings(l)
 	}
 	e.uint(len(ca.Unresolved))
 	for _, u := range ca.Unresolved {
@@ -84,10 +80,6 @@ func decodeAnalysis(data []byte) (*cachedAnalysis, error) {
 	ca.Mentions = makeList[cachedMention](d.count())
 	for i := range ca.Mentions {
 		d.mention(&ca.Mentions[i])
-	}
-	ca.Lists = makeList[[]string](d.count())
-	for i := range ca.Lists {
-		ca.Lists[i] = d.strings()
 	}
 	ca.Unresolved = makeList[extract.Unresolved](d.count())
 	for i := range ca.Unresolved {
@@ -176,7 +168,6 @@ func (e *encoder) mention(m *cachedMention) {
 	e.str(m.Name)
 	e.str(string(m.Kind))
 	e.str(m.Place)
-	e.int(m.Candidates)
 	e.float(m.Confidence)
 	e.int(m.GeoPrecision)
 	e.str(string(m.Use))
@@ -281,7 +272,6 @@ func (d *decoder) mention(m *cachedMention) {
 	m.Surface, m.Name = d.str(), d.str()
 	m.Kind = geo.Kind(d.str())
 	m.Place = d.str()
-	m.Candidates = d.int()
 	m.Confidence = d.float()
 	m.GeoPrecision = d.int()
 	m.Use = extract.Use(d.str())

@@ -12,10 +12,9 @@ func TestAnalysisCodecRoundTrip(t *testing.T) {
 	dead, zero := 12, 0
 	ca := &cachedAnalysis{
 		Mentions: []cachedMention{
-			{Start: 3, End: 6, Derived: surfaceFromText | nameFromPlace, Kind: "city", Place: "C1007", Candidates: 1, Confidence: 0.93, GeoPrecision: 1, Use: "location"},
+			{Start: 3, End: 6, Derived: surfaceFromText | nameFromPlace, Kind: "city", Place: "C1007", Confidence: 0.93, GeoPrecision: 1, Use: "location"},
 			{Start: 40, End: 52, Surface: "ساحة الأمويين", Name: "ساحة الأمويين", Kind: "landmark", Place: "C4420", Confidence: 0.5, GeoPrecision: 2, Use: "location"},
 		},
-		Lists:      [][]string{{"C1007", "C2000"}, {"C1"}},
 		Unresolved: []extract.Unresolved{{Start: 70, End: 75, Name: "خربة الأطلس", Trigger: "قرية", Sentence: "في قرية خربة الأطلس"}},
 		Events: []cachedEvent{
 			{ID: "a-1", Start: 0, End: 30, BStart: 0, BEnd: 57, Type: "Battles", Sub: "Armed clash", Places: []cachedMention{{Start: 3, End: 6, Place: "C1007"}},
