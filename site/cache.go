@@ -449,7 +449,7 @@ func newCachedAnalysis(a *Article) *cachedAnalysis {
 
 func (ca *cachedAnalysis) article(g *geo.Gazetteer, doc *content.Article) (*Article, error) {
 	text := ca.cutter(doc.Body)
-	ms, err := ca.mentions(g, text, ca.Mentions)
+	ms, err := restoreMentions(g, text, ca.Mentions)
 	if err != nil {
 		return nil, err
 	}
@@ -461,7 +461,7 @@ func (ca *cachedAnalysis) article(g *geo.Gazetteer, doc *content.Article) (*Arti
 		}
 	}
 	for _, ce := range ca.Events {
-		places, err := ca.mentions(g, text, ce.Places)
+		places, err := restoreMentions(g, text, ce.Places)
 		if err != nil {
 			return nil, err
 		}
@@ -526,6 +526,8 @@ func (t *textCutter) mention(start, end int) string {
 	return t.index.Slice(start, end)
 }
 
+// cacheMentions is ms as the cache keeps them: what text and the gazetteer
+// give again is left out.
 func cacheMentions(text extract.Offsets, ms []extract.Mention) []cachedMention {
 	if ms == nil {
 		return nil
@@ -551,7 +553,8 @@ func cacheMentions(text extract.Offsets, ms []extract.Mention) []cachedMention {
 	return out
 }
 
-func (ca *cachedAnalysis) mentions(g *geo.Gazetteer, text *textCutter, cms []cachedMention) ([]extract.Mention, error) {
+// restoreMentions undoes cacheMentions.
+func restoreMentions(g *geo.Gazetteer, text *textCutter, cms []cachedMention) ([]extract.Mention, error) {
 	if cms == nil {
 		return nil, nil
 	}
