@@ -30,7 +30,9 @@ FUZZ := FuzzFold:./geo/arabic FuzzParse:./site/content FuzzExtract:./extract Fuz
 fuzz:
 	@for t in $(FUZZ); do \
 	  echo "fuzz $${t%%:*} for $(FUZZTIME)"; \
-	  $(GO) test -run '^$$' -fuzz "^$${t%%:*}\$$" -fuzztime $(FUZZTIME) $${t#*:} >/dev/null 2>fuzz.log || { cat fuzz.log; rm -f fuzz.log; exit 1; }; \
+	  $(GO) test -run '^$$' -fuzz "^$${t%%:*}\$$" -fuzztime $(FUZZTIME) $${t#*:} >fuzz.log 2>&1 || { cat fuzz.log; \
+	    for f in $$(grep -o 'testdata/fuzz/[^ ]*' fuzz.log); do echo "== $${t#*:}/$$f"; cat "$${t#*:}/$$f"; done; \
+	    rm -f fuzz.log; exit 1; }; \
 	done; rm -f fuzz.log
 
 ## assets: install front-end libraries from npm (package-lock.json) and copy
