@@ -418,6 +418,12 @@ func (b *briefings) work(i int) (out briefingWork) {
 		lastStart, lastEnd, last := -1, -1, ""
 		for n, m := range a.Mentions {
 			if p := m.Place; p != nil && m.Name == p.NameAr && m.Kind == p.Kind {
+				// A mention inside the last sentence is in that sentence:
+				// it holds no sentence's end.
+				if n < len(a.spans) && a.spans[n].start >= lastStart && a.spans[n].stop <= lastEnd {
+					out.sentences[n] = last
+					continue
+				}
 				s, e := a.sentenceBounds(n)
 				if s != lastStart || e != lastEnd {
 					lastStart, lastEnd, last = s, e, strings.Clone(a.sentence(s, e))

@@ -293,25 +293,41 @@ func (a *Article) sentenceBounds(n int) (int, int) {
 	}
 	body := a.Article.Body
 	s, e := a.spans[n].start, a.spans[n].stop
-	isEnd := func(r rune) bool {
-		switch r {
-		case '.', '!', '؟', '?', '\n', '؛':
-			return true
-		}
-		return false
+	// Byte by byte, not rune by rune: it was most of a rebuild's work
+	// on sentences.
+	for s > 0 && !sentenceEndsBefore(body, s) {
+		s--
 	}
-	if i := strings.LastIndexFunc(body[:s], isEnd); i >= 0 {
-		_, size := utf8.DecodeRuneInString(body[i:])
-		s = i + size
-	} else {
-		s = 0
-	}
-	if i := strings.IndexFunc(body[e:], isEnd); i >= 0 {
-		e += i
-	} else {
-		e = len(body)
+	for e < len(body) && !sentenceEndsAt(body, e) {
+		e++
 	}
 	return s, e
+}
+
+// The characters that end a sentence are ASCII or two bytes led by D8,
+// which neither begins nor continues any other character's encoding: so
+// a byte scan finds them, from any offset, where a decoder would.
+
+// sentenceEndsBefore says whether body[:i] ends with a sentence's end.
+func sentenceEndsBefore(body string, i int) bool {
+	switch body[i-1] {
+	case '.', '!', '?', '\n':
+		return true
+	case 0x9F, 0x9B: // ؟ and ؛ are D8 9F and D8 9B
+		return i >= 2 && body[i-2] == 0xD8
+	}
+	return false
+}
+
+// sentenceEndsAt says whether a sentence's end begins at body[i].
+func sentenceEndsAt(body string, i int) bool {
+	switch body[i] {
+	case '.', '!', '?', '\n':
+		return true
+	case 0xD8:
+		return i+1 < len(body) && (body[i+1] == 0x9F || body[i+1] == 0x9B)
+	}
+	return false
 }
 
 // sentence is the body's bytes s to e as a place page shows them.
