@@ -24,16 +24,12 @@ test: assets
 	$(GO) test ./...
 	$(MAKE) -s fuzz
 
-## fuzz: run each fuzz target for FUZZTIME (seed corpora in testdata/fuzz)
+## fuzz: run each fuzz target for FUZZTIME (seed corpora in testdata/fuzz);
+## .ci/fuzz fails on a saved input that fails again as a plain test
 FUZZTIME ?= 10s
 FUZZ := FuzzFold:./geo/arabic FuzzParse:./site/content FuzzExtract:./extract FuzzNumbers:./extract/events
 fuzz:
-	@for t in $(FUZZ); do \
-	  echo "fuzz $${t%%:*} for $(FUZZTIME)"; \
-	  $(GO) test -run '^$$' -fuzz "^$${t%%:*}\$$" -fuzztime $(FUZZTIME) $${t#*:} >fuzz.log 2>&1 || { cat fuzz.log; \
-	    for f in $$(grep -o 'testdata/fuzz/[^ ]*' fuzz.log); do echo "== $${t#*:}/$$f"; cat "$${t#*:}/$$f"; done; \
-	    rm -f fuzz.log; exit 1; }; \
-	done; rm -f fuzz.log
+	@GO=$(GO) .ci/fuzz $(FUZZTIME) $(FUZZ)
 
 ## assets: install front-end libraries from npm (package-lock.json) and copy
 ## them into assets/vendor, where go:embed picks them up
