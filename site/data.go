@@ -99,7 +99,7 @@ func searchEntry(a *Article) ([]byte, error) {
 	if !a.Date.IsZero() {
 		d.Date = a.Date.Format("2006-01-02")
 	}
-	return json.Marshal(d)
+	return d.appendJSON(nil), nil
 }
 
 // finishSearch ends data/search.js after its docs entries: the places,

@@ -3,7 +3,6 @@ package site
 import (
 	"bytes"
 	"encoding/csv"
-	"encoding/json"
 	"errors"
 	"io"
 	"os"
@@ -267,6 +266,7 @@ type articleRows struct {
 type rowBuffers struct {
 	gj, eb, mb bytes.Buffer
 	ec, mc     *csv.Writer
+	line       []byte // one feature's JSON
 }
 
 func newRowBuffers() *rowBuffers {
@@ -286,10 +286,12 @@ func (b *rowBuffers) rowsOf(a *Article) (articleRows, error) {
 		if i > 0 {
 			gj.WriteByte(',')
 		}
-		line, err := json.Marshal(eventFeature(a, e))
+		f := eventFeature(a, e)
+		line, err := f.appendJSON(b.line[:0])
 		if err != nil {
 			return articleRows{}, err
 		}
+		b.line = line
 		gj.WriteByte('\n')
 		gj.Write(line)
 		ec.Write(eventRow(a, e))

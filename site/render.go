@@ -337,11 +337,14 @@ func colorCSS(colors map[string]string) template.CSS {
 }
 
 // MapJSON is the page's map data as a script value. Encoded here rather
-// than by html/template's escaper, which is slow on large values;
-// encoding/json escapes <, > and & (and U+2028/2029), so the JSON is safe
-// inside <script>.
+// than by html/template's escaper, which is slow on large values; like
+// encoding/json, appendJSON escapes <, > and & (and U+2028/2029), so the
+// JSON is safe inside <script>.
 func (p page) MapJSON() template.JS {
-	b, err := json.Marshal(p.Map)
+	if p.Map == nil {
+		return "null"
+	}
+	b, err := p.Map.appendJSON(nil)
 	if err != nil {
 		return "null"
 	}

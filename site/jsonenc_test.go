@@ -1,0 +1,124 @@
+package site
+
+import (
+	"bytes"
+	"encoding/json"
+	"math"
+	"math/rand/v2"
+	"strings"
+	"testing"
+
+	"github.com/briefing-atlas/atlas/geo"
+)
+
+// randomString mixes what JSON escapes (quotes, controls, HTML, U+2028,
+// invalid UTF-8) with Arabic and plain text.
+func randomString(rng *rand.Rand) string {
+	pieces := []string{"", "a", "حلب", " ", `"`, `\`, "<", ">", "&", "\n", "\r", "\t", "\b", "\f", "\x00", "\x1f", "\x7f",
+		"\u2028", "\u2029", "\u2027", "\xff", "\xd8", "\xe2\x80", "é", "😀", "\ufeff", "/", "'", "<script>", "]]>"}
+	var b strings.Builder
+	for n := rng.IntN(8); n > 0; n-- {
+		b.WriteString(pieces[rng.IntN(len(pieces))])
+	}
+	return b.String()
+}
+
+func randomFloat(rng *rand.Rand) float64 {
+	switch rng.IntN(9) {
+	case 0:
+		return 0
+	case 1:
+		return math.Copysign(0, -1)
+	case 2:
+		return float64(rng.IntN(1000) - 500)
+	case 3:
+		return rng.Float64() * 1e-6 * float64(rng.IntN(3)-1)
+	case 4:
+		return rng.NormFloat64() * 1e22
+	case 5:
+		return round(rng.Float64()*360 - 180)
+	case 6:
+		return math.Float64frombits(rng.Uint64()) // any bits, NaN among them
+	case 7:
+		return math.Inf(rng.IntN(2)*2 - 1)
+	}
+	return rng.NormFloat64() * math.Pow(10, float64(rng.IntN(40)-20))
+}
+
+func randomStrings(rng *rand.Rand) []string {
+	if rng.IntN(4) == 0 {
+		return nil
+	}
+	out := make([]string, rng.IntN(4))
+	for i := range out {
+		out[i] = randomString(rng)
+	}
+	return out
+}
+
+func randomInt(rng *rand.Rand) *int {
+	if rng.IntN(2) == 0 {
+		return nil
+	}
+	n := rng.IntN(2000) - 1000
+	return &n
+}
+
+// TestJSONEncodersMatchMarshal holds the hand-written encoders to the
+// bytes, and the errors, of json.Marshal, on random records.
+func TestJSONEncodersMatchMarshal(t *testing.T) {
+	rng := rand.New(rand.NewPCG(7, 11))
+	check := func(what string, v any, got []byte, err error) {
+		t.Helper()
+		want, werr := json.Marshal(v)
+		if (err != nil) != (werr != nil) {
+			t.Fatalf("%s: error %v, json.Marshal's %v", what, err, werr)
+		}
+		if err == nil && !bytes.Equal(got, want) {
+			t.Fatalf("%s:\n got %s\nwant %s", what, got, want)
+		}
+	}
+	for range 20000 {
+		var date *string
+		if rng.IntN(2) == 0 {
+			d := randomString(rng)
+			date = &d
+		}
+		f := eventFeatureJSON{Type: randomString(rng), ID: randomString(rng),
+			Geometry: pointJSON{Type: randomString(rng), Coordinates: [2]float64{randomFloat(rng), randomFloat(rng)}},
+			Properties: eventProperties{ID: randomString(rng), Date: date, Type: randomString(rng), SubType: randomString(rng),
+				Actors: randomStrings(rng), Places: randomStrings(rng), Governorate: randomString(rng), Country: randomString(rng),
+				GeoPrecision: rng.IntN(5) - 1, Fatalities: randomInt(rng), Injured: randomInt(rng), Evidence: randomString(rng),
+				Confidence: randomFloat(rng), Article: randomString(rng), Title: randomString(rng)}}
+		got, err := f.appendJSON(nil)
+		check("event feature", f, got, err)
+
+		d := searchDoc{Href: randomString(rng), Title: randomString(rng), Text: randomString(rng)}
+		if rng.IntN(2) == 0 {
+			d.Date = randomString(rng)
+		}
+		check("search entry", d, d.appendJSON(nil), nil)
+
+		m := &mapData{Mode: randomString(rng)}
+		if rng.IntN(2) == 0 {
+			m.Tiles, m.Focus, m.Place = randomString(rng), randomString(rng), randomString(rng)
+		}
+		if rng.IntN(5) > 0 {
+			m.Markers = []marker{}
+		}
+		for n := rng.IntN(4); n > 0; n-- {
+			k := marker{Lat: randomFloat(rng), Lon: randomFloat(rng), Name: randomString(rng), NameEn: randomString(rng),
+				Kind: geo.Kind(randomString(rng)), Gov: randomString(rng), Count: rng.IntN(100), Approx: rng.IntN(2) == 0,
+				Href: randomString(rng)}
+			if rng.IntN(2) == 0 {
+				k.Mentions = []int{}
+				for j := rng.IntN(3); j > 0; j-- {
+					k.Mentions = append(k.Mentions, rng.IntN(500))
+				}
+			}
+			m.Markers = append(m.Markers, k)
+		}
+		got, err = m.appendJSON(nil)
+		check("map", m, got, err)
+	}
+}
