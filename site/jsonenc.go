@@ -89,176 +89,159 @@ func appendJSONFloat(b []byte, f float64) ([]byte, error) {
 	return b, nil
 }
 
-// appendJSONStrings appends list as a JSON array of strings, null when nil.
-func appendJSONStrings(b []byte, list []string) []byte {
-	if list == nil {
-		return append(b, "null"...)
-	}
-	b = append(b, '[')
-	for i, s := range list {
-		if i > 0 {
-			b = append(b, ',')
-		}
-		b = appendJSONString(b, s)
-	}
-	return append(b, ']')
+// jsonWriter appends JSON members, each key written with the punctuation
+// before it; the first float that cannot be encoded is its error.
+type jsonWriter struct {
+	b   []byte
+	err error
 }
 
-// appendJSONInt appends *n, or null.
-func appendJSONInt(b []byte, n *int) []byte {
+func (w *jsonWriter) raw(s string) { w.b = append(w.b, s...) }
+
+func (w *jsonWriter) str(key, s string) {
+	w.b = appendJSONString(append(w.b, key...), s)
+}
+
+func (w *jsonWriter) int(key string, n int) {
+	w.b = strconv.AppendInt(append(w.b, key...), int64(n), 10)
+}
+
+// intPtr writes *n, or null.
+func (w *jsonWriter) intPtr(key string, n *int) {
 	if n == nil {
-		return append(b, "null"...)
+		w.raw(key)
+		w.raw("null")
+		return
 	}
-	return strconv.AppendInt(b, int64(*n), 10)
+	w.int(key, *n)
+}
+
+func (w *jsonWriter) float(key string, f float64) {
+	var err error
+	w.b, err = appendJSONFloat(append(w.b, key...), f)
+	if w.err == nil {
+		w.err = err
+	}
+}
+
+// strs writes list as an array of strings, null when nil.
+func (w *jsonWriter) strs(key string, list []string) {
+	w.raw(key)
+	if list == nil {
+		w.raw("null")
+		return
+	}
+	w.raw("[")
+	for i, s := range list {
+		if i > 0 {
+			w.raw(",")
+		}
+		w.str("", s)
+	}
+	w.raw("]")
 }
 
 // appendJSON appends f as json.Marshal encodes it.
 func (f *eventFeatureJSON) appendJSON(b []byte) ([]byte, error) {
-	var err error
-	b = append(b, `{"type":`...)
-	b = appendJSONString(b, f.Type)
-	b = append(b, `,"id":`...)
-	b = appendJSONString(b, f.ID)
-	b = append(b, `,"geometry":{"type":`...)
-	b = appendJSONString(b, f.Geometry.Type)
-	b = append(b, `,"coordinates":[`...)
-	if b, err = appendJSONFloat(b, f.Geometry.Coordinates[0]); err != nil {
-		return b, err
-	}
-	b = append(b, ',')
-	if b, err = appendJSONFloat(b, f.Geometry.Coordinates[1]); err != nil {
-		return b, err
-	}
+	w := jsonWriter{b: b}
+	w.str(`{"type":`, f.Type)
+	w.str(`,"id":`, f.ID)
+	w.str(`,"geometry":{"type":`, f.Geometry.Type)
+	w.float(`,"coordinates":[`, f.Geometry.Coordinates[0])
+	w.float(`,`, f.Geometry.Coordinates[1])
 	p := &f.Properties
-	b = append(b, `]},"properties":{"id":`...)
-	b = appendJSONString(b, p.ID)
-	b = append(b, `,"date":`...)
+	w.str(`]},"properties":{"id":`, p.ID)
 	if p.Date == nil {
-		b = append(b, "null"...)
+		w.raw(`,"date":null`)
 	} else {
-		b = appendJSONString(b, *p.Date)
+		w.str(`,"date":`, *p.Date)
 	}
-	b = append(b, `,"type":`...)
-	b = appendJSONString(b, p.Type)
-	b = append(b, `,"sub_type":`...)
-	b = appendJSONString(b, p.SubType)
-	b = append(b, `,"actors":`...)
-	b = appendJSONStrings(b, p.Actors)
-	b = append(b, `,"places":`...)
-	b = appendJSONStrings(b, p.Places)
-	b = append(b, `,"governorate":`...)
-	b = appendJSONString(b, p.Governorate)
-	b = append(b, `,"country":`...)
-	b = appendJSONString(b, p.Country)
-	b = append(b, `,"geo_precision":`...)
-	b = strconv.AppendInt(b, int64(p.GeoPrecision), 10)
-	b = append(b, `,"fatalities":`...)
-	b = appendJSONInt(b, p.Fatalities)
-	b = append(b, `,"injured":`...)
-	b = appendJSONInt(b, p.Injured)
-	b = append(b, `,"evidence":`...)
-	b = appendJSONString(b, p.Evidence)
-	b = append(b, `,"confidence":`...)
-	if b, err = appendJSONFloat(b, p.Confidence); err != nil {
-		return b, err
-	}
-	b = append(b, `,"article":`...)
-	b = appendJSONString(b, p.Article)
-	b = append(b, `,"title":`...)
-	b = appendJSONString(b, p.Title)
-	return append(b, "}}"...), nil
+	w.str(`,"type":`, p.Type)
+	w.str(`,"sub_type":`, p.SubType)
+	w.strs(`,"actors":`, p.Actors)
+	w.strs(`,"places":`, p.Places)
+	w.str(`,"governorate":`, p.Governorate)
+	w.str(`,"country":`, p.Country)
+	w.int(`,"geo_precision":`, p.GeoPrecision)
+	w.intPtr(`,"fatalities":`, p.Fatalities)
+	w.intPtr(`,"injured":`, p.Injured)
+	w.str(`,"evidence":`, p.Evidence)
+	w.float(`,"confidence":`, p.Confidence)
+	w.str(`,"article":`, p.Article)
+	w.str(`,"title":`, p.Title)
+	w.raw("}}")
+	return w.b, w.err
 }
 
 // appendJSON appends d as json.Marshal encodes it.
 func (d *searchDoc) appendJSON(b []byte) []byte {
-	b = append(b, `{"h":`...)
-	b = appendJSONString(b, d.Href)
-	b = append(b, `,"t":`...)
-	b = appendJSONString(b, d.Title)
+	w := jsonWriter{b: b}
+	w.str(`{"h":`, d.Href)
+	w.str(`,"t":`, d.Title)
 	if d.Date != "" {
-		b = append(b, `,"d":`...)
-		b = appendJSONString(b, d.Date)
+		w.str(`,"d":`, d.Date)
 	}
-	b = append(b, `,"x":`...)
-	b = appendJSONString(b, d.Text)
-	return append(b, '}')
+	w.str(`,"x":`, d.Text)
+	w.raw("}")
+	return w.b
 }
 
 // appendJSON appends m as json.Marshal encodes it.
 func (m *mapData) appendJSON(b []byte) ([]byte, error) {
-	var err error
-	b = append(b, '{')
+	w := jsonWriter{b: b}
+	w.raw("{")
 	if m.Tiles != "" {
-		b = append(b, `"tiles":`...)
-		b = appendJSONString(b, m.Tiles)
-		b = append(b, ',')
+		w.str(`"tiles":`, m.Tiles)
+		w.raw(",")
 	}
-	b = append(b, `"mode":`...)
-	b = appendJSONString(b, m.Mode)
+	w.str(`"mode":`, m.Mode)
 	if m.Focus != "" {
-		b = append(b, `,"focus":`...)
-		b = appendJSONString(b, m.Focus)
+		w.str(`,"focus":`, m.Focus)
 	}
 	if m.Place != "" {
-		b = append(b, `,"place":`...)
-		b = appendJSONString(b, m.Place)
+		w.str(`,"place":`, m.Place)
 	}
-	b = append(b, `,"markers":`...)
 	if m.Markers == nil {
-		b = append(b, "null"...)
+		w.raw(`,"markers":null`)
 	} else {
-		b = append(b, '[')
+		w.raw(`,"markers":[`)
 		for i := range m.Markers {
 			if i > 0 {
-				b = append(b, ',')
+				w.raw(",")
 			}
-			if b, err = m.Markers[i].appendJSON(b); err != nil {
-				return b, err
-			}
+			m.Markers[i].write(&w)
 		}
-		b = append(b, ']')
+		w.raw("]")
 	}
-	return append(b, '}'), nil
+	w.raw("}")
+	return w.b, w.err
 }
 
-func (k *marker) appendJSON(b []byte) ([]byte, error) {
-	var err error
-	b = append(b, `{"lat":`...)
-	if b, err = appendJSONFloat(b, k.Lat); err != nil {
-		return b, err
-	}
-	b = append(b, `,"lon":`...)
-	if b, err = appendJSONFloat(b, k.Lon); err != nil {
-		return b, err
-	}
-	b = append(b, `,"name":`...)
-	b = appendJSONString(b, k.Name)
-	b = append(b, `,"en":`...)
-	b = appendJSONString(b, k.NameEn)
-	b = append(b, `,"kind":`...)
-	b = appendJSONString(b, string(k.Kind))
+func (k *marker) write(w *jsonWriter) {
+	w.float(`{"lat":`, k.Lat)
+	w.float(`,"lon":`, k.Lon)
+	w.str(`,"name":`, k.Name)
+	w.str(`,"en":`, k.NameEn)
+	w.str(`,"kind":`, string(k.Kind))
 	if k.Gov != "" {
-		b = append(b, `,"gov":`...)
-		b = appendJSONString(b, k.Gov)
+		w.str(`,"gov":`, k.Gov)
 	}
-	b = append(b, `,"n":`...)
-	b = strconv.AppendInt(b, int64(k.Count), 10)
+	w.int(`,"n":`, k.Count)
 	if k.Approx {
-		b = append(b, `,"approx":true`...)
+		w.raw(`,"approx":true`)
 	}
 	if len(k.Mentions) > 0 {
-		b = append(b, `,"m":[`...)
+		w.raw(`,"m":[`)
 		for i, n := range k.Mentions {
 			if i > 0 {
-				b = append(b, ',')
+				w.raw(",")
 			}
-			b = strconv.AppendInt(b, int64(n), 10)
+			w.int("", n)
 		}
-		b = append(b, ']')
+		w.raw("]")
 	}
 	if k.Href != "" {
-		b = append(b, `,"href":`...)
-		b = appendJSONString(b, k.Href)
+		w.str(`,"href":`, k.Href)
 	}
-	return append(b, '}'), nil
+	w.raw("}")
 }
