@@ -5,7 +5,6 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	"html"
 	"html/template"
 	"regexp"
 	"sort"
@@ -556,24 +555,43 @@ func (r *pageRenderer) execCached(w *writer, name, rel, key string, data any) er
 func (p articlePage) EventList() template.HTML {
 	var b strings.Builder
 	b.Grow(len(p.Events) * 400) // about an item's size: grown once, not doubling
-	esc := html.EscapeString
 	for _, e := range p.Events {
-		fmt.Fprintf(&b, `    <li id="e-%d"><span class="badge %s">%s</span>`+"\n"+`      <span class="where">%s</span>`,
-			e.N, typeClass[e.Type], esc(p.SubTypeLabel(e.SubType)), esc(e.Places[0].Surface))
+		b.WriteString(`    <li id="e-`)
+		b.WriteString(strconv.Itoa(e.N))
+		b.WriteString(`"><span class="badge `)
+		escapeTo(&b, typeClass[e.Type])
+		b.WriteString(`">`)
+		escapeTo(&b, p.SubTypeLabel(e.SubType))
+		b.WriteString("</span>\n      <span class=\"where\">")
+		escapeTo(&b, e.Places[0].Surface)
+		b.WriteString(`</span>`)
 		if e.Fatalities != nil {
-			fmt.Fprintf(&b, ` · <span class="dead">%d %s</span>`, *e.Fatalities, esc(p.T("قتيلًا")))
+			b.WriteString(` · <span class="dead">`)
+			b.WriteString(strconv.Itoa(*e.Fatalities))
+			b.WriteByte(' ')
+			escapeTo(&b, p.T("قتيلًا"))
+			b.WriteString(`</span>`)
 		}
 		if e.Injured != nil {
-			fmt.Fprintf(&b, ` · <span class="hurt">%d %s</span>`, *e.Injured, esc(p.T("جريحًا")))
+			b.WriteString(` · <span class="hurt">`)
+			b.WriteString(strconv.Itoa(*e.Injured))
+			b.WriteByte(' ')
+			escapeTo(&b, p.T("جريحًا"))
+			b.WriteString(`</span>`)
 		}
 		if len(e.Actors) > 0 {
-			names := make([]string, len(e.Actors))
+			b.WriteString(` · <span class="actors">`)
 			for i, a := range e.Actors {
-				names[i] = esc(p.ActorLabel(a))
+				if i > 0 {
+					escapeTo(&b, p.T("، "))
+				}
+				escapeTo(&b, p.ActorLabel(a))
 			}
-			fmt.Fprintf(&b, ` · <span class="actors">%s</span>`, strings.Join(names, esc(p.T("، "))))
+			b.WriteString(`</span>`)
 		}
-		fmt.Fprintf(&b, "\n"+`      <blockquote class="evidence">%s</blockquote></li>`+"\n", esc(e.Evidence))
+		b.WriteString("\n      <blockquote class=\"evidence\">")
+		escapeTo(&b, e.Evidence)
+		b.WriteString("</blockquote></li>\n")
 	}
 	return template.HTML(b.String())
 }
@@ -584,11 +602,17 @@ func (p articlePage) PlaceLinks() template.HTML {
 	b.Grow(len(p.Places) * 80)
 	for i, pc := range p.Places {
 		if i > 0 {
-			b.WriteString(html.EscapeString(p.T("، ")))
+			escapeTo(&b, p.T("، "))
 		}
-		fmt.Fprintf(&b, `<a href="../%s">%s</a>`, html.EscapeString(placeHref(pc.Place)), html.EscapeString(pc.Place.NameAr))
+		b.WriteString(`<a href="../`)
+		escapeTo(&b, placeHref(pc.Place))
+		b.WriteString(`">`)
+		escapeTo(&b, pc.Place.NameAr)
+		b.WriteString(`</a>`)
 		if pc.Count > 1 {
-			fmt.Fprintf(&b, " (%d)", pc.Count)
+			b.WriteString(" (")
+			b.WriteString(strconv.Itoa(pc.Count))
+			b.WriteByte(')')
 		}
 	}
 	return template.HTML(b.String())
@@ -715,17 +739,30 @@ func escapeTo(b *strings.Builder, s string) {
 func (p placePage) EventList() template.HTML {
 	var b strings.Builder
 	b.Grow(len(p.Events) * 220)
-	esc := html.EscapeString
 	for _, e := range p.Events {
-		fmt.Fprintf(&b, `    <li><span class="badge %s">%s</span> <a href="../%s#e-%d">%s</a>`,
-			typeClass[e.Type()], esc(p.SubTypeLabel(e.SubType())), esc(articleHref(e.Article)), e.N, esc(e.Article.Title))
+		b.WriteString(`    <li><span class="badge `)
+		escapeTo(&b, typeClass[e.Type()])
+		b.WriteString(`">`)
+		escapeTo(&b, p.SubTypeLabel(e.SubType()))
+		b.WriteString(`</span> <a href="../`)
+		escapeTo(&b, articleHref(e.Article))
+		b.WriteString(`#e-`)
+		b.WriteString(strconv.Itoa(int(e.N)))
+		b.WriteString(`">`)
+		escapeTo(&b, e.Article.Title)
+		b.WriteString(`</a>`)
 		if e.Dead >= 0 {
-			fmt.Fprintf(&b, ` · %d %s`, e.Dead, esc(p.T("قتيلًا")))
+			b.WriteString(` · `)
+			b.WriteString(strconv.Itoa(int(e.Dead)))
+			b.WriteByte(' ')
+			escapeTo(&b, p.T("قتيلًا"))
 		}
 		b.WriteString("</li>\n")
 	}
 	if len(p.Events) == 0 {
-		fmt.Fprintf(&b, `    <li class="empty">%s</li>`+"\n", esc(p.T("لا أحداث في هذا المكان.")))
+		b.WriteString(`    <li class="empty">`)
+		escapeTo(&b, p.T("لا أحداث في هذا المكان."))
+		b.WriteString("</li>\n")
 	}
 	return template.HTML(b.String())
 }
