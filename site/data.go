@@ -304,11 +304,10 @@ func (a *Article) sentenceBounds(n int) (int, int) {
 	return s, e
 }
 
-// The characters that end a sentence are ASCII or two bytes led by D8,
-// which neither begins nor continues any other character's encoding: so
-// a byte scan finds them, from any offset, where a decoder would.
-
 // sentenceEndsBefore says whether body[:i] ends with a sentence's end.
+// Those are ASCII or two bytes led by D8, which neither begins nor
+// continues any other character's encoding: so a byte scan finds them,
+// from any offset, where a decoder would.
 func sentenceEndsBefore(body string, i int) bool {
 	switch body[i-1] {
 	case '.', '!', '?', '\n':

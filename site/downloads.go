@@ -266,7 +266,6 @@ type articleRows struct {
 type rowBuffers struct {
 	gj, eb, mb bytes.Buffer
 	ec, mc     *csv.Writer
-	line       []byte // one feature's JSON
 }
 
 func newRowBuffers() *rowBuffers {
@@ -286,13 +285,13 @@ func (b *rowBuffers) rowsOf(a *Article) (articleRows, error) {
 		if i > 0 {
 			gj.WriteByte(',')
 		}
+		gj.WriteByte('\n')
 		f := eventFeature(a, e)
-		line, err := f.appendJSON(b.line[:0])
+		// Encoded into the buffer's spare room: no copy in between.
+		line, err := f.appendJSON(gj.AvailableBuffer())
 		if err != nil {
 			return articleRows{}, err
 		}
-		b.line = line
-		gj.WriteByte('\n')
 		gj.Write(line)
 		ec.Write(eventRow(a, e))
 	}
