@@ -11,6 +11,15 @@
   var page = window.ATLAS_PAGE || null;
   var data = window.ATLAS_EVENTS || null;
 
+  // window.atlasReady turns true once the page has drawn everything it
+  // shows, markers that the cluster adds in chunks included, and false
+  // again while a filter redraws them: tests and embedders wait for it
+  // instead of guessing a delay. The start-up itself is one piece of work.
+  var pending = 1;
+  window.atlasReady = false;
+  function working() { pending++; window.atlasReady = false; }
+  function done() { if (--pending === 0) { window.atlasReady = true; } }
+
   // The same folding as atlas's extractor (geo/arabic): hamza and alef
   // forms, alef maqsura, taa marbuta, Persian letters, diacritics.
   function fold(s) {
@@ -213,7 +222,17 @@
     var map = baseMap(mapEl);
     outlines(map, page.focus ? null : counts, page.focus);
     legend(map, page.focus ? null : counts);
-    var cluster = L.markerClusterGroup({ chunkedLoading: true, showCoverageOnHover: false, maxClusterRadius: 40 });
+    // The cluster adds markers in chunks and reports each; its report of
+    // the markers that apply asked for, all added, ends that work (it also
+    // reports other loads, such as its own empty one when it is put on
+    // the map).
+    var adding = false, expected = 0;
+    var cluster = L.markerClusterGroup({
+      chunkedLoading: true, showCoverageOnHover: false, maxClusterRadius: 40,
+      chunkProgress: function (processed, total) {
+        if (adding && processed === total && total === expected) { adding = false; done(); }
+      }
+    });
     map.addLayer(cluster);
     var markers = scoped.map(function (e) {
       var cls = data.classes[e.type];
@@ -233,6 +252,8 @@
     function apply(f) {
       cluster.clearLayers();
       var shown = markers.filter(function (m) { return matches(f, m.event); });
+      expected = shown.length;
+      if (!adding) { adding = true; working(); }
       cluster.addLayers(shown);
       setShown(shown.length);
       window.atlasShown = shown.length; // for tests
@@ -378,6 +399,7 @@
   }
   eventsTable();
   search();
+  done();
 
   // A hosted site caches itself for offline reading; file:// cannot.
   if ('serviceWorker' in navigator && /^https?:$/.test(location.protocol)) {
