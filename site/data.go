@@ -377,8 +377,16 @@ self.addEventListener('activate', function (e) {
     return Promise.all(keys.filter(function (k) { return k !== CACHE; }).map(function (k) { return caches.delete(k); }));
   }));
 });
+// A host that redirects (index.html to ./, say) leaves a redirected
+// response in the cache, which a browser refuses as a page: serve a copy.
+function servable(r) {
+  if (!r.redirected) { return r; }
+  return r.blob().then(function (body) {
+    return new Response(body, { status: r.status, statusText: r.statusText, headers: r.headers });
+  });
+}
 self.addEventListener('fetch', function (e) {
-  e.respondWith(caches.match(e.request, { ignoreSearch: true }).then(function (r) { return r || fetch(e.request); }));
+  e.respondWith(caches.match(e.request, { ignoreSearch: true }).then(function (r) { return r ? servable(r) : fetch(e.request); }));
 });
 `)
 	return w.write("sw.js", b.Bytes())
