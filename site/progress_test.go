@@ -5,7 +5,6 @@ import (
 	"strings"
 	"sync"
 	"testing"
-	"time"
 )
 
 type lockedBuffer struct {
@@ -21,8 +20,17 @@ func (l *lockedBuffer) Write(p []byte) (int, error) {
 
 func TestMeterRedrawsAndClears(t *testing.T) {
 	var out lockedBuffer
-	m := startMeter(&out, "analysing", 10, func() int { return 7 })
-	time.Sleep(600 * time.Millisecond)
+	// The meter asks for the count when it redraws; the first time it
+	// asks, it is about to draw.
+	asked := make(chan struct{}, 1)
+	m := startMeter(&out, "analysing", 10, func() int {
+		select {
+		case asked <- struct{}{}:
+		default:
+		}
+		return 7
+	})
+	<-asked
 	m.end()
 	m.end() // twice is fine
 	got := out.b.String()

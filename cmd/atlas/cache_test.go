@@ -16,12 +16,12 @@ import (
 // atlas's own files through it.
 var rootDir string
 
-// TestMain keeps the tests' build caches out of the user's cache folder.
+// TestMain keeps the tests' build caches out of the user's cache folder
+// and closes the browser that the browser tests share.
 func TestMain(m *testing.M) {
 	// The interrupt test runs this binary as atlas itself.
 	if os.Getenv("ATLAS_TEST_AS_MAIN") == "1" {
-		main()
-		os.Exit(0)
+		asMain()
 	}
 	dir, err := os.MkdirTemp("", "atlas-test-cache-")
 	if err != nil {
@@ -32,6 +32,7 @@ func TestMain(m *testing.M) {
 		rootDir = filepath.Join(wd, "..", "..")
 	}
 	code := m.Run()
+	closeBrowser()
 	os.RemoveAll(dir)
 	os.Exit(code)
 }
@@ -303,8 +304,13 @@ func TestEditedDownloadsAreNotCopied(t *testing.T) {
 	data, _ := os.ReadFile(file)
 	i := bytes.LastIndexByte(data, ',')
 	data[i+1] ^= 1 // same size, different bytes
-	time.Sleep(20 * time.Millisecond)
+	st, err := os.Stat(file)
+	if err != nil {
+		t.Fatal(err)
+	}
 	os.WriteFile(file, data, 0o644)
+	// Saved a second later, whatever the file system's clock resolution.
+	os.Chtimes(file, st.ModTime().Add(time.Second), st.ModTime().Add(time.Second))
 	_, stderr, err := run(t, "build", "-s", "../../examples/briefings", "-o", out, "--cache-dir", cache)
 	if err != nil {
 		t.Fatal(err)

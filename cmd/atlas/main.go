@@ -5,6 +5,7 @@ package main
 import (
 	"context"
 	"fmt"
+	"io"
 	"os"
 	"os/signal"
 	"runtime/debug"
@@ -18,15 +19,23 @@ import (
 const heapBudget = 768 << 20
 
 func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	code := atlas(ctx, os.Stdout, os.Stderr)
+	stop()
+	os.Exit(code)
+}
+
+// atlas runs the command line in os.Args until ctx ends and returns the
+// process's exit status.
+func atlas(ctx context.Context, stdout, stderr io.Writer) int {
 	if os.Getenv("GOGC") == "" && os.Getenv("GOMEMLIMIT") == "" {
 		debug.SetGCPercent(400)
 		debug.SetMemoryLimit(heapBudget)
 	}
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
-	defer stop()
-	root := newRootCmd(os.Stdout, os.Stderr)
+	root := newRootCmd(stdout, stderr)
 	if err := root.ExecuteContext(ctx); err != nil {
-		fmt.Fprintln(os.Stderr, "atlas:", err)
-		os.Exit(1)
+		fmt.Fprintln(stderr, "atlas:", err)
+		return 1
 	}
+	return 0
 }

@@ -3,12 +3,14 @@ package main
 import (
 	"bufio"
 	"bytes"
+	"context"
 	"encoding/json"
 	"encoding/xml"
 	"fmt"
 	"io"
 	"os"
 	"os/exec"
+	"os/signal"
 	"path/filepath"
 	"regexp"
 	"sort"
@@ -289,6 +291,37 @@ func TestBuildIsDeterministic(t *testing.T) {
 	}
 }
 
+// asMain runs this test binary as atlas (ATLAS_TEST_AS_MAIN=1). With
+// ATLAS_TEST_PAUSE_AFTER set, the build stops after writing a log line
+// that starts with it until it is interrupted, so that an interrupt lands
+// in that stage however fast or slow the machine is.
+func asMain() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	var stderr io.Writer = os.Stderr
+	if stage := os.Getenv("ATLAS_TEST_PAUSE_AFTER"); stage != "" {
+		stderr = &pauseAfter{ctx: ctx, w: os.Stderr, prefix: []byte(stage)}
+	}
+	code := atlas(ctx, os.Stdout, stderr)
+	stop()
+	os.Exit(code)
+}
+
+// pauseAfter passes writes to w; one that starts with prefix returns only
+// once ctx is done.
+type pauseAfter struct {
+	ctx    context.Context
+	w      io.Writer
+	prefix []byte
+}
+
+func (p *pauseAfter) Write(b []byte) (int, error) {
+	n, err := p.w.Write(b)
+	if bytes.HasPrefix(b, p.prefix) {
+		<-p.ctx.Done()
+	}
+	return n, err
+}
+
 // TestInterruptKeepsOldSite sends a real SIGINT to an atlas build while
 // it reads and while it renders: the build stops, says so, and leaves
 // the previous site and nothing else.
@@ -319,7 +352,7 @@ func TestInterruptKeepsOldSite(t *testing.T) {
 	}
 	for _, stage := range []string{"read ", "analysed "} {
 		cmd := exec.Command(os.Args[0], "build", "--cache-dir", "none", "-s", src, "-o", out)
-		cmd.Env = append(os.Environ(), "ATLAS_TEST_AS_MAIN=1")
+		cmd.Env = append(os.Environ(), "ATLAS_TEST_AS_MAIN=1", "ATLAS_TEST_PAUSE_AFTER="+stage)
 		stderr, err := cmd.StderrPipe()
 		if err != nil {
 			t.Fatal(err)

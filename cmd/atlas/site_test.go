@@ -11,7 +11,6 @@ import (
 	"sort"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/briefing-atlas/atlas/site"
 	"github.com/chromedp/chromedp"
@@ -61,27 +60,42 @@ func TestLinksResolve(t *testing.T) {
 	t.Logf("%d pages, %d internal links and assets resolve", rep.Pages, rep.Links)
 }
 
-// visit opens a page in a fresh tab and reports its console errors and
-// the requests it made; ready is polled until truthy.
-func visit(t *testing.T, alloc context.Context, u, ready string) (context.Context, *pageReport, func()) {
-	t.Helper()
-	ctx, cancel := chromedp.NewContext(alloc)
-	rep := &pageReport{}
-	if err := chromedp.Listen(ctx, rep.listen); err != nil {
-		cancel()
-		t.Fatal(err)
+// fileURL is the file:// address of a path on disk.
+func fileURL(path string) string {
+	return (&url.URL{Scheme: "file", Path: path}).String()
+}
+
+// mapDrawn is true once a page's map shows the governorate outlines.
+const mapDrawn = `!!window.atlasMap && document.querySelectorAll('.leaflet-overlay-pane path:not(.atlas-marker)').length >= 14`
+
+// hasMap tells whether a page of the sample has a map.
+func hasMap(page string) bool {
+	return page != "events.html" && page != "search.html" && page != "404.html"
+}
+
+// TestBrowserOfflineAtlas opens the built sample atlas from file:// in
+// headless Chromium: the Leaflet map must start, show markers, log no
+// error, and ask for nothing but local files.
+func TestBrowserOfflineAtlas(t *testing.T) {
+	browser(t)
+	out := buildSample(t)
+	articles, _ := filepath.Glob(filepath.Join(out, "articles", "*.html"))
+	if len(articles) == 0 {
+		t.Fatal("no article pages built")
 	}
-	if err := chromedp.Do(ctx, chromedp.Navigate(u)); err != nil {
-		cancel()
-		t.Fatalf("%s: %v", u, err)
+	for _, p := range []string{filepath.Join(out, "index.html"), articles[0], filepath.Join(out, "governorates", "SY02.html")} {
+		t.Run(filepath.Base(p), func(t *testing.T) {
+			t.Parallel()
+			tb := openTab(t, fileURL(p), mapDrawn)
+			tb.settle("file://", "data:")
+			n := evalIn[int](tb, `document.querySelectorAll('.leaflet-overlay-pane path.atlas-marker, .leaflet-marker-pane .marker-cluster').length`)
+			if n < 1 {
+				t.Errorf("%d markers on the map", n)
+			}
+			outlines := evalIn[int](tb, `document.querySelectorAll('.leaflet-overlay-pane path:not(.atlas-marker)').length`)
+			t.Logf("%d markers, %d outlines, %d local requests", n, outlines, len(tb.rep.requestsOutside()))
+		})
 	}
-	if ready != "" {
-		if _, err := chromedp.Run(ctx, chromedp.Poll[bool](ready, chromedp.WithPollingTimeout(15*time.Second))); err != nil {
-			cancel()
-			t.Fatalf("%s: not ready (%s): %v; errors %v", u, ready, err, rep.errors)
-		}
-	}
-	return ctx, rep, cancel
 }
 
 // pagesToOpen: the home, events, search and 404 pages, every article
@@ -102,51 +116,66 @@ func pagesToOpen(all []string) []string {
 
 // TestBrowserCrawl opens the pages from file:// and from an HTTP server
 // that serves the site under a sub-path, as GitHub Pages does: no
-// console errors, no request outside the site, and maps that draw.
+// console errors, no request outside the site, and maps that draw. Each
+// page is a parallel subtest in a tab of its own.
 func TestBrowserCrawl(t *testing.T) {
-	alloc := browser(t)
+	browser(t)
 	out := buildSample(t)
 	pages := pagesToOpen(pagesOf(t, out))
 	const sub = "/some/sub/path/"
 	mux := http.NewServeMux()
 	mux.Handle(sub, http.StripPrefix(sub, http.FileServer(http.Dir(out))))
 	srv := httptest.NewServer(mux)
-	defer srv.Close()
-	bases := map[string]string{
-		"file": (&url.URL{Scheme: "file", Path: out + "/"}).String(),
-		"http": srv.URL + sub,
-	}
-	for name, base := range bases {
-		t.Run(name, func(t *testing.T) {
+	t.Cleanup(srv.Close)
+	for _, b := range []struct{ name, base string }{{"file", fileURL(out + "/")}, {"http", srv.URL + sub}} {
+		t.Run(b.name, func(t *testing.T) {
+			t.Parallel()
 			for _, p := range pages {
-				ready := "document.readyState === 'complete'"
-				if p != "events.html" && p != "search.html" && p != "404.html" {
-					ready = "!!(window.atlasMap && document.querySelectorAll('.leaflet-overlay-pane path').length >= 14)"
-				}
-				ctx, rep, cancel := visit(t, alloc, base+p, ready)
-				chromedp.Do(ctx, chromedp.Sleep(150*time.Millisecond))
-				rep.mu.Lock()
-				if len(rep.errors) > 0 {
-					t.Errorf("%s: console errors %v", p, rep.errors)
-				}
-				for _, r := range rep.requests {
-					if !strings.HasPrefix(r, base) && !strings.HasPrefix(r, "data:") {
-						t.Errorf("%s: request outside the site: %s", p, r)
+				t.Run(p, func(t *testing.T) {
+					t.Parallel()
+					ready := settled
+					if hasMap(p) {
+						ready = mapDrawn
 					}
-				}
-				rep.mu.Unlock()
-				cancel()
+					openTab(t, b.base+p, ready).settle(b.base, "data:")
+				})
 			}
-			t.Logf("%d pages opened from %s", len(pages), name)
 		})
+	}
+	t.Logf("%d pages opened from file:// and over http", len(pages))
+}
+
+// TestBrowserServiceWorker: a hosted site caches itself through sw.js,
+// and pages still open once the worker answers for them, also from a
+// host that redirects index.html to its folder (as Go's file server and
+// some static hosts do), which leaves a redirected response in the cache.
+func TestBrowserServiceWorker(t *testing.T) {
+	browser(t)
+	out := buildSample(t)
+	const sub = "/atlas/"
+	mux := http.NewServeMux()
+	mux.Handle(sub, http.StripPrefix(sub, http.FileServer(http.Dir(out))))
+	srv := httptest.NewServer(mux)
+	t.Cleanup(srv.Close)
+	base := srv.URL + sub
+	tb := openTab(t, base+"events.html", settled)
+	if !evalIn[bool](tb, `navigator.serviceWorker.ready.then(function () { return true; })`, chromedp.EvalAwaitPromise) {
+		t.Fatal("no service worker")
+	}
+	tb.url = base + "index.html"
+	tb.do("loading", chromedp.Navigate(tb.url))
+	tb.waitFor(mapDrawn)
+	tb.settle(base, "data:")
+	if !evalIn[bool](tb, `navigator.serviceWorker.controller !== null`) {
+		t.Error("the worker does not answer for index.html")
 	}
 }
 
 // TestBrowserInteractions: filters, mention clicks and search behave.
 func TestBrowserInteractions(t *testing.T) {
-	alloc := browser(t)
+	browser(t)
 	out := buildSample(t)
-	base := (&url.URL{Scheme: "file", Path: out + "/"}).String()
+	base := fileURL(out + "/")
 
 	// The expected count of one type, from the published data.
 	data, err := os.ReadFile(filepath.Join(out, "events.geojson"))
@@ -167,53 +196,44 @@ func TestBrowserInteractions(t *testing.T) {
 		t.Fatalf("the sample has %d explosion events of %d", want, len(fc.Features))
 	}
 	t.Run("filter", func(t *testing.T) {
-		ctx, _, cancel := visit(t, alloc, base+"index.html#type="+url.PathEscape("Explosions/Remote violence"), "window.atlasShown !== undefined")
-		defer cancel()
-		shown, err := chromedp.Run(ctx, chromedp.Evaluate[int]("window.atlasShown"))
-		if err != nil || shown != want {
-			t.Errorf("markers shown with the filter: %d (%v), want %d", shown, err, want)
+		t.Parallel()
+		tb := openTab(t, base+"index.html#type="+url.PathEscape("Explosions/Remote violence"), settled)
+		if shown := evalIn[int](tb, "window.atlasShown"); shown != want {
+			t.Errorf("markers shown with the filter: %d, want %d", shown, want)
 		}
-		text, _ := chromedp.Run(ctx, chromedp.Evaluate[string]("document.getElementById('shown-count').textContent"))
-		if text != fmt.Sprint(want) {
+		if text := evalIn[string](tb, "document.getElementById('shown-count').textContent"); text != fmt.Sprint(want) {
 			t.Errorf("shown count reads %q, want %d", text, want)
 		}
 		// Changing the form rewrites the hash: a permalink.
-		_, err = chromedp.Run(ctx, chromedp.Evaluate[bool](`(function(){var f=document.getElementById('filters');f.gov.value='SY02';f.dispatchEvent(new Event('change'));return true})()`))
-		if err != nil {
-			t.Fatal(err)
-		}
-		hash, _ := chromedp.Run(ctx, chromedp.Evaluate[string]("location.hash"))
+		evalIn[bool](tb, `(function(){var f=document.getElementById('filters');f.gov.value='SY02';f.dispatchEvent(new Event('change'));return true})()`)
+		tb.waitFor(settled)
+		hash := evalIn[string](tb, "location.hash")
 		if !strings.Contains(hash, "gov=SY02") || !strings.Contains(hash, "type=") {
 			t.Errorf("hash after filtering: %q", hash)
 		}
 	})
 	t.Run("mention opens its popup", func(t *testing.T) {
-		ctx, _, cancel := visit(t, alloc, base+"articles/daily-report-2016-02-28.html", "!!window.atlasMap")
-		defer cancel()
-		name, err := chromedp.Run(ctx, chromedp.Evaluate[string](`(function(){
+		t.Parallel()
+		tb := openTab(t, base+"articles/daily-report-2016-02-28.html", settled)
+		name := evalIn[string](tb, `(function(){
 			var a = document.querySelector('a.mention[data-m]');
 			for (var i = 0, all = document.querySelectorAll('a.mention'); i < all.length; i++) {
 				if (all[i].textContent === 'الطامنة' || all[i].textContent === 'اللطامنة') { a = all[i]; break; }
 			}
-			a.click(); return a.textContent; })()`))
+			a.click(); return a.textContent; })()`)
+		popup, err := pollTab[string](tb, `document.querySelector('.leaflet-popup-content') && document.querySelector('.leaflet-popup-content').textContent`, stepBudget)
 		if err != nil {
-			t.Fatal(err)
+			tb.fail("waiting for the popup of "+name, err)
 		}
-		popup, err := chromedp.Run(ctx, chromedp.Poll[string](
-			`document.querySelector('.leaflet-popup-content') && document.querySelector('.leaflet-popup-content').textContent`,
-			chromedp.WithPollingTimeout(5*time.Second)))
-		if err != nil || !strings.Contains(popup, strings.TrimPrefix(name, "ال")) {
-			t.Errorf("clicked %q, popup reads %q (%v)", name, popup, err)
+		if !strings.Contains(popup, strings.TrimPrefix(name, "ال")) {
+			t.Errorf("clicked %q, popup reads %q", name, popup)
 		}
 	})
 	for q, wantHref := range map[string]string{"حلب": "places/C1007.html", "بدير الزور": "places/C5086.html"} {
 		t.Run("search "+q, func(t *testing.T) {
-			ctx, _, cancel := visit(t, alloc, base+"search.html?q="+url.QueryEscape(q), "document.querySelectorAll('#results li').length > 0")
-			defer cancel()
-			hrefs, err := chromedp.Run(ctx, chromedp.Evaluate[[]string](`Array.prototype.map.call(document.querySelectorAll('#results a'), function(a){return a.getAttribute('href')})`))
-			if err != nil {
-				t.Fatal(err)
-			}
+			t.Parallel()
+			tb := openTab(t, base+"search.html?q="+url.QueryEscape(q), settled)
+			hrefs := evalIn[[]string](tb, `Array.prototype.map.call(document.querySelectorAll('#results a'), function(a){return a.getAttribute('href')})`)
 			found, docs := false, 0
 			for _, h := range hrefs {
 				found = found || h == wantHref
@@ -233,9 +253,9 @@ func TestBrowserInteractions(t *testing.T) {
 // not committed), and runs axe-core on the main page types: no serious or
 // critical violations.
 func TestBrowserScreenshotsAndAccessibility(t *testing.T) {
-	alloc := browser(t)
+	browser(t)
 	out := buildSample(t)
-	base := (&url.URL{Scheme: "file", Path: out + "/"}).String()
+	base := fileURL(out + "/")
 	shots := filepath.Join("..", "..", "test-output", "screenshots")
 	if err := os.MkdirAll(shots, 0o755); err != nil {
 		t.Fatal(err)
@@ -249,44 +269,35 @@ func TestBrowserScreenshotsAndAccessibility(t *testing.T) {
 		"governorate": "governorates/SY05.html", "events": "events.html",
 	}
 	for name, p := range pages {
-		t.Run(name, func(t *testing.T) {
-			ready := "document.readyState === 'complete'"
-			if name != "events" {
-				ready = "!!window.atlasMap"
-			}
-			for _, size := range [][2]int64{{1280, 800}, {390, 844}} {
-				ctx, _, cancel := visit(t, alloc, base+p, ready)
-				if name != "events" {
-					if err := chromedp.Do(ctx, chromedp.EmulateViewport(size[0], size[1]), chromedp.Sleep(300*time.Millisecond)); err != nil {
-						t.Fatal(err)
-					}
+		for _, size := range [][2]int64{{1280, 800}, {390, 844}} {
+			t.Run(fmt.Sprintf("%s-%dx%d", name, size[0], size[1]), func(t *testing.T) {
+				t.Parallel()
+				tb := openTab(t, base+p, settled, chromedp.EmulateViewport(size[0], size[1]))
+				if hasMap(p) {
+					ctx, cancel := context.WithTimeout(tb.ctx, stepBudget)
+					defer cancel()
 					buf, err := chromedp.Run(ctx, chromedp.CaptureScreenshot())
 					if err != nil {
-						t.Fatal(err)
+						tb.fail("taking a screenshot", err)
 					}
 					file := filepath.Join(shots, fmt.Sprintf("%s-%dx%d.png", name, size[0], size[1]))
 					if err := os.WriteFile(file, buf, 0o644); err != nil {
 						t.Fatal(err)
 					}
 				}
-				if size[0] == 1280 {
-					if _, err := chromedp.Run(ctx, chromedp.Evaluate[bool](string(axe)+";true")); err != nil {
-						t.Fatal(err)
-					}
-					res, err := chromedp.Run(ctx, chromedp.Evaluate[[]string](`axe.run(document, {resultTypes: ['violations']}).then(function (r) {
-						return r.violations.filter(function (v) { return v.impact === 'serious' || v.impact === 'critical'; })
-							.map(function (v) { return v.id + ' (' + v.nodes.length + '): ' + v.nodes[0].target.join(' '); });
-					})`, chromedp.EvalAwaitPromise))
-					if err != nil {
-						t.Fatal(err)
-					}
-					for _, v := range res {
-						t.Errorf("%s: axe: %s", p, v)
-					}
+				if size[0] != 1280 {
+					return
 				}
-				cancel()
-			}
-		})
+				evalIn[bool](tb, string(axe)+";true")
+				res := evalIn[[]string](tb, `axe.run(document, {resultTypes: ['violations']}).then(function (r) {
+					return r.violations.filter(function (v) { return v.impact === 'serious' || v.impact === 'critical'; })
+						.map(function (v) { return v.id + ' (' + v.nodes.length + '): ' + v.nodes[0].target.join(' '); });
+				})`, chromedp.EvalAwaitPromise)
+				for _, v := range res {
+					t.Errorf("%s: axe: %s", p, v)
+				}
+			})
+		}
 	}
 }
 
@@ -306,18 +317,6 @@ func TestEnglishAndTiles(t *testing.T) {
 	if _, _, err := run(t, "build", "--language", "fr", "--source", "../../examples/briefings", "--out", filepath.Join(t.TempDir(), "x")); err == nil {
 		t.Error("--language fr accepted")
 	}
-	alloc := browser(t)
-	ctx, rep, cancel := visit(t, alloc, (&url.URL{Scheme: "file", Path: out + "/index.html"}).String(), "window.atlasShown !== undefined")
-	defer cancel()
-	chromedp.Do(ctx, chromedp.Sleep(200*time.Millisecond))
-	rep.mu.Lock()
-	defer rep.mu.Unlock()
-	for _, r := range rep.requests {
-		if !strings.HasPrefix(r, "file://") && !strings.HasPrefix(r, "data:") {
-			t.Errorf("request from disk: %s", r)
-		}
-	}
-	if len(rep.errors) > 0 {
-		t.Errorf("console errors: %v", rep.errors)
-	}
+	tb := openTab(t, fileURL(out+"/index.html"), settled)
+	tb.settle("file://", "data:")
 }

@@ -3,7 +3,6 @@ package main
 import (
 	"bufio"
 	"context"
-	"fmt"
 	"io"
 	"net/http"
 	"os"
@@ -13,7 +12,6 @@ import (
 	"time"
 
 	"github.com/briefing-atlas/atlas/site/content"
-	"github.com/chromedp/chromedp"
 	"gopkg.in/yaml.v3"
 )
 
@@ -226,47 +224,67 @@ func startServe(t *testing.T) string {
 // changes its briefing: the open page reloads by itself and shows the
 // change, and a failed build shows its error over it.
 func TestServeReloadsOpenPages(t *testing.T) {
-	alloc := browser(t)
+	browser(t)
 	dir := newSite(t)
 	base := startServe(t)
-	ctx, rep, cancel := visit(t, alloc, base+"articles/first-briefing.html", `document.querySelector('.leaflet-marker-icon, .leaflet-interactive') !== null`)
-	defer cancel()
+	tb := openTab(t, base+"articles/first-briefing.html", settled)
 	file := filepath.Join(dir, "content/first-briefing.md")
 	data, _ := os.ReadFile(file)
 	os.WriteFile(file, []byte(strings.Replace(string(data), "نشرة تجريبية", "نشرة أعيد تحميلها", 1)), 0o644)
-	if err := untilTrue(ctx, `document.querySelector('h1').textContent.includes('نشرة أعيد تحميلها')`, 5*time.Second); err != nil {
-		t.Fatalf("the open page did not reload with the change: %v", err)
-	}
+	tb.waitFor(`document.querySelector('h1').textContent.includes('نشرة أعيد تحميلها')`)
 	os.WriteFile(filepath.Join(dir, "content/bad.md"), []byte("---\ntitle: [\n---\n"), 0o644)
-	if err := untilTrue(ctx, `document.getElementById('atlas-build-error') !== null`, 5*time.Second); err != nil {
-		t.Fatalf("the build error did not show over the open page: %v", err)
-	}
-	if len(rep.errors) > 0 {
-		t.Errorf("console errors: %v", rep.errors)
+	tb.waitFor(`document.getElementById('atlas-build-error') !== null`)
+	if errs := tb.rep.problems(); len(errs) > 0 {
+		t.Errorf("console errors: %v", errs)
 	}
 }
 
-// untilTrue evaluates expr in the page until it is true, across the
-// page's own reloads (which abort an evaluation under way).
-func untilTrue(ctx context.Context, expr string, timeout time.Duration) error {
-	deadline := time.Now().Add(timeout)
-	var last error
-	for time.Now().Before(deadline) {
-		ok, err := chromedp.Run(ctx, chromedp.Evaluate[bool](expr))
-		if last = err; err == nil && ok {
-			return nil
+// buildWatcher follows `atlas serve`'s build count (its server-sent
+// events, as open pages do): each finished build is one value on builds.
+type buildWatcher struct {
+	builds chan string
+}
+
+func watchBuilds(t *testing.T, base string) *buildWatcher {
+	t.Helper()
+	ctx, cancel := context.WithCancel(context.Background())
+	t.Cleanup(cancel)
+	req, _ := http.NewRequestWithContext(ctx, "GET", base+"__atlas/events", nil)
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	w := &buildWatcher{builds: make(chan string, 64)}
+	go func() {
+		defer resp.Body.Close()
+		sc := bufio.NewScanner(resp.Body)
+		for sc.Scan() {
+			if v, ok := strings.CutPrefix(sc.Text(), "data: "); ok {
+				select {
+				case w.builds <- v:
+				case <-ctx.Done():
+					return
+				}
+			}
 		}
-		time.Sleep(100 * time.Millisecond)
+	}()
+	return w
+}
+
+// next waits for the next build to finish, within one step's budget.
+func (w *buildWatcher) next() bool {
+	select {
+	case <-w.builds:
+		return true
+	case <-time.After(stepBudget):
+		return false
 	}
-	if last == nil {
-		last = fmt.Errorf("still false after %s", timeout)
-	}
-	return last
 }
 
 // TestServeRebuilds drives `atlas serve` over HTTP: the site is served
-// under base_url's path, a changed briefing shows within 2 s, a broken
-// one shows its error over the page, and a fix clears it.
+// under base_url's path, a changed briefing shows once the server says a
+// build finished, a broken one shows its error over the page, and a fix
+// clears it.
 func TestServeRebuilds(t *testing.T) {
 	dir := newSite(t)
 	cfg, _ := os.ReadFile("atlas.toml")
@@ -276,8 +294,9 @@ func TestServeRebuilds(t *testing.T) {
 	if !strings.HasSuffix(base, "/my-atlas/") {
 		t.Fatalf("served at %q, want the path of base_url", base)
 	}
+	client := &http.Client{Timeout: stepBudget}
 	get := func(p string) (int, string) {
-		resp, err := http.Get(base + p)
+		resp, err := client.Get(base + p)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -292,18 +311,19 @@ func TestServeRebuilds(t *testing.T) {
 	if _, js := get("__atlas/live.js"); !strings.Contains(js, "EventSource") {
 		t.Error("no live-reload script")
 	}
+	builds := watchBuilds(t, base)
+	// waitFor looks at page p after each build until it does (or, with
+	// absent, does not) contain want.
 	waitFor := func(what, p, want string, absent bool) {
 		t.Helper()
-		start := time.Now()
-		for time.Since(start) < 2*time.Second {
-			_, body := get(p)
-			if strings.Contains(body, want) != absent {
-				t.Logf("%s after %s", what, time.Since(start).Round(time.Millisecond))
+		for {
+			if _, body := get(p); strings.Contains(body, want) != absent {
 				return
 			}
-			time.Sleep(50 * time.Millisecond)
+			if !builds.next() {
+				t.Fatalf("%s: no build finished within %s", what, stepBudget)
+			}
 		}
-		t.Errorf("%s: not within 2 s", what)
 	}
 	file := filepath.Join(dir, "content/first-briefing.md")
 	data, _ := os.ReadFile(file)
