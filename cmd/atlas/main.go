@@ -9,6 +9,7 @@ import (
 	"os"
 	"os/signal"
 	"runtime/debug"
+	"syscall"
 )
 
 // heapBudget is how large atlas lets its heap grow before the garbage
@@ -19,10 +20,18 @@ import (
 const heapBudget = 768 << 20
 
 func main() {
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	ctx, stop := stoppable(context.Background())
 	code := atlas(ctx, os.Stdout, os.Stderr)
 	stop()
 	os.Exit(code)
+}
+
+// stoppable returns a context that ends at the first signal that asks
+// a process to stop: Ctrl-C (SIGINT), CI's time-outs and `docker stop`
+// (SIGTERM), a closed terminal (SIGHUP). A build then leaves the
+// previous site as it was and removes its stage; serve its folder.
+func stoppable(parent context.Context) (context.Context, context.CancelFunc) {
+	return signal.NotifyContext(parent, os.Interrupt, syscall.SIGTERM, syscall.SIGHUP)
 }
 
 // atlas runs the command line in os.Args until ctx ends and returns the
