@@ -10,7 +10,6 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
-	"os"
 	"path/filepath"
 	"slices"
 	"sort"
@@ -80,6 +79,8 @@ type Options struct {
 	// textBudget replaces keptText when not 0 (tests: -1 reads every
 	// briefing twice).
 	textBudget int64
+	// publishStep is called at each step of publishing (tests).
+	publishStep func(what string)
 }
 
 // Report says what a build did.
@@ -225,8 +226,9 @@ func build(ctx context.Context, opt Options, skip map[string]error) (rep *Report
 	if cache != nil && cache.oldTimes != nil {
 		w.oldTimes = cache.oldTimes
 	}
-	// A failed build leaves no staging folder behind.
-	defer os.RemoveAll(w.stage)
+	w.step = opt.publishStep
+	// A failed build leaves no stage behind, and lets go of --out.
+	defer w.close()
 	r, err := newRenderer(ctx, opt, cache)
 	if err != nil {
 		return nil, nil, err
@@ -260,6 +262,9 @@ func build(ctx context.Context, opt Options, skip map[string]error) (rep *Report
 	if err := ctx.Err(); err != nil {
 		return nil, nil, interrupted(opt.Out, err)
 	}
+	if err := w.err(); err != nil {
+		return nil, nil, err // the disk, not the briefings that met it
+	}
 	if err != nil {
 		return nil, nil, err
 	}
@@ -290,6 +295,9 @@ func build(ctx context.Context, opt Options, skip map[string]error) (rep *Report
 	if err := ctx.Err(); err != nil {
 		return nil, nil, interrupted(opt.Out, err)
 	}
+	if werr := w.err(); werr != nil {
+		return nil, nil, werr
+	}
 	if err != nil {
 		return nil, nil, err
 	}
@@ -313,7 +321,7 @@ func build(ctx context.Context, opt Options, skip map[string]error) (rep *Report
 	if err := w.finish(); err != nil {
 		return nil, nil, err
 	}
-	logf("moved     %d new or changed files into place in %s", w.staged, time.Since(t3).Round(time.Millisecond))
+	logf("published %d new or changed files in %s", w.staged, time.Since(t3).Round(time.Millisecond))
 	rep.Files = w.count
 	if cache != nil {
 		cache.times = w.times

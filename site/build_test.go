@@ -44,16 +44,26 @@ func (s *shiftingFS) Open(name string) (fs.File, error) {
 
 func testOptions(t testing.TB, src fs.FS, out string) Options {
 	t.Helper()
-	g, err := geo.Load(data.Gazetteer())
+	opt, err := newTestOptions(src, out)
 	if err != nil {
 		t.Fatal(err)
+	}
+	return opt
+}
+
+// newTestOptions builds from src into out with the bundled gazetteer,
+// templates and assets.
+func newTestOptions(src fs.FS, out string) (Options, error) {
+	g, err := geo.Load(data.Gazetteer())
+	if err != nil {
+		return Options{}, err
 	}
 	words, err := extract.ReadWordList(data.CommonWords())
 	if err != nil {
-		t.Fatal(err)
+		return Options{}, err
 	}
 	return Options{Content: src, Out: out, Gazetteer: g, Extractor: extract.New(g, extract.WithCommonWords(words)),
-		Events: events.New(), Templates: templates.FS(), Assets: assets.FS(), Title: "اختبار"}
+		Events: events.New(), Templates: templates.FS(), Assets: assets.FS(), Title: "اختبار"}, nil
 }
 
 // A briefing that changes between the build's first read (its metadata)

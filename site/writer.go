@@ -12,6 +12,7 @@ import (
 	"path"
 	"path/filepath"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
 
@@ -22,31 +23,96 @@ import (
 // there, so a later build removes only what atlas itself put there.
 const manifestName = ".atlas-manifest"
 
-// writer stages a build's files in a temporary folder beside the output
-// and moves them into place only when the whole build has succeeded: a
-// failed build leaves the previous site as it was. A file whose content
-// the previous build already wrote (same hash in the manifest, same size
-// on disk) is not staged again, so a rebuild touches only what changed
-// and deploys upload only that. Safe for concurrent use.
+// The names beside an output folder OUT that a build uses: its lock, its
+// stage (one per build: a stage that cannot be removed, say a file made
+// immutable, is left for a later build to try again), and the place an
+// old site waits while a new one moves in where folders cannot be
+// swapped in one step.
+func lockPath(out string) string  { return beside(out, ".atlas-lock-") }
+func asidePath(out string) string { return beside(out, ".atlas-old-") }
+func stagePath(out string) string {
+	return beside(out, stagePrefix+strconv.Itoa(os.Getpid())+".")
+}
+
+const stagePrefix = ".atlas-stage-"
+
+func beside(out, prefix string) string {
+	return filepath.Join(filepath.Dir(out), prefix+filepath.Base(out))
+}
+
+// isStageOf says whether name, beside out, is a stage of a build of out.
+func isStageOf(name, out string) bool {
+	rest, ok := strings.CutPrefix(name, stagePrefix)
+	pid, base, found := strings.Cut(rest, ".")
+	if !ok || !found || pid == "" || strings.Trim(pid, "0123456789") != "" {
+		return false
+	}
+	return base == filepath.Base(out)
+}
+
+// outputLock is a build's hold on its output folder (lock_*.go).
+type outputLock struct {
+	f    *os.File
+	path string
+}
+
+// busy says who holds the lock of out.
+func busy(out string, holder []byte) error {
+	who := "another atlas build"
+	if pid := strings.TrimSpace(string(holder)); pid != "" {
+		who += " (process " + pid + ")"
+	}
+	return fmt.Errorf("%s is writing %s; wait for it to finish", who, out)
+}
+
+// errNoExchange: the file system cannot swap two folders in one step.
+var errNoExchange = errors.New("folders cannot be exchanged here")
+
+// writer stages a build's files in a folder beside the output and, once
+// the whole build has succeeded, publishes them. The stage is completed
+// with the previous build's unchanged files (hard links, so they keep
+// their bytes and times and cost no copy) and with the files that atlas
+// did not write, then it and the output folder swap names in one step:
+// whatever happens, even a kill, the output is the old site or the new
+// one, never a mix. A file whose content the previous build already
+// wrote (same hash in the manifest, same size on disk) is not written
+// again, so a rebuild changes only what changed and deploys upload only
+// that. Safe for concurrent use.
 type writer struct {
 	out, stage string
-	old        map[string]string // the previous build's files and hashes
+	lock       *outputLock
+	old        map[string]string    // the previous build's files and hashes
+	present    map[string]fileEntry // what the output holds, links not followed
 	// oldTimes are the modification times (UnixNano) the previous build
 	// left its files with, where the build cache kept them; times are
 	// this build's, for the next.
 	oldTimes map[string]int64
+	// step, when set (by tests), is called at each step of publishing.
+	step func(what string)
+	// openFile opens the files the writer writes: os.OpenFile, or a
+	// test's, which fails where a full disk would.
+	openFile func(name string, flag int, perm fs.FileMode) (*os.File, error)
 
-	mu    sync.Mutex
-	files map[string]string // this build's files and hashes
-	times map[string]int64
-	dirs  map[string]bool // staging folders made
-	count int
-	bytes int64 // total size of the build's files
+	mu     sync.Mutex
+	files  map[string]string // this build's files and hashes
+	times  map[string]int64
+	kept   map[string]bool // files kept from the output, unchanged
+	dirs   map[string]bool // staging folders made
+	failed error           // the first error writing the stage
+	count  int
+	bytes  int64 // total size of the build's files
 	// Staged counts the files this build writes (new or changed).
 	staged int
 }
 
-func newWriter(out string, force bool) (*writer, error) {
+// fileEntry is what the output folder holds at a path.
+type fileEntry struct {
+	mode  fs.FileMode // type bits only
+	size  int64
+	mtime int64 // UnixNano
+}
+
+func newWriter(out string, force bool) (w *writer, err error) {
 	if out == "" {
 		return nil, errors.New("no output folder given")
 	}
@@ -54,41 +120,108 @@ func newWriter(out string, force bool) (*writer, error) {
 	if err != nil {
 		return nil, err
 	}
+	// An output folder that is a link (public -> /srv/www) is published
+	// where it points, and stays a link.
+	if real, err := filepath.EvalSymlinks(abs); err == nil {
+		abs = real
+	}
 	if !force {
 		if err := checkOutput(abs); err != nil {
 			return nil, err
 		}
 	}
-	parent := filepath.Dir(abs)
-	if err := os.MkdirAll(parent, 0o755); err != nil {
+	if err := os.MkdirAll(filepath.Dir(abs), 0o755); err != nil {
+		return nil, err
+	}
+	lock, err := lockOutput(abs)
+	if err != nil {
+		return nil, err
+	}
+	defer func() {
+		if err != nil {
+			lock.release()
+		}
+	}()
+	if err := recoverOutput(abs); err != nil {
 		return nil, err
 	}
 	old, err := readManifest(abs)
 	if err != nil {
 		return nil, err
 	}
-	stage, err := mkdirStage(parent)
+	present, err := scanOutput(abs)
 	if err != nil {
 		return nil, err
 	}
-	return &writer{out: abs, stage: stage, old: old, oldTimes: map[string]int64{}, files: map[string]string{},
-		times: map[string]int64{}, dirs: map[string]bool{}}, nil
+	stage := stagePath(abs)
+	if err := os.Mkdir(stage, 0o755); err != nil {
+		return nil, fmt.Errorf("making the stage beside %s: %w", abs, err)
+	}
+	return &writer{out: abs, stage: stage, lock: lock, old: old, present: present, oldTimes: map[string]int64{},
+		openFile: os.OpenFile, files: map[string]string{}, times: map[string]int64{}, kept: map[string]bool{}, dirs: map[string]bool{}}, nil
 }
 
-// mkdirStage makes a new staging folder in parent. Unlike os.MkdirTemp's
-// 0700, it has the mode a new output folder would have: a first build
-// renames the whole stage into place (see finish).
-func mkdirStage(parent string) (string, error) {
-	for i := 0; ; i++ {
-		dir := filepath.Join(parent, fmt.Sprintf(".atlas-staging-%d-%d", os.Getpid(), i))
-		err := os.Mkdir(dir, 0o755)
-		if err == nil {
-			return dir, nil
-		}
-		if !errors.Is(err, fs.ErrExist) || i == 9999 {
-			return "", err
+// recoverOutput clears what earlier builds of out left beside it (the
+// lock is ours, so they are over): stages, and an old site a killed
+// build had moved aside, which goes back in place if the new one never
+// came.
+func recoverOutput(out string) error {
+	aside := asidePath(out)
+	if _, err := os.Lstat(aside); err == nil {
+		if _, err := os.Lstat(out); errors.Is(err, fs.ErrNotExist) {
+			if err := os.Rename(aside, out); err != nil {
+				return fmt.Errorf("putting back the site a stopped build left in %s: %w", aside, err)
+			}
+		} else if err := os.RemoveAll(aside); err != nil {
+			return fmt.Errorf("removing %s, left by a stopped build: %w", aside, err)
 		}
 	}
+	entries, err := os.ReadDir(filepath.Dir(out))
+	if err != nil {
+		return err
+	}
+	for _, e := range entries {
+		if isStageOf(e.Name(), out) {
+			os.RemoveAll(filepath.Join(filepath.Dir(out), e.Name())) // else the next build tries again
+		}
+	}
+	return nil
+}
+
+// scanOutput lists what out holds, by slash-separated path, without
+// following a link: a link planted in the output can neither lend a
+// file to the site nor have one outside removed.
+func scanOutput(out string) (map[string]fileEntry, error) {
+	present := map[string]fileEntry{}
+	err := filepath.WalkDir(out, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			if p == out && errors.Is(err, fs.ErrNotExist) {
+				return fs.SkipAll
+			}
+			return err
+		}
+		if p == out {
+			return nil
+		}
+		info, err := d.Info()
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(out, p)
+		present[filepath.ToSlash(rel)] = fileEntry{mode: info.Mode().Type(), size: info.Size(), mtime: info.ModTime().UnixNano()}
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("reading the output folder %s: %w", out, err)
+	}
+	return present, nil
+}
+
+// close removes the stage and lets go of the output. A build calls it
+// whether it published or not.
+func (w *writer) close() {
+	os.RemoveAll(w.stage)
+	w.lock.release()
 }
 
 // checkOutput refuses an existing, non-empty folder that atlas did not
@@ -125,20 +258,68 @@ func (w *writer) writeSum(rel string, data []byte) (string, error) {
 	sum := hashOf(data)
 	w.record(rel, sum, int64(len(data)))
 	if w.unchanged(rel, sum, int64(len(data))) {
-		return sum, nil // leave it, and its mtime, alone
+		return sum, nil // the previous build's file is kept, with its mtime
 	}
 	dst := filepath.Join(w.stage, filepath.FromSlash(rel))
 	if err := w.mkdir(filepath.Dir(dst)); err != nil {
 		return "", err
 	}
-	if err := os.WriteFile(dst, data, 0o644); err != nil {
-		return "", err
+	if err := w.writeFile(dst, data); err != nil {
+		return "", w.fail(err)
 	}
 	w.mu.Lock()
 	w.staged++
 	w.mu.Unlock()
 	return sum, nil
 }
+
+// writeFile writes a new file of the stage.
+func (w *writer) writeFile(name string, data []byte) error {
+	f, err := w.openFile(name, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o644)
+	if err != nil {
+		return err
+	}
+	_, err = f.Write(data)
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	return err
+}
+
+// fail records the first error writing the stage and returns it. It is
+// the disk's, not a briefing's: a full disk fails every write after it,
+// and the build reports it once, in one line.
+func (w *writer) fail(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		err = pe.Err
+	}
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	if w.failed == nil {
+		w.failed = &outputError{out: w.out, err: err}
+	}
+	return w.failed
+}
+
+// err is the first error writing the stage, if any.
+func (w *writer) err() error {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	return w.failed
+}
+
+// outputError is a failure to write the site (a full disk, a folder
+// without write permission), for which the build stops.
+type outputError struct {
+	out string
+	err error
+}
+
+func (e *outputError) Error() string {
+	return fmt.Sprintf("writing the site into %s: %v", e.out, e.err)
+}
+func (e *outputError) Unwrap() error { return e.err }
 
 // record notes a file of this build.
 func (w *writer) record(rel, sum string, size int64) {
@@ -150,12 +331,13 @@ func (w *writer) record(rel, sum string, size int64) {
 }
 
 // unchanged says whether the previous build wrote rel with these bytes
-// (same hash in the manifest, same size on disk).
+// (same hash in the manifest, same size on disk); such a file is kept.
 func (w *writer) unchanged(rel, sum string, size int64) bool {
 	mt, ok := w.intact(rel, sum, size)
 	if ok {
 		w.mu.Lock()
 		w.times[rel] = mt
+		w.kept[rel] = true
 		w.mu.Unlock()
 	}
 	return ok
@@ -169,15 +351,14 @@ func (w *writer) intact(rel, sum string, size int64) (int64, bool) {
 	if w.old[rel] != sum {
 		return 0, false
 	}
-	st, err := os.Stat(filepath.Join(w.out, filepath.FromSlash(rel)))
-	if err != nil || st.Size() != size {
+	e, ok := w.present[rel]
+	if !ok || !e.mode.IsRegular() || e.size != size {
 		return 0, false
 	}
-	mt := st.ModTime().UnixNano()
-	if t, ok := w.oldTimes[rel]; ok && t != mt {
+	if t, ok := w.oldTimes[rel]; ok && t != e.mtime {
 		return 0, false
 	}
-	return mt, true
+	return e.mtime, true
 }
 
 // written counts the files recorded so far.
@@ -188,8 +369,8 @@ func (w *writer) written() int {
 }
 
 // create stages a large file written piece by piece, so that it is
-// never whole in memory; Close finishes it. Like write, it leaves the
-// previous build's file in place when the bytes are the same.
+// never whole in memory; Close finishes it. Like write, it keeps the
+// previous build's file when the bytes are the same.
 func (w *writer) create(rel string) (*stagedFile, error) {
 	if err := w.claim(rel); err != nil {
 		return nil, err
@@ -198,9 +379,9 @@ func (w *writer) create(rel string) (*stagedFile, error) {
 	if err := w.mkdir(filepath.Dir(dst)); err != nil {
 		return nil, err
 	}
-	f, err := os.Create(dst)
+	f, err := w.openFile(dst, os.O_RDWR|os.O_CREATE|os.O_TRUNC, 0o644)
 	if err != nil {
-		return nil, err
+		return nil, w.fail(err)
 	}
 	sf := &stagedFile{w: w, rel: rel, path: dst, f: f, hash: xxhash.New()}
 	sf.buf = bufio.NewWriterSize(io.MultiWriter(f, sf.hash), 1<<16)
@@ -210,7 +391,7 @@ func (w *writer) create(rel string) (*stagedFile, error) {
 // claim reserves rel for this build: two outputs may not share a file.
 func (w *writer) claim(rel string) error {
 	clean := path.Clean(rel)
-	if clean != rel || path.IsAbs(rel) || strings.HasPrefix(clean, "../") || clean == ".." || clean == "." {
+	if clean != rel || path.IsAbs(rel) || strings.HasPrefix(clean, "../") || clean == ".." || clean == "." || rel == manifestName {
 		return fmt.Errorf("refusing to write %q: not a plain path inside the output folder", rel)
 	}
 	w.mu.Lock()
@@ -236,18 +417,21 @@ type stagedFile struct {
 func (sf *stagedFile) Write(p []byte) (int, error) {
 	n, err := sf.buf.Write(p)
 	sf.size += int64(n)
+	if err != nil {
+		err = sf.w.fail(err)
+	}
 	return n, err
 }
 
 // Close finishes the file and records it; an unchanged file is dropped
-// from the stage so the previous one, and its mtime, stay.
+// from the stage, and the previous one is kept.
 func (sf *stagedFile) Close() error {
 	err := sf.buf.Flush()
 	if cerr := sf.f.Close(); err == nil {
 		err = cerr
 	}
 	if err != nil {
-		return fmt.Errorf("%s: %w", sf.rel, err)
+		return sf.w.fail(err)
 	}
 	sum := fmt.Sprintf("%016x", sf.hash.Sum64())
 	sf.sum = sum
@@ -289,7 +473,7 @@ func (w *writer) mkdir(dir string) error {
 		return nil
 	}
 	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return err
+		return w.fail(err)
 	}
 	w.mu.Lock()
 	w.dirs[dir] = true
@@ -297,70 +481,173 @@ func (w *writer) mkdir(dir string) error {
 	return nil
 }
 
-// finish moves the staged files into the output folder, removes files
-// that an earlier build wrote and this one did not, and writes the
-// manifest.
+// stepped tells a test where publishing is.
+func (w *writer) stepped(what string) {
+	if w.step != nil {
+		w.step(what)
+	}
+}
+
+// finish publishes the build: it completes the stage with the files it
+// keeps from the output (this build's unchanged files and every file
+// atlas did not write), writes the manifest there, and swaps the stage
+// with the output folder. The previous build's files that this build
+// does not make go with the old folder.
 func (w *writer) finish() error {
-	defer os.RemoveAll(w.stage)
+	if err := w.err(); err != nil {
+		return err
+	}
 	names := make([]string, 0, len(w.files))
 	for rel := range w.files {
 		names = append(names, rel)
 	}
 	sort.Strings(names)
-	// A first build into a folder that does not exist yet: the stage
-	// becomes the output in one rename, not one for each of its files.
-	if len(w.old) == 0 {
-		if _, err := os.Lstat(w.out); errors.Is(err, fs.ErrNotExist) {
-			if times, err := stagedTimes(w.stage); err == nil && os.Rename(w.stage, w.out) == nil {
-				for rel, t := range times {
-					w.times[rel] = t
-				}
-				return w.writeManifest(names)
-			}
-		}
-	}
-	// List what is staged and check every folder it goes to before
-	// moving anything, so a refusal leaves the old site whole.
-	if err := os.MkdirAll(w.out, 0o755); err != nil {
+	if err := w.complete(names); err != nil {
 		return err
 	}
-	var staged []string
-	made := map[string]bool{}
-	err := filepath.WalkDir(w.stage, func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
-		}
-		rel, _ := filepath.Rel(w.stage, p)
-		staged = append(staged, rel)
-		if dir := filepath.Dir(filepath.Join(w.out, rel)); !made[dir] {
-			if err := w.outputDir(dir); err != nil {
-				return err
-			}
-			made[dir] = true
-		}
-		return nil
-	})
-	if err != nil {
+	w.stepped("manifest")
+	if err := w.writeManifest(names); err != nil {
 		return err
 	}
-	for _, rel := range staged {
-		dst := filepath.Join(w.out, rel)
-		if err := os.Rename(filepath.Join(w.stage, rel), dst); err != nil {
-			return err
-		}
-		if st, err := os.Stat(dst); err == nil {
-			w.times[filepath.ToSlash(rel)] = st.ModTime().UnixNano()
+	return w.publish()
+}
+
+// complete adds to the stage what the new site keeps from the output,
+// after checking that nothing the user put there is in the way, and
+// notes the times of the files this build wrote.
+func (w *writer) complete(names []string) error {
+	// The folders this build makes, and those the previous one made.
+	ours, theirs := map[string]bool{}, map[string]bool{}
+	for _, rel := range names {
+		for d := path.Dir(rel); d != "."; d = path.Dir(d) {
+			ours[d] = true
 		}
 	}
 	for rel := range w.old {
-		if _, ok := w.files[rel]; !ok {
-			os.Remove(filepath.Join(w.out, filepath.FromSlash(rel)))
+		for d := path.Dir(rel); d != "."; d = path.Dir(d) {
+			theirs[d] = true
 		}
 	}
-	return w.writeManifest(names)
+	var carried []string
+	for rel, e := range w.present {
+		if rel == manifestName {
+			continue
+		}
+		_, atlas := w.old[rel]
+		_, rebuilt := w.files[rel]
+		where := filepath.Join(w.out, filepath.FromSlash(rel))
+		switch {
+		case ours[rel] && !e.mode.IsDir():
+			if atlas {
+				continue // a file of the last build where this one makes a folder
+			}
+			what := "it is not a folder"
+			if e.mode&fs.ModeSymlink != 0 {
+				what = "it is a symbolic link"
+			}
+			return fmt.Errorf("refusing to write into %s: %s, and atlas did not put it there", where, what)
+		case e.mode.IsDir():
+			if rebuilt && !theirs[rel] {
+				return fmt.Errorf("refusing to replace the folder %s, which atlas did not make, with a file", where)
+			}
+			if !rebuilt && !ours[rel] && !theirs[rel] {
+				carried = append(carried, rel) // a folder of the user's
+			}
+		case !atlas && !rebuilt:
+			carried = append(carried, rel) // a file of the user's
+		}
+	}
+	sort.Strings(carried)
+	for _, rel := range names {
+		if w.kept[rel] {
+			w.stepped("keep " + rel)
+			if err := w.carry(rel); err != nil {
+				return err
+			}
+			continue
+		}
+		info, err := os.Lstat(filepath.Join(w.stage, filepath.FromSlash(rel)))
+		if err != nil {
+			return w.fail(err)
+		}
+		w.times[rel] = info.ModTime().UnixNano()
+	}
+	for _, rel := range carried {
+		w.stepped("carry " + rel)
+		if err := w.carry(rel); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
-// writeManifest lists the build's files, names sorted, in the output.
+// carry puts the output's entry at rel into the stage: a hard link to a
+// file (a copy where links fail), the same link for a link, a folder
+// with its mode.
+func (w *writer) carry(rel string) error {
+	src := filepath.Join(w.out, filepath.FromSlash(rel))
+	dst := filepath.Join(w.stage, filepath.FromSlash(rel))
+	if err := w.mkdir(filepath.Dir(dst)); err != nil {
+		return err
+	}
+	e := w.present[rel]
+	switch {
+	case e.mode.IsDir():
+		info, err := os.Lstat(src)
+		if err != nil {
+			return fmt.Errorf("keeping %s: %w", src, err)
+		}
+		if err := os.MkdirAll(dst, info.Mode().Perm()); err != nil {
+			return w.fail(err)
+		}
+		return nil
+	case e.mode&fs.ModeSymlink != 0:
+		target, err := os.Readlink(src)
+		if err != nil {
+			return fmt.Errorf("keeping %s: %w", src, err)
+		}
+		if err := os.Symlink(target, dst); err != nil {
+			return w.fail(err)
+		}
+		return nil
+	}
+	if err := os.Link(src, dst); err == nil {
+		return nil
+	}
+	if !e.mode.IsRegular() {
+		return fmt.Errorf("keeping %s: it is not a regular file and cannot be linked", src)
+	}
+	return w.copyKept(src, dst)
+}
+
+// copyKept copies a file the site keeps where a hard link cannot be
+// made (another file system, a protected file), with its mode and time.
+func (w *writer) copyKept(src, dst string) error {
+	in, err := os.Open(src)
+	if err != nil {
+		return fmt.Errorf("keeping %s: %w", src, err)
+	}
+	defer in.Close()
+	info, err := in.Stat()
+	if err != nil {
+		return fmt.Errorf("keeping %s: %w", src, err)
+	}
+	out, err := w.openFile(dst, os.O_WRONLY|os.O_CREATE|os.O_EXCL, info.Mode().Perm())
+	if err != nil {
+		return w.fail(err)
+	}
+	if _, err := io.Copy(out, in); err != nil {
+		out.Close()
+		return w.fail(err)
+	}
+	if err := out.Close(); err != nil {
+		return w.fail(err)
+	}
+	return os.Chtimes(dst, info.ModTime(), info.ModTime())
+}
+
+// writeManifest lists the build's files, names sorted, in the stage, and
+// syncs it: the manifest goes into place with the site it lists.
 func (w *writer) writeManifest(names []string) error {
 	var b bytes.Buffer
 	for _, rel := range names {
@@ -369,56 +656,62 @@ func (w *writer) writeManifest(names []string) error {
 		b.WriteString(w.files[rel])
 		b.WriteByte('\n')
 	}
-	return os.WriteFile(filepath.Join(w.out, manifestName), b.Bytes(), 0o644)
-}
-
-// stagedTimes returns the modification times of the files in the stage,
-// by slash-separated path; a rename keeps them.
-func stagedTimes(stage string) (map[string]int64, error) {
-	times := map[string]int64{}
-	err := filepath.WalkDir(stage, func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
-		}
-		info, err := d.Info()
-		if err != nil {
-			return err
-		}
-		rel, _ := filepath.Rel(stage, p)
-		times[filepath.ToSlash(rel)] = info.ModTime().UnixNano()
-		return nil
-	})
-	return times, err
-}
-
-// outputDir makes dir, a folder inside the output, refusing to go
-// through a symbolic link: one planted in the output folder must not
-// send the site's files elsewhere on the disk.
-func (w *writer) outputDir(dir string) error {
-	rel, err := filepath.Rel(w.out, dir)
+	f, err := w.openFile(filepath.Join(w.stage, manifestName), os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o644)
 	if err != nil {
-		return err
+		return w.fail(err)
 	}
-	cur := w.out
-	for _, part := range strings.Split(rel, string(filepath.Separator)) {
-		if part == "." {
-			continue
+	if _, err := f.Write(b.Bytes()); err != nil {
+		f.Close()
+		return w.fail(err)
+	}
+	if err := f.Sync(); err != nil {
+		f.Close()
+		return w.fail(err)
+	}
+	if err := f.Close(); err != nil {
+		return w.fail(err)
+	}
+	return nil
+}
+
+// publish puts the stage in the output's place. A first build renames
+// it; later ones swap the two folders in one step where the file system
+// can, else move the old site aside, the new one in, and remove the old
+// (a crash between the two moves is mended by the next build).
+func (w *writer) publish() error {
+	w.stepped("publish")
+	if _, err := os.Lstat(w.out); errors.Is(err, fs.ErrNotExist) {
+		if err := os.Rename(w.stage, w.out); err != nil {
+			return fmt.Errorf("publishing %s: %w", w.out, err)
 		}
-		cur = filepath.Join(cur, part)
-		st, err := os.Lstat(cur)
-		switch {
-		case errors.Is(err, fs.ErrNotExist):
-			if err := os.Mkdir(cur, 0o755); err != nil && !errors.Is(err, fs.ErrExist) {
-				return err
+		w.stepped("published")
+		return nil
+	}
+	if info, err := os.Stat(w.out); err == nil {
+		os.Chmod(w.stage, info.Mode().Perm()) // the mode the user gave it
+	}
+	err := exchange(w.stage, w.out)
+	if errors.Is(err, errNoExchange) {
+		aside := asidePath(w.out)
+		if err := os.Rename(w.out, aside); err != nil {
+			return fmt.Errorf("publishing %s: moving the old site aside: %w", w.out, err)
+		}
+		w.stepped("aside")
+		if err := os.Rename(w.stage, w.out); err != nil {
+			if back := os.Rename(aside, w.out); back != nil {
+				return fmt.Errorf("publishing %s: %w; the old site is in %s", w.out, err, aside)
 			}
-		case err != nil:
-			return err
-		case st.Mode()&fs.ModeSymlink != 0:
-			return fmt.Errorf("refusing to write through %s: it is a symbolic link", cur)
-		case !st.IsDir():
-			return fmt.Errorf("refusing to write into %s: it is not a folder", cur)
+			return fmt.Errorf("publishing %s: %w", w.out, err)
 		}
+		w.stepped("published")
+		os.RemoveAll(aside)
+		return nil
 	}
+	if err != nil {
+		return fmt.Errorf("publishing %s (atlas replaces the output folder as a whole, so it must be a folder it can rename, not a mount point): %w", w.out, err)
+	}
+	w.stepped("published")
+	os.RemoveAll(w.stage) // the old site, under the stage's name now
 	return nil
 }
 
@@ -429,11 +722,14 @@ func hashOf(data []byte) string {
 	return fmt.Sprintf("%016x", xxhash.Sum64(data))
 }
 
+// readManifest reads the manifest of the site in out; one that is not a
+// regular file (a planted link) is not atlas's.
 func readManifest(out string) (map[string]string, error) {
-	f, err := os.Open(filepath.Join(out, manifestName))
-	if errors.Is(err, fs.ErrNotExist) {
+	file := filepath.Join(out, manifestName)
+	if info, err := os.Lstat(file); errors.Is(err, fs.ErrNotExist) || (err == nil && !info.Mode().IsRegular()) {
 		return map[string]string{}, nil
 	}
+	f, err := os.Open(file)
 	if err != nil {
 		return nil, err
 	}

@@ -1,9 +1,13 @@
 package site
 
 import (
+	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
+	"syscall"
 	"testing"
 	"time"
 )
@@ -51,9 +55,9 @@ func TestWriterStagesAndCleansOnlyItsOwnFiles(t *testing.T) {
 	if st, _ := os.Stat(filepath.Join(out, "a/b.html")); !st.ModTime().Equal(past) {
 		t.Error("unchanged a/b.html was rewritten")
 	}
-	left, _ := filepath.Glob(filepath.Join(filepath.Dir(out), ".atlas-staging-*"))
+	left, _ := filepath.Glob(filepath.Join(filepath.Dir(out), ".atlas-*"))
 	if len(left) != 0 {
-		t.Errorf("staging folders left behind: %v", left)
+		t.Errorf("left beside the output: %v", left)
 	}
 }
 
@@ -62,7 +66,7 @@ func TestWriterRejectsEscapingPaths(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer os.RemoveAll(w.stage)
+	defer w.close()
 	for _, p := range []string{"../x.html", "/etc/x", "a/../../x", "./a", ""} {
 		if err := w.write(p, nil); err == nil {
 			t.Errorf("write(%q) accepted", p)
@@ -77,7 +81,7 @@ func withWriter(t *testing.T, out string, fn func(w *writer)) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer os.RemoveAll(w.stage)
+	defer w.close()
 	fn(w)
 	if err := w.finish(); err != nil {
 		t.Fatal(err)
@@ -146,6 +150,7 @@ func TestWriterRefusesSymlinkedFolders(t *testing.T) {
 	if err := w.finish(); err != nil {
 		t.Fatal(err)
 	}
+	w.close()
 	os.RemoveAll(filepath.Join(out, "articles"))
 	if err := os.Symlink(elsewhere, filepath.Join(out, "articles")); err != nil {
 		t.Skip(err)
@@ -154,6 +159,7 @@ func TestWriterRefusesSymlinkedFolders(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	defer w.close()
 	w.write("index.html", []byte("two"))
 	w.write("articles/a.html", []byte("b"))
 	err = w.finish()
@@ -166,4 +172,188 @@ func TestWriterRefusesSymlinkedFolders(t *testing.T) {
 	if data, _ := os.ReadFile(filepath.Join(out, "index.html")); string(data) != "one" {
 		t.Errorf("index.html = %q: the refused build moved files", data)
 	}
+}
+
+// TestWriterLocksTheOutput: one build at a time writes an output folder;
+// a second is told which process holds it.
+func TestWriterLocksTheOutput(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "public")
+	w, err := newWriter(out, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = newWriter(out, false)
+	if err == nil || !strings.Contains(err.Error(), fmt.Sprintf("(process %d) is writing %s", os.Getpid(), out)) {
+		t.Fatalf("a second writer of the same folder: %v", err)
+	}
+	w.close()
+	w, err = newWriter(out, false)
+	if err != nil {
+		t.Fatalf("after the first let go: %v", err)
+	}
+	w.close()
+	if left, _ := filepath.Glob(filepath.Join(filepath.Dir(out), ".atlas-*")); len(left) > 0 {
+		t.Errorf("left beside the output: %v", left)
+	}
+}
+
+// TestWriterKeepsWhatAtlasDidNotWrite: the user's files, folders and
+// links in the output survive a rebuild as they were; a link pointing
+// out of the output is kept as a link, and nothing behind it is touched.
+func TestWriterKeepsWhatAtlasDidNotWrite(t *testing.T) {
+	tmp := t.TempDir()
+	out, elsewhere := filepath.Join(tmp, "public"), filepath.Join(tmp, "elsewhere")
+	os.MkdirAll(elsewhere, 0o755)
+	os.WriteFile(filepath.Join(elsewhere, "a.html"), []byte("not atlas's"), 0o644)
+	withWriter(t, out, func(w *writer) {
+		w.write("index.html", []byte("1"))
+		w.write("places/a.html", []byte("a"))
+	})
+	os.WriteFile(filepath.Join(out, "CNAME"), []byte("atlas.example"), 0o644)
+	os.MkdirAll(filepath.Join(out, "notes", "empty"), 0o755)
+	os.WriteFile(filepath.Join(out, "notes", "todo.txt"), []byte("todo"), 0o600)
+	os.WriteFile(filepath.Join(out, "places", "mine.txt"), []byte("mine"), 0o644)
+	if err := os.Symlink(elsewhere, filepath.Join(out, "shared")); err != nil {
+		t.Skip(err)
+	}
+	withWriter(t, out, func(w *writer) {
+		w.write("index.html", []byte("2"))
+	})
+	for name, want := range map[string]string{"index.html": "2", "CNAME": "atlas.example", "notes/todo.txt": "todo", "places/mine.txt": "mine", "shared/a.html": "not atlas's"} {
+		if got, err := os.ReadFile(filepath.Join(out, name)); err != nil || string(got) != want {
+			t.Errorf("%s = %q, %v; want %q", name, got, err, want)
+		}
+	}
+	if exists(out, "places/a.html") {
+		t.Error("places/a.html, written by the first build only, is still there")
+	}
+	if st, err := os.Stat(filepath.Join(out, "notes", "empty")); err != nil || !st.IsDir() {
+		t.Errorf("the user's empty folder: %v", err)
+	}
+	if st, _ := os.Stat(filepath.Join(out, "notes", "todo.txt")); st == nil || st.Mode().Perm() != 0o600 {
+		t.Errorf("the user's file lost its mode: %v", st)
+	}
+	if target, err := os.Readlink(filepath.Join(out, "shared")); err != nil || target != elsewhere {
+		t.Errorf("the user's link: %q, %v", target, err)
+	}
+}
+
+// TestWriterDeletesNothingThroughALink: a folder of the last build
+// replaced by a link to another place on the disk loses nothing there
+// when the next build no longer makes its files.
+func TestWriterDeletesNothingThroughALink(t *testing.T) {
+	tmp := t.TempDir()
+	out, elsewhere := filepath.Join(tmp, "public"), filepath.Join(tmp, "elsewhere")
+	withWriter(t, out, func(w *writer) {
+		w.write("index.html", []byte("1"))
+		w.write("places/a.html", []byte("a"))
+		w.write("places/b.html", []byte("b"))
+	})
+	if err := os.Rename(filepath.Join(out, "places"), elsewhere); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink(elsewhere, filepath.Join(out, "places")); err != nil {
+		t.Skip(err)
+	}
+	withWriter(t, out, func(w *writer) {
+		w.write("index.html", []byte("2"))
+	})
+	for _, name := range []string{"a.html", "b.html"} {
+		if _, err := os.Stat(filepath.Join(elsewhere, name)); err != nil {
+			t.Errorf("%s behind the link: %v", name, err)
+		}
+	}
+}
+
+// diskFull fails every file opened after the first n, as a full disk
+// fails writes.
+func diskFull(n int) func(string, int, fs.FileMode) (*os.File, error) {
+	var mu sync.Mutex
+	return func(name string, flag int, perm fs.FileMode) (*os.File, error) {
+		mu.Lock()
+		defer mu.Unlock()
+		if n--; n < 0 {
+			return nil, &fs.PathError{Op: "open", Path: name, Err: syscall.ENOSPC}
+		}
+		return os.OpenFile(name, flag, perm)
+	}
+}
+
+// TestWriterFullDisk: when the disk fills up, every write fails with one
+// error that names the output folder, once; publishing refuses, and the
+// old site stays as it was, manifest included.
+func TestWriterFullDisk(t *testing.T) {
+	for _, n := range []int{0, 3, 40} { // early, in the middle, at the manifest
+		out := filepath.Join(t.TempDir(), "public")
+		withWriter(t, out, func(w *writer) {
+			w.write("index.html", []byte("1"))
+			w.write("places/gone.html", []byte("gone"))
+		})
+		before := readTree(t, out)
+		w, err := newWriter(out, false)
+		if err != nil {
+			t.Fatal(err)
+		}
+		w.openFile = diskFull(n)
+		var errs []error
+		for i := range 40 {
+			if err := w.write(fmt.Sprintf("places/p%02d.html", i), []byte("p")); err != nil {
+				errs = append(errs, err)
+			}
+		}
+		err = w.finish()
+		w.close()
+		if err == nil {
+			t.Fatalf("n=%d: finish on a full disk succeeded", n)
+		}
+		errs = append(errs, err)
+		for _, e := range errs {
+			if e != errs[0] {
+				t.Fatalf("n=%d: two different errors: %v and %v", n, errs[0], e)
+			}
+		}
+		if msg := err.Error(); msg != "writing the site into "+out+": no space left on device" {
+			t.Errorf("n=%d: %q", n, msg)
+		}
+		if after := readTree(t, out); !sameFiles(before, after) {
+			t.Errorf("n=%d: the failed build changed the output", n)
+		}
+		// The next build, with room, makes the site and drops what it no
+		// longer makes.
+		withWriter(t, out, func(w *writer) { w.write("index.html", []byte("2")) })
+		if exists(out, "places/gone.html") {
+			t.Errorf("n=%d: a page the next build no longer makes stayed", n)
+		}
+	}
+}
+
+// readTree reads every file under dir, by slash-separated path.
+func readTree(t *testing.T, dir string) map[string]string {
+	t.Helper()
+	files := map[string]string{}
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		data, err := os.ReadFile(p)
+		rel, _ := filepath.Rel(dir, p)
+		files[filepath.ToSlash(rel)] = string(data)
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return files
+}
+
+func sameFiles(a, b map[string]string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for k, v := range a {
+		if w, ok := b[k]; !ok || w != v {
+			return false
+		}
+	}
+	return true
 }
