@@ -1,14 +1,18 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"io/fs"
+	"net/netip"
 	"net/url"
 	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
 	"testing/fstest"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/briefing-atlas/atlas/assets"
 	"github.com/briefing-atlas/atlas/extract/events"
@@ -91,6 +95,13 @@ func (s *buildSettings) resolve(cmd *cobra.Command) error {
 	fromFile("language", &s.language, cfg.Language)
 	fromFile("tiles", &s.tiles, cfg.Tiles)
 	fromFile("base-url", &s.baseURL, cfg.BaseURL)
+	if err := checkBaseURL(s.baseURL); err != nil {
+		from := "--base-url"
+		if !cmd.Flags().Changed("base-url") {
+			from = s.configFile + ": base_url"
+		}
+		return fmt.Errorf("%s %q: %w", from, s.baseURL, err)
+	}
 	fromFile("max-file-size", &s.maxFileSize, cfg.MaxFileSize)
 	fromFile("templates", &s.templatesDir, cfg.Path("templates"))
 	fromFile("assets", &s.assetsDir, cfg.Path("assets"))
@@ -119,9 +130,6 @@ func (s *buildSettings) options(cmd *cobra.Command) (opt site.Options, done func
 	tiles := s.tiles
 	if tiles == "none" {
 		tiles = ""
-	}
-	if err := checkBaseURL(s.baseURL); err != nil {
-		return opt, nil, err
 	}
 	limit, err := parseSize(s.maxFileSize)
 	if err != nil {
@@ -231,16 +239,56 @@ func (s *buildSettings) report(cmd *cobra.Command, rep *site.Report) {
 
 // checkBaseURL accepts an absolute http(s) address with nothing in it
 // that would need escaping: it is written into sitemap.xml, feed.xml and
-// the 404 page as it is.
+// the 404 page as it is, and its path, decoded, into the dev server's
+// pages. So the path must decode to a plain path: letters, digits and
+// "-._~/", no "." or ".." segments, no encoded slash.
 func checkBaseURL(s string) error {
 	if s == "" {
 		return nil
 	}
 	u, err := url.Parse(s)
 	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" || strings.ContainsAny(s, "<>\"'` \\") {
-		return fmt.Errorf("--base-url %q: want the site's http(s) address, such as https://org.github.io/repo/", s)
+		return errors.New("want the site's http(s) address, such as https://org.github.io/repo/")
+	}
+	switch {
+	case u.User != nil:
+		return errors.New("a site's address has no user or password")
+	case u.RawQuery != "" || u.ForceQuery:
+		return errors.New("a site's address has no query (?…)")
+	case u.Fragment != "" || strings.Contains(s, "#"):
+		return errors.New("a site's address has no fragment (#…)")
+	}
+	if _, err := netip.ParseAddr(u.Hostname()); err != nil && strings.IndexFunc(u.Hostname(), func(r rune) bool {
+		return !plainRune(r) || r == '~'
+	}) >= 0 {
+		return fmt.Errorf("host %q: want a name such as org.github.io", u.Hostname())
+	}
+	// Percent-decoding a slash would make a different path on the host.
+	if strings.Contains(strings.ToUpper(u.EscapedPath()), "%2F") {
+		return fmt.Errorf("path %q: an encoded slash (%%2F)", u.EscapedPath())
+	}
+	if i := strings.IndexFunc(u.Path, func(r rune) bool { return !plainRune(r) && r != '/' }); i >= 0 {
+		return fmt.Errorf("path %q: %q is not a letter, a digit or one of -._~/", u.Path, []rune(u.Path[i:])[0])
+	}
+	segs := strings.Split(strings.TrimPrefix(u.Path, "/"), "/")
+	for i, seg := range segs {
+		switch {
+		case seg == "." || seg == "..":
+			return fmt.Errorf("path %q: a %q segment", u.Path, seg)
+		case seg == "" && i < len(segs)-1:
+			return fmt.Errorf("path %q: an empty segment (//)", u.Path)
+		}
 	}
 	return nil
+}
+
+// plainRune is a letter or digit of any script, a combining mark (Arabic
+// vowel signs), or one of -._~, the characters a URL never escapes.
+func plainRune(r rune) bool {
+	if r < utf8.RuneSelf {
+		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9' || strings.ContainsRune("-._~", r)
+	}
+	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r)
 }
 
 // parseSize reads a size such as 10MB, 512KB or 1048576 (bytes).
