@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"html"
 	"net/http"
+	"net/url"
 	"os"
 	"path"
 	"path/filepath"
@@ -19,8 +20,9 @@ import (
 
 // Server serves dir under base. Safe for concurrent use.
 type Server struct {
-	dir  string
-	base string // "/" or "/sub/path/"
+	dir     string
+	base    string // "/" or "/sub/path/", as requests' decoded paths have it
+	baseURL string // base escaped, for the addresses the server writes
 
 	mu      sync.Mutex
 	version int   // counts builds, failed ones too
@@ -35,7 +37,7 @@ func New(dir, base string) *Server {
 	if base == "//" {
 		base = "/"
 	}
-	return &Server{dir: dir, base: base, changed: make(chan struct{})}
+	return &Server{dir: dir, base: base, baseURL: (&url.URL{Path: base}).EscapedPath(), changed: make(chan struct{})}
 }
 
 // Base is the URL path the site is served under.
@@ -82,7 +84,7 @@ self.addEventListener('activate', function (e) {
 
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	if r.URL.Path == "/" && s.base != "/" {
-		http.Redirect(w, r, s.base, http.StatusFound)
+		http.Redirect(w, r, s.baseURL, http.StatusFound)
 		return
 	}
 	rest, ok := strings.CutPrefix(r.URL.Path, s.base)
@@ -146,7 +148,10 @@ func (s *Server) page(w http.ResponseWriter, status int, data []byte, buildErr e
 
 Fix the file and save: the page reloads by itself.</div>`, html.EscapeString(buildErr.Error()))
 	}
-	fmt.Fprintf(&inject, `<script src="%s__atlas/live.js" data-events="%s__atlas/events"></script>`, s.base, s.base)
+	// atlas checks base_url, but whatever the base, it stays an address
+	// inside an attribute.
+	attr := html.EscapeString(s.baseURL)
+	fmt.Fprintf(&inject, `<script src="%s__atlas/live.js" data-events="%s__atlas/events"></script>`, attr, attr)
 	if data == nil {
 		data = []byte("<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>atlas</title></head><body><p>Building…</p></body></html>")
 	}
