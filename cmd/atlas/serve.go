@@ -31,7 +31,15 @@ site's gazetteer/, templates/ and assets/ and rebuilds on every change,
 incrementally, and open pages reload by themselves. When a build fails,
 its error shows over the page until the next build succeeds; the server
 keeps running. The published site is not touched: serve never writes to
---out.`,
+--out.
+
+The site may hold drafts, and any web page open in the browser can send
+requests to a local port. So serve answers only requests addressed to
+localhost, 127.0.0.1, [::1] or the address it listens on, with its port
+(with --bind 0.0.0.0, also to the machine's own addresses and host
+name; other names for it, such as a DNS name, are refused: use its
+address), and gives the site's data (data/*.js, *.geojson, *.csv) and
+its reload events only to its own pages.`,
 		Example: `  atlas serve
   atlas serve --port 8080
   atlas serve --bind 0.0.0.0      # let other machines on the network look`,
@@ -53,7 +61,14 @@ keeps running. The published site is not touched: serve never writes to
 					base = u.Path
 				}
 			}
-			srv := devserver.New(set.serveOut, base)
+			// Listen first: the server must know the address it answers
+			// to, and a busy port is told before a long first build.
+			ln, err := net.Listen("tcp", net.JoinHostPort(bind, strconv.Itoa(port)))
+			if err != nil {
+				return fmt.Errorf("serve: %w (choose another with --port)", err)
+			}
+			defer ln.Close()
+			srv := devserver.New(set.serveOut, base, ln.Addr().String())
 			stderr := cmd.ErrOrStderr()
 			var building sync.Mutex
 			rebuild := func() {
@@ -81,10 +96,6 @@ keeps running. The published site is not touched: serve never writes to
 			// while); rebuilds print one line each.
 			rebuild()
 			set.quiet = true
-			ln, err := net.Listen("tcp", net.JoinHostPort(bind, strconv.Itoa(port)))
-			if err != nil {
-				return fmt.Errorf("serve: %w (choose another with --port)", err)
-			}
 			hs := &http.Server{Handler: srv, ReadHeaderTimeout: 10 * time.Second}
 			served := make(chan error, 1)
 			go func() { served <- hs.Serve(ln) }()

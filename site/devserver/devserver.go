@@ -3,13 +3,21 @@
 // script injected into every page (never written to the site itself),
 // and, while the last build failed, its error over the page instead of a
 // dead server.
+//
+// The site may hold unpublished drafts, and any web page open in the same
+// browser can send requests to a local port. So the server answers only
+// requests addressed to this machine by its own names (a page whose name
+// an attacker points at 127.0.0.1, DNS rebinding, is refused), and gives
+// its data and event stream only to its own pages.
 package devserver
 
 import (
 	"bytes"
 	"fmt"
 	"html"
+	"net"
 	"net/http"
+	"net/netip"
 	"net/url"
 	"os"
 	"path"
@@ -21,8 +29,10 @@ import (
 // Server serves dir under base. Safe for concurrent use.
 type Server struct {
 	dir     string
-	base    string // "/" or "/sub/path/", as requests' decoded paths have it
-	baseURL string // base escaped, for the addresses the server writes
+	base    string     // "/" or "/sub/path/", as requests' decoded paths have it
+	baseURL string     // base escaped, for the addresses the server writes
+	port    string     // the port it listens on
+	bound   netip.Addr // the address it listens on; unspecified: all of the machine's
 
 	mu      sync.Mutex
 	version int   // counts builds, failed ones too
@@ -31,13 +41,87 @@ type Server struct {
 	changed chan struct{}
 }
 
-// New serves the site in dir under the URL path base ("/" when empty).
-func New(dir, base string) *Server {
+// New serves the site in dir under the URL path base ("/" when empty) to
+// requests addressed to addr, the host:port it listens on
+// (net.Listener.Addr), to localhost, 127.0.0.1 or [::1] on that port, and,
+// when addr is 0.0.0.0 or [::], to the machine's own addresses and name.
+// An addr that is no host:port lets nothing in.
+func New(dir, base, addr string) *Server {
 	base = "/" + strings.Trim(base, "/") + "/"
 	if base == "//" {
 		base = "/"
 	}
-	return &Server{dir: dir, base: base, baseURL: (&url.URL{Path: base}).EscapedPath(), changed: make(chan struct{})}
+	s := &Server{dir: dir, base: base, baseURL: (&url.URL{Path: base}).EscapedPath(), changed: make(chan struct{})}
+	if host, port, err := net.SplitHostPort(addr); err == nil {
+		if ip, err := netip.ParseAddr(host); err == nil {
+			s.port, s.bound = port, ip.Unmap().WithZone("")
+		}
+	}
+	return s
+}
+
+// allowedHost reports whether a request's Host names this server: its
+// port, and a name or address of this machine that it listens on.
+func (s *Server) allowedHost(h string) bool {
+	host, port, err := net.SplitHostPort(h)
+	if err != nil { // no port: the scheme's default
+		host, port = strings.TrimSuffix(strings.TrimPrefix(h, "["), "]"), "80"
+	}
+	if s.port == "" || port != s.port {
+		return false
+	}
+	if strings.EqualFold(host, "localhost") {
+		return true
+	}
+	// An address typed as such cannot be rebound: it is its own origin.
+	if ip, err := netip.ParseAddr(host); err == nil {
+		ip = ip.Unmap().WithZone("")
+		return ip.IsLoopback() || ip == s.bound || (s.bound.IsUnspecified() && ownAddr(ip))
+	}
+	if s.bound.IsUnspecified() {
+		name, err := os.Hostname()
+		return err == nil && name != "" && (strings.EqualFold(host, name) || strings.EqualFold(host, name+".local"))
+	}
+	return false
+}
+
+// ownAddr reports whether ip is one of the machine's addresses now: they
+// may change while the server runs (a laptop joins another network).
+func ownAddr(ip netip.Addr) bool {
+	addrs, err := net.InterfaceAddrs()
+	if err != nil {
+		return false
+	}
+	for _, a := range addrs {
+		if ipn, ok := a.(*net.IPNet); ok {
+			if own, ok := netip.AddrFromSlice(ipn.IP); ok && own.Unmap() == ip {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// private reports whether the file at p (cleaned, under the base) holds
+// the drafts' data in a form another site could take: a script it could
+// include (data/*.js), a download, or the event stream.
+func private(p string) bool {
+	p = strings.ToLower(p) // a case-insensitive file system serves DATA/ too
+	return p == "/__atlas/events" || (strings.HasPrefix(p, "/data/") && strings.HasSuffix(p, ".js")) ||
+		strings.HasSuffix(p, ".geojson") || strings.HasSuffix(p, ".csv")
+}
+
+// ownRequest reports whether a request comes from the server's own pages
+// or from the user (a typed address, a tool), not from another site.
+// Browsers send Sec-Fetch-Site with every request, and Origin with most
+// but a script tag's.
+func ownRequest(r *http.Request) bool {
+	switch r.Header.Get("Sec-Fetch-Site") {
+	case "cross-site", "same-site": // same-site: another port of localhost
+		return false
+	}
+	origin := r.Header.Get("Origin")
+	return origin == "" || strings.EqualFold(origin, "http://"+r.Host)
 }
 
 // Base is the URL path the site is served under.
@@ -83,6 +167,10 @@ self.addEventListener('activate', function (e) {
 `
 
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	if !s.allowedHost(r.Host) {
+		http.Error(w, fmt.Sprintf("atlas serve answers only at http://localhost:%s/ and the addresses it listens on, not to the host %q.", s.port, r.Host), http.StatusForbidden)
+		return
+	}
 	if r.URL.Path == "/" && s.base != "/" {
 		http.Redirect(w, r, s.baseURL, http.StatusFound)
 		return
@@ -90,6 +178,11 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	rest, ok := strings.CutPrefix(r.URL.Path, s.base)
 	if !ok {
 		http.NotFound(w, r)
+		return
+	}
+	clean := path.Clean("/" + rest)
+	if private(clean) && !ownRequest(r) {
+		http.Error(w, "atlas serve gives the site's data and events only to its own pages, not to another site's.", http.StatusForbidden)
 		return
 	}
 	switch rest {
@@ -118,7 +211,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		s.page(w, http.StatusServiceUnavailable, nil, buildErr)
 		return
 	}
-	clean := path.Clean("/" + rest)
+	clean = path.Clean("/" + rest)
 	file := filepath.Join(s.dir, filepath.FromSlash(clean))
 	if !strings.HasSuffix(clean, ".html") {
 		w.Header().Set("Cache-Control", "no-store")

@@ -1,8 +1,10 @@
 package devserver
 
 import (
+	"context"
 	"errors"
 	"io"
+	"net"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
@@ -14,10 +16,15 @@ import (
 	"golang.org/x/net/html"
 )
 
+// testAddr is the address the servers of these tests listen on.
+const testAddr = "127.0.0.1:1717"
+
 func get(t *testing.T, h http.Handler, p string) (int, string, http.Header) {
 	t.Helper()
 	rec := httptest.NewRecorder()
-	h.ServeHTTP(rec, httptest.NewRequest("GET", p, nil))
+	r := httptest.NewRequest("GET", p, nil)
+	r.Host = testAddr
+	h.ServeHTTP(rec, r)
 	body, _ := io.ReadAll(rec.Result().Body)
 	return rec.Code, string(body), rec.Result().Header
 }
@@ -27,7 +34,7 @@ func TestServer(t *testing.T) {
 	os.WriteFile(filepath.Join(dir, "index.html"), []byte("<html><body><h1>الأطلس</h1></body></html>"), 0o644)
 	os.WriteFile(filepath.Join(dir, "404.html"), []byte("<html><body>not here</body></html>"), 0o644)
 	os.WriteFile(filepath.Join(t.TempDir(), "secret.txt"), []byte("secret"), 0o644)
-	s := New(dir, "/repo")
+	s := New(dir, "/repo", testAddr)
 	if code, body, _ := get(t, s, "/repo/"); code != http.StatusServiceUnavailable || !strings.Contains(body, "Building") {
 		t.Errorf("before a build: %d %q", code, body)
 	}
@@ -64,7 +71,7 @@ func TestHostileBaseEscaped(t *testing.T) {
 	dir := t.TempDir()
 	os.WriteFile(filepath.Join(dir, "index.html"), []byte("<html><body><h1>الأطلس</h1></body></html>"), 0o644)
 	os.WriteFile(filepath.Join(dir, "404.html"), []byte("<html><body>not here</body></html>"), 0o644)
-	s := New(dir, base)
+	s := New(dir, base, testAddr)
 	escaped := (&url.URL{Path: base}).EscapedPath()
 	// Building, built, a page missing, and a failed build over the site.
 	for i, p := range []string{escaped, escaped, escaped + "missing.html", escaped} {
@@ -117,5 +124,157 @@ func TestHostileBaseEscaped(t *testing.T) {
 	}
 	if code, _, h := get(t, s, "/"); code != http.StatusFound || h.Get("Location") != escaped {
 		t.Errorf("/: %d to %q, want %q", code, h.Get("Location"), escaped)
+	}
+}
+
+// do sends h a request for p addressed to host with the given headers
+// (name, value, name, value…). The request is already cancelled, so that
+// the event stream writes its first event and returns.
+func do(h http.Handler, host, p string, header ...string) (int, string) {
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	r := httptest.NewRequest("GET", p, nil).WithContext(ctx)
+	r.Host = host
+	for i := 0; i+1 < len(header); i += 2 {
+		r.Header.Set(header[i], header[i+1])
+	}
+	rec := httptest.NewRecorder()
+	h.ServeHTTP(rec, r)
+	return rec.Code, rec.Body.String()
+}
+
+// site writes a small built site: a page, data, downloads and an asset.
+func site(t *testing.T) string {
+	t.Helper()
+	dir := t.TempDir()
+	for name, text := range map[string]string{
+		"index.html":      "<html><body><h1>الأطلس</h1></body></html>",
+		"404.html":        "<html><body>not here</body></html>",
+		"data/search.js":  "window.ATLAS_SEARCH = [\"مسودة\"];",
+		"events.geojson":  `{"type":"FeatureCollection","features":[]}`,
+		"mentions.csv":    "name,file\n",
+		"assets/atlas.js": "// atlas",
+	} {
+		os.MkdirAll(filepath.Dir(filepath.Join(dir, name)), 0o755)
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dir
+}
+
+// TestHosts: the server answers only requests addressed to it by a name
+// or address of this machine and its port, so that a web page whose name
+// an attacker points at 127.0.0.1 (DNS rebinding) cannot read the drafts.
+func TestHosts(t *testing.T) {
+	hostname, _ := os.Hostname()
+	// This machine's addresses: one is let in when bound to all of them;
+	// a foreign one, which it does not have, never is.
+	mine := map[string]bool{}
+	other := ""
+	if addrs, err := net.InterfaceAddrs(); err == nil {
+		for _, a := range addrs {
+			if ipn, ok := a.(*net.IPNet); ok {
+				mine[ipn.IP.String()] = true
+				if other == "" && !ipn.IP.IsLoopback() && ipn.IP.To4() != nil {
+					other = ipn.IP.String()
+				}
+			}
+		}
+	}
+	foreign := ""
+	for _, ip := range []string{"203.0.113.99", "198.51.100.99", "192.0.2.99"} {
+		if !mine[ip] {
+			foreign = ip
+			break
+		}
+	}
+	type test struct {
+		addr  string // the server's
+		hosts []string
+		ok    bool
+	}
+	tests := []test{
+		{"127.0.0.1:1717", []string{"127.0.0.1:1717", "localhost:1717", "LocalHost:1717", "[::1]:1717"}, true},
+		{"127.0.0.1:1717", []string{"evil.example", "evil.example:1717", "localhost:1718", "127.0.0.1", "localhost",
+			"localhost.evil.example:1717", "127.0.0.1.nip.io:1717", "", "0.0.0.0:1717", foreign + ":1717", hostname + ":1717"}, false},
+		{"127.0.0.1:80", []string{"localhost", "127.0.0.1", "localhost:80"}, true},
+		{"127.0.0.1:80", []string{"evil.example", "localhost:8080"}, false},
+		{"[::1]:1717", []string{"[::1]:1717", "localhost:1717", "127.0.0.1:1717"}, true},
+		{"[::1]:1717", []string{"evil.example:1717", "[2001:db8::1]:1717"}, false},
+		{foreign + ":1717", []string{foreign + ":1717", "localhost:1717"}, true},
+		{foreign + ":1717", []string{"evil.example:1717", foreign + ":1718"}, false},
+		// --bind 0.0.0.0: also the machine's own addresses and name.
+		{"0.0.0.0:1717", []string{"127.0.0.1:1717", "localhost:1717", hostname + ":1717"}, true},
+		{"[::]:1717", []string{"127.0.0.1:1717", "[::1]:1717", hostname + ":1717"}, true},
+		{"0.0.0.0:1717", []string{"evil.example:1717", foreign + ":1717", hostname + ":1718", "evil.example"}, false},
+	}
+	if other != "" {
+		tests = append(tests, test{"0.0.0.0:1717", []string{other + ":1717"}, true}, test{"127.0.0.1:1717", []string{other + ":1717"}, false})
+	}
+	dir := site(t)
+	for _, tt := range tests {
+		s := New(dir, "/", tt.addr)
+		s.Built(nil)
+		for _, host := range tt.hosts {
+			for _, p := range []string{"/", "/index.html", "/data/search.js", "/events.geojson", "/__atlas/events", "/__atlas/live.js"} {
+				code, body := do(s, host, p)
+				switch {
+				case tt.ok && code != http.StatusOK:
+					t.Errorf("server at %s, Host %q, %s: %d %q, want 200", tt.addr, host, p, code, body)
+				case !tt.ok && (code != http.StatusForbidden || !strings.Contains(body, "atlas serve")):
+					t.Errorf("server at %s, Host %q, %s: %d %q, want 403", tt.addr, host, p, code, body)
+				}
+			}
+		}
+	}
+}
+
+// TestCrossOrigin: a page of another origin may link to the served site,
+// but neither read its data (data/*.js, *.geojson, *.csv, which a script
+// tag could include) nor follow its event stream.
+func TestCrossOrigin(t *testing.T) {
+	s := New(site(t), "/repo/", testAddr)
+	s.Built(nil)
+	private := []string{"/repo/__atlas/events", "/repo/data/search.js", "/repo/events.geojson", "/repo/mentions.csv",
+		"/repo/data/./search.js", "/repo/assets/../data/search.js", "/repo/DATA/Search.JS", "/repo/Events.GeoJSON"}
+	public := []string{"/repo/", "/repo/index.html", "/repo/assets/atlas.js", "/repo/__atlas/live.js"}
+	tests := []struct {
+		name   string
+		header []string
+		ok     bool // for the private paths; public ones are always served
+	}{
+		{"no header", nil, true},
+		{"own origin", []string{"Origin", "http://" + testAddr}, true},
+		{"same-origin fetch", []string{"Sec-Fetch-Site", "same-origin", "Origin", "http://" + testAddr}, true},
+		{"typed address", []string{"Sec-Fetch-Site", "none"}, true},
+		{"another site", []string{"Origin", "http://evil.example"}, false},
+		{"another port", []string{"Origin", "http://127.0.0.1:8080"}, false},
+		{"another name", []string{"Origin", "http://localhost:1717"}, false},
+		{"https", []string{"Origin", "https://" + testAddr}, false},
+		{"opaque origin", []string{"Origin", "null"}, false},
+		{"script tag from another site", []string{"Sec-Fetch-Site", "cross-site"}, false},
+		{"script tag from another port", []string{"Sec-Fetch-Site", "same-site"}, false},
+		{"own origin but cross-site", []string{"Origin", "http://" + testAddr, "Sec-Fetch-Site", "cross-site"}, false},
+	}
+	for _, tt := range tests {
+		for i, p := range private {
+			code, body := do(s, testAddr, p, tt.header...)
+			switch {
+			// The first four are the site's files; the others are odd
+			// spellings of them, which only must not get through.
+			case tt.ok && i < 4 && code != http.StatusOK:
+				t.Errorf("%s: %s: %d %q, want 200", tt.name, p, code, body)
+			case tt.ok && code == http.StatusForbidden:
+				t.Errorf("%s: %s: %d %q, refused", tt.name, p, code, body)
+			case !tt.ok && (code != http.StatusForbidden || !strings.Contains(body, "atlas serve")):
+				t.Errorf("%s: %s: %d %q, want 403", tt.name, p, code, body)
+			}
+		}
+		for _, p := range public {
+			if code, body := do(s, testAddr, p, tt.header...); code != http.StatusOK {
+				t.Errorf("%s: %s: %d %q, want 200", tt.name, p, code, body)
+			}
+		}
 	}
 }
