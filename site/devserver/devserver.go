@@ -214,20 +214,33 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	clean = path.Clean("/" + rest)
 	file := filepath.Join(s.dir, filepath.FromSlash(clean))
 	if !strings.HasSuffix(clean, ".html") {
+		// Whatever keeps a file from being opened (absent, a name over
+		// 255 bytes, a file where a folder should be), there is no such
+		// file to serve: ServeFile would answer 500 to some.
+		if _, err := os.Stat(file); err != nil {
+			s.notFound(w, r, buildErr)
+			return
+		}
 		w.Header().Set("Cache-Control", "no-store")
 		http.ServeFile(w, r, file)
 		return
 	}
 	data, err := os.ReadFile(file)
-	status := http.StatusOK
 	if err != nil {
-		status = http.StatusNotFound
-		if data, err = os.ReadFile(filepath.Join(s.dir, "404.html")); err != nil {
-			http.NotFound(w, r)
-			return
-		}
+		s.notFound(w, r, buildErr)
+		return
 	}
-	s.page(w, status, data, buildErr)
+	s.page(w, http.StatusOK, data, buildErr)
+}
+
+// notFound answers with the site's 404 page.
+func (s *Server) notFound(w http.ResponseWriter, r *http.Request, buildErr error) {
+	data, err := os.ReadFile(filepath.Join(s.dir, "404.html"))
+	if err != nil {
+		http.NotFound(w, r)
+		return
+	}
+	s.page(w, http.StatusNotFound, data, buildErr)
 }
 
 // page writes an HTML page with the live-reload script and, when the last

@@ -278,3 +278,29 @@ func TestCrossOrigin(t *testing.T) {
 		}
 	}
 }
+
+// TestMissingFiles: whatever a missing file's address, the answer is the
+// site's 404 page, even where the file system refuses the name itself
+// (over 255 bytes: ENAMETOOLONG) or a folder is a file (ENOTDIR).
+func TestMissingFiles(t *testing.T) {
+	s := New(site(t), "/repo/", testAddr)
+	s.Built(nil)
+	long := strings.Repeat("a", 300)
+	arabic := strings.Repeat("حلب", 50) // 300 bytes in 150 letters
+	for _, p := range []string{
+		"/repo/missing.png",
+		"/repo/" + long + ".png",
+		"/repo/" + long + ".html",
+		"/repo/" + long + "/",
+		"/repo/" + long,
+		"/repo/data/" + long + ".js",
+		"/repo/places/" + url.PathEscape(arabic) + ".html",
+		"/repo/places/" + url.PathEscape(arabic) + ".jpg",
+		"/repo/index.html/x.png",
+		"/repo/index.html/x.html",
+	} {
+		if code, body, _ := get(t, s, p); code != http.StatusNotFound || !strings.Contains(body, "not here") {
+			t.Errorf("%.60s…: %d %q, want the site's 404 page", p, code, body)
+		}
+	}
+}
