@@ -1,11 +1,18 @@
 package main
 
 import (
+	"bufio"
+	"bytes"
 	"io"
 	"net/http"
 	"net/url"
+	"os"
+	"os/exec"
+	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
+	"time"
 )
 
 // TestServeHostAndOrigin drives `atlas serve` over HTTP: a request
@@ -60,5 +67,81 @@ func TestServeHostAndOrigin(t *testing.T) {
 		if resp.StatusCode != tt.want || (tt.want == http.StatusForbidden && !strings.Contains(body, "atlas serve")) {
 			t.Errorf("%s: %d %q, want %d", tt.name, resp.StatusCode, body, tt.want)
 		}
+	}
+}
+
+// TestServeSignalsRemoveTemp stops `atlas serve`, run as its own process,
+// with each signal that ends a process in a terminal, on CI or in a
+// container (SIGINT, SIGTERM, SIGHUP): it exits by itself, successfully,
+// and leaves nothing in the temporary folder it built the site in.
+func TestServeSignalsRemoveTemp(t *testing.T) {
+	for _, sig := range []os.Signal{os.Interrupt, syscall.SIGTERM, syscall.SIGHUP} {
+		t.Run(sig.String(), func(t *testing.T) {
+			dir := filepath.Join(t.TempDir(), "my-atlas")
+			if _, _, err := run(t, "new", "site", dir); err != nil {
+				t.Fatal(err)
+			}
+			tmp := t.TempDir()
+			cmd := exec.Command(os.Args[0], "serve", "--port", "0")
+			cmd.Dir = dir
+			cmd.Env = append(os.Environ(), "ATLAS_TEST_AS_MAIN=1", "TMPDIR="+tmp)
+			var stderr bytes.Buffer
+			cmd.Stderr = &stderr
+			stdout, err := cmd.StdoutPipe()
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := cmd.Start(); err != nil {
+				t.Fatal(err)
+			}
+			exited := false
+			t.Cleanup(func() {
+				if !exited {
+					cmd.Process.Kill()
+					cmd.Wait()
+				}
+			})
+			serving, eof := make(chan string, 1), make(chan struct{})
+			go func() {
+				defer close(eof)
+				sc := bufio.NewScanner(stdout)
+				for sc.Scan() {
+					if strings.HasPrefix(sc.Text(), "serving at ") {
+						serving <- sc.Text()
+					}
+				}
+			}()
+			select {
+			case <-serving:
+			case <-eof:
+				t.Fatalf("serve ended before serving:\n%s", stderr.String())
+			case <-time.After(stepBudget):
+				t.Fatalf("serve did not say it was serving within %s:\n%s", stepBudget, stderr.String())
+			}
+			if entries, _ := os.ReadDir(tmp); len(entries) == 0 {
+				t.Fatal("serve built the site somewhere other than TMPDIR")
+			}
+			if err := cmd.Process.Signal(sig); err != nil {
+				t.Fatal(err)
+			}
+			select {
+			case <-eof:
+			case <-time.After(stepBudget):
+				t.Fatalf("serve did not stop within %s of %v:\n%s", stepBudget, sig, stderr.String())
+			}
+			err = cmd.Wait()
+			exited = true
+			if err != nil {
+				t.Errorf("serve stopped by %v: %v\n%s", sig, err, stderr.String())
+			}
+			entries, _ := os.ReadDir(tmp)
+			var left []string
+			for _, e := range entries {
+				left = append(left, e.Name())
+			}
+			if len(left) > 0 {
+				t.Errorf("serve stopped by %v left %v in TMPDIR", sig, left)
+			}
+		})
 	}
 }
