@@ -120,6 +120,42 @@ func TestFrontMatterWarningsAndForms(t *testing.T) {
 	}
 }
 
+// TestFrontMatterDateRange: a date the site cannot show as written
+// (before 1900 or after 2100: year 1 is Go's zero time, year 0 prints as
+// -0001) is dropped with a warning at its line; the briefing still reads.
+func TestFrontMatterDateRange(t *testing.T) {
+	tests := []struct {
+		date string
+		keep bool
+	}{
+		{"0000-01-01", false},
+		{"0001-01-01", false},
+		{"1899-12-31", false},
+		{"2101-01-01", false},
+		{"9999-12-31T23:59:59+03:00", false},
+		{"1900-01-01", true},
+		{"2100-12-31", true},
+		{"2015-10-12", true},
+	}
+	for _, tt := range tests {
+		a, err := Parse("d.md", []byte("---\ntitle: عنوان\ndate: "+tt.date+"\n---\nنص\n"))
+		if err != nil {
+			t.Errorf("%s: %v", tt.date, err)
+			continue
+		}
+		if tt.keep {
+			if len(a.Warnings) != 0 || a.Date.Format("2006-01-02") != tt.date {
+				t.Errorf("%s: date %v, warnings %q", tt.date, a.Date, a.Warnings)
+			}
+			continue
+		}
+		want := `d.md:3:7: date "` + tt.date + `" is outside 1900–2100: dropped`
+		if len(a.Warnings) != 1 || !strings.HasPrefix(a.Warnings[0], want) || !a.Date.IsZero() || a.Title != "عنوان" {
+			t.Errorf("%s: date %v, title %q, warnings %q; want the date dropped and a warning %q", tt.date, a.Date, a.Title, a.Warnings, want)
+		}
+	}
+}
+
 func TestReadLimitsAndLinks(t *testing.T) {
 	dir := t.TempDir()
 	src := filepath.Join(dir, "src")

@@ -20,6 +20,9 @@ var frontMatterKeys = []string{"title", "date", "source", "slug", "tags"}
 // dateLayouts are the date forms accepted in front matter.
 var dateLayouts = []string{"2006-01-02", time.RFC3339, "2006-01-02 15:04", "2006-01-02T15:04", "2006-01-02 15:04:05"}
 
+// minYear and maxYear bound the years a front-matter date may have.
+const minYear, maxYear = 1900, 2100
+
 // yamlLine finds the line yaml.v3 names in its syntax errors.
 var yamlLine = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
 
@@ -117,6 +120,15 @@ func (a *Article) readFrontMatter(block string) error {
 				if err != nil {
 					l, c := pos(v)
 					return atLine(l, c, err)
+				}
+				if y := d.Year(); y < minYear || y > maxYear {
+					// Such a date is a typo, and the site would show it
+					// wrong (year 1 is Go's zero time: no date; year 0
+					// prints as -0001): better no date than a wrong one.
+					l, c := pos(v)
+					a.Warnings = append(a.Warnings, fmt.Sprintf("%s:%d:%d: date %q is outside %d–%d: dropped, the briefing is built without a date",
+						a.Path, l, c, val, minYear, maxYear))
+					continue
 				}
 				a.Date = d
 			}
