@@ -75,12 +75,22 @@ func Load(path string) (Config, error) {
 	if err != nil {
 		return c, err
 	}
-	md, err := toml.Decode(string(data), &c)
-	if err != nil {
+	// Read as plain values first, to check [colors]'s types: the toml
+	// package decodes a table given a string (colors = "red") as
+	// nothing, and names a wrong value only by its Go type.
+	var raw map[string]any
+	if _, err := toml.Decode(string(data), &raw); err != nil {
 		var perr toml.ParseError
 		if errors.As(err, &perr) {
 			return c, fmt.Errorf("%s:%d:%d: %s", path, perr.Position.Line, perr.Position.Col, perr.Message)
 		}
+		return c, fmt.Errorf("%s: %w", path, err)
+	}
+	if err := checkColorTypes(raw["colors"]); err != nil {
+		return c, fmt.Errorf("%s: %w", path, err)
+	}
+	md, err := toml.Decode(string(data), &c)
+	if err != nil {
 		return c, fmt.Errorf("%s: %w", path, err)
 	}
 	c.Dir = filepath.Dir(path)
@@ -130,6 +140,49 @@ func (c Config) check() error {
 		}
 	}
 	return nil
+}
+
+// checkColorTypes checks that colors, as the file gives it, is a table
+// of strings; nil is no [colors] at all.
+func checkColorTypes(colors any) error {
+	if colors == nil {
+		return nil
+	}
+	table, ok := colors.(map[string]any)
+	if !ok {
+		return fmt.Errorf("colors: want a table of colours ([colors] with battles = \"#c0392b\" and the like), found %s", tomlKind(colors))
+	}
+	keys := make([]string, 0, len(table))
+	for k := range table {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	for _, k := range keys {
+		if _, ok := table[k].(string); !ok {
+			return fmt.Errorf("colors.%s: want a colour such as \"#c0392b\" or \"teal\", found %s", k, tomlKind(table[k]))
+		}
+	}
+	return nil
+}
+
+// tomlKind names the kind of a value the toml package decoded, in the
+// file's terms.
+func tomlKind(v any) string {
+	switch v := v.(type) {
+	case string:
+		return "a string"
+	case int64:
+		return "an integer"
+	case float64:
+		return "a number"
+	case bool:
+		return fmt.Sprint(v)
+	case map[string]any:
+		return "a table"
+	case []any, []map[string]any:
+		return "a list"
+	}
+	return "a date" // the last of TOML's kinds: time.Time and toml's local dates and times
 }
 
 // Path resolves a path from the file against the file's folder.

@@ -63,6 +63,14 @@ func TestLoadErrors(t *testing.T) {
 		{"[colors]\nbattles = \"red;}body{display:none\"\n", "colors.battles"},
 		{"[colors]\nwars = \"red\"\n", "colors.wars: not an event type"},
 		{"title = 3\n", "atlas.toml"},
+		// A value of the wrong type in [colors], or colors not a table,
+		// is named, not dropped.
+		{"[colors]\nbattles = 12\n", `atlas.toml: colors.battles: want a colour such as "#c0392b" or "teal", found an integer`},
+		{"[colors]\nprotests = \"teal\"\nbattles = true\n", "atlas.toml: colors.battles: want a colour such as \"#c0392b\" or \"teal\", found true"},
+		{"colors = {battles = 1979-05-27}\n", "atlas.toml: colors.battles: want a colour such as \"#c0392b\" or \"teal\", found a date"},
+		{"colors = \"red\"\n", `atlas.toml: colors: want a table of colours ([colors] with battles = "#c0392b" and the like), found a string`},
+		{"colors = 3\n", "atlas.toml: colors: want a table of colours"},
+		{"colors = [\"red\"]\n", "atlas.toml: colors: want a table of colours ([colors] with battles = \"#c0392b\" and the like), found a list"},
 	}
 	for _, tt := range tests {
 		_, err := Load(write(t, t.TempDir(), tt.text))
