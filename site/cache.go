@@ -23,8 +23,10 @@ import (
 	"github.com/briefing-atlas/atlas/site/content"
 )
 
-// cacheFormat changes whenever the cache's layout does.
-const cacheFormat = "atlas-cache-9"
+// cacheFormat changes whenever the cache's layout does, or what the
+// download rows it lets a rebuild copy hold (10: CSV cells safe from
+// spreadsheets).
+const cacheFormat = "atlas-cache-10"
 
 // analysisSuffix ends the names of the files of analyses/.
 const analysisSuffix = ".analysis"

@@ -73,7 +73,7 @@ func openDownloads(w *writer, cache *buildCache) (d *downloads, err error) {
 	io.WriteString(d.files[3], jsPrefix("ATLAS_SEARCH")+`{"docs":`)
 	for i, header := range [][]string{eventsCSVHeader, mentionsCSVHeader} {
 		cw := csv.NewWriter(d.files[i+1])
-		cw.Write(header)
+		cw.Write(header) // atlas's own words, which no spreadsheet runs
 		if cw.Flush(); cw.Error() != nil {
 			return nil, cw.Error()
 		}
@@ -293,7 +293,7 @@ func (b *rowBuffers) rowsOf(a *Article) (articleRows, error) {
 			return articleRows{}, err
 		}
 		gj.Write(line)
-		ec.Write(eventRow(a, e))
+		writeCSVRow(ec, eventRow(a, e))
 	}
 	for _, m := range a.Mentions {
 		row := []string{a.Path, strconv.Itoa(a.BodyOffset + m.Start), strconv.Itoa(a.BodyOffset + m.End),
@@ -306,7 +306,7 @@ func (b *rowBuffers) rowsOf(a *Article) (articleRows, error) {
 			row[8], row[9] = p.Governorate(), p.Country
 			row[10], row[11] = coord(p.Point.Lat()), coord(p.Point.Lon())
 		}
-		mc.Write(row)
+		writeCSVRow(mc, row)
 	}
 	ec.Flush()
 	mc.Flush()

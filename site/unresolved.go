@@ -15,7 +15,7 @@ func writeUnresolved(w *writer, list []*unresolvedName) (int, error) {
 	cw := csv.NewWriter(&buf)
 	cw.Write([]string{"name", "count", "example", "file"})
 	for _, r := range list {
-		cw.Write([]string{r.name, strconv.Itoa(r.count), r.example, r.file})
+		writeCSVRow(cw, []string{r.name, strconv.Itoa(r.count), r.example, r.file})
 	}
 	cw.Flush()
 	if err := cw.Error(); err != nil {
