@@ -2,6 +2,7 @@ package geo
 
 import (
 	"crypto/sha256"
+	"errors"
 	"fmt"
 	"io"
 	"io/fs"
@@ -38,24 +39,26 @@ func (g *Gazetteer) Version() string { return g.version }
 
 // Load reads every *.geojson layer at the root of each file system, in
 // order; a later feature with the same id replaces an earlier one, so a
-// site's own folder can correct or add to the bundled data.
+// site's own folder can correct or add to the bundled data. A problem
+// with a file is a *LayerError naming it.
 func Load(fsyss ...fs.FS) (*Gazetteer, error) {
 	type layer struct {
 		fsys   fs.FS
+		source int // fsys's index in fsyss
 		name   string
 		sum    [sha256.Size]byte
 		places []*Place
 		err    error
 	}
 	var layers []*layer
-	for _, fsys := range fsyss {
+	for i, fsys := range fsyss {
 		files, err := fs.Glob(fsys, "*.geojson")
 		if err != nil {
-			return nil, err
+			return nil, fmt.Errorf("gazetteer: %w", err)
 		}
 		sort.Strings(files)
 		for _, name := range files {
-			layers = append(layers, &layer{fsys: fsys, name: name})
+			layers = append(layers, &layer{fsys: fsys, source: i, name: name})
 		}
 	}
 	// Layers decode in parallel; they merge in order below.
@@ -65,14 +68,22 @@ func Load(fsyss ...fs.FS) (*Gazetteer, error) {
 		go func() {
 			defer wg.Done()
 			data, err := fs.ReadFile(l.fsys, l.name)
-			if err != nil {
-				l.err = fmt.Errorf("gazetteer: %w", err)
-				return
+			if err == nil {
+				l.sum = sha256.Sum256(data)
+				l.places, err = ReadLayer(strings.TrimSuffix(path.Base(l.name), ".geojson"), data)
 			}
-			l.sum = sha256.Sum256(data)
-			l.places, l.err = ReadLayer(strings.TrimSuffix(path.Base(l.name), ".geojson"), data)
-			if l.err != nil {
-				l.err = fmt.Errorf("gazetteer: %w", l.err)
+			if err != nil {
+				// Named by its file, whichever step failed.
+				var le *LayerError
+				if !errors.As(err, &le) {
+					var pe *fs.PathError
+					if errors.As(err, &pe) {
+						err = pe.Err // it would name the file twice
+					}
+					le = &LayerError{Feature: -1, Err: err}
+				}
+				le.File, le.Source = l.name, l.source
+				l.err = le
 			}
 		}()
 	}
