@@ -43,6 +43,16 @@ func loadGazetteerDefault(dir, def string, extra ...fs.FS) (*geo.Gazetteer, erro
 	layers = append(layers, extra...)
 	g, err := geo.Load(layers...)
 	if err != nil && len(layers) > 1 {
+		// A site's file is named as its user knows it, not by its name
+		// in the layer's file system.
+		var le *geo.LayerError
+		if errors.As(err, &le) && le.Source > 0 {
+			if x, ok := layers[le.Source].(extraLayer); ok {
+				le.File = x.path
+			} else {
+				le.File = filepath.Join(dir, filepath.FromSlash(le.File))
+			}
+		}
 		return nil, fmt.Errorf("the site's gazetteer: %w", err)
 	}
 	return g, err

@@ -206,9 +206,16 @@ func (s *buildSettings) extraLayers() ([]fs.FS, error) {
 		if !strings.HasSuffix(base, ".geojson") {
 			base += ".geojson"
 		}
-		layers = append(layers, fstest.MapFS{base: {Data: data}})
+		layers = append(layers, extraLayer{fstest.MapFS{base: {Data: data}}, p})
 	}
 	return layers, nil
+}
+
+// extraLayer is a file gazetteer.extra names, as a layer of its own;
+// errors name it by path.
+type extraLayer struct {
+	fstest.MapFS
+	path string
 }
 
 // build builds the site with these settings.
