@@ -77,24 +77,24 @@ func decodeAnalysis(data []byte) (*cachedAnalysis, error) {
 	}
 	d := decoder{b: data[len(analysisMagic):]}
 	ca := &cachedAnalysis{}
-	ca.Mentions = makeList[cachedMention](d.count())
+	ca.Mentions = makeList[cachedMention](d.count(minMention))
 	for i := range ca.Mentions {
 		d.mention(&ca.Mentions[i])
 	}
-	ca.Unresolved = makeList[extract.Unresolved](d.count())
+	ca.Unresolved = makeList[extract.Unresolved](d.count(minUnresolved))
 	for i := range ca.Unresolved {
 		u := &ca.Unresolved[i]
 		u.Start, u.End = d.int(), d.int()
 		u.Name, u.Trigger, u.Sentence = d.str(), d.str(), d.str()
 	}
-	ca.Events = makeList[cachedEvent](d.count())
+	ca.Events = makeList[cachedEvent](d.count(minEvent))
 	for i := range ca.Events {
 		ev := &ca.Events[i]
 		ev.ID = d.str()
 		ev.Start, ev.End = d.int(), d.int()
 		ev.BStart, ev.BEnd = d.int(), d.int()
 		ev.Evidence, ev.Type, ev.Sub = d.str(), d.str(), d.str()
-		ev.Places = makeList[cachedMention](d.count())
+		ev.Places = makeList[cachedMention](d.count(minMention))
 		for j := range ev.Places {
 			d.mention(&ev.Places[j])
 		}
@@ -110,7 +110,7 @@ func decodeAnalysis(data []byte) (*cachedAnalysis, error) {
 		}
 		ev.Confidence = d.float()
 	}
-	ca.Spans = makeList[[3]int](d.count())
+	ca.Spans = makeList[[3]int](d.count(minSpan))
 	for i := range ca.Spans {
 		ca.Spans[i] = [3]int{d.int(), d.int(), d.int()}
 	}
@@ -202,11 +202,20 @@ func (d *decoder) int() int {
 	return int(v)
 }
 
-// count reads a length of a list whose items take a byte at least, so a
-// damaged count cannot ask for more than the data holds.
-func (d *decoder) count() int {
+// The fewest bytes an item of each list takes encoded: varints and empty
+// strings take one, floats eight (TestMinimumSizes checks them).
+const (
+	minMention    = 17
+	minUnresolved = 5
+	minEvent      = 24
+	minSpan       = 3
+)
+
+// count reads the length of a list whose items take size bytes at least,
+// so a damaged count cannot ask for more than the data holds.
+func (d *decoder) count(size int) int {
 	n := d.uint()
-	if n > uint64(len(d.b)) {
+	if n > uint64(len(d.b)/size) {
 		d.fail()
 		return 0
 	}
@@ -214,7 +223,7 @@ func (d *decoder) count() int {
 }
 
 func (d *decoder) bytes() []byte {
-	n := d.count()
+	n := d.count(1)
 	b := d.b[:n:n]
 	d.b = d.b[n:]
 	return b
@@ -251,7 +260,7 @@ func (d *decoder) intPtr() *int {
 }
 
 func (d *decoder) strings() []string {
-	n := d.count()
+	n := d.count(1)
 	if n == 0 {
 		return nil
 	}

@@ -1,7 +1,10 @@
 package site
 
 import (
+	"bytes"
+	"encoding/binary"
 	"reflect"
+	"runtime"
 	"testing"
 	"time"
 
@@ -58,4 +61,70 @@ func FuzzDecodeAnalysis(f *testing.F) {
 	f.Fuzz(func(t *testing.T, data []byte) {
 		decodeAnalysis(data) // must not panic
 	})
+}
+
+// TestDamagedCountsAllocateLittle: a count the data cannot hold fails
+// before anything is allocated for it; what a decoder allocates stays
+// within a small multiple of the entry's size.
+func TestDamagedCountsAllocateLittle(t *testing.T) {
+	const n = 1 << 16
+	count := binary.AppendUvarint(nil, n)
+	zeros := make([]byte, n)
+	none := []byte{0} // an empty list
+	cat := func(parts ...[]byte) []byte { return bytes.Join(parts, nil) }
+	// An event's ID, offsets and three strings, before its places.
+	event := make([]byte, 8)
+	for _, tc := range []struct {
+		name string
+		data []byte
+	}{
+		{"mentions", hostileAnalysis(cat(count, zeros))},
+		{"unresolved", hostileAnalysis(cat(none, count, zeros))},
+		{"events", hostileAnalysis(cat(none, none, count, zeros))},
+		{"event places", hostileAnalysis(cat(none, none, []byte{1}, event[:8], count, zeros))},
+		{"actors", hostileAnalysis(cat(none, none, []byte{1}, event[:8], none, make([]byte, 4), count, zeros))},
+		{"spans", hostileAnalysis(cat(none, none, none, count, zeros))},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			var before, after runtime.MemStats
+			runtime.ReadMemStats(&before)
+			_, err := decodeAnalysis(tc.data)
+			runtime.ReadMemStats(&after)
+			if err == nil {
+				t.Fatal("no error")
+			}
+			if got, limit := after.TotalAlloc-before.TotalAlloc, uint64(20*len(tc.data)); got > limit {
+				t.Errorf("%d bytes allocated for an entry of %d", got, len(tc.data))
+			}
+		})
+	}
+}
+
+// hostileAnalysis is an analysis entry of the bytes b, well formed
+// around them.
+func hostileAnalysis(b []byte) []byte {
+	return append([]byte(analysisMagic), b...)
+}
+
+// TestMinimumSizes: no item encodes shorter than the minimum its count is
+// checked with, or a good entry would read as damaged.
+func TestMinimumSizes(t *testing.T) {
+	// MarshalBinary refuses this zone, so the date encodes as nothing:
+	// the shortest event.
+	odd := time.Date(2015, 10, 12, 0, 0, 0, 0, time.FixedZone("", 40000*60))
+	empty := len(encodeAnalysis(&cachedAnalysis{}))
+	for _, tc := range []struct {
+		name string
+		min  int
+		ca   cachedAnalysis
+	}{
+		{"mention", minMention, cachedAnalysis{Mentions: []cachedMention{{}}}},
+		{"unresolved", minUnresolved, cachedAnalysis{Unresolved: []extract.Unresolved{{}}}},
+		{"event", minEvent, cachedAnalysis{Events: []cachedEvent{{Date: odd}}}},
+		{"span", minSpan, cachedAnalysis{Spans: [][3]int{{}}}},
+	} {
+		if got := len(encodeAnalysis(&tc.ca)) - empty; got < tc.min {
+			t.Errorf("a %s encodes in %d bytes, under its minimum %d", tc.name, got, tc.min)
+		}
+	}
 }
