@@ -276,6 +276,10 @@ func build(ctx context.Context, opt Options, skip map[string]error) (rep *Report
 	}
 	logf("analysed  %d briefings in %s (%s)%s", len(arts), time.Since(t1).Round(time.Millisecond),
 		rate(len(arts), time.Since(t1)), cache.analysisNote())
+	if msg := cache.damageWarning(); msg != "" {
+		rep.Warnings = append(rep.Warnings, msg)
+		logf("warning: %s", msg)
+	}
 	for _, s := range rep.Skipped {
 		logf("skipped   %s", s)
 	}

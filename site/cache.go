@@ -3,7 +3,6 @@ package site
 import (
 	"bufio"
 	"crypto/sha256"
-	"encoding/gob"
 	"encoding/hex"
 	"errors"
 	"fmt"
@@ -25,11 +24,16 @@ import (
 
 // cacheFormat changes whenever the cache's layout does, or what the
 // download rows it lets a rebuild copy hold (10: CSV cells safe from
-// spreadsheets).
-const cacheFormat = "atlas-cache-10"
+// spreadsheets; 11: every file ends with a checksum of its bytes).
+const cacheFormat = "atlas-cache-11"
 
-// analysisSuffix ends the names of the files of analyses/.
-const analysisSuffix = ".analysis"
+// The cache's files: analyses/<key><analysisSuffix>, the pages and the
+// rows index.
+const (
+	analysisSuffix = ".analysis"
+	pagesFile      = "pages.index"
+	rowsFile       = "rows.index"
+)
 
 // buildCache remembers between builds what analysing each briefing gave
 // and which article, place and governorate pages are current, so a
@@ -40,9 +44,11 @@ const analysisSuffix = ".analysis"
 // Each analysis is a file of its own under analyses/, named by its key
 // (encoded by encodeAnalysis),
 // so a build reads and writes only what it needs, on every core, and a
-// crash leaves nothing wrong behind. pages.gob lists the pages
+// crash leaves nothing wrong behind. pagesFile lists the pages
 // of the last build. After a successful build, analyses it did not use
-// are removed, so the cache does not grow with deleted briefings.
+// are removed, so the cache does not grow with deleted briefings. Every
+// file carries a hash of its bytes (see codec.go): a damaged one is
+// removed and counted, and its work done afresh.
 type buildCache struct {
 	dir  string
 	salt string // what every key depends on besides the article
@@ -64,11 +70,12 @@ type buildCache struct {
 	analysisHits int
 	pageHits     int
 	rowsCopied   int
+	damaged      int // files found damaged
 }
 
 type pageIndex struct {
-	Format, Salt string
-	Pages        map[string]cachedPage // by output path
+	Salt  string
+	Pages map[string]cachedPage // by output path
 	// Times are the modification times (UnixNano) of the output's
 	// files: one edited by hand since, even to the same size, is
 	// written again.
@@ -163,24 +170,50 @@ func (c *buildCache) pageNote() string {
 	return fmt.Sprintf(", %d unchanged article, place and governorate pages from the cache, download rows of %d briefings copied from the last build", c.pageHits, c.rowsCopied)
 }
 
-// openCache opens the cache in dir. A missing, unreadable or outdated
-// cache is an empty one: the cache only ever saves time.
+// damageWarning says how many damaged files the cache had, once for the
+// whole build; "" for none.
+func (c *buildCache) damageWarning() string {
+	if c == nil {
+		return ""
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.damaged == 0 {
+		return ""
+	}
+	return fmt.Sprintf("damaged cache files ignored and their work done afresh: %d in %s", c.damaged, c.dir)
+}
+
+// readEntry decodes the cache file at path. A missing file or one of
+// another format is a miss; so is a damaged one, which is removed (the
+// next build need not trip on it) and counted.
+func readEntry[T any](c *buildCache, path string, decode func([]byte) (T, error)) (v T, ok bool) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return v, false
+	}
+	if v, err = decode(data); errors.Is(err, errDamaged) {
+		c.damage(path)
+	}
+	return v, err == nil
+}
+
+// damage notes that the file at path is damaged, for damageWarning.
+func (c *buildCache) damage(path string) {
+	os.Remove(path)
+	c.mu.Lock()
+	c.damaged++
+	c.mu.Unlock()
+}
+
+// openCache opens the cache in dir. A missing, unreadable, damaged or
+// outdated cache is an empty one: the cache only ever saves time.
 func openCache(dir, salt string) *buildCache {
 	c := newCache(dir, salt)
-	if f, err := os.Open(filepath.Join(dir, "rows.gob")); err == nil {
-		var idx rowsIndex
-		if err := gob.NewDecoder(bufio.NewReader(f)).Decode(&idx); err == nil && idx.Format == cacheFormat && idx.Salt == salt && idx.Rows != nil {
-			c.oldRows = &idx
-		}
-		f.Close()
+	if idx, ok := readEntry(c, filepath.Join(dir, rowsFile), decodeRows); ok && idx.Salt == salt && idx.Rows != nil {
+		c.oldRows = idx
 	}
-	f, err := os.Open(filepath.Join(dir, "pages.gob"))
-	if err != nil {
-		return c
-	}
-	defer f.Close()
-	var idx pageIndex
-	if err := gob.NewDecoder(bufio.NewReader(f)).Decode(&idx); err == nil && idx.Format == cacheFormat && idx.Salt == salt && idx.Pages != nil {
+	if idx, ok := readEntry(c, filepath.Join(dir, pagesFile), decodePages); ok && idx.Salt == salt && idx.Pages != nil {
 		c.oldPages, c.oldTimes = idx.Pages, idx.Times
 	}
 	return c
@@ -192,18 +225,23 @@ func (c *buildCache) save() error {
 	if err := os.MkdirAll(c.dir, 0o755); err != nil {
 		return fmt.Errorf("cache: %w", err)
 	}
-	if err := writeAtomic(c.dir, "pages.gob", func(w io.Writer) error {
-		return gob.NewEncoder(w).Encode(&pageIndex{Format: cacheFormat, Salt: c.salt, Pages: c.pages, Times: c.times})
+	if err := writeAtomic(c.dir, pagesFile, func(w io.Writer) error {
+		_, err := w.Write(encodePages(&pageIndex{Salt: c.salt, Pages: c.pages, Times: c.times}))
+		return err
 	}); err != nil {
 		return fmt.Errorf("cache: %w", err)
 	}
 	if c.newRows != nil {
-		if err := writeAtomic(c.dir, "rows.gob", func(w io.Writer) error {
-			return gob.NewEncoder(w).Encode(c.newRows)
+		if err := writeAtomic(c.dir, rowsFile, func(w io.Writer) error {
+			_, err := w.Write(encodeRows(c.newRows))
+			return err
 		}); err != nil {
 			return fmt.Errorf("cache: %w", err)
 		}
 	}
+	// Caches of format 9 and before kept their indexes in gob.
+	os.Remove(filepath.Join(c.dir, "pages.gob"))
+	os.Remove(filepath.Join(c.dir, "rows.gob"))
 	return prune(filepath.Join(c.dir, "analyses"), analysisSuffix, c.used)
 }
 
@@ -236,12 +274,12 @@ func (c *buildCache) rowsKey(a *Article) string {
 // rowsIndex says where each article's rows are in the downloads a build
 // wrote, so the next build copies them from there instead of encoding
 // them again. Sums and Sizes identify those files, with the times kept in
-// pages.gob.
+// pagesFile.
 type rowsIndex struct {
-	Format, Salt string
-	Sums         [4]string
-	Sizes        [4]int64
-	Rows         map[string][4]rowSpan // by rowsKey
+	Salt  string
+	Sums  [4]string
+	Sizes [4]int64
+	Rows  map[string][4]rowSpan // by rowsKey
 }
 
 // setRows keeps this build's rows index, saved with the cache, and how
@@ -290,16 +328,15 @@ func (c *buildCache) analysisKey(doc *content.Article) string {
 
 // analysis returns the cached analysis of doc, or nil.
 func (c *buildCache) analysis(g *geo.Gazetteer, doc *content.Article, key string) *Article {
-	data, err := os.ReadFile(filepath.Join(c.dir, "analyses", key+analysisSuffix))
-	if err != nil {
-		return nil
-	}
-	ca, err := decodeAnalysis(data)
-	if err != nil {
+	path := filepath.Join(c.dir, "analyses", key+analysisSuffix)
+	ca, ok := readEntry(c, path, decodeAnalysis)
+	if !ok {
 		return nil
 	}
 	a, err := ca.article(g, doc)
 	if err != nil {
+		// Intact, yet it does not fit the text its key names.
+		c.damage(path)
 		return nil
 	}
 	c.mu.Lock()

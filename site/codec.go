@@ -1,28 +1,75 @@
 package site
 
 import (
+	"bytes"
 	"encoding/binary"
 	"errors"
+	"maps"
 	"math"
+	"slices"
+
+	"github.com/cespare/xxhash/v2"
 
 	"github.com/briefing-atlas/atlas/extract"
 	"github.com/briefing-atlas/atlas/geo"
 )
 
-// The cache's analyses are in a compact form of atlas's own: gob spent
-// more time reading the type descriptions it repeats in each of
-// thousands of small files than reading the data.
+// Every file of the cache is an entry of atlas's own compact form (gob
+// spent more time reading the type descriptions it repeats in each of
+// thousands of small files than reading the data): a header naming the
+// cache's format and the entry's kind, the entry's fields, and the
+// xxhash of both. A damaged byte anywhere fails the hash, so the entry
+// is a miss and never data in the site; 64 bits detect damage, which is
+// all they are for (the cache is the user's own).
+const (
+	analysisHeader = cacheFormat + " analysis\n"
+	pagesHeader    = cacheFormat + " pages\n"
+	rowsHeader     = cacheFormat + " rows\n"
+)
 
-// analysisMagic starts every encoded analysis; a file without it is not
-// one (or is of another layout) and is ignored.
-const analysisMagic = "atlas-analysis-3\n"
+var (
+	// errDamaged is an entry whose hash or fields are wrong.
+	errDamaged = errors.New("damaged cache entry")
+	// errOtherFormat is an intact entry of another format or kind: a
+	// cache left by another version of atlas.
+	errOtherFormat = errors.New("cache entry of another format")
+)
 
-var errDamaged = errors.New("damaged cache entry")
+// newEntry starts an entry under header.
+func newEntry(header string) *encoder {
+	return &encoder{b: append([]byte(nil), header...)}
+}
+
+// seal ends the entry with the hash of everything before it.
+func (e *encoder) seal() []byte {
+	return binary.LittleEndian.AppendUint64(e.b, xxhash.Sum64(e.b))
+}
+
+// openEntry checks data's hash and header and returns a decoder of the
+// fields between them.
+func openEntry(data []byte, header string) (*decoder, error) {
+	n := len(data) - 8
+	if n < 0 || xxhash.Sum64(data[:n]) != binary.LittleEndian.Uint64(data[n:]) {
+		return nil, errDamaged
+	}
+	if !bytes.HasPrefix(data[:n], []byte(header)) {
+		return nil, errOtherFormat
+	}
+	return &decoder{b: data[len(header):n]}, nil
+}
+
+// end says whether the fields were read without error and to the last
+// byte.
+func (d *decoder) end() error {
+	if d.err != nil || len(d.b) != 0 {
+		return errDamaged
+	}
+	return nil
+}
 
 // encodeAnalysis returns ca encoded.
 func encodeAnalysis(ca *cachedAnalysis) []byte {
-	var e encoder
-	e.b = append(e.b, analysisMagic...)
+	e := newEntry(analysisHeader)
 	e.uint(len(ca.Mentions))
 	for i := range ca.Mentions {
 		e.mention(&ca.Mentions[i])
@@ -66,16 +113,16 @@ func encodeAnalysis(ca *cachedAnalysis) []byte {
 		e.int(s[1])
 		e.int(s[2])
 	}
-	return e.b
+	return e.seal()
 }
 
 // decodeAnalysis reads what encodeAnalysis wrote; a damaged or truncated
 // entry is an error, never a panic or a huge allocation.
 func decodeAnalysis(data []byte) (*cachedAnalysis, error) {
-	if len(data) < len(analysisMagic) || string(data[:len(analysisMagic)]) != analysisMagic {
-		return nil, errDamaged
+	d, err := openEntry(data, analysisHeader)
+	if err != nil {
+		return nil, err
 	}
-	d := decoder{b: data[len(analysisMagic):]}
 	ca := &cachedAnalysis{}
 	ca.Mentions = makeList[cachedMention](d.count(minMention))
 	for i := range ca.Mentions {
@@ -114,10 +161,114 @@ func decodeAnalysis(data []byte) (*cachedAnalysis, error) {
 	for i := range ca.Spans {
 		ca.Spans[i] = [3]int{d.int(), d.int(), d.int()}
 	}
-	if d.err != nil || len(d.b) != 0 {
-		return nil, errDamaged
+	if err := d.end(); err != nil {
+		return nil, err
 	}
 	return ca, nil
+}
+
+// encodePages returns idx encoded, its maps in key order.
+func encodePages(idx *pageIndex) []byte {
+	e := newEntry(pagesHeader)
+	e.str(idx.Salt)
+	e.uint(len(idx.Pages))
+	for _, rel := range slices.Sorted(maps.Keys(idx.Pages)) {
+		p := idx.Pages[rel]
+		e.str(rel)
+		e.str(p.Key)
+		e.str(p.Sum)
+		e.int64(p.Size)
+	}
+	e.uint(len(idx.Times))
+	for _, rel := range slices.Sorted(maps.Keys(idx.Times)) {
+		e.str(rel)
+		e.int64(idx.Times[rel])
+	}
+	return e.seal()
+}
+
+// decodePages reads what encodePages wrote, as decodeAnalysis does. Its
+// maps grow with what they hold: sized by a count, a damaged one would
+// cost memory.
+func decodePages(data []byte) (*pageIndex, error) {
+	d, err := openEntry(data, pagesHeader)
+	if err != nil {
+		return nil, err
+	}
+	idx := &pageIndex{Salt: d.str()}
+	if n := d.count(4); n > 0 {
+		idx.Pages = map[string]cachedPage{}
+		for range n {
+			rel := d.str()
+			idx.Pages[rel] = cachedPage{Key: d.str(), Sum: d.str(), Size: d.int64()}
+		}
+		if len(idx.Pages) != n {
+			d.fail()
+		}
+	}
+	if n := d.count(2); n > 0 {
+		idx.Times = map[string]int64{}
+		for range n {
+			rel := d.str()
+			idx.Times[rel] = d.int64()
+		}
+		if len(idx.Times) != n {
+			d.fail()
+		}
+	}
+	if err := d.end(); err != nil {
+		return nil, err
+	}
+	return idx, nil
+}
+
+// encodeRows returns idx encoded, its rows in key order.
+func encodeRows(idx *rowsIndex) []byte {
+	e := newEntry(rowsHeader)
+	e.str(idx.Salt)
+	for i := range idx.Sums {
+		e.str(idx.Sums[i])
+		e.int64(idx.Sizes[i])
+	}
+	e.uint(len(idx.Rows))
+	for _, key := range slices.Sorted(maps.Keys(idx.Rows)) {
+		e.str(key)
+		for _, sp := range idx.Rows[key] {
+			e.int64(sp.Off)
+			e.int64(sp.Len)
+		}
+	}
+	return e.seal()
+}
+
+// decodeRows reads what encodeRows wrote, as decodeAnalysis does.
+func decodeRows(data []byte) (*rowsIndex, error) {
+	d, err := openEntry(data, rowsHeader)
+	if err != nil {
+		return nil, err
+	}
+	idx := &rowsIndex{Salt: d.str()}
+	for i := range idx.Sums {
+		idx.Sums[i], idx.Sizes[i] = d.str(), d.int64()
+	}
+	if n := d.count(minRow); n > 0 {
+		idx.Rows = map[string][4]rowSpan{}
+		for range n {
+			key := d.str()
+			var spans [4]rowSpan
+			for i := range spans {
+				spans[i] = rowSpan{Off: d.int64(), Len: d.int64()}
+			}
+			idx.Rows[key] = spans
+		}
+		if len(idx.Rows) != n {
+			d.fail()
+		}
+	}
+	if err := d.end(); err != nil {
+		return nil, err
+	}
+	return idx, nil
 }
 
 // makeList makes a list of n items, nil for none (as gob decoded them).
@@ -132,6 +283,7 @@ type encoder struct{ b []byte }
 
 func (e *encoder) uint(n int)     { e.b = binary.AppendUvarint(e.b, uint64(n)) }
 func (e *encoder) int(n int)      { e.b = binary.AppendVarint(e.b, int64(n)) }
+func (e *encoder) int64(n int64)  { e.b = binary.AppendVarint(e.b, n) }
 func (e *encoder) str(s string)   { e.uint(len(s)); e.b = append(e.b, s...) }
 func (e *encoder) bytes(b []byte) { e.uint(len(b)); e.b = append(e.b, b...) }
 func (e *encoder) float(f float64) {
@@ -173,7 +325,7 @@ func (e *encoder) mention(m *cachedMention) {
 	e.str(string(m.Use))
 }
 
-// decoder reads an encoded analysis; after the first error every read
+// decoder reads an entry's fields; after the first error every read
 // returns a zero value and err stays set.
 type decoder struct {
 	b   []byte
@@ -192,6 +344,8 @@ func (d *decoder) uint() uint64 {
 	return v
 }
 
+// int reads an offset or a count, which fit in 32 bits; int64 reads
+// sizes and times.
 func (d *decoder) int() int {
 	v, n := binary.Varint(d.b)
 	if n <= 0 || v > math.MaxInt32 || v < math.MinInt32 {
@@ -209,6 +363,7 @@ const (
 	minUnresolved = 5
 	minEvent      = 24
 	minSpan       = 3
+	minRow        = 9 // a key and four spans
 )
 
 // count reads the length of a list whose items take size bytes at least,
@@ -230,6 +385,16 @@ func (d *decoder) bytes() []byte {
 }
 
 func (d *decoder) str() string { return string(d.bytes()) }
+
+func (d *decoder) int64() int64 {
+	v, n := binary.Varint(d.b)
+	if n <= 0 {
+		d.fail()
+		return 0
+	}
+	d.b = d.b[n:]
+	return v
+}
 
 func (d *decoder) float() float64 {
 	if len(d.b) < 8 {

@@ -3,15 +3,28 @@ package site
 import (
 	"bytes"
 	"encoding/binary"
+	"errors"
 	"reflect"
 	"runtime"
+	"slices"
+	"strings"
 	"testing"
 	"time"
 
 	"github.com/briefing-atlas/atlas/extract"
 )
 
-func TestAnalysisCodecRoundTrip(t *testing.T) {
+// entryCase is a record of each kind the cache keeps, encoded.
+type entryCase struct {
+	name   string
+	header string
+	want   any
+	data   []byte
+	decode func([]byte) (any, error)
+}
+
+// entryCases are records that use every field of their kind.
+func entryCases() []entryCase {
 	dead, zero := 12, 0
 	ca := &cachedAnalysis{
 		Mentions: []cachedMention{
@@ -27,39 +40,153 @@ func TestAnalysisCodecRoundTrip(t *testing.T) {
 		},
 		Spans: [][3]int{{5, 11, 0}, {80, 104, 1}},
 	}
-	data := encodeAnalysis(ca)
-	got, err := decodeAnalysis(data)
-	if err != nil {
-		t.Fatal(err)
+	pages := &pageIndex{Salt: "atlas-cache|v1|g1",
+		Pages: map[string]cachedPage{
+			"articles/a.html":        {Key: "4f1c", Sum: "00ff00ff00ff00ff", Size: 18_204},
+			"places/C1007.html":      {Key: "9a0b", Sum: "0123456789abcdef", Size: 7},
+			"governorates/SY02.html": {Key: "", Sum: "fedcba9876543210", Size: 1 << 40},
+		},
+		Times: map[string]int64{"articles/a.html": 1_765_000_000_123_456_789, "events.csv": -1},
 	}
-	if !got.Events[0].Date.Equal(ca.Events[0].Date) {
-		t.Errorf("date %v, want %v", got.Events[0].Date, ca.Events[0].Date)
+	rows := &rowsIndex{Salt: "atlas-cache|v1|g1",
+		Sums:  [4]string{"01", "02", "03", "04"},
+		Sizes: [4]int64{100, 0, 1 << 33, 5},
+		Rows: map[string][4]rowSpan{
+			"k1": {{0, 40}, {0, 0}, {1 << 32, 9}, {1, 4}},
+			"k2": {{40, 60}, {0, 0}, {7, 3}, {0, 1}},
+		},
 	}
-	got.Events[0].Date, ca.Events[0].Date = time.Time{}, time.Time{}
-	if !reflect.DeepEqual(got, ca) {
-		t.Errorf("round trip:\n got %+v\nwant %+v", got, ca)
-	}
-	// Every truncation, and a damaged count, is an error and never a
-	// panic.
-	for n := range len(data) {
-		if _, err := decodeAnalysis(data[:n]); err == nil {
-			t.Fatalf("truncated to %d of %d bytes: no error", n, len(data))
-		}
-	}
-	bad := append([]byte(nil), data...)
-	bad[len(analysisMagic)] = 0xFF // the mention count: huge
-	if _, err := decodeAnalysis(bad); err == nil {
-		t.Error("a damaged count was accepted")
-	}
-	if _, err := decodeAnalysis(append(data, 0)); err == nil {
-		t.Error("trailing bytes were accepted")
+	return []entryCase{
+		{"analysis", analysisHeader, ca, encodeAnalysis(ca), decoding(decodeAnalysis)},
+		{"empty analysis", analysisHeader, &cachedAnalysis{}, encodeAnalysis(&cachedAnalysis{}), decoding(decodeAnalysis)},
+		{"pages", pagesHeader, pages, encodePages(pages), decoding(decodePages)},
+		{"rows", rowsHeader, rows, encodeRows(rows), decoding(decodeRows)},
 	}
 }
 
-func FuzzDecodeAnalysis(f *testing.F) {
-	f.Add(encodeAnalysis(&cachedAnalysis{Mentions: []cachedMention{{Start: 1, End: 2, Place: "C1"}}}))
-	f.Fuzz(func(t *testing.T, data []byte) {
-		decodeAnalysis(data) // must not panic
+// decoding is decode with its record as any, nil on error.
+func decoding[T any](decode func([]byte) (T, error)) func([]byte) (any, error) {
+	return func(data []byte) (any, error) {
+		v, err := decode(data)
+		if err != nil {
+			return nil, err
+		}
+		return v, nil
+	}
+}
+
+// sameRecord compares decoded records; dates by instant and offset, as
+// a decoded zone is a new location.
+func sameRecord(got, want any) bool {
+	g, ok := got.(*cachedAnalysis)
+	w, ok2 := want.(*cachedAnalysis)
+	if !ok || !ok2 || g == nil || w == nil || len(g.Events) != len(w.Events) {
+		return reflect.DeepEqual(got, want)
+	}
+	g2, w2 := *g, *w
+	g2.Events, w2.Events = slices.Clone(g.Events), slices.Clone(w.Events)
+	for i := range g2.Events {
+		gd, wd := g2.Events[i].Date, w2.Events[i].Date
+		_, go1 := gd.Zone()
+		_, wo := wd.Zone()
+		if !gd.Equal(wd) || go1 != wo {
+			return false
+		}
+		g2.Events[i].Date, w2.Events[i].Date = time.Time{}, time.Time{}
+	}
+	return reflect.DeepEqual(&g2, &w2)
+}
+
+// sealed is an entry under header of the fields b, whatever they are.
+func sealed(header string, b []byte) []byte {
+	e := newEntry(header)
+	e.b = append(e.b, b...)
+	return e.seal()
+}
+
+func TestCacheCodecRoundTrip(t *testing.T) {
+	for _, c := range entryCases() {
+		t.Run(c.name, func(t *testing.T) {
+			got, err := c.decode(c.data)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !sameRecord(got, c.want) {
+				t.Errorf("round trip:\n got %+v\nwant %+v", got, c.want)
+			}
+			// Every truncation, a flipped bit and a byte more are
+			// errors, never a panic.
+			for n := range len(c.data) {
+				if _, err := c.decode(c.data[:n]); err == nil {
+					t.Fatalf("truncated to %d of %d bytes: no error", n, len(c.data))
+				}
+			}
+			bad := bytes.Clone(c.data)
+			bad[len(c.header)] ^= 0x80
+			if _, err := c.decode(bad); !errors.Is(err, errDamaged) {
+				t.Errorf("a flipped bit: %v, want %v", err, errDamaged)
+			}
+			if _, err := c.decode(append(bytes.Clone(c.data), 0)); !errors.Is(err, errDamaged) {
+				t.Errorf("a byte more: %v, want %v", err, errDamaged)
+			}
+			// An intact entry of another format is a miss of its own
+			// kind: no warning about damage.
+			other := sealed(strings.Replace(c.header, cacheFormat, "atlas-cache-0", 1), c.data[len(c.header):len(c.data)-8])
+			if _, err := c.decode(other); !errors.Is(err, errOtherFormat) {
+				t.Errorf("another format: %v, want %v", err, errOtherFormat)
+			}
+			// Fields that do not end where the entry does are damaged
+			// though the hash matches.
+			fields := c.data[len(c.header) : len(c.data)-8]
+			for _, b := range [][]byte{fields[:len(fields)-1], append(bytes.Clone(fields), 0)} {
+				if _, err := c.decode(sealed(c.header, b)); !errors.Is(err, errDamaged) {
+					t.Errorf("%d bytes of fields for %d: %v, want %v", len(b), len(fields), err, errDamaged)
+				}
+			}
+		})
+	}
+}
+
+// FuzzDecodeEntry: any fields under a good hash are a record or an
+// error, never a panic.
+func FuzzDecodeEntry(f *testing.F) {
+	cases := entryCases()
+	for i, c := range cases {
+		f.Add(uint8(i), c.data[len(c.header):len(c.data)-8])
+	}
+	f.Fuzz(func(t *testing.T, which uint8, fields []byte) {
+		c := cases[int(which)%len(cases)]
+		c.decode(sealed(c.header, fields))
+	})
+}
+
+// FuzzFlippedEntry damages good entries as a disk or a copy does, by
+// flipping bits of bytes the fuzzer picks (three bytes a flip: where,
+// big-endian and modulo the entry's size, then which bits): each entry
+// reads as the very record encoded or is refused as damaged, never read
+// as another.
+func FuzzFlippedEntry(f *testing.F) {
+	cases := entryCases()
+	for i := range cases {
+		f.Add(uint8(i), []byte{})
+		f.Add(uint8(i), []byte{0, 20, 0x01})
+		f.Add(uint8(i), []byte{0, 30, 0xff, 1, 0, 0x80})
+	}
+	f.Fuzz(func(t *testing.T, which uint8, flips []byte) {
+		c := cases[int(which)%len(cases)]
+		data := bytes.Clone(c.data)
+		for i := 0; i+3 <= len(flips); i += 3 {
+			data[int(binary.BigEndian.Uint16(flips[i:]))%len(data)] ^= flips[i+2]
+		}
+		got, err := c.decode(data)
+		switch {
+		case bytes.Equal(data, c.data) && err != nil:
+			t.Fatalf("%s: the intact entry was refused: %v", c.name, err)
+		case err != nil && !errors.Is(err, errDamaged):
+			t.Fatalf("%s: damage read as %v, want %v", c.name, err, errDamaged)
+		case err == nil && !sameRecord(got, c.want):
+			t.Fatalf("%s: damaged entry read as another record:\n got %+v\nwant %+v", c.name, got, c.want)
+		}
 	})
 }
 
@@ -74,21 +201,29 @@ func TestDamagedCountsAllocateLittle(t *testing.T) {
 	cat := func(parts ...[]byte) []byte { return bytes.Join(parts, nil) }
 	// An event's ID, offsets and three strings, before its places.
 	event := make([]byte, 8)
+	analysis, pages, rows := decoding(decodeAnalysis), decoding(decodePages), decoding(decodeRows)
 	for _, tc := range []struct {
-		name string
-		data []byte
+		name   string
+		data   []byte
+		decode func([]byte) (any, error)
 	}{
-		{"mentions", hostileAnalysis(cat(count, zeros))},
-		{"unresolved", hostileAnalysis(cat(none, count, zeros))},
-		{"events", hostileAnalysis(cat(none, none, count, zeros))},
-		{"event places", hostileAnalysis(cat(none, none, []byte{1}, event[:8], count, zeros))},
-		{"actors", hostileAnalysis(cat(none, none, []byte{1}, event[:8], none, make([]byte, 4), count, zeros))},
-		{"spans", hostileAnalysis(cat(none, none, none, count, zeros))},
+		{"mentions", hostileAnalysis(cat(count, zeros)), analysis},
+		{"unresolved", hostileAnalysis(cat(none, count, zeros)), analysis},
+		{"events", hostileAnalysis(cat(none, none, count, zeros)), analysis},
+		{"event places", hostileAnalysis(cat(none, none, []byte{1}, event[:8], count, zeros)), analysis},
+		{"actors", hostileAnalysis(cat(none, none, []byte{1}, event[:8], none, make([]byte, 4), count, zeros)), analysis},
+		{"spans", hostileAnalysis(cat(none, none, none, count, zeros)), analysis},
+		{"pages", sealed(pagesHeader, cat(none, count, zeros)), pages},
+		{"pages that fit", sealed(pagesHeader, cat(none, binary.AppendUvarint(nil, n/4), zeros)), pages},
+		{"times", sealed(pagesHeader, cat(none, none, count, zeros)), pages},
+		{"times that fit", sealed(pagesHeader, cat(none, none, binary.AppendUvarint(nil, n/2), zeros)), pages},
+		{"rows", sealed(rowsHeader, cat(none, make([]byte, 8), count, zeros)), rows},
+		{"rows that fit", sealed(rowsHeader, cat(none, make([]byte, 8), binary.AppendUvarint(nil, n/9), zeros)), rows},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			var before, after runtime.MemStats
 			runtime.ReadMemStats(&before)
-			_, err := decodeAnalysis(tc.data)
+			_, err := tc.decode(tc.data)
 			runtime.ReadMemStats(&after)
 			if err == nil {
 				t.Fatal("no error")
@@ -100,11 +235,8 @@ func TestDamagedCountsAllocateLittle(t *testing.T) {
 	}
 }
 
-// hostileAnalysis is an analysis entry of the bytes b, well formed
-// around them.
-func hostileAnalysis(b []byte) []byte {
-	return append([]byte(analysisMagic), b...)
-}
+// hostileAnalysis is an analysis entry of the fields b, its hash good.
+func hostileAnalysis(b []byte) []byte { return sealed(analysisHeader, b) }
 
 // TestMinimumSizes: no item encodes shorter than the minimum its count is
 // checked with, or a good entry would read as damaged.

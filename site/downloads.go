@@ -80,7 +80,7 @@ func openDownloads(w *writer, cache *buildCache) (d *downloads, err error) {
 	}
 	d.old = openPreviousDownloads(w, cache)
 	if cache != nil {
-		d.index = &rowsIndex{Format: cacheFormat, Salt: cache.salt, Rows: map[string][4]rowSpan{}}
+		d.index = &rowsIndex{Salt: cache.salt, Rows: map[string][4]rowSpan{}}
 	}
 	return d, nil
 }

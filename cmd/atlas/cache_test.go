@@ -4,8 +4,10 @@ import (
 	"bytes"
 	"fmt"
 	"io/fs"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"sort"
 	"strconv"
 	"strings"
 	"testing"
@@ -37,7 +39,8 @@ func TestMain(m *testing.M) {
 	os.Exit(code)
 }
 
-// copyTree copies the files of src into dst.
+// copyTree copies the files of src into dst with their modification
+// times, which a rebuild compares with those its cache kept.
 func copyTree(t *testing.T, src, dst string) {
 	t.Helper()
 	err := filepath.WalkDir(src, func(p string, d fs.DirEntry, err error) error {
@@ -52,7 +55,14 @@ func copyTree(t *testing.T, src, dst string) {
 		if err != nil {
 			return err
 		}
-		return os.WriteFile(filepath.Join(dst, rel), data, 0o644)
+		st, err := d.Info()
+		if err != nil {
+			return err
+		}
+		if err := os.WriteFile(filepath.Join(dst, rel), data, 0o644); err != nil {
+			return err
+		}
+		return os.Chtimes(filepath.Join(dst, rel), st.ModTime(), st.ModTime())
 	})
 	if err != nil {
 		t.Fatal(err)
@@ -233,6 +243,91 @@ func TestDamagedCacheIsIgnored(t *testing.T) {
 		want, _ := os.ReadFile(filepath.Join(clean, name))
 		if len(want) == 0 || !bytes.Equal(got, want) {
 			t.Errorf("%s differs from a build without cache", name)
+		}
+	}
+}
+
+// TestFlippedCacheByteIsAMiss: one byte flipped anywhere in any of the
+// cache's files costs time, never the build and never the site's
+// content: the rebuild gives, byte for byte, the site a build without
+// cache gives, and says once that the cache was damaged.
+func TestFlippedCacheByteIsAMiss(t *testing.T) {
+	tmp := t.TempDir()
+	const src = "../../examples/briefings"
+	want := filepath.Join(tmp, "want")
+	if _, _, err := run(t, "build", "-q", "-s", src, "-o", want, "--cache-dir", "none"); err != nil {
+		t.Fatal(err)
+	}
+	wantFiles := tree(t, want)
+	// The site and cache of a first build, copied afresh for each
+	// damaged rebuild so that each starts from them.
+	base, baseCache := filepath.Join(tmp, "base"), filepath.Join(tmp, "base-cache")
+	if _, _, err := run(t, "build", "-q", "-s", src, "-o", base, "--cache-dir", baseCache); err != nil {
+		t.Fatal(err)
+	}
+	// Files of a folder (analyses/) are one kind, each other file a
+	// kind of its own.
+	kinds := map[string][]string{}
+	for rel := range tree(t, baseCache) {
+		kind, _, _ := strings.Cut(rel, "/")
+		kinds[kind] = append(kinds[kind], rel)
+	}
+	if len(kinds) < 3 {
+		t.Fatalf("cache files of only %d kinds: %v", len(kinds), kinds)
+	}
+	names := make([]string, 0, len(kinds))
+	for kind, files := range kinds {
+		names = append(names, kind)
+		sort.Strings(files)
+	}
+	sort.Strings(names)
+
+	rng := rand.New(rand.NewPCG(16, 1807)) // a fixed seed: the same positions and bits each run
+	const flips = 6                        // per kind
+	n := 0
+	for _, kind := range names {
+		for i := range flips {
+			rel := kinds[kind][i%len(kinds[kind])]
+			n++
+			out, cache := filepath.Join(tmp, fmt.Sprint("out", n)), filepath.Join(tmp, fmt.Sprint("cache", n))
+			copyTree(t, base, out)
+			copyTree(t, baseCache, cache)
+			file := filepath.Join(cache, filepath.FromSlash(rel))
+			data, err := os.ReadFile(file)
+			if err != nil {
+				t.Fatal(err)
+			}
+			at, mask := rng.IntN(len(data)), byte(1+rng.IntN(255))
+			data[at] ^= mask
+			if err := os.WriteFile(file, data, 0o644); err != nil {
+				t.Fatal(err)
+			}
+			flip := fmt.Sprintf("%s: byte %d of %d ^ %#02x", rel, at, len(data), mask)
+			_, stderr, err := run(t, "build", "-s", src, "-o", out, "--cache-dir", cache)
+			if err != nil {
+				t.Errorf("%s: %v", flip, err)
+				continue
+			}
+			got := tree(t, out)
+			for rel, data := range wantFiles {
+				if !bytes.Equal(got[rel], data) {
+					t.Errorf("%s: %s differs from a build without cache", flip, rel)
+				}
+			}
+			if len(got) != len(wantFiles) {
+				t.Errorf("%s: %d files, want %d", flip, len(got), len(wantFiles))
+			}
+			warnings := 0
+			for _, line := range strings.Split(stderr, "\n") {
+				if strings.HasPrefix(line, "warning: ") && strings.Contains(line, "cache") {
+					warnings++
+				}
+			}
+			if warnings != 1 {
+				t.Errorf("%s: %d warnings about the cache, want 1:\n%s", flip, warnings, stderr)
+			}
+			os.RemoveAll(out)
+			os.RemoveAll(cache)
 		}
 	}
 }
