@@ -27,7 +27,8 @@ test: assets
 ## fuzz: run each fuzz target for FUZZTIME (seed corpora in testdata/fuzz);
 ## .ci/fuzz fails on a saved input that fails again as a plain test
 FUZZTIME ?= 10s
-FUZZ := FuzzFold:./geo/arabic FuzzParse:./site/content FuzzExtract:./extract FuzzNumbers:./extract/events
+FUZZ := FuzzFold:./geo/arabic FuzzParse:./site/content FuzzExtract:./extract FuzzNumbers:./extract/events \
+	FuzzFlippedEntry:./site FuzzDecodeEntry:./site
 fuzz:
 	@GO=$(GO) .ci/fuzz $(FUZZTIME) $(FUZZ)
 
