@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"html/template"
+	"io/fs"
 	"regexp"
 	"sort"
 	"strconv"
@@ -54,13 +55,33 @@ func newRenderer(ctx context.Context, opt Options, cache *buildCache) (*pageRend
 	r := &pageRenderer{opt: opt, pages: map[string]*template.Template{}, cache: cache, ctx: ctx}
 	r.markdown.New = func() any { return newMarkdown(opt.UnsafeHTML) }
 	for _, page := range []string{"index.html", "article.html", "governorate.html", "place.html", "events.html", "search.html", "404.html"} {
-		t, err := template.New(page).Funcs(funcs).Funcs(r.languageFuncs()).ParseFS(opt.Templates, "base.html", page)
+		t, err := parseTemplates(template.New(page).Funcs(funcs).Funcs(r.languageFuncs()), opt.Templates, "base.html", page)
 		if err != nil {
 			return nil, fmt.Errorf("templates: %w", err)
 		}
 		r.pages[page] = t
 	}
 	return r, nil
+}
+
+// parseTemplates parses the files of fsys into t, as ParseFS would, but
+// reads each by name: ParseFS's pattern matching takes a file it cannot
+// read (a link out of the site's templates/) for one that is not there.
+func parseTemplates(t *template.Template, fsys fs.FS, names ...string) (*template.Template, error) {
+	for _, name := range names {
+		data, err := fs.ReadFile(fsys, name)
+		if err != nil {
+			return nil, err
+		}
+		tt := t
+		if name != t.Name() {
+			tt = t.New(name)
+		}
+		if _, err := tt.Parse(string(data)); err != nil {
+			return nil, err
+		}
+	}
+	return t, nil
 }
 
 // languageFuncs are the page's phrases in the site's language as

@@ -10,6 +10,7 @@ import (
 	"runtime/pprof"
 
 	"github.com/briefing-atlas/atlas/site"
+	"github.com/briefing-atlas/atlas/site/sitedir"
 	"github.com/spf13/cobra"
 )
 
@@ -98,15 +99,18 @@ func isTerminal(w io.Writer) bool {
 }
 
 // siteFolder lays the site's own folder dir over atlas's embedded files.
-func siteFolder(flag, dir, def string, embedded fs.FS) (fs.FS, error) {
+// The folder is read through sitedir: links inside it are followed,
+// links out of it refused. close lets go of it.
+func siteFolder(flag, dir, def string, embedded fs.FS) (fsys fs.FS, close func(), err error) {
 	ok, err := siteDir(flag, dir, def)
+	if err != nil || !ok {
+		return embedded, func() {}, err
+	}
+	folder, err := sitedir.Open(dir, filepath.ToSlash(dir)+"/")
 	if err != nil {
-		return nil, err
+		return nil, nil, fmt.Errorf("%s: %w", flag, err)
 	}
-	if !ok {
-		return embedded, nil
-	}
-	return site.Overlay(os.DirFS(dir), embedded), nil
+	return site.Overlay(folder, embedded), func() { folder.Close() }, nil
 }
 
 // buildCacheDir is where the cache for output folder out lives: dir if

@@ -11,6 +11,7 @@ import (
 	"github.com/briefing-atlas/atlas/extract"
 	"github.com/briefing-atlas/atlas/geo"
 	"github.com/briefing-atlas/atlas/site/content"
+	"github.com/briefing-atlas/atlas/site/sitedir"
 	"github.com/spf13/cobra"
 )
 
@@ -38,7 +39,12 @@ func loadGazetteerDefault(dir, def string, extra ...fs.FS) (*geo.Gazetteer, erro
 		return nil, err
 	}
 	if ok {
-		layers = append(layers, os.DirFS(dir))
+		folder, err := sitedir.Open(dir, filepath.ToSlash(dir)+"/")
+		if err != nil {
+			return nil, fmt.Errorf("--gazetteer: %w", err)
+		}
+		defer folder.Close() // Load reads every file
+		layers = append(layers, folder)
 	}
 	layers = append(layers, extra...)
 	g, err := geo.Load(layers...)

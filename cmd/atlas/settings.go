@@ -18,6 +18,7 @@ import (
 	"github.com/briefing-atlas/atlas/extract/events"
 	"github.com/briefing-atlas/atlas/site"
 	"github.com/briefing-atlas/atlas/site/config"
+	"github.com/briefing-atlas/atlas/site/sitedir"
 	"github.com/briefing-atlas/atlas/templates"
 	"github.com/spf13/cobra"
 )
@@ -34,6 +35,8 @@ type buildSettings struct {
 	// serveOut and serveCache, when set (atlas serve), replace the
 	// output and cache folders whatever the flags and file say.
 	serveOut, serveCache string
+	// sourceFromFile: atlas.toml, not a flag, named the source folder.
+	sourceFromFile bool
 }
 
 func (s *buildSettings) register(cmd *cobra.Command) {
@@ -90,6 +93,7 @@ func (s *buildSettings) resolve(cmd *cobra.Command) error {
 		}
 	}
 	fromFile("source", &s.source, cfg.Path(cfg.Source))
+	s.sourceFromFile = !cmd.Flags().Changed("source")
 	fromFile("out", &s.out, cfg.Path(cfg.Out))
 	fromFile("title", &s.title, cfg.Title)
 	fromFile("language", &s.language, cfg.Language)
@@ -142,14 +146,31 @@ func (s *buildSettings) options(cmd *cobra.Command) (opt site.Options, done func
 	if !st.IsDir() {
 		return opt, nil, fmt.Errorf("source %s is not a folder", s.source)
 	}
-	tmpl, err := siteFolder("--templates", s.templatesDir, s.cfg.Path("templates"), templates.FS())
+	if err := s.checkFolders(); err != nil {
+		return opt, nil, err
+	}
+	// What the options hold open, let go by done.
+	var closers []func()
+	release := func() {
+		for _, c := range closers {
+			c()
+		}
+	}
+	defer func() {
+		if err != nil {
+			release()
+		}
+	}()
+	tmpl, closeTmpl, err := siteFolder("--templates", s.templatesDir, s.cfg.Path("templates"), templates.FS())
 	if err != nil {
 		return opt, nil, err
 	}
-	static, err := siteFolder("--assets", s.assetsDir, s.cfg.Path("assets"), assets.FS())
+	closers = append(closers, closeTmpl)
+	static, closeStatic, err := siteFolder("--assets", s.assetsDir, s.cfg.Path("assets"), assets.FS())
 	if err != nil {
 		return opt, nil, err
 	}
+	closers = append(closers, closeStatic)
 	if err := assets.Check(static); err != nil {
 		return opt, nil, err
 	}
@@ -161,14 +182,15 @@ func (s *buildSettings) options(cmd *cobra.Command) (opt site.Options, done func
 	if err != nil {
 		return opt, nil, err
 	}
-	// Reading through an os.Root keeps every read inside the source
-	// folder, whatever symbolic links it holds.
-	root, err := os.OpenRoot(s.source)
+	// The briefings are read inside their folder, whatever links it
+	// holds, and only as files.
+	source, err := sitedir.Open(s.source, "the source folder")
 	if err != nil {
 		return opt, nil, fmt.Errorf("source folder: %w", err)
 	}
+	closers = append(closers, func() { source.Close() })
 	opt = site.Options{
-		Content: root.FS(), Out: s.out, Title: s.title, BaseURL: s.baseURL,
+		Content: source, Out: s.out, Title: s.title, BaseURL: s.baseURL,
 		Language: site.Language(s.language), Tiles: tiles,
 		Gazetteer: g, Extractor: ex, Events: events.New(),
 		Templates: tmpl, Assets: static, Colors: s.cfg.Colors, UnsafeHTML: s.unsafeHTML,
@@ -176,11 +198,10 @@ func (s *buildSettings) options(cmd *cobra.Command) (opt site.Options, done func
 	}
 	if s.cacheDir != "none" {
 		if opt.CacheDir, err = buildCacheDir(s.cacheDir, s.out); err != nil {
-			root.Close()
 			return opt, nil, err
 		}
 		if opt.Version, err = toolFingerprint(); err != nil {
-			opt.CacheDir = "" // no fingerprint, no safe cache
+			opt.CacheDir, err = "", nil // no fingerprint, no safe cache
 		}
 	}
 	if !s.quiet {
@@ -189,16 +210,75 @@ func (s *buildSettings) options(cmd *cobra.Command) (opt site.Options, done func
 			opt.Live = opt.Log
 		}
 	}
-	return opt, func() { root.Close() }, nil
+	return opt, release, nil
+}
+
+// checkFolders refuses an output folder inside the source folder, whose
+// pages the next build would read as briefings, and a source folder that
+// atlas.toml places outside the site's folder.
+func (s *buildSettings) checkFolders() error {
+	src, err := realPath(s.source)
+	if err != nil {
+		return fmt.Errorf("source folder: %w", err)
+	}
+	if out, err := realPath(s.out); err == nil && isInside(src, out) {
+		return fmt.Errorf("the output folder %s is inside the source folder %s: the next build would read the site as briefings; write it elsewhere (--out, or out in %s)", s.out, s.source, config.FileName)
+	}
+	if s.cfg.File != "" && s.sourceFromFile {
+		site, err := realPath(s.cfg.Dir)
+		if err == nil && !isInside(site, src) {
+			return fmt.Errorf("%s: source %q is outside the site's folder %s: a site reads only its own files (give another folder with --source)", s.cfg.File, s.cfg.Source, s.cfg.Dir)
+		}
+	}
+	return nil
+}
+
+// realPath is p made absolute with its links resolved, as far as it
+// exists.
+func realPath(p string) (string, error) {
+	abs, err := filepath.Abs(p)
+	if err != nil {
+		return "", err
+	}
+	dir, rest := abs, ""
+	for {
+		if real, err := filepath.EvalSymlinks(dir); err == nil {
+			return filepath.Join(real, rest), nil
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			return abs, nil
+		}
+		dir, rest = parent, filepath.Join(filepath.Base(dir), rest)
+	}
+}
+
+// isInside says whether path p is dir or inside it.
+func isInside(dir, p string) bool {
+	rel, err := filepath.Rel(dir, p)
+	return err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) && !filepath.IsAbs(rel)
 }
 
 // extraLayers reads the GeoJSON files gazetteer.extra names, each as a
-// layer of its own.
+// layer of its own. They are read inside the site's folder (the one that
+// holds atlas.toml): links in it are followed, links out refused.
 func (s *buildSettings) extraLayers() ([]fs.FS, error) {
+	if len(s.cfg.Gazetteer.Extra) == 0 {
+		return nil, nil
+	}
+	folder, err := sitedir.Open(s.cfg.Dir, "the site's folder "+s.cfg.Dir)
+	if err != nil {
+		return nil, fmt.Errorf("gazetteer.extra: %w", err)
+	}
+	defer folder.Close()
 	var layers []fs.FS
 	for _, name := range s.cfg.Gazetteer.Extra {
 		p := s.cfg.Path(name)
-		data, err := os.ReadFile(p)
+		rel, err := filepath.Rel(s.cfg.Dir, p)
+		if err != nil || !isInside(s.cfg.Dir, p) {
+			return nil, fmt.Errorf("gazetteer.extra: %s is outside the site's folder %s: a site reads only its own files (copy it into the site)", name, s.cfg.Dir)
+		}
+		data, err := fs.ReadFile(folder, filepath.ToSlash(rel))
 		if err != nil {
 			return nil, fmt.Errorf("gazetteer.extra: %w", err)
 		}

@@ -7,13 +7,14 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
-	"os"
 	"path/filepath"
 	"regexp"
 	"sort"
 	"strings"
 
 	"github.com/BurntSushi/toml"
+
+	"github.com/briefing-atlas/atlas/site/sitedir"
 )
 
 // FileName is the configuration file atlas looks for in the current
@@ -40,6 +41,8 @@ type Config struct {
 
 	// Dir is the folder of the file read; "" for the defaults alone.
 	Dir string `toml:"-"`
+	// File is the file read; "" when there was none.
+	File string `toml:"-"`
 	// Warnings are problems that did not stop reading (unknown keys).
 	Warnings []string `toml:"-"`
 }
@@ -71,8 +74,19 @@ var colour = regexp.MustCompile(`^(#[0-9a-fA-F]{3,8}|[a-zA-Z]{3,20})$`)
 // error wrapping fs.ErrNotExist; use Find to look for one.
 func Load(path string) (Config, error) {
 	c := Default()
-	data, err := os.ReadFile(path)
+	// Read inside its folder: an atlas.toml that is a link out of the
+	// site, or a named pipe, is refused.
+	folder, err := sitedir.Open(filepath.Dir(path), "the site's folder")
 	if err != nil {
+		return c, err
+	}
+	defer folder.Close()
+	data, err := fs.ReadFile(folder, filepath.Base(path))
+	if err != nil {
+		var pe *fs.PathError
+		if errors.As(err, &pe) {
+			pe.Path = path
+		}
 		return c, err
 	}
 	// Read as plain values first, to check [colors]'s types: the toml
@@ -93,7 +107,7 @@ func Load(path string) (Config, error) {
 	if err != nil {
 		return c, fmt.Errorf("%s: %w", path, err)
 	}
-	c.Dir = filepath.Dir(path)
+	c.Dir, c.File = filepath.Dir(path), path
 	var unknown []string
 	for _, k := range md.Undecoded() {
 		unknown = append(unknown, k.String())

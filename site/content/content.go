@@ -174,13 +174,16 @@ func isArticle(name string) bool {
 }
 
 // Read reads one article, refusing files over the size limit before
-// reading them and symbolic links that lead out of fsys.
+// reading them. What fsys refuses (sitedir: links out of the folder,
+// named pipes) is an error naming the file.
 func Read(fsys fs.FS, p string, opt Options) (*Article, error) {
-	if err := checkLink(fsys, p); err != nil {
-		return nil, &Error{Path: p, Err: err}
-	}
 	f, err := fsys.Open(p)
 	if err != nil {
+		// The error names the file already; say it once.
+		var pe *fs.PathError
+		if errors.As(err, &pe) && pe.Path == p {
+			err = pe.Err
+		}
 		return nil, &Error{Path: p, Err: err}
 	}
 	defer f.Close()
@@ -218,28 +221,6 @@ func megabytes(n int64) string {
 		return strconv.FormatInt(n>>10, 10) + " KB"
 	}
 	return strconv.FormatInt(n, 10) + " bytes"
-}
-
-// checkLink refuses a symbolic link whose target lies outside fsys: a
-// briefing folder must not publish files from elsewhere on the disk.
-func checkLink(fsys fs.FS, p string) error {
-	lfs, ok := fsys.(fs.ReadLinkFS)
-	if !ok {
-		return nil
-	}
-	st, err := lfs.Lstat(p)
-	if err != nil || st.Mode()&fs.ModeSymlink == 0 {
-		return nil
-	}
-	target, err := lfs.ReadLink(p)
-	if err != nil {
-		return err
-	}
-	resolved := path.Join(path.Dir(p), target)
-	if path.IsAbs(target) || resolved == ".." || strings.HasPrefix(resolved, "../") {
-		return fmt.Errorf("a symbolic link to %s, outside the source folder: not followed", target)
-	}
-	return nil
 }
 
 // Parse reads one article from its bytes; p names it in errors and gives

@@ -8,6 +8,8 @@ import (
 	"testing"
 	"testing/fstest"
 
+	"github.com/briefing-atlas/atlas/site/sitedir"
+
 	"golang.org/x/text/encoding"
 	"golang.org/x/text/encoding/charmap"
 	xunicode "golang.org/x/text/encoding/unicode"
@@ -167,7 +169,12 @@ func TestReadLimitsAndLinks(t *testing.T) {
 		t.Skip("no symlinks here:", err)
 	}
 	os.Symlink("ok.txt", filepath.Join(src, "in.txt"))
-	as, err := ReadAll(os.DirFS(src), Options{MaxFileSize: 1000})
+	folder, err := sitedir.Open(src, "the source folder")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer folder.Close()
+	as, err := ReadAll(folder, Options{MaxFileSize: 1000})
 	var got []string
 	for _, a := range as {
 		got = append(got, a.Path)
