@@ -1,7 +1,9 @@
 package main
 
 import (
+	"io/fs"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"syscall"
@@ -52,4 +54,73 @@ func TestFullDisk(t *testing.T) {
 	if _, _, err := run(t, "build", "-q", "--cache-dir", "none", "-s", one, "-o", out); err != nil {
 		t.Errorf("the next build that fits: %v", err)
 	}
+}
+
+// chattr sets or clears the immutable flag of path, or skips the test
+// where that cannot be done (not root, a file system without it).
+func chattr(t *testing.T, flag, path string) {
+	t.Helper()
+	if out, err := exec.Command("chattr", flag, path).CombinedOutput(); err != nil {
+		t.Skipf("chattr %s: %v %s", flag, err, out)
+	}
+}
+
+// TestImmutableFolders: an output folder, or a folder in it, that cannot
+// be changed (chattr +i) leaves the site old or new, never a mix: a
+// folder inside is replaced with the rest; an immutable --out refuses the
+// build and keeps the old site.
+func TestImmutableFolders(t *testing.T) {
+	tmp := t.TempDir()
+	src := filepath.Join(tmp, "src")
+	copyTree(t, "../../examples/briefings", src)
+	names := briefings(t, src)
+	old := filepath.Join(tmp, "old")
+	os.MkdirAll(old, 0o755)
+	for _, n := range names[:len(names)-3] {
+		data, _ := os.ReadFile(filepath.Join(src, n))
+		os.WriteFile(filepath.Join(old, n), data, 0o644)
+	}
+	want := filepath.Join(tmp, "want")
+	if _, _, err := run(t, "build", "-q", "--cache-dir", "none", "-s", src, "-o", want); err != nil {
+		t.Fatal(err)
+	}
+	wantTree := tree(t, want)
+	t.Cleanup(func() { // let TempDir remove what stayed immutable
+		filepath.WalkDir(tmp, func(p string, d fs.DirEntry, err error) error {
+			exec.Command("chattr", "-i", p).Run()
+			return nil
+		})
+	})
+
+	t.Run("places", func(t *testing.T) {
+		out := filepath.Join(t.TempDir(), "out")
+		if _, _, err := run(t, "build", "-q", "--cache-dir", "none", "-s", old, "-o", out); err != nil {
+			t.Fatal(err)
+		}
+		chattr(t, "+i", filepath.Join(out, "places"))
+		defer exec.Command("chattr", "-R", "-i", filepath.Dir(out)).Run()
+		_, _, err := run(t, "build", "-q", "--cache-dir", "none", "-s", src, "-o", out)
+		if err != nil {
+			t.Fatalf("the build with an immutable places/: %v", err)
+		}
+		if !sameTree(wantTree, tree(t, out)) {
+			t.Error("the output is not the new site")
+		}
+	})
+	t.Run("out", func(t *testing.T) {
+		out := filepath.Join(t.TempDir(), "out")
+		if _, _, err := run(t, "build", "-q", "--cache-dir", "none", "-s", old, "-o", out); err != nil {
+			t.Fatal(err)
+		}
+		before := tree(t, out)
+		chattr(t, "+i", out)
+		defer exec.Command("chattr", "-i", out).Run()
+		_, _, err := run(t, "build", "-q", "--cache-dir", "none", "-s", src, "-o", out)
+		if err == nil || !strings.Contains(err.Error(), "publishing "+out) {
+			t.Errorf("error %v", err)
+		}
+		if !sameTree(before, tree(t, out)) {
+			t.Error("the refused build changed the site")
+		}
+	})
 }
