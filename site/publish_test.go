@@ -4,7 +4,6 @@ import (
 	"bufio"
 	"context"
 	"fmt"
-	"io/fs"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -152,10 +151,7 @@ func TestPublishingSurvivesKill(t *testing.T) {
 			}
 			cmd.Process.Kill()
 			cmd.Wait()
-			got, err := treeOrNothing(out)
-			if err != nil {
-				t.Fatal(err)
-			}
+			got := readTree(t, out)
 			old, nu := oldTree, newTree
 			if p.first {
 				old, nu = map[string]string{}, firstTree
@@ -174,22 +170,4 @@ func TestPublishingSurvivesKill(t *testing.T) {
 			}
 		})
 	}
-}
-
-// treeOrNothing is readTree, or no files where dir does not exist.
-func treeOrNothing(dir string) (map[string]string, error) {
-	files := map[string]string{}
-	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
-		}
-		data, err := os.ReadFile(p)
-		rel, _ := filepath.Rel(dir, p)
-		files[filepath.ToSlash(rel)] = string(data)
-		return err
-	})
-	if os.IsNotExist(err) {
-		return map[string]string{}, nil
-	}
-	return files, err
 }

@@ -1,6 +1,7 @@
 package site
 
 import (
+	"errors"
 	"fmt"
 	"io/fs"
 	"os"
@@ -327,10 +328,14 @@ func TestWriterFullDisk(t *testing.T) {
 	}
 }
 
-// readTree reads every file under dir, by slash-separated path.
+// readTree reads every file under dir, by slash-separated path; a dir
+// that does not exist holds none.
 func readTree(t *testing.T, dir string) map[string]string {
 	t.Helper()
 	files := map[string]string{}
+	if _, err := os.Lstat(dir); errors.Is(err, fs.ErrNotExist) {
+		return files
+	}
 	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() {
 			return err
