@@ -284,38 +284,51 @@ func TestFlippedCacheByteIsAMiss(t *testing.T) {
 
 	rng := rand.New(rand.NewPCG(16, 1807)) // a fixed seed: the same positions and bits each run
 	const flips = 3                        // per kind (FuzzFlippedEntry flips many more)
-	n := 0
+	type flip struct {
+		rel  string
+		at   int
+		mask byte
+	}
+	var all []flip
 	for _, kind := range names {
 		for i := range flips {
 			rel := kinds[kind][i%len(kinds[kind])]
-			n++
+			info, err := os.Stat(filepath.Join(baseCache, filepath.FromSlash(rel)))
+			if err != nil {
+				t.Fatal(err)
+			}
+			all = append(all, flip{rel, rng.IntN(int(info.Size())), byte(1 + rng.IntN(255))})
+		}
+	}
+	// Each damaged rebuild has its own copies: they run side by side.
+	for n, f := range all {
+		name := fmt.Sprintf("%s: byte %d ^ %#02x", f.rel, f.at, f.mask)
+		t.Run(fmt.Sprint(n), func(t *testing.T) {
+			t.Parallel()
 			out, cache := filepath.Join(tmp, fmt.Sprint("out", n)), filepath.Join(tmp, fmt.Sprint("cache", n))
 			copyTree(t, base, out)
 			copyTree(t, baseCache, cache)
-			file := filepath.Join(cache, filepath.FromSlash(rel))
+			file := filepath.Join(cache, filepath.FromSlash(f.rel))
 			data, err := os.ReadFile(file)
 			if err != nil {
 				t.Fatal(err)
 			}
-			at, mask := rng.IntN(len(data)), byte(1+rng.IntN(255))
-			data[at] ^= mask
+			data[f.at] ^= f.mask
 			if err := os.WriteFile(file, data, 0o644); err != nil {
 				t.Fatal(err)
 			}
-			flip := fmt.Sprintf("%s: byte %d of %d ^ %#02x", rel, at, len(data), mask)
 			_, stderr, err := run(t, "build", "-s", src, "-o", out, "--cache-dir", cache)
 			if err != nil {
-				t.Errorf("%s: %v", flip, err)
-				continue
+				t.Fatalf("%s: %v", name, err)
 			}
 			got := tree(t, out)
 			for rel, data := range wantFiles {
 				if !bytes.Equal(got[rel], data) {
-					t.Errorf("%s: %s differs from a build without cache", flip, rel)
+					t.Errorf("%s: %s differs from a build without cache", name, rel)
 				}
 			}
 			if len(got) != len(wantFiles) {
-				t.Errorf("%s: %d files, want %d", flip, len(got), len(wantFiles))
+				t.Errorf("%s: %d files, want %d", name, len(got), len(wantFiles))
 			}
 			warnings := 0
 			for _, line := range strings.Split(stderr, "\n") {
@@ -324,11 +337,9 @@ func TestFlippedCacheByteIsAMiss(t *testing.T) {
 				}
 			}
 			if warnings != 1 {
-				t.Errorf("%s: %d warnings about the cache, want 1:\n%s", flip, warnings, stderr)
+				t.Errorf("%s: %d warnings about the cache, want 1:\n%s", name, warnings, stderr)
 			}
-			os.RemoveAll(out)
-			os.RemoveAll(cache)
-		}
+		})
 	}
 }
 

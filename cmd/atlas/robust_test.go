@@ -103,6 +103,7 @@ func TestBadInputs(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel() // each builds its own folders, with no cache
 			tmp := t.TempDir()
 			src, out := filepath.Join(tmp, "src"), filepath.Join(tmp, "out")
 			os.MkdirAll(src, 0o755)
