@@ -385,8 +385,17 @@ func (a *analysis) decide(m match) {
 	}
 	prev := a.e.lx.words[a.prev(m.i)]
 	c, hint := a.cueFor(m, prev)
-	if a.trapped(m, prev) && c != strongCue {
+	if (a.trapped(m, prev) || a.inOrganisation(m) || a.spokenTo(m) || a.quotedTitle(m)) && c != strongCue {
 		return
+	}
+	if a.nisbaSyria(m) || prev&fPlural != 0 && m.n == 1 && m.prefix == "" && feminineAdjective(m.key) {
+		return
+	}
+	if a.e.lx.month[a.w(m.i)] && c != strongCue {
+		return // «في آذار», «تشرين الأول»: a month
+	}
+	if m.n == 1 && a.e.lx.particle[a.text[a.toks[m.i].bstart:a.toks[m.i].bend]] {
+		return // «وإن», «وأن»: a particle, whatever it folds to (وان, Van)
 	}
 	multiword := m.flags&nMultiword != 0
 	// After a named landmark trigger the name is the landmark's
@@ -404,17 +413,29 @@ func (a *analysis) decide(m match) {
 		return
 	}
 	best := a.choose(m, hint)
+	if a.shortSplit(m, best) {
+		return
+	}
 	generic := m.flags&nGeneric != 0
+	// A weak cue that is only the mention just before (no preposition,
+	// no list) does not make an ordinary word a place: «مدينة حلب أبرز
+	// انتصارات الجيش».
+	cued := c == strongCue || c == weakCue && (prev&fWeak != 0 || strings.Contains(m.prefix, "ب") || a.listed(m))
 	if prior, ok := a.known[m.key]; ok && c < strongCue && !generic {
 		// One sense per text: a name read as a place once, with its
 		// cue, is that place again («حي الوعر» … «اتفاق الوعر»).
 		best = prior
+	} else if multiword && personName(m.key) && !exempt(best) {
+		// «قال أبو عمر»: a person, unless a cue or a list says a place.
+		if !cued && !a.inList(m) {
+			return
+		}
 	} else if common && !multiword && !exempt(best) {
 		// A word that is also a place: a trigger says so, or a
 		// preposition in a text that is about that place's governorate.
 		switch {
 		case c == strongCue:
-		case c == weakCue && !generic && (!minor(best) || a.inContext(best)) && (best.Country == "SY" || a.locative(m)):
+		case cued && !generic && (!minor(best) || a.inContext(best)) && (best.Country == "SY" || a.locative(m)):
 		default:
 			return
 		}

@@ -19,6 +19,8 @@ var settlementTriggers = map[string]geo.Kind{
 	"منطقة": "", "مناطق": "", "منطقتي": "", "ناحية": geo.Subdistrict,
 	"مخيم": geo.Camp, "مخيمات": geo.Camp, "محافظة": geo.Governorate, "محافظات": geo.Governorate, "محافظتي": geo.Governorate,
 	"دولة": geo.Country, "عاصمة": "", "العاصمة": "",
+	// the definite forms name no place by themselves (بالمحافظة)
+	"المحافظة": geo.Governorate, "المنطقة": "", "الناحية": geo.Subdistrict, "المخيم": geo.Camp,
 }
 
 // pluralTriggers are often followed by an adjective, not a name (مدن
@@ -46,18 +48,23 @@ var locatedLandmarkTriggers = []string{
 	"قصر", "قاعدة", "مرفأ", "ميناء", "محطة", "مزارع", "سهل",
 }
 
-// trapBefore are words after which a place name belongs to a person,
-// a title, an organisation or an outlet (اللواء محمد الشعار، جيش الإسلام،
-// المرصد السوري، صحيفة الوطن), so it is no mention.
-var trapBefore = []string{
-	// titles and ranks
+// titleWords and organisationWords are words after which a place name
+// belongs to a person, a title, an organisation or an outlet (اللواء
+// محمد الشعار، جيش الإسلام، المرصد السوري، صحيفة الوطن), so it is no
+// mention. An organisation's name may put words between its head and the
+// place (جبهة ثوار سوريا، مكتب أخبار سوريا); a title's may not: «وزير
+// خارجية روسيا» names Russia.
+var titleWords = []string{
 	"الرئيس", "رئيس", "اللواء", "العميد", "العقيد", "المقدم", "الرائد", "النقيب", "الملازم",
 	"العماد", "الوزير", "وزير", "السفير", "المبعوث", "الأمير", "السيد", "الدكتور", "المستشار",
 	"الناشط", "المتحدث", "القائد", "القيادي", "الشهيد", "الصحفي", "المراسل", "الإعلامي",
+}
+
+var organisationWords = []string{
 	// groups and institutions
 	"جيش", "حركة", "لواء", "ألوية", "جبهة", "كتائب", "كتيبة", "تجمع", "فيلق", "فرقة", "سرايا",
 	"أحرار", "أنصار", "اتحاد", "ائتلاف", "تنظيم", "حزب", "تنسيقية", "تنسيقيات", "هيئة",
-	"منظمة", "جمعية", "رابطة", "لجنة", "لجان", "مجموعة", "قوات", "صقور",
+	"منظمة", "جمعية", "رابطة", "لجنة", "لجان", "مجموعة", "قوات", "صقور", "مكتب", "مجلس",
 	// outlets
 	"المرصد", "مرصد", "شبكة", "وكالة", "صحيفة", "جريدة", "مجلة", "قناة", "تلفزيون",
 	"إذاعة", "راديو", "موقع",
@@ -72,6 +79,10 @@ var firstNames = []string{
 	"جميل", "جمال", "عادل", "عماد", "فراس", "زهران", "عصام", "هشام", "طلال", "نبيل", "يوسف",
 	"إبراهيم", "ابراهيم", "موسى", "عيسى", "صالح", "صلاح", "منذر", "معاذ", "أنس", "حمزة",
 	"عبدالله", "عبدالرحمن", "عبدالحليم", "فادي", "جورج", "ميشيل", "ميشال", "هيثم", "غسان",
+	"ياسر", "ياسين", "سامر", "سامي", "ناصر", "منصور", "مازن", "بسام", "هاني", "وائل", "أيمن",
+	"ايمن", "أسامة", "اسامة", "طارق", "زياد", "نزار", "رضوان", "مروان", "عدنان", "قاسم", "جابر",
+	"شادي", "ربيع", "كمال", "نادر", "لؤي", "مهند", "معتز", "أنور", "انور", "سعيد", "رشيد",
+	"فارس", "شكري", "نزيه", "زكي", "توفيق",
 	"آل", "ابن", "بن", "أبو", "ابو", "جون", "سيرغي", "فلاديمير", "ستيفان", "دي",
 }
 
@@ -80,7 +91,7 @@ var firstNames = []string{
 var weakCues = []string{
 	"في", "من", "إلى", "الى", "على", "عن", "قرب", "نحو", "حول", "داخل", "خارج", "باتجاه",
 	"شرق", "غرب", "شمال", "جنوب", "شرقي", "غربي", "شمالي", "جنوبي", "مدخل", "أطراف",
-	"محيط", "ريف", "بين", "حتى", "عند", "تجاه", "عبر", "وسط", "جنوبي", "أرياف", "بلدتي",
+	"محيط", "ريف", "بين", "حتى", "عند", "تجاه", "عبر", "وسط", "جنوبي", "أرياف", "بلدتي", "محور", "محاور",
 	"مدينتي", "قريتي", "ضواحي", "مشارف", "تخوم", "ومن", "وفي", "وإلى", "والى", "وعلى",
 }
 
@@ -114,21 +125,31 @@ var notNames = []string{
 	"استراتيجية", "حدودية", "ساحلية", "صناعية", "زراعية", "جديدة", "قديمة", "عسكرية",
 	"عسكري", "آمنة", "عازلة", "محاذية", "قريبة", "بعيدة", "واحدة", "ثالثة", "ثانية",
 	"شمالية", "جنوبية", "شرقية", "غربية", "كاملة", "بأكملها", "بأكمله", "مدمرة", "منكوبة",
+	// adverbs of place and other words that begin a phrase
+	"تحت", "فوق", "ضمن", "خلف", "أمام", "امام", "قيد", "دون", "لدى", "سوى", "غير",
+	// verbs that describe a place after its trigger (مدينة تقع …)
+	"تقع", "تسمى", "تعرف", "تضم", "تتبع", "تعد", "تعتبر", "تشهد", "تخضع", "تبعد", "تحاذي",
+	"تطل", "تمتد", "تحيط", "كانت", "كان", "كانوا", "باتت", "أصبحت", "اصبحت", "لاتزال", "لازالت",
+	// adjectives of identity that describe places (قرى شيعية، أحياء مسيحية)
+	"شيعية", "سنية", "علوية", "درزية", "مسيحية", "كردية", "عربية", "تركمانية", "آشورية",
+	"سريانية", "أرمنية", "اسماعيلية", "إسماعيلية", "موالية", "معارضة", "حكومية", "نائية",
+	"مأهولة", "سورية", "تركية", "عراقية", "لبنانية", "أردنية",
 }
 
 // cueFlags say what a word before a name is, in one look-up.
 type cueFlags uint16
 
 const (
-	fSettlement cueFlags = 1 << iota // a settlement trigger, with or without proclitics
-	fLandmark                        // a landmark trigger, with or without proclitics
-	fNamed                           // a named landmark trigger (شارع), with or without proclitics
-	fWeak                            // a weak cue, with or without proclitics
-	fTrap                            // a title or organisation word as written
-	fTrapAny                         // a title or organisation word with proclitics
-	fFirstName                       // a given name
-	fPlural                          // a plural settlement trigger
-	fReporting                       // a reporting verb
+	fSettlement   cueFlags = 1 << iota // a settlement trigger, with or without proclitics
+	fLandmark                          // a landmark trigger, with or without proclitics
+	fNamed                             // a named landmark trigger (شارع), with or without proclitics
+	fWeak                              // a weak cue, with or without proclitics
+	fTrap                              // a title or organisation word as written
+	fTrapAny                           // a title or organisation word with proclitics
+	fFirstName                         // a given name
+	fPlural                            // a plural settlement trigger
+	fReporting                         // a reporting verb
+	fOrganisation                      // an organisation or outlet word as written
 )
 
 // lexicon holds the folded word lists.
@@ -144,6 +165,11 @@ type lexicon struct {
 	notName    map[string]bool
 	unknown    map[string]bool
 	plural     map[string]bool
+	groupName  map[string]bool // groupNameWords
+	month      map[string]bool // months
+	particle   map[string]bool // particles, as written
+	speech     map[string]bool // speechVerbs
+	nisbaHead  map[string]bool // nisbaHeads
 	// The same lists with every proclitic form spelled out, so that a
 	// cue costs one look-up (بمدينة، وقرية، لحي).
 	settlementAny map[string]geo.Kind
@@ -158,6 +184,15 @@ type lexicon struct {
 	triggerForm map[string]string
 }
 
+// written is a set of words as written, not folded.
+func written(words []string) map[string]bool {
+	m := make(map[string]bool, len(words))
+	for _, w := range words {
+		m[w] = true
+	}
+	return m
+}
+
 func newLexicon() *lexicon {
 	set := func(words []string) map[string]bool {
 		m := make(map[string]bool, len(words))
@@ -170,7 +205,7 @@ func newLexicon() *lexicon {
 		settlement: map[string]geo.Kind{},
 		landmark:   set(append(append([]string{}, namedLandmarkTriggers...), locatedLandmarkTriggers...)),
 		named:      set(namedLandmarkTriggers),
-		trap:       set(trapBefore),
+		trap:       set(append(append([]string{}, titleWords...), organisationWords...)),
 		firstName:  set(firstNames),
 		weak:       set(weakCues),
 		reporting:  set(reportingVerbs),
@@ -178,6 +213,11 @@ func newLexicon() *lexicon {
 		notName:    set(notNames),
 		unknown:    set(unknownAfter),
 		plural:     set(pluralTriggers),
+		groupName:  set(groupNameWords),
+		month:      set(months),
+		particle:   written(particles),
+		speech:     set(speechVerbs),
+		nisbaHead:  set(nisbaHeads),
 	}
 	for w, k := range settlementTriggers {
 		lx.settlement[arabic.Fold(w)] = k
@@ -210,6 +250,7 @@ func newLexicon() *lexicon {
 	mark(lx.trapAny, fTrapAny)
 	mark(lx.firstName, fFirstName)
 	mark(lx.reporting, fReporting)
+	mark(set(organisationWords), fOrganisation)
 	for w := range lx.settlementAny {
 		lx.words[w] |= fSettlement
 	}

@@ -213,3 +213,58 @@ func TestCueWordsDoNotCollide(t *testing.T) {
 		}
 	}
 }
+
+// TestNamesLookLikeNames: ordinary words, people, organisations, outlets,
+// adjectives and months that look like place names are none.
+func TestNamesLookLikeNames(t *testing.T) {
+	runRules(t, []ruleCase{
+		{"a split leaving two letters: باب is no Ibb", "فتح السائق باب الشاحنة.", nil},
+		{"a particle with hamza: وإن is no Van", "وإن القوات انسحبت، وأن الهدوء عاد.", nil},
+		{"Syrian after an adjective", "قصفت طائرة حربية سورية مواقع المسلحين.", nil},
+		{"Syrian after a plural", "شاركت فصائل سورية وقوات تركية في الهجوم.", nil},
+		{"Syrians counted", "عبر 30 سوريا الحدود ليلا.", nil},
+		{"Syria after a singular noun", "أكد حرصه على وحدة سورية.", []want{{"سورية", "SY"}}},
+		{"Syria as an object", "غادر الوفد سورية أمس.", []want{{"سورية", "SY"}}},
+		{"an armed group's name", "قالت جبهة ثوار سوريا إنها صدت الهجوم.", nil},
+		{"an outlet's name", "وأفاد مكتب أخبار سوريا بسقوط قذائف.", nil},
+		{"a title names the country", "قال وزير خارجية روسيا إن الحل سياسي.", []want{{"روسيا", "RU"}}},
+		{"a quoted outlet", "بحسب ما أفادت به \"سوريا مباشر\" أمس.", nil},
+		{"a quoted operation", "أطلقت أنقرة عملية \"درع الفرات\" في الشمال.", []want{{"أنقرة", "TR"}}},
+		{"quoted names after a trigger", "قصف على مدينتي \"حماة وحمص\" صباحا.", []want{{"حماة", "Hama"}, {"حمص", "Homs"}}},
+		{"the one spoken to", "وقال لسوريا اليوم إن المفاوضات مستمرة.", nil},
+		{"a kunya is a person", "وقال أبو عمر إن القصف استمر.", nil},
+		{"a «… الدين» name is a person", "وأكد عز الدين أن الطريق مقطوع.", nil},
+		{"a kunya village with a trigger", "سيطر المقاتلون على بلدة أبو الظهور.", []want{{"أبو الظهور", "Idleb"}}},
+		{"a month", "في آذار الماضي، ثم في تشرين الأول.", nil},
+		{"a dam named after a month", "وصل المقاتلون إلى سد تشرين.", []want{{"سد تشرين", "Aleppo"}}},
+		{"a participle after a plural trigger", "قصف أحياء خاضعة لسيطرة النظام.", nil},
+		{"an adjective of identity after a plural trigger", "نزح السكان من قرى شيعية.", nil},
+		{"a verb after a trigger", "وصلوا إلى مدينة تقع شمالي البلاد.", nil},
+		{"by way of, not a road", "قصفت الطائرة عن طريق الخطأ تجمعا للمدنيين.", nil},
+		{"the mention just before is no cue for a word", "شكلت السيطرة على مدينة حلب أبرز انتصارات الجيش.", []want{{"حلب", "Aleppo"}}},
+		{"a given name before a family name", "وقال ياسر الدحلة إن الطريق آمن.", nil},
+		{"the governorate, no name", "تعرضت المحافظة لقصف عنيف.", nil},
+	})
+}
+
+// TestUnknownNamesAfterTriggers: what follows a trigger is a name the
+// gazetteer lacks only if it looks like one.
+func TestUnknownNamesAfterTriggers(t *testing.T) {
+	ex := realExtractor(t)
+	for text, want := range map[string]string{
+		"دمشق::\nسيطرت القوات على حي فارس الخوري.":   "فارس الخوري",
+		"حماة::\nقصف على قرية خزيلية صباحا.":         "خزيلية",
+		"حماة::\nقصف على حي خاضع لسيطرة المعارضة.":   "",
+		"حماة::\nوصلوا إلى مدينة يسيطر عليها الجيش.": "",
+		"حماة::\nقصف على أحياء تابعة للمدينة.":       "",
+	} {
+		res := ex.Analyze(text)
+		got := ""
+		for _, u := range res.Unresolved {
+			got = u.Name
+		}
+		if got != want {
+			t.Errorf("%s: unresolved %q, want %q", text, got, want)
+		}
+	}
+}

@@ -25,6 +25,9 @@ func (a *analysis) triggered(i int) int {
 		return 0
 	}
 	landmark := lx.landmark[bare]
+	if bare == "طريق" && a.prev(i) == "عن" {
+		return 0 // «عن طريق»: by way of
+	}
 	known, isKnown := a.longest(i + 1)
 	if isKnown && !(lx.named[bare] && known.prefix == "") {
 		return 0 // a known place: the next token's business
@@ -34,6 +37,11 @@ func (a *analysis) triggered(i int) int {
 		return 0
 	}
 	if lx.notName[first] || lx.weakAny[first] {
+		return 0
+	}
+	// «أحياء خاضعة»، «قرى شيعية»، «مدينة تقع»: an adjective or a verb
+	// describes the place; a name the gazetteer lacks looks otherwise.
+	if !isKnown && !landmark && (verbShape(first) || participleShape(first) && a.governs(i+1)) {
 		return 0
 	}
 	// «بلدة يسيطر عليها الأكراد»: a verb with its relative pronoun.
@@ -49,7 +57,9 @@ func (a *analysis) triggered(i int) int {
 	last := i + 1
 	if isKnown {
 		last = i + known.n
-	} else if compound[strings.TrimPrefix(first, "ال")] && i+2 < len(a.toks) && a.toks[i+2].before == 0 {
+	} else if i+2 < len(a.toks) && a.toks[i+2].before == 0 && (compound[strings.TrimPrefix(first, "ال")] ||
+		lx.firstName[first] && strings.HasPrefix(a.w(i+2), "ال")) {
+		// A compound (حي الشيخ سعيد) or a person's name (حي فارس الخوري).
 		last = i + 2
 	}
 	for j := i + 2; j < len(a.toks) && j <= i+3 && a.toks[j].before == 0; j++ {

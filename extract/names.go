@@ -1,0 +1,279 @@
+package extract
+
+import (
+	"strings"
+	"unicode/utf8"
+
+	"github.com/briefing-atlas/atlas/geo"
+)
+
+// The checks in this file keep words that only look like place names
+// from being read as places: ordinary words split wrongly, adjectives,
+// and names inside the names of people, organisations, outlets and
+// titles. Each is a fact about Arabic, not about a text.
+
+// shortSplit: a proclitic split that leaves two letters or fewer is a
+// word read wrongly (باب is no ب + إب, Ibb), unless the place is one the
+// news names that briefly (a country, a governorate, a capital).
+func (a *analysis) shortSplit(m match, best *geo.Place) bool {
+	if m.prefix == "" || m.n > 1 || exempt(best) {
+		return false
+	}
+	return utf8.RuneCountInString(a.w(m.i))-m.skip <= 2
+}
+
+// groupNameWords build the names of armed groups and outlets between
+// their head word and a place (جبهة ثوار سوريا، مكتب أخبار سوريا، تجمع
+// أحرار حوران).
+var groupNameWords = []string{
+	"ثوار", "أخبار", "اخبار", "نشطاء", "شهداء", "أحرار", "احرار", "أنصار", "انصار", "أبناء",
+	"ابناء", "تحرير", "ثورة", "مجاهدي", "مجاهدو", "أسود", "اسود", "صقور", "فجر", "درع", "نور",
+	"حماة", "أهل", "اهل", "شباب", "رجال", "فرسان", "أسرى", "معتقلي", "مهجري", "لاجئي",
+}
+
+// inOrganisation reports a name that ends an organisation's or an
+// outlet's name whose head word is two or three words back, the words
+// between being words such names are made of (جبهة ثوار سوريا، مرصد
+// نشطاء أخبار سورية). A name right after the head is trapped already.
+func (a *analysis) inOrganisation(m match) bool {
+	if m.prefix != "" {
+		return false
+	}
+	lx := a.e.lx
+	for k := m.i - 1; k >= 0 && k >= m.i-3; k-- {
+		if a.toks[k+1].before != 0 {
+			return false
+		}
+		w := a.w(k)
+		if lx.words[w]&fOrganisation != 0 {
+			return k < m.i-1
+		}
+		if !lx.groupName[w] {
+			return false
+		}
+	}
+	return false
+}
+
+// speechVerbs introduce whom a source spoke to: «قال لسوريا على طول»
+// names an outlet, not a place.
+var speechVerbs = []string{
+	"قال", "قالت", "وقال", "وقالت", "صرح", "صرحت", "وصرح", "أوضح", "اوضح", "وأوضح", "أفاد", "افاد",
+	"أكد", "اكد", "وأكد", "تحدث", "وتحدث", "كشف", "وكشف", "ذكر", "وذكر", "أضاف", "واضاف", "وأضاف",
+	"أشار", "واشار", "وأشار", "لفت", "ولفت", "يقول", "تقول",
+}
+
+// spokenTo reports a name carrying «ل» right after a verb of speech: the
+// one spoken to.
+func (a *analysis) spokenTo(m match) bool {
+	return m.prefix == "ل" && a.e.lx.speech[a.prev(m.i)]
+}
+
+// quotedTitle reports a name that begins or ends a short quotation of
+// two or three words, one of them an ordinary word without the article
+// («"سوريا مباشر"», «"جبهة ثوار سوريا"», «"درع الفرات"»): the quoted name
+// of an outlet, a group or an operation. A name quoted alone or with
+// other names («"سلحب والسقيلبية"»), a name with its own adjective («"التل
+// الفرنسي"») and a longer quotation (someone's words) are left alone.
+func (a *analysis) quotedTitle(m match) bool {
+	end := m.i + m.n
+	near := false
+	for k := max(0, m.i-2); k <= min(len(a.toks)-1, end+2); k++ {
+		near = near || a.toks[k].before&sepOther != 0
+	}
+	if !near && end < len(a.toks) || !near && !strings.ContainsAny(a.text[a.toks[end-1].bend:], quoteMarks) {
+		return false
+	}
+	open, ok := a.quoteOpen(int(a.toks[m.i].bstart))
+	if !ok {
+		return false
+	}
+	first := m.i
+	for first > 0 && int(a.toks[first-1].bstart) > open {
+		first--
+	}
+	if first > 0 && a.e.lx.words[a.w(first-1)]&(fSettlement|fLandmark) != 0 {
+		return false // «مدينتي "سلحب والسقيلبية"»: quoted names, announced
+	}
+	close := a.quoteClose(int(a.toks[end-1].bend))
+	last := end // one past the last quoted token
+	for last < len(a.toks) && int(a.toks[last].bstart) < close {
+		last++
+	}
+	before, after := m.i-first, last-end
+	if before > 0 && after > 0 || before+after == 0 || before+after > 2 {
+		return false
+	}
+	lx := a.e.lx
+	for k := first; k < last; k++ {
+		if k >= m.i && k < end {
+			continue
+		}
+		w := a.w(k)
+		if !strings.HasPrefix(w, "ال") && !lx.notName[w] && lx.words[w]&(fSettlement|fLandmark) == 0 && w != "و" && a.slot[k] <= 0 {
+			if _, isName := a.longest(k); !isName {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// quoteMarks open or close a quotation.
+const quoteMarks = "\"«»“”"
+
+// quoteOpen reports whether byte offset at lies inside a quotation that
+// opened on its line, and where it opened. Straight quotes alternate;
+// «» and “” say which way they face.
+func (a *analysis) quoteOpen(at int) (int, bool) {
+	line := strings.LastIndexByte(a.text[:at], '\n') + 1
+	if at-line > 4000 {
+		return 0, false // a paragraph too long to read quotes in
+	}
+	inside, open := false, 0
+	for i, r := range a.text[line:at] {
+		switch r {
+		case '"':
+			inside, open = !inside, line+i
+		case '«', '“':
+			inside, open = true, line+i
+		case '»', '”':
+			inside = false
+		}
+	}
+	return open, inside
+}
+
+// quoteClose is the offset of the quotation mark that closes a
+// quotation after byte offset from, on its line (or the line's end).
+func (a *analysis) quoteClose(from int) int {
+	for i, r := range a.text[from:] {
+		switch r {
+		case '"', '»', '”', '\n':
+			return from + i
+		}
+	}
+	return len(a.text)
+}
+
+// nisbaSyria: «سورية» is both Syria and the feminine adjective
+// «Syrian». After a plural or an adjective with no article (فصائل سورية،
+// قاعدة جوية سورية، جنسيات سورية) it is the adjective; after a number it
+// counts people (30 سوريا). «سوريا», with alef, is only the country.
+func (a *analysis) nisbaSyria(m match) bool {
+	if m.prefix != "" || m.n != 1 {
+		return false
+	}
+	word := a.text[a.toks[m.i].bstart:a.toks[m.i].bend]
+	p := a.prev(m.i)
+	if p == "" {
+		return false
+	}
+	if isDigits(p) && (word == "سوريا" || word == "سورية") {
+		return true
+	}
+	if word != "سورية" || strings.HasPrefix(p, "ال") {
+		return false
+	}
+	lx := a.e.lx
+	if lx.words[p]&(fWeak|fSettlement|fLandmark|fReporting) != 0 {
+		return false // a preposition, a trigger, a verb of saying: the country
+	}
+	// An adjective (عسكرية، جوية) or a plural (غارات، فصائل) before it: an
+	// adjective too. After a singular noun it is Syria (وحدة سورية،
+	// مغادرة سورية).
+	return strings.HasSuffix(p, "يه") || strings.HasSuffix(p, "ات") || lx.nisbaHead[p]
+}
+
+// nisbaHeads are nouns a nationality adjective follows that show no
+// feminine or plural ending (broken plurals, and «غير»).
+var nisbaHeads = []string{
+	"فصائل", "مناطق", "مدن", "قرى", "اراض", "أراض", "اراضي", "أراضي", "مصادر", "قوى", "جهات",
+	"اطراف", "أطراف", "عناصر", "مقاتلين", "لاجئين", "غير", "مواطنين", "عائلات", "اسر", "أسر",
+}
+
+// personName reports a name shaped like a person's: a kunya (أبو عمر،
+// أم أحمد) or a «… الدين» name (عز الدين). Villages bear such names too,
+// but in the news such a name is a person's unless a cue or a list of
+// places says otherwise.
+func personName(key string) bool {
+	first, rest, ok := strings.Cut(key, " ")
+	if !ok {
+		return false
+	}
+	return first == "ابو" || first == "ام" || strings.HasSuffix(rest, "الدين") && !strings.Contains(rest, " ")
+}
+
+// adjectiveShape reports an indefinite word shaped like an adjective or
+// a participle: a nisba (شيعية), an active participle (تابع، خاضعة), a
+// passive one (محاصر، مدمرة).
+func adjectiveShape(w string) bool {
+	if strings.HasPrefix(w, "ال") {
+		return false
+	}
+	r := []rune(w)
+	n := len(r)
+	switch {
+	case n >= 4 && strings.HasSuffix(w, "يه"):
+		return true // nisba, feminine
+	case (n == 4 || n == 5 && r[4] == 'ه') && r[1] == 'ا':
+		return true // فاعل، فاعلة
+	case n >= 5 && n <= 6 && r[0] == 'م' && r[n-1] == 'ه':
+		return true // مفعولة، مفعّلة
+	}
+	return false
+}
+
+// feminineAdjective is the participle that agrees with a plural trigger
+// (أحياء خاضعة، بلدات تابعة): after one, even a word the gazetteer has as
+// a name describes, unless it has the article.
+func feminineAdjective(w string) bool {
+	r := []rune(w)
+	return !strings.HasPrefix(w, "ال") && len(r) == 5 && r[1] == 'ا' && r[4] == 'ه'
+}
+
+// participleShape is adjectiveShape without the nisba, which many
+// villages' names have (قرية خزيلية، بلدات حمورية): after a trigger, a
+// participle that governs a preposition describes (حي خاضع لسيطرة). The nisba
+// adjectives that describe places (قرى شيعية، أحياء سكنية) are words of
+// notNames.
+func participleShape(w string) bool {
+	return adjectiveShape(w) && !strings.HasSuffix(w, "يه")
+}
+
+// governs reports a participle that governs the word after it (خاضع
+// لسيطرة، تابعة للنظام، قريبة من): so it describes. People's names of
+// the same shape (حي فارس الخوري، قرية خالد) take no preposition.
+func (a *analysis) governs(i int) bool {
+	n := a.next(i + 1)
+	return strings.HasPrefix(n, "ل") || a.e.lx.words[n]&fWeak != 0
+}
+
+// inList reports a name that continues a list, whether or not the item
+// before it was read as a place («قرى أم خان وعيثة و أم العمد»).
+func (a *analysis) inList(m match) bool {
+	return strings.HasPrefix(m.prefix, "و") || a.toks[m.i].before&sepComma != 0 || a.prev(m.i) == "و"
+}
+
+// particles are conjunctions written with a hamza that folding erases:
+// «وإن» folds to «وان», Van in Turkey. They are matched as written.
+var particles = []string{
+	"وإن", "وأن", "فإن", "فأن", "بأن", "لأن", "كأن", "وإنه", "وأنه", "فإنه", "بأنه", "لأنه",
+	"وإنها", "وأنها", "بأنها", "لأنها", "إنما", "أنما", "وإذ", "إذا", "وإذا",
+}
+
+// months are the months of the Levantine calendar, which are also the
+// names of places (تشرين، آذار): without a trigger, or before «الأول»
+// and «الثاني», a month.
+var months = []string{
+	"كانون", "شباط", "آذار", "نيسان", "أيار", "حزيران", "تموز", "آب", "أيلول", "تشرين",
+}
+
+// verbShape reports an indefinite word shaped like an imperfect verb of
+// the third person masculine (يقع، يسيطر، يسمى): after a trigger it begins
+// a clause, not a name. (Feminine تـ begins too many villages' names:
+// the common verbs are in notNames.)
+func verbShape(w string) bool {
+	r := []rune(w)
+	return len(r) >= 3 && len(r) <= 5 && r[0] == 'ي'
+}
