@@ -371,12 +371,18 @@ func minor(p *geo.Place) bool {
 	return true
 }
 
+// fixesGovernorate reports a place whose name sets its sentence's
+// governorate: a Syrian governorate, region or governorate capital.
+func fixesGovernorate(p *geo.Place) bool {
+	return (p.Kind == geo.Governorate || p.Kind == geo.Region || p.Capital == 1) && p.Country == "SY"
+}
+
 func (a *analysis) decide(m match) {
 	if a.prepass {
 		// Only names that fix a governorate by themselves set the
 		// sentence's context: governorates, regions, their capitals.
 		best := m.places[0]
-		if (best.Kind == geo.Governorate || best.Kind == geo.Region || best.Capital == 1) && best.Country == "SY" {
+		if fixesGovernorate(best) {
 			if k := govIndex(best.Adm1); k > 0 && a.e.govs[k] != nil {
 				a.sentAt[a.sentIdx] = append(a.sentAt[a.sentIdx], govAt{a.e.govs[k], m.i})
 			}
