@@ -12,7 +12,7 @@ import (
 )
 
 func newEvalCmd() *cobra.Command {
-	var goldDir, docsDir, gazetteerDir string
+	var goldDir, docsDir, gazetteerDir, format string
 	var show, withEvents bool
 	cmd := &cobra.Command{
 		Use:   "eval --gold DIR --docs DIR",
@@ -25,8 +25,25 @@ over the matched pairs.
 
 A prediction matches a gold mention of the same document when their spans
 overlap; borderline gold mentions are ignored on both sides (the rules of
-the gold set's score.py). --show lists misses, false alarms and wrong
-governorates.
+the gold set's score.py). --show lists every false alarm, miss and
+wrong place (a match in the wrong governorate or country) with its file,
+offset, surface and context, grouped under a cause with the count of
+each, largest first. The causes are judged, in this order, by what
+atlas knows (its word lists, its gazetteer, its other predictions):
+
+  false alarms  person or organisation (after a title, rank, given name,
+                group or outlet word), adjective or demonym (a nisba form
+                after a noun: «فصائل سورية»), common word (an ordinary
+                word, or split off one: وإن → إن), other
+  misses        partly found (atlas reported an overlapping span), the
+                gazetteer lacks the place (not even with its proclitics
+                stripped), known name dropped
+  wrong places  foreign vs Syrian (the wrong country), namesake against
+                a stated container (atlas named the right governorate in
+                the sentence or the section's header), namesake
+
+--format json writes the scores, and with --show the groups, as one JSON
+object.
 
 --events scores events instead (gold files such as gold/events/*.jsonl): an
 event matches a gold event of the same document when the evidence spans
@@ -35,9 +52,16 @@ detection precision, recall and F1, type and sub-type accuracy over the
 matches, and how often the number of dead is exactly right.`,
 		Example: `  atlas eval --gold ../shared/gold --docs ../shared/seeds
   atlas eval --gold ../shared/gold --docs ../shared/seeds --show
+  atlas eval --gold ../shared/gold --docs ../shared/seeds --show --format json
   atlas eval --events --gold ../shared/gold/events --docs ../shared/seeds`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
+			if format != "text" && format != "json" {
+				return fmt.Errorf("--format %q: want text or json", format)
+			}
+			if format == "json" && withEvents {
+				return fmt.Errorf("--format json: only for place mentions, not with --events")
+			}
 			files, err := filepath.Glob(filepath.Join(goldDir, "*.jsonl"))
 			if err != nil {
 				return err
@@ -80,12 +104,14 @@ matches, and how often the number of dead is exactly right.`,
 			}
 			var pred []evaluate.Mention
 			var predEvents []evaluate.Event
+			texts := map[string]string{} // the offsets count code points of the file's text
 			det := events.New()
 			for _, name := range names {
 				a, err := readBriefing(filepath.Join(docsDir, name))
 				if err != nil {
 					return err
 				}
+				texts[name] = a.Raw
 				mentions := ex.Extract(a.Body)
 				if withEvents {
 					for _, e := range det.Detect(name, a.Body, mentions, a.Date) {
@@ -109,14 +135,23 @@ matches, and how often the number of dead is exactly right.`,
 				evaluate.ScoreEvents(goldEvents, predEvents).Print(cmd.OutOrStdout(), show)
 				return nil
 			}
-			evaluate.Score(gold, pred).Print(cmd.OutOrStdout(), show)
+			r := evaluate.Score(gold, pred)
+			var groups []evaluate.Group
+			if show {
+				groups = evaluate.Explain(r, texts, ex)
+			}
+			if format == "json" {
+				return r.WriteJSON(cmd.OutOrStdout(), groups)
+			}
+			r.Print(cmd.OutOrStdout(), groups)
 			return nil
 		},
 	}
 	f := cmd.Flags()
 	f.StringVar(&goldDir, "gold", "", "folder of gold *.jsonl files (required)")
 	f.StringVar(&docsDir, "docs", "", "folder of the documents the gold files name (required)")
-	f.BoolVar(&show, "show", false, "list misses, false alarms and wrong governorates or types")
+	f.BoolVar(&show, "show", false, "list false alarms, misses and wrong places under their causes (with --events: wrong types)")
+	f.StringVar(&format, "format", "text", "text or json (place mentions only)")
 	f.BoolVar(&withEvents, "events", false, "score events instead of place mentions")
 	cmd.MarkFlagRequired("gold")
 	cmd.MarkFlagRequired("docs")

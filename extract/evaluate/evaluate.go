@@ -21,7 +21,7 @@ type Mention struct {
 	Surface     string  `json:"surface"`
 	Governorate *string `json:"governorate"`
 	Country     *string `json:"country"`
-	Borderline  bool    `json:"borderline"`
+	Borderline  bool    `json:"borderline,omitempty"`
 }
 
 func (m Mention) gov() string {
@@ -49,6 +49,11 @@ type Report struct {
 	GovAccuracy, CountryAccuracy float64
 	Misses, FalseAlarms          []Mention
 	WrongGovernorate             []Pair
+	// Pairs are all the matches, and Predictions every prediction
+	// scored (those of the documents the gold set covers), in document
+	// and offset order.
+	Pairs       []Pair
+	Predictions []Mention
 }
 
 // Score compares predictions with gold. Predictions for documents the
@@ -109,6 +114,7 @@ func Score(gold, pred []Mention) Report {
 		}
 	}
 	r.Predicted, r.Matched = len(preds), len(pairs)
+	r.Pairs, r.Predictions = pairs, preds
 	r.Precision, r.Recall, r.F1 = prf(len(pairs), len(r.FalseAlarms), r.Gold)
 	for _, pr := range pairs {
 		if pr.Pred.country() == pr.Gold.country() {
@@ -186,27 +192,6 @@ func readLines[T any](r io.Reader) ([]T, error) {
 		out = append(out, v)
 	}
 	return out, sc.Err()
-}
-
-// Print writes the report as score.py does, with the listings when show.
-func (r Report) Print(w io.Writer, show bool) {
-	fmt.Fprintf(w, "gold mentions %d  predicted %d  matched %d  false alarms %d  missed %d\n",
-		r.Gold, r.Predicted, r.Matched, len(r.FalseAlarms), r.Gold-r.Matched)
-	fmt.Fprintf(w, "recognition precision %.3f  recall %.3f  F1 %.3f\n", r.Precision, r.Recall, r.F1)
-	fmt.Fprintf(w, "governorate accuracy %.3f (%d/%d)  country accuracy %.3f (%d/%d)\n",
-		r.GovAccuracy, r.GovOK, r.GovPairs, r.CountryAccuracy, r.CountryOK, r.Matched)
-	if show {
-		for _, g := range r.Misses {
-			fmt.Fprintln(w, "MISS", g.Doc, g.Start, g.Surface, or(g.gov(), g.country()))
-		}
-		for _, p := range r.FalseAlarms {
-			fmt.Fprintln(w, "FALSE", p.Doc, p.Start, p.Surface, or(p.gov(), p.country()))
-		}
-		for _, pr := range r.WrongGovernorate {
-			fmt.Fprintln(w, "WRONG-GOV", pr.Gold.Doc, pr.Gold.Start, pr.Gold.Surface, "gold", pr.Gold.gov(), "pred", or(pr.Pred.gov(), "None"))
-		}
-	}
-	fmt.Fprintf(w, "f1=%.3f gov_acc=%.3f country_acc=%.3f\n", r.F1, r.GovAccuracy, r.CountryAccuracy)
 }
 
 func or(a, b string) string {

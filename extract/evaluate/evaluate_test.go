@@ -33,10 +33,17 @@ func TestScore(t *testing.T) {
 	if r.Precision != 0.5 || r.GovOK != 1 || r.GovPairs != 2 || len(r.WrongGovernorate) != 1 {
 		t.Errorf("precision %.2f gov %d/%d", r.Precision, r.GovOK, r.GovPairs)
 	}
+	if len(r.Pairs) != 2 || len(r.Predictions) != 5 {
+		t.Errorf("%d pairs, %d predictions scored", len(r.Pairs), len(r.Predictions))
+	}
 	var b strings.Builder
-	r.Print(&b, true)
-	if !strings.Contains(b.String(), "WRONG-GOV a.txt 10 حماة gold Hama pred Homs") || !strings.HasSuffix(b.String(), "f1=0.571 gov_acc=0.500 country_acc=1.000\n") {
-		t.Errorf("printed:\n%s", b.String())
+	r.Print(&b, nil)
+	want := "gold mentions 3  predicted 5  matched 2  false alarms 2  missed 1\n" +
+		"recognition precision 0.500  recall 0.667  F1 0.571\n" +
+		"governorate accuracy 0.500 (1/2)  country accuracy 1.000 (2/2)\n" +
+		"f1=0.571 gov_acc=0.500 country_acc=1.000\n"
+	if b.String() != want {
+		t.Errorf("printed:\n%s\nwant:\n%s", b.String(), want)
 	}
 }
 
