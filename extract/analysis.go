@@ -36,10 +36,13 @@ type analysis struct {
 	scratch *scratch
 }
 
-// govAt is a governorate a sentence names, and the token where it does.
+// govAt is a governorate a sentence names, and the token where it does;
+// direct when the name is the governorate's, a region's or a capital's,
+// not a place's that lies in it.
 type govAt struct {
-	gov *geo.Place
-	tok int
+	gov    *geo.Place
+	tok    int
+	direct bool
 }
 
 // cue is how strongly the words around a name say it is a place.
@@ -286,8 +289,8 @@ func (a *analysis) cueFor(m match, prev cueFlags) (cue, geo.Kind) {
 	if prev&fSettlement != 0 {
 		p := a.prev(m.i)
 		// «مدن كبرى»: after a plural trigger an indefinite common word
-		// is an adjective.
-		if prev&fPlural != 0 && m.flags&nCommon != 0 && !strings.HasPrefix(m.key, "ال") {
+		// is an adjective, unless names follow it (بلدات طعوم وسرمين).
+		if prev&fPlural != 0 && m.flags&nCommon != 0 && !strings.HasPrefix(m.key, "ال") && !a.namesFollow(m) {
 			return noCue, ""
 		}
 		k, _ := lx.settlementKind(p)
@@ -380,11 +383,14 @@ func fixesGovernorate(p *geo.Place) bool {
 func (a *analysis) decide(m match) {
 	if a.prepass {
 		// Only names that fix a governorate by themselves set the
-		// sentence's context: governorates, regions, their capitals.
+		// sentence's context: governorates, regions, their capitals,
+		// and a name of several words that only one place bears (مطار
+		// دير الزور العسكري).
 		best := m.places[0]
-		if fixesGovernorate(best) {
+		direct := fixesGovernorate(best)
+		if direct || len(m.places) == 1 && best.Country == "SY" && m.flags&nMultiword != 0 && m.flags&nCommon == 0 {
 			if k := govIndex(best.Adm1); k > 0 && a.e.govs[k] != nil {
-				a.sentAt[a.sentIdx] = append(a.sentAt[a.sentIdx], govAt{a.e.govs[k], m.i})
+				a.sentAt[a.sentIdx] = append(a.sentAt[a.sentIdx], govAt{a.e.govs[k], m.i, direct})
 			}
 		}
 		return
@@ -416,11 +422,14 @@ func (a *analysis) decide(m match) {
 	}
 	common := m.flags&nCommon != 0
 	if common && !multiword && a.adjective(m) {
-		return
+		return // «القوة القاهرة»
 	}
 	best := a.choose(m, hint)
 	if a.shortSplit(m, best) {
 		return
+	}
+	if common && !multiword && minor(best) && !exempt(best) && c != strongCue && a.next(m.i+m.n) == "من" {
+		return // «سلسلة من القرى»: a word of quantity
 	}
 	generic := m.flags&nGeneric != 0
 	// A weak cue that is only the mention just before (no preposition,
@@ -438,11 +447,30 @@ func (a *analysis) decide(m match) {
 		}
 	} else if common && !multiword && !exempt(best) {
 		// A word that is also a place: a trigger says so, or a
-		// preposition in a text that is about that place's governorate.
+		// preposition in a text that is about that place's governorate,
+		// or it heads a list of names (دوما وحرستا وعين ترما); a town
+		// among places near it needs nothing more (عزل دوما).
 		switch {
 		case c == strongCue:
 		case cued && !generic && (!minor(best) || a.inContext(best)) && (best.Country == "SY" || a.locative(m)):
+		case !generic && best.Country == "SY" && (a.namesFollow(m) || !minor(best) && a.isNear(best)):
 		default:
+			return
+		}
+	}
+	if abroad := a.foreignContainer(m.i, m.i+m.n); abroad != nil && best.Country != abroad.Country && !exempt(best) {
+		// «مدينة روستوف جنوب روسيا»: the clause puts the name abroad.
+		// A candidate there wins; with none, the name is placed at its
+		// country rather than at a namesake in Syria.
+		for _, p := range m.places {
+			if p.Country == abroad.Country {
+				best = p
+				break
+			}
+		}
+		if best.Country != abroad.Country {
+			a.unknownInContext(m, abroad, precision(abroad))
+			a.res.Mentions[len(a.res.Mentions)-1].Kind = geo.ForeignCity
 			return
 		}
 	}
@@ -603,14 +631,15 @@ func (a *analysis) sentenceNames(adm1 string) bool {
 // token i, or nil.
 func (a *analysis) sentenceGov(i int) *geo.Place {
 	var best *geo.Place
-	dist := 1 << 30
+	dist, direct := 1<<30, false
 	for _, g := range a.sentAt[a.sentIdx] {
 		d := g.tok - i
 		if d < 0 {
 			d = -d
 		}
-		if d < dist {
-			best, dist = g.gov, d
+		// A governorate named as such outweighs one a place implies.
+		if g.direct && !direct || g.direct == direct && d < dist {
+			best, dist, direct = g.gov, d, g.direct
 		}
 	}
 	if best == nil {

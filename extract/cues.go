@@ -168,6 +168,7 @@ type lexicon struct {
 	groupName  map[string]bool // groupNameWords
 	month      map[string]bool // months
 	particle   map[string]bool // particles, as written
+	side       map[string]bool // sides
 	speech     map[string]bool // speechVerbs
 	nisbaHead  map[string]bool // nisbaHeads
 	// The same lists with every proclitic form spelled out, so that a
@@ -216,6 +217,7 @@ func newLexicon() *lexicon {
 		groupName:  set(groupNameWords),
 		month:      set(months),
 		particle:   written(particles),
+		side:       set(sides),
 		speech:     set(speechVerbs),
 		nisbaHead:  set(nisbaHeads),
 	}

@@ -78,7 +78,10 @@ type Extractor struct {
 	// triggerFilter holds the written forms of trigger words.
 	triggerFilter rootFilter
 	govs          [15]*geo.Place // SY01…SY14 by number
-	scratch       sync.Pool      // of *scratch
+	// nisba maps the adjectives of foreign countries (الروسية، الكندي)
+	// to their country.
+	nisba   map[string]*geo.Place
+	scratch sync.Pool // of *scratch
 }
 
 // scratch is an analysis's buffers, kept for the next.
@@ -159,6 +162,7 @@ func New(g *geo.Gazetteer, opts ...Option) *Extractor {
 	for k := 1; k <= 14; k++ {
 		e.govs[k] = g.Place(fmt.Sprintf("SY%02d", k))
 	}
+	e.nisba = countryAdjectives(g)
 	return e
 }
 

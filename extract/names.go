@@ -5,6 +5,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/briefing-atlas/atlas/geo"
+	"github.com/briefing-atlas/atlas/geo/arabic"
 )
 
 // The checks in this file keep words that only look like place names
@@ -262,6 +263,27 @@ var particles = []string{
 	"وإنها", "وأنها", "بأنها", "لأنها", "إنما", "أنما", "وإذ", "إذا", "وإذا",
 }
 
+// namesFollow reports a name followed by another name in a list («طعوم
+// وسرمين», «دوما، حرستا»): a list of names says they are names.
+func (a *analysis) namesFollow(m match) bool {
+	k := m.i + m.n
+	if k >= len(a.toks) || a.toks[k].before&^sepComma != 0 {
+		return false
+	}
+	w := a.w(k)
+	if a.toks[k].before == 0 && !strings.HasPrefix(w, "و") && w != "و" {
+		return false
+	}
+	if w == "و" {
+		k++ // «و» written apart
+		if k >= len(a.toks) || a.toks[k].before != 0 {
+			return false
+		}
+	}
+	next, ok := a.longest(k)
+	return ok && next.flags&nGeneric == 0
+}
+
 // months are the months of the Levantine calendar, which are also the
 // names of places (تشرين، آذار): without a trigger, or before «الأول»
 // and «الثاني», a month.
@@ -276,4 +298,89 @@ var months = []string{
 func verbShape(w string) bool {
 	r := []rune(w)
 	return len(r) >= 3 && len(r) <= 5 && r[0] == 'ي'
+}
+
+// countryAdjectives derives the adjectives of the foreign countries from
+// their Arabic names: روسيا → الروسية، الروسي; فرنسا → الفرنسية; اليمن →
+// اليمنية; لبنان → اللبنانية. A form two countries would share is left
+// out.
+func countryAdjectives(g *geo.Gazetteer) map[string]*geo.Place {
+	out := map[string]*geo.Place{}
+	clash := map[string]bool{}
+	for _, p := range g.Places() {
+		if p.Kind != geo.Country || p.Country == "SY" {
+			continue
+		}
+		for _, name := range append([]string{p.NameAr}, p.AltAr...) {
+			stem := strings.TrimPrefix(arabic.Fold(name), "ال")
+			if strings.Contains(stem, " ") || utf8.RuneCountInString(stem) < 3 {
+				continue
+			}
+			switch {
+			case strings.HasSuffix(stem, "يا"):
+				stem = strings.TrimSuffix(stem, "يا")
+			case strings.HasSuffix(stem, "ا"), strings.HasSuffix(stem, "ه"):
+				stem = stem[:len(stem)-len("ا")]
+			}
+			for _, f := range []string{stem + "يه", "ال" + stem + "يه", stem + "ي", "ال" + stem + "ي"} {
+				if q, ok := out[f]; ok && q != p {
+					clash[f] = true
+				}
+				out[f] = p
+			}
+		}
+	}
+	for f := range clash {
+		delete(out, f)
+	}
+	return out
+}
+
+// foreignContainer is the foreign country a clause puts the name that
+// ends before token end in: an adjective of the country right after a
+// name that a trigger announced (مدينة كيبيك الكندية، مدينة سوتشي
+// الروسية), or the country right after it, or after a side, with «في» or
+// «ب» (في كرواتيا، جنوب فرنسا، بشرق بلجيكا، جنوب غربي ألمانيا). «إلى
+// تركيا» is a journey, not a container. Nil when the clause says nothing
+// of the kind.
+func (a *analysis) foreignContainer(start, end int) *geo.Place {
+	lx := a.e.lx
+	k := end
+	if k < len(a.toks) && a.toks[k].before == 0 && lx.namePart[a.w(k)] {
+		k++ // «مدينة X الجديدة الروسية»
+	}
+	if k >= len(a.toks) || a.toks[k].before&(sepSentence|sepLine|sepPara|sepColon) != 0 {
+		return nil
+	}
+	if c := a.e.nisba[a.w(k)]; c != nil && a.toks[k].before == 0 {
+		if _, announced := lx.settlementKind(a.prev(start)); announced {
+			return c
+		}
+		return nil
+	}
+	for sides := 0; k < len(a.toks) && sides <= 2; k++ {
+		if a.toks[k].before&^sepComma != 0 {
+			return nil
+		}
+		w := a.w(k)
+		if m, ok := a.longest(k); ok && m.places[0].Kind == geo.Country {
+			c := m.places[0]
+			if c.Country != "SY" && (strings.Contains(m.prefix, "ب") || sides > 0) {
+				return c
+			}
+			return nil
+		}
+		if !lx.side[w] {
+			return nil
+		}
+		sides++
+	}
+	return nil
+}
+
+// sides are the words that put a place within a country: «في», and the
+// directions with their forms (جنوب، جنوبي، بشرق، وسط).
+var sides = []string{
+	"في", "جنوب", "شمال", "شرق", "غرب", "جنوبي", "شمالي", "شرقي", "غربي", "وسط", "بجنوب", "بشمال",
+	"بشرق", "بغرب", "بوسط", "جنوبي", "أقصى", "اقصى",
 }

@@ -268,3 +268,22 @@ func TestUnknownNamesAfterTriggers(t *testing.T) {
 		}
 	}
 }
+
+// TestContainers: the container a clause states decides where a name is.
+func TestContainers(t *testing.T) {
+	runRules(t, []ruleCase{
+		{"a side of a foreign country", "وقع انفجار في مدينة روستوف جنوب روسيا.", []want{{"روستوف", "RU"}, {"روسيا", "RU"}}},
+		{"a country's adjective after a named city", "هاجم مسلح مصلين في مدينة كيبيك الكندية.", []want{{"كيبيك", "CA"}}},
+		{"a journey is no container", "فر إلى مدينة إدلب وبعدها إلى تركيا.", []want{{"إدلب", "Idleb"}, {"تركيا", "TR"}}},
+		{"a capital stays itself", "المتمردون الذين تدعمهم موسكو في أوكرانيا.", []want{{"موسكو", "RU"}, {"أوكرانيا", "UA"}}},
+	})
+}
+
+// TestListsOfNames: names in a list are names, even ordinary words.
+func TestListsOfNames(t *testing.T) {
+	runRules(t, []ruleCase{
+		{"a list after a plural trigger", "قصفت الطائرات بلدات طعوم وسرمين وتفتناز.", []want{{"طعوم", "Idleb"}, {"سرمين", "Idleb"}, {"تفتناز", "Idleb"}}},
+		{"a word of quantity", "سيطرت القوات على سلسلة من القرى.", nil},
+		{"a town among places near it", "سيطر الجيش على حرستا ثم عزل دوما.", []want{{"حرستا", "Rural Damascus"}, {"دوما", "Rural Damascus"}}},
+	})
+}

@@ -81,6 +81,10 @@ func (a *analysis) triggered(i int) int {
 	start, bstart := offsetAfter(a.text, t0, skip)
 	surface := a.text[bstart:tn.bend]
 	where, prec := a.context(i)
+	abroad := a.foreignContainer(i+1, last+1)
+	if abroad != nil {
+		where, prec = abroad, precision(abroad) // «مدينة كيبيك الكندية»
+	}
 	if landmark {
 		if where == nil {
 			// A landmark nobody can place is not worth a guess; its name
@@ -101,6 +105,9 @@ func (a *analysis) triggered(i int) int {
 		kind, _ := lx.settlementKind(tok)
 		if kind == "" || kind == geo.Governorate || kind == geo.Country {
 			kind = geo.Village
+		}
+		if abroad != nil {
+			kind = geo.ForeignCity
 		}
 		a.accept(Mention{
 			Start: start, End: int(tn.end), Surface: surface, Name: surface, Kind: kind,
