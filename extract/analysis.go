@@ -34,6 +34,7 @@ type analysis struct {
 	found []match
 	// scratch holds buffers a previous analysis left for slot and found.
 	scratch *scratch
+	quotes  quoteState // see quoteOpen
 }
 
 // govAt is a governorate a sentence names, and the token where it does;

@@ -125,24 +125,35 @@ const quoteMarks = "\"«»“”"
 
 // quoteOpen reports whether byte offset at lies inside a quotation that
 // opened on its line, and where it opened. Straight quotes alternate;
-// «» and “” say which way they face.
+// «» and “” say which way they face. Names are decided in text order, so
+// the scan goes on from where the last one stopped.
 func (a *analysis) quoteOpen(at int) (int, bool) {
-	line := strings.LastIndexByte(a.text[:at], '\n') + 1
-	if at-line > 4000 {
-		return 0, false // a paragraph too long to read quotes in
+	q := &a.quotes
+	if at < q.pos || q.pos < q.line || strings.IndexByte(a.text[q.pos:at], '\n') >= 0 {
+		line := strings.LastIndexByte(a.text[:at], '\n') + 1
+		if at-line > 4000 {
+			return 0, false // a paragraph too long to read quotes in
+		}
+		*q = quoteState{line: line, pos: line}
 	}
-	inside, open := false, 0
-	for i, r := range a.text[line:at] {
+	for i, r := range a.text[q.pos:at] {
 		switch r {
 		case '"':
-			inside, open = !inside, line+i
+			q.inside, q.open = !q.inside, q.pos+i
 		case '«', '“':
-			inside, open = true, line+i
+			q.inside, q.open = true, q.pos+i
 		case '»', '”':
-			inside = false
+			q.inside = false
 		}
 	}
-	return open, inside
+	q.pos = at
+	return q.open, q.inside
+}
+
+// quoteState is how far quoteOpen has read its line.
+type quoteState struct {
+	line, pos, open int
+	inside          bool
 }
 
 // quoteClose is the offset of the quotation mark that closes a
