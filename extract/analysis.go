@@ -18,6 +18,7 @@ type analysis struct {
 
 	section  *geo.Place            // governorate of the current section header
 	sentGov  *geo.Place            // governorate the current sentence names
+	paraGov  *geo.Place            // governorate the current paragraph last named
 	near     []*geo.Place          // precise places of the current paragraph
 	lastPlc  *geo.Place            // the last precise Syrian place, for landmarks
 	lastEnd  int                   // token index after the last accepted mention
@@ -135,6 +136,7 @@ func (a *analysis) boundary(i int) {
 	if b&sepPara != 0 {
 		a.near = a.near[:0]
 		a.lastPlc = nil
+		a.paraGov = nil
 	}
 }
 
@@ -541,6 +543,7 @@ func (a *analysis) accept(men Mention, end int, c cue) {
 		a.govCount[k]++
 		if p.Kind == geo.Governorate || p.Kind == geo.Region || p.Capital == 1 {
 			a.sentGov = a.e.govs[k]
+			a.paraGov = a.sentGov
 		}
 	}
 	if men.GeoPrecision == 1 {
@@ -574,6 +577,9 @@ func (a *analysis) choose(m match, hint geo.Kind) *geo.Place {
 			}
 			if a.section != nil && p.Adm1 == a.section.ID {
 				s += 70 // a field report's section outweighs fame abroad
+			}
+			if a.paraGov != nil && p.Adm1 == a.paraGov.ID {
+				s += 40 // «وفي ريف درعا …، بالريف الشمالي» : the paragraph's
 			}
 			s += 5 * min(a.govCount[govIndex(p.Adm1)], 4)
 		}

@@ -287,3 +287,12 @@ func TestListsOfNames(t *testing.T) {
 		{"a town among places near it", "سيطر الجيش على حرستا ثم عزل دوما.", []want{{"حرستا", "Rural Damascus"}, {"دوما", "Rural Damascus"}}},
 	})
 }
+
+// TestParagraphContext: a governorate a paragraph named carries on to its
+// later sentences.
+func TestParagraphContext(t *testing.T) {
+	runRules(t, []ruleCase{
+		{"the paragraph's governorate outweighs the text's", "قصف على اللاذقية وريف اللاذقية.\n\nوفي ريف درعا اشتباكات عنيفة. وتعرضت قرية الحارة لقصف مدفعي.",
+			[]want{{"اللاذقية", "Lattakia"}, {"ريف اللاذقية", "Lattakia"}, {"ريف درعا", "Dar'a"}, {"الحارة", "Dar'a"}}},
+	})
+}

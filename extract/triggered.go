@@ -119,14 +119,17 @@ func (a *analysis) triggered(i int) int {
 
 // context is the place the text is about at token i: a precise place of
 // the same sentence, the governorate the sentence names, the section's
-// governorate, the last precise place of the paragraph, or the
-// governorate the text has named most.
+// governorate, the governorate the paragraph last named, the last precise
+// place of the paragraph, or the governorate the text has named most.
 func (a *analysis) context(i int) (*geo.Place, int) {
 	if where, prec := a.sentenceContext(i); where != nil {
 		return where, prec
 	}
 	if a.section != nil {
 		return a.section, 3
+	}
+	if a.paraGov != nil {
+		return a.paraGov, 3
 	}
 	if a.lastPlc != nil {
 		return a.lastPlc, 2
