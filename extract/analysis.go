@@ -316,11 +316,11 @@ func (a *analysis) cueFor(m match, prev cueFlags) (cue, geo.Kind) {
 	return noCue, ""
 }
 
-// locative: «في», «إلى» or a ب proclitic before m — «من طراز» or «من
-// ليل» is no journey from Taraz or Lille.
+// locative: «في», «إلى», a side (شرقي الموصل) or a ب proclitic before m —
+// «من طراز» or «من ليل» is no journey from Taraz or Lille.
 func (a *analysis) locative(m match) bool {
 	p := a.prev(m.i)
-	return strings.Contains(m.prefix, "ب") || p == "في" || p == "الي" || p == "وفي" || p == "والي"
+	return strings.Contains(m.prefix, "ب") || p == "في" || p == "الي" || p == "وفي" || p == "والي" || a.e.lx.side[p]
 }
 
 // listed reports a name that continues a list of places (، or و).
@@ -424,8 +424,8 @@ func (a *analysis) decide(m match) {
 		return
 	}
 	common := m.flags&nCommon != 0
-	if common && !multiword && a.adjective(m) {
-		return // «القوة القاهرة»
+	if common && !multiword && (a.adjective(m) || a.e.lx.battle[a.prev(m.i)] && (a.e.lx.notName[m.key] || adjectiveShape(m.key))) {
+		return // «القوة القاهرة», «معركة جديدة»
 	}
 	best := a.choose(m, hint)
 	if a.shortSplit(m, best) {

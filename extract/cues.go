@@ -62,13 +62,23 @@ var titleWords = []string{
 
 var organisationWords = []string{
 	// groups and institutions
-	"جيش", "حركة", "لواء", "ألوية", "جبهة", "كتائب", "كتيبة", "تجمع", "فيلق", "فرقة", "سرايا",
+	"جيش", "حركة", "لواء", "ألوية", "كتائب", "كتيبة", "تجمع", "فيلق", "فرقة", "سرايا",
 	"أحرار", "أنصار", "اتحاد", "ائتلاف", "تنظيم", "حزب", "تنسيقية", "تنسيقيات", "هيئة",
 	"منظمة", "جمعية", "رابطة", "لجنة", "لجان", "مجموعة", "قوات", "صقور", "مكتب", "مجلس",
 	// outlets
 	"المرصد", "مرصد", "شبكة", "وكالة", "صحيفة", "جريدة", "مجلة", "قناة", "تلفزيون",
 	"إذاعة", "راديو", "موقع",
 }
+
+// battleWords take the place fought for (معركة الباب، جبهة مورك) as
+// weak cues do; an adjective after one describes it (معركة جديدة).
+var battleWords = []string{
+	"معركة", "معارك", "جبهة", "جبهات", "حصار", "تحرير", "تطهير", "اقتحام", "استعادة", "سقوط",
+}
+
+// frontWords head a group's name with words between (جبهة ثوار سوريا)
+// but, right before a place, name the front there (جبهة حندرات).
+var frontWords = []string{"جبهة", "جبهات"}
 
 // firstNames are common given names: a place name right after one is a
 // family name (بشار الأسد، أحمد الجربا). Names that fold into function
@@ -169,6 +179,7 @@ type lexicon struct {
 	month      map[string]bool // months
 	particle   map[string]bool // particles, as written
 	side       map[string]bool // sides
+	battle     map[string]bool // battleWords
 	speech     map[string]bool // speechVerbs
 	nisbaHead  map[string]bool // nisbaHeads
 	// The same lists with every proclitic form spelled out, so that a
@@ -208,7 +219,7 @@ func newLexicon() *lexicon {
 		named:      set(namedLandmarkTriggers),
 		trap:       set(append(append([]string{}, titleWords...), organisationWords...)),
 		firstName:  set(firstNames),
-		weak:       set(weakCues),
+		weak:       set(append(append([]string{}, weakCues...), battleWords...)),
 		reporting:  set(reportingVerbs),
 		namePart:   set(nameParts),
 		notName:    set(notNames),
@@ -218,6 +229,7 @@ func newLexicon() *lexicon {
 		month:      set(months),
 		particle:   written(particles),
 		side:       set(sides),
+		battle:     set(battleWords),
 		speech:     set(speechVerbs),
 		nisbaHead:  set(nisbaHeads),
 	}
@@ -252,7 +264,7 @@ func newLexicon() *lexicon {
 	mark(lx.trapAny, fTrapAny)
 	mark(lx.firstName, fFirstName)
 	mark(lx.reporting, fReporting)
-	mark(set(organisationWords), fOrganisation)
+	mark(set(append(append([]string{}, organisationWords...), frontWords...)), fOrganisation)
 	for w := range lx.settlementAny {
 		lx.words[w] |= fSettlement
 	}

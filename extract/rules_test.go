@@ -296,3 +296,13 @@ func TestParagraphContext(t *testing.T) {
 			[]want{{"اللاذقية", "Lattakia"}, {"ريف اللاذقية", "Lattakia"}, {"ريف درعا", "Dar'a"}, {"الحارة", "Dar'a"}}},
 	})
 }
+
+// TestBattleWords: a battle's words take the place fought for.
+func TestBattleWords(t *testing.T) {
+	runRules(t, []ruleCase{
+		{"the battle of a town whose name is a word", "أعلنت أنقرة انتهاء معركة الباب.", []want{{"أنقرة", "TR"}, {"الباب", "Aleppo"}}},
+		{"a front is no group", "اشتباكات على جبهة حندرات.", []want{{"حندرات", "Aleppo"}}},
+		{"a new battle", "بدأت الفصائل معركة جديدة في حي جوبر.", []want{{"جوبر", "Damascus"}}},
+		{"a side of a foreign city", "سيطرت القوات على شرقي الموصل.", []want{{"الموصل", "IQ"}}},
+	})
+}
