@@ -28,9 +28,10 @@ func (e *Extractor) CommonWord(word string) bool {
 // TrapWord reports whether word, right before a name, makes the name part
 // of a person's, a title's or an organisation's name: a title or rank, a
 // given name, a group, institution or outlet word (اللواء، بشار، جبهة،
-// شبكة), with or without proclitics.
+// شبكة), with or without proclitics. A front word (جبهة) counts, though
+// the extractor reads it before a place as a battle's front.
 func (e *Extractor) TrapWord(word string) bool {
-	return e.lx.words[arabic.Fold(word)]&(fTrap|fTrapAny|fFirstName) != 0
+	return e.lx.words[arabic.Fold(word)]&(fTrap|fTrapAny|fOrganisation|fFirstName) != 0
 }
 
 // CueWord reports whether word is a preposition or a spatial word after
