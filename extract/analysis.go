@@ -23,6 +23,7 @@ type analysis struct {
 	lastPlc  *geo.Place            // the last precise Syrian place, for landmarks
 	lastEnd  int                   // token index after the last accepted mention
 	lastCue  cue                   // the cue of the last accepted mention
+	listOpen bool                  // the last mention is an item of a list a list head began
 	govCount [15]int               // mentions per governorate number
 	known    map[string]*geo.Place // names already read as places (one sense per text)
 	sentAt   map[int][]govAt       // governorates each sentence names, by its first token
@@ -110,6 +111,14 @@ func (a *analysis) pass() {
 		// The second pass knows which tokens begin no name: skip the call.
 		if a.slot[i] >= 0 {
 			if m, ok := a.longest(i); ok {
+				// A village named for a trigger word (تلة) does not hide
+				// the trigger: «تلة X» is the hill X.
+				if !a.prepass && m.n == 1 && m.flags&nGeneric != 0 {
+					if n := a.triggered(i); n > 0 {
+						i += n
+						continue
+					}
+				}
 				a.decide(m)
 				i += m.n
 				continue
@@ -117,6 +126,10 @@ func (a *analysis) pass() {
 		}
 		// Trigger-led unknown names matter only to the second pass.
 		if !a.prepass {
+			if n := a.listItem(i); n > 0 {
+				i += n
+				continue
+			}
 			if n := a.triggered(i); n > 0 {
 				i += n
 				continue
@@ -505,7 +518,7 @@ func (a *analysis) decide(m match) {
 	if (c == strongCue || exempt(best)) && !generic {
 		a.known[m.key] = best
 	}
-	a.accept(men, m.i+m.n, c)
+	a.accept(men, m.i, m.i+m.n, c)
 }
 
 // unknownInContext records a cued name whose gazetteer candidates all lie
@@ -522,11 +535,13 @@ func (a *analysis) unknownInContext(m match, where *geo.Place, prec int) {
 	a.accept(Mention{
 		Start: start, End: int(tn.end), Surface: surface, Name: surface, Kind: geo.Village,
 		Place: where, GeoPrecision: max(prec, 2), Confidence: 0.4, Use: Literal, Candidates: m.places,
-	}, m.i+m.n, strongCue)
+	}, m.i, m.i+m.n, strongCue)
 }
 
-func (a *analysis) accept(men Mention, end int, c cue) {
+// accept records a mention of tokens [first, end).
+func (a *analysis) accept(men Mention, first, end int, c cue) {
 	a.res.Mentions = append(a.res.Mentions, men)
+	a.listOpen = a.e.lx.words[a.prev(first)]&fListHead != 0 || a.listOpen && a.lastEnd == first && a.joins(first)
 	a.lastEnd, a.lastCue = end, c
 	p := men.Place
 	if p == nil || men.Kind == geo.Landmark && men.Name != p.NameAr {

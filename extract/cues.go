@@ -27,6 +27,13 @@ var settlementTriggers = map[string]geo.Kind{
 // كبرى، قرى عدة، أحياء سكنية).
 var pluralTriggers = []string{"مدن", "بلدات", "قرى", "أحياء", "مناطق", "محافظات", "مخيمات"}
 
+// listHeads announce several places by name (قرى X وY وZ، بلدتي X وY):
+// every item of the list that follows is a place, known or not.
+var listHeads = []string{
+	"مدن", "بلدات", "قرى", "أحياء", "مخيمات", "مدينتي", "بلدتي", "قريتي", "حيي", "مدينتا",
+	"بلدتا", "قريتا", "حيا",
+}
+
 // unknownAfter are the settlement triggers after which an unknown word is
 // taken for a name the gazetteer lacks. Area words (منطقة آمنة) and the
 // definite forms (المدينة المحاصرة) are mostly followed by adjectives.
@@ -39,7 +46,7 @@ var unknownAfter = []string{"مدينة", "بلدة", "بلدات", "قرية", 
 // كويرس is at Kweires), so a known place there is left to the gazetteer.
 var namedLandmarkTriggers = []string{
 	"ساحة", "شارع", "دوار", "جسر", "مسجد", "جامع", "مدرسة", "مستشفى", "مشفى", "مقبرة",
-	"مبنى", "كلية", "جامعة", "تلة", "جبل", "نهر", "أوتوستراد", "اوتوستراد", "برج", "ملعب",
+	"مبنى", "كلية", "جامعة", "تلة", "تل", "تلال", "تلول", "جبل", "حقل", "نهر", "أوتوستراد", "اوتوستراد", "برج", "ملعب",
 	"فندق", "سوق", "كنيسة", "حديقة", "مفرق", "وادي", "بحيرة",
 }
 
@@ -144,6 +151,8 @@ var notNames = []string{
 	"شيعية", "سنية", "علوية", "درزية", "مسيحية", "كردية", "عربية", "تركمانية", "آشورية",
 	"سريانية", "أرمنية", "اسماعيلية", "إسماعيلية", "موالية", "معارضة", "حكومية", "نائية",
 	"مأهولة", "تركية", "عراقية", "لبنانية", "أردنية",
+	// what a field holds, before its name would come (حقل الألغام، حقل النفط)
+	"الألغام", "الالغام", "النفط", "الغاز", "الطاقة",
 }
 
 // cueFlags say what a word before a name is, in one look-up.
@@ -160,6 +169,7 @@ const (
 	fPlural                            // a plural settlement trigger
 	fReporting                         // a reporting verb
 	fOrganisation                      // an organisation or outlet word as written
+	fListHead                          // a word that heads a list of places, with or without proclitics
 )
 
 // lexicon holds the folded word lists.
@@ -276,6 +286,11 @@ func newLexicon() *lexicon {
 	for w := range lx.plural {
 		for _, p := range cuePrefixes {
 			lx.words[p+w] |= fPlural
+		}
+	}
+	for w := range set(listHeads) {
+		for _, p := range cuePrefixes {
+			lx.words[p+w] |= fListHead
 		}
 	}
 	lx.triggerForm = map[string]string{}

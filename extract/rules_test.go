@@ -306,3 +306,37 @@ func TestBattleWords(t *testing.T) {
 		{"a side of a foreign city", "سيطرت القوات على شرقي الموصل.", []want{{"الموصل", "IQ"}}},
 	})
 }
+
+func TestHills(t *testing.T) {
+	runRules(t, []ruleCase{
+		{"a hill the gazetteer lacks", "تقدمت القوات في ريف حلب نحو تلة الزيتونة.",
+			[]want{{"ريف حلب", "Aleppo"}, {"تلة الزيتونة", "Aleppo"}}},
+		{"a village named تلة does not hide the trigger", "قصفت المدفعية تلة السيرياتل في ريف اللاذقية.",
+			[]want{{"تلة السيرياتل", "Lattakia"}, {"ريف اللاذقية", "Lattakia"}}},
+		{"تل and تلول", "سيطرت الفصائل في درعا على تل العريض وتلول الصفا.",
+			[]want{{"درعا", "Dar'a"}, {"تل العريض", "Dar'a"}, {"تلول الصفا", "Dar'a"}}},
+		{"what a field holds is no name", "انفجر حقل الألغام قرب درعا.", []want{{"درعا", "Dar'a"}}},
+		{"a hill's adjective", "تمركزت القوات على تلال المنطقة في درعا.", []want{{"درعا", "Dar'a"}}},
+	})
+}
+
+func TestListItems(t *testing.T) {
+	runRules(t, []ruleCase{
+		{"every item after a list head", "قصفت الطائرات قرى الغزالة والمحروقة وأم الحجر شمال مدينة حمص.",
+			[]want{{"الغزالة", "Homs"}, {"المحروقة", "Homs"}, {"أم الحجر", "Homs"}, {"حمص", "Homs"}}},
+		{"two-word items and known ones", "قصفت الطائرات أحياء الشعار والصاخور وكرم البيك والأنصاري في حلب.",
+			[]want{{"الشعار", "Aleppo"}, {"الصاخور", "Aleppo"}, {"كرم البيك", "Aleppo"}, {"الأنصاري", "Aleppo"}, {"حلب", "Aleppo"}}},
+		{"a comma list", "في ريف حمص قصفت الطائرات قرى الغزالة، المحروقة، والدبشة.",
+			[]want{{"ريف حمص", "Homs"}, {"الغزالة", "Homs"}, {"المحروقة", "Homs"}, {"الدبشة", "Homs"}}},
+		{"a verb after a comma ends the list", "قصفت المدفعية أحياء الشعار والصاخور في حلب، سقط على إثرها جرحى.",
+			[]want{{"الشعار", "Aleppo"}, {"الصاخور", "Aleppo"}, {"حلب", "Aleppo"}}},
+		{"a clause after the list", "في ريف حمص قصفت الطائرات قرى الغزالة والمحروقة وتجري اشتباكات قربها.",
+			[]want{{"ريف حمص", "Homs"}, {"الغزالة", "Homs"}, {"المحروقة", "Homs"}}},
+		{"a new sentence is no item", "في ريف حمص قصفت الطائرات قرى الغزالة والمحروقة.\nوتواصلت الغارات على تدمر.",
+			[]want{{"ريف حمص", "Homs"}, {"الغزالة", "Homs"}, {"المحروقة", "Homs"}, {"تدمر", "Homs"}}},
+		{"a participle that governs describes", "في ريف حمص قصفت الطائرات بلدتي الغزالة والمحاصرتين من قبل القوات.",
+			[]want{{"ريف حمص", "Homs"}, {"الغزالة", "Homs"}}},
+		{"no list head, no unknown items", "في ريف حمص سيطرت القوات على الغزالة والمحروقة.",
+			[]want{{"ريف حمص", "Homs"}}},
+	})
+}

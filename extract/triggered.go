@@ -94,7 +94,7 @@ func (a *analysis) triggered(i int) int {
 		a.accept(Mention{
 			Start: start, End: int(tn.end), Surface: surface, Name: surface, Kind: geo.Landmark,
 			Place: where, GeoPrecision: prec, Confidence: 0.5, Use: Literal,
-		}, last+1, strongCue)
+		}, nameStart, last+1, strongCue)
 		return last - i + 1
 	}
 	a.res.Unresolved = append(a.res.Unresolved, Unresolved{
@@ -112,7 +112,7 @@ func (a *analysis) triggered(i int) int {
 		a.accept(Mention{
 			Start: start, End: int(tn.end), Surface: surface, Name: surface, Kind: kind,
 			Place: where, GeoPrecision: max(prec, 2), Confidence: 0.4, Use: Literal,
-		}, last+1, strongCue)
+		}, i+1, last+1, strongCue)
 	}
 	return last - i + 1
 }
@@ -215,4 +215,123 @@ func sentence(text string, from, to int) string {
 		s = string(r[:300]) + "…"
 	}
 	return s
+}
+
+// joins reports token i joined to the one before as the next item of a
+// list: by «و» (written on or apart) or a comma; quotation marks may
+// stand around the items («"X" و"Y"») but alone they close the list.
+func (a *analysis) joins(i int) bool {
+	b := a.toks[i].before
+	if b&^(sepComma|sepOther) != 0 {
+		return false // a sentence, line or colon ends the list
+	}
+	return b&sepComma != 0 || strings.HasPrefix(a.w(i), "و")
+}
+
+// listItem reads an item of a list that a list head began (قرى X وY،
+// بلدتي X وY) whose name the gazetteer lacks: the head says it is a
+// place, so it is placed where the text is, like a name after a trigger.
+// It returns the tokens consumed.
+func (a *analysis) listItem(i int) int {
+	if !a.listOpen || a.lastEnd != i || !a.joins(i) {
+		return 0
+	}
+	if n := len(a.res.Mentions); n > 0 && a.res.Mentions[n-1].Place != nil && a.res.Mentions[n-1].Place.Country != "SY" {
+		return 0 // a list of towns abroad: no guess at where
+	}
+	first, skip := i, 0
+	w := a.w(i)
+	switch {
+	case w == "و":
+		first++ // «و» written apart
+		if first >= len(a.toks) || a.toks[first].before != 0 {
+			return 0
+		}
+		w = a.w(first)
+	case a.toks[i].before&sepComma == 0 || strings.HasPrefix(w, "وال"):
+		// The conjunction, after a comma too («، والرك»); a name that
+		// begins with و (وادي) comes after a comma alone.
+		w, skip = strings.TrimPrefix(w, "و"), 1
+	}
+	if !a.itemName(w) {
+		return 0
+	}
+	last := first
+	if first+1 < len(a.toks) && a.toks[first+1].before == 0 && compound[strings.TrimPrefix(w, "ال")] {
+		last = first + 1 // أم حويش، قصر ابن وردان
+	}
+	for j := last + 1; j < len(a.toks) && j <= last+2 && a.toks[j].before == 0; j++ {
+		if !a.e.lx.namePart[a.w(j)] {
+			break
+		}
+		last = j
+	}
+	if k := last + 1; !a.itemEnds(k) && k < len(a.toks) && a.toks[k].before == 0 &&
+		strings.HasPrefix(a.w(k), "ال") && a.itemEnds(k+1) {
+		last = k // two words: كرم الطراب، جديد عكيدات
+	}
+	if !a.itemEnds(last+1) || participleShape(w) && a.governs(first) {
+		return 0
+	}
+	where, prec := a.context(first)
+	if where == nil {
+		return 0
+	}
+	t0, tn := a.toks[first], a.toks[last]
+	start, bstart := offsetAfter(a.text, t0, skip)
+	surface := a.text[bstart:tn.bend]
+	a.res.Unresolved = append(a.res.Unresolved, Unresolved{
+		Start: start, End: int(tn.end), Name: surface,
+		Sentence: sentence(a.text, bstart, int(tn.bend)),
+	})
+	a.accept(Mention{
+		Start: start, End: int(tn.end), Surface: surface, Name: surface, Kind: geo.Village,
+		Place: where, GeoPrecision: max(prec, 2), Confidence: 0.4, Use: Literal,
+	}, first, last+1, strongCue)
+	return last - i + 1
+}
+
+// itemEnds reports whether token k can follow a list's item: the next
+// item, the end of the clause, or a word that places the list (قرى X
+// وY بريف حماة، … الواقعة شمال …). A verb or a noun after the word says
+// the list has ended before it (… وY، سقط على إثرها …).
+func (a *analysis) itemEnds(k int) bool {
+	if k >= len(a.toks) || a.toks[k].before&^sepComma != 0 {
+		return true
+	}
+	w := a.w(k)
+	if a.toks[k].before&sepComma != 0 {
+		return !verbShape(w) // «X، Y، Z»
+	}
+	if strings.HasPrefix(w, "و") {
+		return true
+	}
+	return itemEnders[w] || a.e.lx.words[w]&(fSettlement|fLandmark) != 0 && strings.HasPrefix(w, "ب")
+}
+
+// itemEnders are the words after which a list of places goes on to say
+// where they are (folded).
+var itemEnders = map[string]bool{
+	"في": true, "قرب": true, "بالقرب": true, "شمال": true, "جنوب": true, "شرق": true, "غرب": true,
+	"شمالي": true, "جنوبي": true, "شرقي": true, "غربي": true, "بريف": true, "بالريف": true,
+	"بين": true, "الواقعه": true, "الواقعتين": true, "الواقعات": true, "الواقعين": true,
+	"التابعه": true, "التابعتين": true, "المجاوره": true, "المحيطه": true, "ضمن": true,
+}
+
+// itemName reports a word (folded, its «و» taken off) that can be the
+// name of a list's item: no function word, cue, trigger, given name or
+// verb, no pronoun suffix (وغيرها، وريفها).
+func (a *analysis) itemName(w string) bool {
+	lx := a.e.lx
+	if !(looksLikeName(w, false) || compound[w]) || strings.HasSuffix(w, "ها") || lx.notName[w] || lx.month[w] {
+		return false
+	}
+	bare := strings.TrimPrefix(w, "ال")
+	if lx.words[w] != 0 || lx.words[bare] != 0 || lx.notName[bare] || lx.landmark[bare] {
+		return false
+	}
+	if _, ok := lx.settlementKind(bare); ok {
+		return false
+	}
+	return !verbShape(w)
 }
