@@ -444,6 +444,10 @@ func (a *analysis) decide(m match) {
 	if a.shortSplit(m, best) {
 		return
 	}
+	if head, ok := a.headed(m); ok && c != strongCue {
+		a.unknownHeaded(head, m)
+		return
+	}
 	if common && !multiword && minor(best) && !exempt(best) && c != strongCue && a.next(m.i+m.n) == "من" {
 		return // «سلسلة من القرى»: a word of quantity
 	}
@@ -539,6 +543,30 @@ func (a *analysis) unknownInContext(m match, where *geo.Place, prec int) {
 }
 
 // accept records a mention of tokens [first, end).
+// unknownHeaded reads a name head and the known name after it (بيت X)
+// as a name the gazetteer lacks, placed where the text is.
+func (a *analysis) unknownHeaded(head int, m match) {
+	where, prec := a.context(head)
+	if where == nil {
+		return
+	}
+	skip := 0
+	if strings.HasPrefix(a.w(head), "و") {
+		skip = 1
+	}
+	tn := a.toks[m.i+m.n-1]
+	start, bstart := offsetAfter(a.text, a.toks[head], skip)
+	surface := a.text[bstart:tn.bend]
+	a.res.Unresolved = append(a.res.Unresolved, Unresolved{
+		Start: start, End: int(tn.end), Name: surface,
+		Sentence: sentence(a.text, bstart, int(tn.bend)),
+	})
+	a.accept(Mention{
+		Start: start, End: int(tn.end), Surface: surface, Name: surface, Kind: geo.Village,
+		Place: where, GeoPrecision: max(prec, 2), Confidence: 0.4, Use: Literal,
+	}, head, m.i+m.n, weakCue)
+}
+
 func (a *analysis) accept(men Mention, first, end int, c cue) {
 	a.res.Mentions = append(a.res.Mentions, men)
 	a.listOpen = a.e.lx.words[a.prev(first)]&fListHead != 0 || a.listOpen && a.lastEnd == first && a.joins(first)

@@ -15,12 +15,28 @@ import (
 
 // shortSplit: a proclitic split that leaves two letters or fewer is a
 // word read wrongly (باب is no ب + إب, Ibb), unless the place is one the
-// news names that briefly (a country, a governorate, a capital).
+// news names that briefly (a country, a governorate, a capital); so is
+// a split of a given name (بشير is no ب + شير).
 func (a *analysis) shortSplit(m match, best *geo.Place) bool {
 	if m.prefix == "" || m.n > 1 || exempt(best) {
 		return false
 	}
-	return utf8.RuneCountInString(a.w(m.i))-m.skip <= 2
+	return utf8.RuneCountInString(a.w(m.i))-m.skip <= 2 || a.e.lx.firstName[a.w(m.i)]
+}
+
+// nameHeads begin two-word names of villages and quarters (بيت جن، كفر
+// نبل، عين ترما): before a name the gazetteer knows alone, they make a
+// longer name it lacks (بيت X is not X). Heads of people's names (أبو،
+// أم) are not among them.
+var nameHeads = map[string]bool{"بيت": true, "كفر": true, "دير": true, "عين": true, "خان": true, "بير": true}
+
+// headed reports a name right after a name head: the end of a longer
+// name. It returns the head's token.
+func (a *analysis) headed(m match) (int, bool) {
+	if m.prefix != "" || m.i == 0 || a.toks[m.i].before != 0 {
+		return 0, false
+	}
+	return m.i - 1, nameHeads[strings.TrimPrefix(a.w(m.i-1), "و")]
 }
 
 // groupNameWords build the names of armed groups and outlets between

@@ -316,6 +316,8 @@ func TestHills(t *testing.T) {
 		{"تل and تلول", "سيطرت الفصائل في درعا على تل العريض وتلول الصفا.",
 			[]want{{"درعا", "Dar'a"}, {"تل العريض", "Dar'a"}, {"تلول الصفا", "Dar'a"}}},
 		{"what a field holds is no name", "انفجر حقل الألغام قرب درعا.", []want{{"درعا", "Dar'a"}}},
+		{"a compound name takes no item of a list", "تمركزت القوات في ريف دمشق على سفوح جبل الشيخ والتلال المحيطة.",
+			[]want{{"ريف دمشق", "Rural Damascus"}, {"جبل الشيخ", "Rural Damascus"}}},
 		{"a hill's adjective", "تمركزت القوات على تلال المنطقة في درعا.", []want{{"درعا", "Dar'a"}}},
 	})
 }
@@ -338,5 +340,16 @@ func TestListItems(t *testing.T) {
 			[]want{{"ريف حمص", "Homs"}, {"الغزالة", "Homs"}}},
 		{"no list head, no unknown items", "في ريف حمص سيطرت القوات على الغزالة والمحروقة.",
 			[]want{{"ريف حمص", "Homs"}}},
+	})
+}
+
+func TestNameHeads(t *testing.T) {
+	runRules(t, []ruleCase{
+		{"a head before a name known alone", "اشتباكات عنيفة في محيط بيت تيما بريف دمشق الغربي.",
+			[]want{{"بيت تيما", "Rural Damascus"}, {"ريف دمشق", "Rural Damascus"}}},
+		{"a known two-word name stays", "اشتباكات عنيفة في محيط بيت جن بريف دمشق الغربي.",
+			[]want{{"بيت جن", "Rural Damascus"}, {"ريف دمشق", "Rural Damascus"}}},
+		{"a given name is not split", "تقدمت القوات في ريف دمشق نحو منطقة بشير المحمد.",
+			[]want{{"ريف دمشق", "Rural Damascus"}}},
 	})
 }

@@ -57,7 +57,7 @@ func (a *analysis) triggered(i int) int {
 	last := i + 1
 	if isKnown {
 		last = i + known.n
-	} else if i+2 < len(a.toks) && a.toks[i+2].before == 0 && (compound[strings.TrimPrefix(first, "ال")] ||
+	} else if i+2 < len(a.toks) && a.toks[i+2].before == 0 && !strings.HasPrefix(a.w(i+2), "و") && (compound[strings.TrimPrefix(first, "ال")] ||
 		lx.firstName[first] && strings.HasPrefix(a.w(i+2), "ال")) {
 		// A compound (حي الشيخ سعيد) or a person's name (حي فارس الخوري).
 		last = i + 2
