@@ -26,7 +26,9 @@ type analysis struct {
 	listOpen bool                  // the last mention is an item of a list a list head began
 	govCount [15]int               // mentions per governorate number
 	known    map[string]*geo.Place // names already read as places (one sense per text)
-	sentAt   map[int][]govAt       // governorates each sentence names, by its first token
+	sentAt   []govAt               // governorates the sentences name, in text order (first pass)
+	sentNext int                   // the first of sentAt not before the current sentence
+	sentGovs []govAt               // those the current sentence names (second pass)
 	sentIdx  int                   // first token of the current sentence
 	lastSent int                   // sentence of lastPlc
 	prepass  bool                  // the first pass only gathers sentence context
@@ -45,6 +47,7 @@ type analysis struct {
 type govAt struct {
 	gov    *geo.Place
 	tok    int
+	sent   int // the sentence's first token
 	direct bool
 }
 
@@ -71,7 +74,7 @@ type match struct {
 // sentence names (a name can come before the «ريف X» that places it),
 // the second decides every mention with that context.
 func (a *analysis) run() {
-	a.sentAt = map[int][]govAt{}
+	a.sentAt = a.sentAt[:0]
 	a.prepass = true
 	a.pass()
 	sentAt, slot, found := a.sentAt, a.slot, a.found
@@ -145,6 +148,17 @@ func (a *analysis) boundary(i int) {
 	if i == 0 || b&(sepSentence|sepLine|sepPara) != 0 {
 		a.sentIdx = i
 		a.sentGov = nil
+		// The first pass filled sentAt in text order: the current
+		// sentence's are the run that starts here.
+		k := a.sentNext
+		for k < len(a.sentAt) && a.sentAt[k].sent < i {
+			k++
+		}
+		end := k
+		for end < len(a.sentAt) && a.sentAt[end].sent == i {
+			end++
+		}
+		a.sentNext, a.sentGovs = k, a.sentAt[k:end]
 	}
 	if b&sepPara != 0 {
 		a.near = a.near[:0]
@@ -406,14 +420,14 @@ func (a *analysis) decide(m match) {
 		direct := fixesGovernorate(best)
 		if direct || len(m.places) == 1 && best.Country == "SY" && m.flags&nMultiword != 0 && m.flags&nCommon == 0 {
 			if k := govIndex(best.Adm1); k > 0 && a.e.govs[k] != nil {
-				a.sentAt[a.sentIdx] = append(a.sentAt[a.sentIdx], govAt{a.e.govs[k], m.i, direct})
+				a.sentAt = append(a.sentAt, govAt{a.e.govs[k], m.i, a.sentIdx, direct})
 			}
 		}
 		return
 	}
 	prev := a.e.lx.words[a.prev(m.i)]
 	c, hint := a.cueFor(m, prev)
-	if (a.trapped(m, prev) || a.inOrganisation(m) || a.spokenTo(m) || a.quotedTitle(m)) && c != strongCue {
+	if c != strongCue && (a.trapped(m, prev) || a.inOrganisation(m) || a.spokenTo(m) || a.quotedTitle(m)) {
 		return
 	}
 	if a.nisbaSyria(m) || prev&fPlural != 0 && m.n == 1 && m.prefix == "" && feminineAdjective(m.key) {
@@ -478,7 +492,7 @@ func (a *analysis) decide(m match) {
 			return
 		}
 	}
-	if abroad := a.foreignContainer(m.i, m.i+m.n); abroad != nil && best.Country != abroad.Country && !exempt(best) {
+	if abroad := a.foreignContainerFor(m, best); abroad != nil {
 		// «مدينة روستوف جنوب روسيا»: the clause puts the name abroad.
 		// A candidate there wins; with none, the name is placed at its
 		// country rather than at a namesake in Syria.
@@ -543,6 +557,18 @@ func (a *analysis) unknownInContext(m match, where *geo.Place, prec int) {
 }
 
 // accept records a mention of tokens [first, end).
+// foreignContainerFor is the country abroad the clause puts m in, when
+// it is not best's: nil for the places known well enough by name.
+func (a *analysis) foreignContainerFor(m match, best *geo.Place) *geo.Place {
+	if exempt(best) {
+		return nil
+	}
+	if abroad := a.foreignContainer(m.i, m.i+m.n); abroad != nil && best.Country != abroad.Country {
+		return abroad
+	}
+	return nil
+}
+
 // unknownHeaded reads a name head and the known name after it (بيت X)
 // as a name the gazetteer lacks, placed where the text is.
 func (a *analysis) unknownHeaded(head int, m match) {
@@ -669,7 +695,7 @@ func (a *analysis) sentenceNames(adm1 string) bool {
 	if a.sentGov != nil && a.sentGov.ID == adm1 {
 		return true
 	}
-	for _, g := range a.sentAt[a.sentIdx] {
+	for _, g := range a.sentGovs {
 		if g.gov.ID == adm1 {
 			return true
 		}
@@ -682,7 +708,7 @@ func (a *analysis) sentenceNames(adm1 string) bool {
 func (a *analysis) sentenceGov(i int) *geo.Place {
 	var best *geo.Place
 	dist, direct := 1<<30, false
-	for _, g := range a.sentAt[a.sentIdx] {
+	for _, g := range a.sentGovs {
 		d := g.tok - i
 		if d < 0 {
 			d = -d
