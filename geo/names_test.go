@@ -1,6 +1,7 @@
 package geo
 
 import (
+	"reflect"
 	"testing"
 )
 
@@ -53,5 +54,38 @@ func TestDefaultSense(t *testing.T) {
 	}
 	if !g.Place("AMM").IsDefaultFor("عمّان") || g.Place("OM").IsDefaultFor("عمان") {
 		t.Error("IsDefaultFor")
+	}
+}
+
+// TestForeignRegionRank: a province or district abroad ranks below the
+// cities abroad named like it and above Syrian villages, so that it is a
+// name's default sense over a village while context can still choose the
+// village.
+func TestForeignRegionRank(t *testing.T) {
+	g := New([]*Place{
+		{ID: "C1", NameAr: "سروج", Kind: Village, Country: "SY"},
+		{ID: "wof:1", NameAr: "سروج", Kind: ForeignRegion, Country: "TR", Population: 46_000},
+		{ID: "C2", NameAr: "الهرمل", Kind: Village, Country: "SY"},
+		{ID: "atlas:x", NameAr: "الهرمل", Kind: Region, Country: "SY"},
+		{ID: "wof:2", NameAr: "الهرمل", Kind: ForeignRegion, Country: "LB", Population: 48_000},
+		{ID: "geonames:1", NameAr: "عنتاب", Kind: ForeignCity, Country: "TR", Population: 1_000_000},
+		{ID: "wof:3", NameAr: "عنتاب", Kind: ForeignRegion, Country: "TR", Population: 2_000_000},
+	})
+	tests := []struct {
+		name string
+		want []string
+	}{
+		{"سروج", []string{"wof:1", "C1"}},
+		{"الهرمل", []string{"wof:2", "atlas:x", "C2"}},
+		{"عنتاب", []string{"geonames:1", "wof:3"}},
+	}
+	for _, tt := range tests {
+		var got []string
+		for _, p := range g.Lookup(tt.name) {
+			got = append(got, p.ID)
+		}
+		if !reflect.DeepEqual(got, tt.want) {
+			t.Errorf("%s: %v, want %v", tt.name, got, tt.want)
+		}
 	}
 }

@@ -29,6 +29,9 @@ const (
 	Camp         Kind = "camp"
 	Landmark     Kind = "landmark"
 	ForeignCity  Kind = "foreign_city"
+	// ForeignRegion is a province or district of another country
+	// (الأنبار، البقاع، هاتاي).
+	ForeignRegion Kind = "foreign_region"
 )
 
 // Place is one entry of the gazetteer.
@@ -89,6 +92,10 @@ func (p *Place) Rank() int {
 		r = 70
 	case ForeignCity:
 		r = 50
+	case ForeignRegion:
+		// Below the cities abroad whose names such units often carry,
+		// above Syrian villages of the same name.
+		r = 45
 	case Town:
 		r = 40
 	case District:
