@@ -16,13 +16,14 @@ import (
 	"strings"
 
 	"github.com/briefing-atlas/atlas/geo"
+	"github.com/briefing-atlas/atlas/geo/arabic"
 	"github.com/paulmach/orb"
 	"github.com/paulmach/orb/geojson"
 	"github.com/paulmach/orb/planar"
 )
 
 // Layers are the files Run writes, in the order a gazetteer loads them.
-var layerNames = []string{"governorates", "districts", "subdistricts", "regions", "places", "neighbourhoods", "landmarks", "world"}
+var layerNames = []string{"governorates", "districts", "subdistricts", "regions", "places", "localities", "neighbourhoods", "landmarks", "world"}
 
 // Run reads the sources under from and the project's own lists in to
 // (aliases.tsv, regions.tsv, landmarks.tsv, quarters.tsv, senses.tsv),
@@ -30,10 +31,15 @@ var layerNames = []string{"governorates", "districts", "subdistricts", "regions"
 // to log.
 func Run(from, to string, log io.Writer) error {
 	im := &importer{src: from, own: to, byID: map[string]*geo.Place{}}
+	logf := func(format string, args ...any) { fmt.Fprintf(log, format+"\n", args...) }
 	steps := []func() error{
+		im.readAllWOF,
 		im.governorates, im.districts, im.subdistricts, im.places,
 		im.neighbourhoods, im.quarters, im.regions, im.landmarks, im.world,
+		func() error { return im.foreign(logf) },
 		im.aliases, im.senses, im.renames,
+		// Last: they keep out names the steps above gave to other places.
+		func() error { return im.syrianLocalities(logf) },
 	}
 	for _, step := range steps {
 		if err := step(); err != nil {
@@ -65,7 +71,8 @@ type importer struct {
 	own    string // the folder with the project's own lists
 	layers map[string][]*geo.Place
 	byID   map[string]*geo.Place
-	adm1En map[string]string // p-code → OCHA English governorate name
+	adm1En map[string]string       // p-code → OCHA English governorate name
+	wof    map[string][]*wofRecord // Who's On First records by country
 }
 
 func (im *importer) add(layer string, p *geo.Place) {
@@ -478,7 +485,12 @@ func (im *importer) senses() error {
 	})
 }
 
-// quarters adds city quarters the sources lack, at their city's point.
+// quarters adds the city quarters of quarters.tsv. A quarter stands at
+// its city's point (coord_from), unless WOF has it as a locality: one
+// current WOF locality of the quarter's name within quarterKm of the
+// city (GeoNames keeps some city sections, الخالدية and الوعر in Homs,
+// as populated places). Two or more such localities leave the quarter at
+// the city: the data cannot tell which is the quarter.
 func (im *importer) quarters() error {
 	err := im.eachRow("quarters.tsv", 3, func(at string, cols []string) error {
 		city, err := im.lookup(at, cols[2])
@@ -488,11 +500,42 @@ func (im *importer) quarters() error {
 		p := im.quarter(city, ownID(cols[1]), cols[0], cols[1], nil)
 		p.Point, p.CoordFrom = city.Point, city.ID
 		p.AltAr = splitList(col(cols, 3))
+		if sec := im.citySection(p, city); sec != nil {
+			p.Point, p.CoordFrom = sec.Point, ""
+		}
 		im.add("neighbourhoods", p)
 		return nil
 	})
 	sortByID(im.layers["neighbourhoods"])
 	return err
+}
+
+// quarterKm: a city section lies this close to its city's point.
+const quarterKm = 10
+
+// citySection returns the one current WOF locality of Syria named like
+// quarter that lies within quarterKm of its city, or nil.
+func (im *importer) citySection(quarter, city *geo.Place) *wofRecord {
+	names := map[string]bool{}
+	for _, n := range append([]string{quarter.NameAr}, quarter.AltAr...) {
+		names[arabic.Fold(n)] = true
+	}
+	var found []*wofRecord
+	for _, rec := range im.wof["SY"] {
+		if rec.Type != "locality" || !rec.Current || km(rec.Point, city.Point) > quarterKm {
+			continue
+		}
+		for _, n := range rec.Ar {
+			if names[arabic.Fold(n)] {
+				found = append(found, rec)
+				break
+			}
+		}
+	}
+	if len(found) != 1 {
+		return nil
+	}
+	return found[0]
 }
 
 // landmarks adds airports, dams, crossings, prisons and camps at the

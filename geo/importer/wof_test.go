@@ -1,0 +1,187 @@
+package importer
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/briefing-atlas/atlas/geo"
+	"github.com/paulmach/orb"
+)
+
+// A made-up Syria for the fixtures: one governorate, district and
+// subdistrict, the square from 36°E to 37°E and from 33°N to 34°N.
+// A degree of longitude is about 91 km there.
+func square(lon0, lat0, lon1, lat1 float64) orb.Polygon {
+	return orb.Polygon{{{lon0, lat0}, {lon1, lat0}, {lon1, lat1}, {lon0, lat1}, {lon0, lat0}}}
+}
+
+func fixture(t *testing.T, places ...*geo.Place) *importer {
+	t.Helper()
+	im := &importer{own: t.TempDir(), byID: map[string]*geo.Place{}, wof: map[string][]*wofRecord{}}
+	sq := square(36, 33, 37, 34)
+	im.add("governorates", &geo.Place{ID: "SY01", NameAr: "المحافظة", NameEn: "Gov", Kind: geo.Governorate,
+		Country: "SY", Adm1: "SY01", Adm1En: "Gov", Shape: sq, Point: orb.Point{36.5, 33.5}})
+	im.add("districts", &geo.Place{ID: "SY0100", NameAr: "المنطقة", NameEn: "Dist", Kind: geo.District,
+		Country: "SY", Adm1: "SY01", Adm1En: "Gov", Adm2: "SY0100", Adm2En: "Dist", Shape: sq, Point: orb.Point{36.5, 33.5}})
+	im.add("subdistricts", &geo.Place{ID: "SY010000", NameAr: "الناحية", NameEn: "Sub", Kind: geo.Subdistrict,
+		Country: "SY", Adm1: "SY01", Adm1En: "Gov", Adm2: "SY0100", Adm2En: "Dist", Adm3: "SY010000", Adm3En: "Sub",
+		Shape: sq, Point: orb.Point{36.5, 33.5}})
+	for _, p := range places {
+		layer := "places"
+		if p.Country != "SY" {
+			layer = "world"
+		}
+		im.add(layer, p)
+	}
+	return im
+}
+
+func village(id, name string, lon, lat float64) *geo.Place {
+	return &geo.Place{ID: id, NameAr: name, Kind: geo.Village, Country: "SY", Adm1: "SY01", Point: orb.Point{lon, lat}}
+}
+
+func locality(id string, lon, lat float64, names ...string) *wofRecord {
+	return &wofRecord{ID: id, Type: "locality", Ar: names, Point: orb.Point{lon, lat}, Country: "SY", Current: true}
+}
+
+func ids(places []*geo.Place) []string {
+	var out []string
+	for _, p := range places {
+		out = append(out, p.ID)
+	}
+	return out
+}
+
+// TestSyrianLocalities: which WOF localities of Syria come in, and
+// which false friends stay out.
+func TestSyrianLocalities(t *testing.T) {
+	known := []*geo.Place{
+		village("C1", "كفر نبل", 36.2, 33.2),
+		{ID: "C2", NameAr: "عين العرب", Kind: geo.City, Capital: 2, Country: "SY", Adm1: "SY01", Point: orb.Point{36.8, 33.8}},
+		{ID: "geonames:1", NameAr: "تل أبيب", Kind: geo.ForeignCity, Country: "IL", Point: orb.Point{34.8, 32.1}},
+	}
+	notCurrent := locality("wof:7", 36.5, 33.5, "خربة الجديدة")
+	notCurrent.Current = false
+	tests := []struct {
+		name string
+		rec  *wofRecord
+		want bool
+	}{
+		{"a new name of two words", locality("wof:1", 36.5, 33.5, "خربة الفجر"), true},
+		{"an OCHA community's name", locality("wof:2", 36.6, 33.6, "كفر نبل"), false},
+		{"another name is a community's", locality("wof:3", 36.6, 33.6, "خربة الشيخ", "كفر نبل"), false},
+		{"the article on the second word", locality("wof:4", 36.3, 33.3, "عين عرب"), false},
+		{"a famous place abroad", locality("wof:5", 36.3, 33.3, "تل أبيب"), false},
+		{"one word", locality("wof:6", 36.4, 33.4, "بشار"), false},
+		{"not current", notCurrent, false},
+		{"outside the outline", locality("wof:8", 38.5, 33.5, "خربة البعيدة"), false},
+		{"a kunya", locality("wof:9", 36.4, 33.4, "أبو حسين"), false},
+		{"a given and a family name", locality("wof:10", 36.4, 33.4, "علي الجاسم"), false},
+		{"a longer name with أبو", locality("wof:11", 36.4, 33.4, "أبو حسين الكبير"), true},
+		{"a leading trigger word dropped", locality("wof:12", 36.4, 33.4, "مدينة النور", "حي النور الجديد"), true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			im := fixture(t, known...)
+			im.wof["SY"] = []*wofRecord{tt.rec}
+			if err := im.syrianLocalities(func(string, ...any) {}); err != nil {
+				t.Fatal(err)
+			}
+			got := im.byID[tt.rec.ID] != nil
+			if got != tt.want {
+				t.Fatalf("added %v, want %v", got, tt.want)
+			}
+			if got {
+				p := im.byID[tt.rec.ID]
+				if p.Kind != geo.Village || p.Adm1 != "SY01" || p.Adm2 != "SY0100" || p.Adm3 != "SY010000" {
+					t.Errorf("kind %s, admin units %s %s %s", p.Kind, p.Adm1, p.Adm2, p.Adm3)
+				}
+				if strings.HasPrefix(p.NameAr, "مدينة ") {
+					t.Errorf("name %q keeps its trigger word", p.NameAr)
+				}
+			}
+		})
+	}
+}
+
+// TestSyrianLocalitiesRecordedTwice: two WOF records of one name within
+// wofDuplicateKm are one place; farther apart they are two.
+func TestSyrianLocalitiesRecordedTwice(t *testing.T) {
+	im := fixture(t)
+	im.wof["SY"] = []*wofRecord{
+		locality("wof:1", 36.5, 33.5, "خربة الفجر"),
+		locality("wof:2", 36.51, 33.5, "خربة الفجر"), // 0.9 km east
+		locality("wof:3", 36.8, 33.5, "خربة الفجر"),  // 28 km east
+	}
+	if err := im.syrianLocalities(func(string, ...any) {}); err != nil {
+		t.Fatal(err)
+	}
+	if got, want := ids(im.layers["localities"]), []string{"wof:1", "wof:3"}; !reflect.DeepEqual(got, want) {
+		t.Errorf("localities %v, want %v", got, want)
+	}
+}
+
+// TestCitySection: a quarter takes the point of the one WOF locality of
+// its name near its city, and stays at the city when there are none or
+// two.
+func TestCitySection(t *testing.T) {
+	city := &geo.Place{ID: "C1", NameAr: "المدينة", Point: orb.Point{36.5, 33.5}}
+	quarter := &geo.Place{NameAr: "الوعر", AltAr: []string{"حي الوعر"}}
+	tests := []struct {
+		name string
+		recs []*wofRecord
+		want string
+	}{
+		{"one, 8 km from the city", []*wofRecord{locality("wof:1", 36.45, 33.56, "الوعر")}, "wof:1"},
+		{"none near", []*wofRecord{locality("wof:2", 36.8, 33.5, "الوعر")}, ""},
+		{"two near", []*wofRecord{locality("wof:3", 36.45, 33.56, "الوعر"), locality("wof:4", 36.52, 33.48, "الوعر")}, ""},
+		{"another name", []*wofRecord{locality("wof:5", 36.45, 33.56, "الخالدية")}, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			im := &importer{wof: map[string][]*wofRecord{"SY": tt.recs}}
+			got := ""
+			if rec := im.citySection(quarter, city); rec != nil {
+				got = rec.ID
+			}
+			if got != tt.want {
+				t.Errorf("got %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
+
+// TestReadWOF: Arabic names only, invisible marks dropped, the preferred
+// list split, records ordered by WOF id as a number, currency read.
+func TestReadWOF(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "wof.csv")
+	csv := "wof_id,placetype,name,name_ar_preferred,name_ar_all,name_en_all,lat,lon,lbl_lat,lbl_lon,country,is_current,deprecated,superseded_by,population,icao\n" +
+		"10,locality,Al Kursi,Al Kursī,Al Kursī|الكرسي,,35.1,36.1,,,SY,-1,,,0,\n" +
+		"9,region,South,الجنوب|جنوب لبنان,الجنوب|جنوب لبنان|محافظة الجنوب\u200e,Al Janub,33.2,35.3,33.3,35.4,LB,1,,,,\n" +
+		"11,locality,Old,قديمة,قديمة,,35,36,,,SY,0,,,,\n" +
+		"12,campus,Airport,مطار,مطار,,35,36,,,SY,1,,,,OSXX\n"
+	if err := os.WriteFile(path, []byte(csv), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	recs, err := readWOF(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, r := range recs {
+		got = append(got, fmt.Sprintf("%s %s %q %v %v %s", r.ID, r.Type, r.Ar, r.Point, r.Current, r.ICAO))
+	}
+	want := []string{
+		`wof:9 region ["الجنوب" "جنوب لبنان" "محافظة الجنوب"] [35.4 33.3] true `,
+		`wof:10 locality ["الكرسي"] [36.1 35.1] true `,
+		`wof:11 locality ["قديمة"] [36 35] false `,
+		`wof:12 campus ["مطار"] [36 35] true OSXX`,
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
