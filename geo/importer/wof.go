@@ -160,6 +160,59 @@ func (im *importer) readAllWOF() error {
 		}
 		im.wof[code] = recs
 	}
+	return im.dropFalseFriends()
+}
+
+// dropFalseFriends takes the names of false-friends.tsv off every WOF
+// record, with or without an admin word before them («قضاء الكورة»): ordinary words, given names and famous places' names that WOF
+// gives to hamlets (هام «important», السهل «the plain», الوليد, الفاو
+// for a border village). A record whose preferred name is listed stays
+// out with all its names (Muthanna's other name is its capital's); an
+// alternate name listed is dropped from its record.
+// A listed name that no record bears is an error: the list only holds
+// names the sources have.
+func (im *importer) dropFalseFriends() error {
+	type entry struct {
+		at   string
+		used bool
+	}
+	drop := map[string]*entry{}
+	var order []string
+	err := im.eachRow("false-friends.tsv", 2, func(at string, cols []string) error {
+		k := arabic.Fold(cols[0])
+		if drop[k] != nil {
+			return fmt.Errorf("%s: %s is listed twice", at, cols[0])
+		}
+		drop[k] = &entry{at: at}
+		order = append(order, k)
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	for _, recs := range im.wof {
+		for _, rec := range recs {
+			kept := rec.Ar[:0]
+			for i, n := range rec.Ar {
+				bare, _ := cutAdminPrefix(n) // «قضاء الكورة» is الكورة
+				if e := drop[arabic.Fold(bare)]; e != nil {
+					e.used = true
+					if i == 0 { // the preferred name: the record is the false friend
+						kept = kept[:0]
+						break
+					}
+					continue
+				}
+				kept = append(kept, n)
+			}
+			rec.Ar = kept
+		}
+	}
+	for _, k := range order {
+		if !drop[k].used {
+			return fmt.Errorf("%s: no Who's On First record is named %s", drop[k].at, k)
+		}
+	}
 	return nil
 }
 
@@ -211,6 +264,9 @@ func localityNames(rec *wofRecord) []string {
 var givenNames = map[string]bool{
 	"محمد": true, "احمد": true, "محمود": true, "علي": true, "عمر": true, "حسن": true, "حسين": true,
 	"خالد": true, "ابراهيم": true, "خلف": true, "صالح": true, "فيصل": true, "حمود": true, "عواد": true,
+	"عبد": true, "جاسم": true, "رمضان": true, "غانم": true, "سليم": true, "خليل": true, "داوود": true,
+	"داود": true, "سليمان": true, "يوسف": true, "مصطفي": true, "عيسي": true, "موسي": true, "اسماعيل": true,
+	"عباس": true, "سعيد": true, "حاج": true, "حاجي": true, "حجي": true, "مضحي": true, "علاوي": true,
 }
 
 // manLike: a name shaped like a man's, a kunya («أبو حسين») or a given
@@ -244,6 +300,7 @@ func (im *importer) syrianLocalities(log func(string, ...any)) error {
 	g := geo.New(im.all())
 	var kept []*geo.Place
 	byKey := map[string][]*geo.Place{}
+	given := map[string]bool{} // folded names given to communities here
 	counts := map[string]int{}
 	for _, rec := range im.wof["SY"] {
 		if rec.Type != "locality" {
@@ -263,8 +320,34 @@ func (im *importer) syrianLocalities(log func(string, ...any)) error {
 			counts["outside Syria's outline"]++
 			continue
 		}
-		if friend := falseFriend(g, names); friend != "" {
+		// Every name of the record counts here, the one-word ones too: a
+		// record that shares any name with a place is that place again
+		// (GeoNames' «البو كمال|البوكمال» for Abu Kamal) or its namesake.
+		all := withoutTriggers(append([]string(nil), rec.Ar...))
+		if c := sameCommunity(g, rec, all); c != nil {
+			// The community recorded again: the names it lacks become
+			// its alternates (بيت تيما for OCHA's بيتيما).
+			n := 0
+			for _, name := range names {
+				if k := arabic.Fold(name); len(namesakes(g, name)) == 0 && !given[k] {
+					given[k] = true
+					c.AltAr = append(c.AltAr, name)
+					n++
+				}
+			}
+			if n > 0 {
+				counts["a community's, names given to it"]++
+			} else {
+				counts["a community's"]++
+			}
+			continue
+		}
+		if friend := falseFriend(g, all); friend != "" {
 			counts["namesake: "+friend]++
+			continue
+		}
+		if given[arabic.Fold(names[0])] {
+			counts["namesake: a community's new name"]++
 			continue
 		}
 		key := arabic.Fold(names[0])
@@ -297,6 +380,25 @@ func (im *importer) syrianLocalities(log func(string, ...any)) error {
 	}
 	sortByID(im.layers["localities"])
 	log("WOF Syria: %d localities added; left out: %s", len(kept), countList(counts))
+	return nil
+}
+
+// sameCommunity is the Syrian city, town or village of the sources
+// that rec records again: one that bears one of its names and lies
+// within wofDuplicateKm of it. Nil if none.
+func sameCommunity(g *geo.Gazetteer, rec *wofRecord, names []string) *geo.Place {
+	for _, n := range names {
+		for _, p := range g.Lookup(arabic.Fold(n)) {
+			switch p.Kind {
+			case geo.City, geo.Town, geo.Village:
+			default:
+				continue
+			}
+			if p.Country == "SY" && km(p.Point, rec.Point) <= wofDuplicateKm {
+				return p
+			}
+		}
+	}
 	return nil
 }
 

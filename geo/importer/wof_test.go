@@ -83,6 +83,8 @@ func TestSyrianLocalities(t *testing.T) {
 		{"a given and a family name", locality("wof:10", 36.4, 33.4, "علي الجاسم"), false},
 		{"a longer name with أبو", locality("wof:11", 36.4, 33.4, "أبو حسين الكبير"), true},
 		{"a leading trigger word dropped", locality("wof:12", 36.4, 33.4, "مدينة النور", "حي النور الجديد"), true},
+		{"a man's name with عبد", locality("wof:13", 36.4, 33.4, "عبد الله العيسى"), false},
+		{"a one-word name of a place far away", locality("wof:14", 36.4, 33.4, "خربة الشيخ", "كفر نبل"), false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -183,5 +185,88 @@ func TestReadWOF(t *testing.T) {
 	}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
+
+// TestSyrianLocalitiesSameCommunity: a WOF record that shares a name with
+// a community within wofDuplicateKm is that community; the names it
+// lacks become the community's alternates, unless they name another
+// place already.
+func TestSyrianLocalitiesSameCommunity(t *testing.T) {
+	tests := []struct {
+		name    string
+		rec     *wofRecord
+		wantAlt []string
+	}{
+		{"a new spelling", locality("wof:1", 36.21, 33.2, "كفرنبل", "كفر نبل"), nil},
+		{"a new name", locality("wof:2", 36.21, 33.2, "بيت تيما", "كفر نبل"), []string{"بيت تيما"}},
+		{"a name of another place", locality("wof:3", 36.21, 33.2, "عين عرب", "كفر نبل"), nil},
+		{"too far to be it", locality("wof:4", 36.3, 33.2, "خربة الجديدة", "كفر نبل"), nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			c1 := village("C1", "كفر نبل", 36.2, 33.2)
+			c2 := &geo.Place{ID: "C2", NameAr: "عين العرب", Kind: geo.City, Capital: 2, Country: "SY", Adm1: "SY01", Point: orb.Point{36.8, 33.8}}
+			im := fixture(t, c1, c2)
+			im.wof["SY"] = []*wofRecord{tt.rec}
+			if err := im.syrianLocalities(func(string, ...any) {}); err != nil {
+				t.Fatal(err)
+			}
+			if im.byID[tt.rec.ID] != nil {
+				t.Errorf("%s added as a locality", tt.rec.ID)
+			}
+			if !reflect.DeepEqual(c1.AltAr, tt.wantAlt) {
+				t.Errorf("community's alternates %q, want %q", c1.AltAr, tt.wantAlt)
+			}
+		})
+	}
+}
+
+// TestDropFalseFriends: a listed preferred name keeps its record out, a
+// listed alternate is dropped alone, with or without an admin word; a
+// listed name no record bears is an error naming the file and line.
+func TestDropFalseFriends(t *testing.T) {
+	rec := func(id string, names ...string) *wofRecord { return &wofRecord{ID: id, Ar: names} }
+	tests := []struct {
+		name    string
+		list    string
+		recs    []*wofRecord
+		want    []string
+		wantErr string
+	}{
+		{"preferred name", "هام\tan ordinary word\n", []*wofRecord{rec("wof:1", "هام", "حام")}, []string{"wof:1 []"}, ""},
+		{"alternate name", "جعفر\ta given name\n", []*wofRecord{rec("wof:2", "مزرعة جعفر", "جعفر")}, []string{`wof:2 ["مزرعة جعفر"]`}, ""},
+		{"admin word", "الكورة\ta ball\n", []*wofRecord{rec("wof:3", "قضاء الكورة")}, []string{"wof:3 []"}, ""},
+		{"folded", "السمة\ta trait\n", []*wofRecord{rec("wof:4", "السمه", "سمة")}, []string{"wof:4 []"}, ""},
+		{"a name no record bears", "# comment\nبشار\ta given name\n", []*wofRecord{rec("wof:5", "حام")}, nil, "false-friends.tsv:2"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			im := &importer{own: t.TempDir(), wof: map[string][]*wofRecord{"SY": tt.recs}}
+			if err := os.WriteFile(filepath.Join(im.own, "false-friends.tsv"), []byte(tt.list), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			err := im.dropFalseFriends()
+			if tt.wantErr != "" {
+				if err == nil || !strings.Contains(err.Error(), tt.wantErr) {
+					t.Fatalf("error %v, want one naming %s", err, tt.wantErr)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			for _, r := range tt.recs {
+				if len(r.Ar) == 0 {
+					got = append(got, r.ID+" []")
+				} else {
+					got = append(got, fmt.Sprintf("%s %q", r.ID, r.Ar))
+				}
+			}
+			if !reflect.DeepEqual(got, tt.want) {
+				t.Errorf("got %v, want %v", got, tt.want)
+			}
+		})
 	}
 }
