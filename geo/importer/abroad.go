@@ -1,7 +1,9 @@
 package importer
 
 import (
+	"fmt"
 	"math"
+	"strconv"
 	"strings"
 
 	"github.com/briefing-atlas/atlas/geo"
@@ -256,4 +258,99 @@ func boundDistance(b orb.Bound, p orb.Point) float64 {
 	dx := math.Max(0, math.Max(b.Min[0]-p[0], p[0]-b.Max[0]))
 	dy := math.Max(0, math.Max(b.Min[1]-p[1], p[1]-b.Max[1]))
 	return math.Hypot(dx, dy)
+}
+
+// abroadList adds the places abroad of abroad.tsv that the sources hold
+// without an Arabic name the news uses (Sochi has none in GeoNames), or
+// hold only as a name (libgeonames' فلوريدا). Columns: name_ar, name_en,
+// source id, alt_ar (|-separated), note. The source id is one of
+//
+//   - geonames:N, a row of GeoNames' cities (cities15000, or cities500
+//     for Syria's neighbours), which gives the point, country and
+//     population: a foreign_city;
+//   - admin1:CC.X, a first-level unit in libgeonames' Arabic names, whose
+//     name becomes an alternate: a foreign_region at the point of its
+//     capital (the unit's PPLA in cities15000), marked approximate.
+func (im *importer) abroadList() error {
+	cities := map[string]map[string]string{}
+	capitals := map[string]map[string]string{} // "CC.X" → its PPLA
+	for _, file := range []string{"world/geonames_cities15000_ar.csv", "world/geonames_cities500_SY-IQ-LB-JO-PS-IL-TR_ar.csv"} {
+		rows, err := readCSV(im.path(file))
+		if err != nil {
+			return err
+		}
+		for _, r := range rows {
+			if cities[r["geonameid"]] == nil {
+				cities[r["geonameid"]] = r
+			}
+			if key := r["country_code"] + "." + r["admin1_code"]; r["feature_code"] == "PPLA" && capitals[key] == nil {
+				capitals[key] = r
+			}
+		}
+	}
+	names, err := readCSV(im.path("world/libgeonames-common_0.3.0-1_ar_names.csv"))
+	if err != nil {
+		return err
+	}
+	admin1 := map[string]string{}
+	for _, r := range names {
+		if r["key_type"] == "admin1" {
+			admin1[r["key"]] = r["name_ar"]
+		}
+	}
+	point := func(r map[string]string) orb.Point {
+		lat, _ := strconv.ParseFloat(r["lat"], 64)
+		lon, _ := strconv.ParseFloat(r["lon"], 64)
+		return orb.Point{lon, lat}
+	}
+	var out []*geo.Place
+	seen := map[string]bool{}
+	err = im.eachRow("abroad.tsv", 3, func(at string, cols []string) error {
+		id := cols[2]
+		if im.byID[id] != nil || seen[id] {
+			return fmt.Errorf("%s: %s is in the gazetteer already (give it a name in aliases.tsv)", at, id)
+		}
+		p := &geo.Place{ID: id, NameAr: cols[0], NameEn: cols[1], AltAr: splitList(col(cols, 3))}
+		switch {
+		case strings.HasPrefix(id, "geonames:"):
+			r := cities[strings.TrimPrefix(id, "geonames:")]
+			if r == nil {
+				return fmt.Errorf("%s: no GeoNames city %s in the sources", at, id)
+			}
+			if r["country_code"] == "SY" {
+				return fmt.Errorf("%s: %s is in Syria", at, id)
+			}
+			p.Kind, p.Country, p.Point = geo.ForeignCity, r["country_code"], point(r)
+			p.Population, _ = strconv.Atoi(r["population"])
+			p.AltEn = []string{r["name"]}
+			if r["feature_code"] == "PPLC" {
+				p.Capital = 1
+			}
+		case strings.HasPrefix(id, "admin1:"):
+			key := strings.TrimPrefix(id, "admin1:")
+			name, capital := admin1[key], capitals[key]
+			if name == "" {
+				return fmt.Errorf("%s: libgeonames has no first-level unit %s", at, key)
+			}
+			if capital == nil {
+				return fmt.Errorf("%s: no capital (PPLA) of %s in GeoNames cities15000", at, key)
+			}
+			bare, _ := cutAdminPrefix(name) // «محافظة شمال سيناء»
+			p.Kind, p.Country, p.AltAr = geo.ForeignRegion, capital["country_code"], append(p.AltAr, bare)
+			p.Point, p.CoordFrom = point(capital), "geonames:"+capital["geonameid"]
+		default:
+			return fmt.Errorf("%s: source id %q: want geonames:N or admin1:CC.X", at, id)
+		}
+		seen[id] = true
+		out = append(out, p)
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	sortByID(out)
+	for _, p := range out {
+		im.add("world", p)
+	}
+	return nil
 }

@@ -1,6 +1,9 @@
 package importer
 
 import (
+	"fmt"
+	"os"
+	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
@@ -164,5 +167,67 @@ func TestForeignDeterministic(t *testing.T) {
 	}
 	if layers[0] != layers[1] {
 		t.Errorf("the layer depends on the records' order:\n%s\n%s", layers[0], layers[1])
+	}
+}
+
+// TestAbroadList: a GeoNames city comes in at its own point, a
+// first-level unit at its capital's (approximate) with libgeonames'
+// name as an alternate; a bad row stops the import with file and line.
+func TestAbroadList(t *testing.T) {
+	src := t.TempDir()
+	os.MkdirAll(filepath.Join(src, "world"), 0o755)
+	head := "geonameid,name,asciiname,name_ar_pref,ar_alt_names,lat,lon,feature_code,country_code,admin1_code,admin2_code,population,timezone,modification_date\n"
+	files := map[string]string{
+		"world/geonames_cities15000_ar.csv": head +
+			"491422,Sochi,Sochi,,,43.59699,39.72477,PPLA2,RU,38,,327608,,\n" +
+			"4174715,Tallahassee,Tallahassee,,,30.43826,-84.28073,PPLA,US,FL,,201731,,\n" +
+			"170654,Damascus,Damascus,دمشق,,33.5,36.3,PPLC,SY,13,,1569394,,\n",
+		"world/geonames_cities500_SY-IQ-LB-JO-PS-IL-TR_ar.csv": head +
+			"91057,Ash Sharqat,Ash Sharqat,,,35.51722,43.22806,PPLA2,IQ,18,,0,,\n",
+		"world/libgeonames-common_0.3.0-1_ar_names.csv": "key,key_type,name_ar\n" +
+			"US.FL,admin1,فلوريدا\nUS.MO,admin1,ميزوري\nEG.27,admin1,محافظة شمال سيناء\n",
+	}
+	for name, text := range files {
+		if err := os.WriteFile(filepath.Join(src, name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	tests := []struct {
+		name, row, want, wantErr string
+	}{
+		{"a city", "سوتشي\tSochi\tgeonames:491422\t\tnote", "geonames:491422 foreign_city RU سوتشي [] [39.72477 43.59699] from=", ""},
+		{"a city of cities500", "الشرقاط\tShirqat\tgeonames:91057", "geonames:91057 foreign_city IQ الشرقاط [] [43.22806 35.51722] from=", ""},
+		{"a state", "فلوريدا\tFlorida\tadmin1:US.FL", "admin1:US.FL foreign_region US فلوريدا [فلوريدا] [-84.28073 30.43826] from=geonames:4174715", ""},
+		{"a Syrian city", "دمشق\tDamascus\tgeonames:170654", "", "abroad.tsv:1"},
+		{"no such city", "مكان\tNowhere\tgeonames:1", "", "abroad.tsv:1"},
+		{"a unit with no capital", "ميسوري\tMissouri\tadmin1:US.MO", "", "abroad.tsv:1"},
+		{"a bad id", "مكان\tNowhere\tC1001", "", "abroad.tsv:1"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			im := &importer{src: src, own: t.TempDir(), byID: map[string]*geo.Place{}}
+			if err := os.WriteFile(filepath.Join(im.own, "abroad.tsv"), []byte(tt.row+"\n"), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			err := im.abroadList()
+			if tt.wantErr != "" {
+				if err == nil || !strings.Contains(err.Error(), tt.wantErr) {
+					t.Fatalf("error %v, want one naming %s", err, tt.wantErr)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			ps := im.layers["world"]
+			if len(ps) != 1 {
+				t.Fatalf("%d places, want 1", len(ps))
+			}
+			p := ps[0]
+			got := fmt.Sprintf("%s %s %s %s %v %v from=%s", p.ID, p.Kind, p.Country, p.NameAr, p.AltAr, p.Point, p.CoordFrom)
+			if got != tt.want {
+				t.Errorf("got  %s\nwant %s", got, tt.want)
+			}
+		})
 	}
 }

@@ -26,7 +26,8 @@ import (
 var layerNames = []string{"governorates", "districts", "subdistricts", "regions", "places", "localities", "neighbourhoods", "landmarks", "world"}
 
 // Run reads the sources under from and the project's own lists in to
-// (aliases.tsv, regions.tsv, landmarks.tsv, quarters.tsv, senses.tsv),
+// (aliases.tsv, regions.tsv, landmarks.tsv, quarters.tsv, senses.tsv,
+// renames.tsv, abroad.tsv, false-friends.tsv),
 // and writes one GeoJSON layer per layer name into to. It reports counts
 // to log.
 func Run(from, to string, log io.Writer) error {
@@ -37,7 +38,7 @@ func Run(from, to string, log io.Writer) error {
 		im.governorates, im.districts, im.subdistricts, im.places,
 		im.neighbourhoods, im.quarters, im.regions, im.landmarks, im.world,
 		func() error { return im.foreign(logf) },
-		im.aliases, im.senses, im.renames,
+		im.abroadList, im.aliases, im.senses, im.renames,
 		// Last: they keep out names the steps above gave to other places.
 		func() error { return im.syrianLocalities(logf) },
 	}
@@ -73,7 +74,11 @@ type importer struct {
 	byID   map[string]*geo.Place
 	adm1En map[string]string       // p-code → OCHA English governorate name
 	wof    map[string][]*wofRecord // Who's On First records by country
+	admit  []admission             // WOF localities of Syria aliases.tsv names
 }
+
+// admission is a row of aliases.tsv that names a WOF locality of Syria.
+type admission struct{ id, name, at string }
 
 func (im *importer) add(layer string, p *geo.Place) {
 	if im.layers == nil {
@@ -423,6 +428,12 @@ func (im *importer) world() error {
 // that the sources lack: variant <TAB> place id <TAB> note.
 func (im *importer) aliases() error {
 	return im.eachRow("aliases.tsv", 2, func(at string, cols []string) error {
+		if strings.HasPrefix(cols[1], "wof:") && im.byID[cols[1]] == nil {
+			// A WOF locality of Syria the rules leave out: it comes in
+			// under this name when the localities do (syrianLocalities).
+			im.admit = append(im.admit, admission{id: cols[1], name: cols[0], at: at})
+			return nil
+		}
 		p, err := im.lookup(at, cols[1])
 		if err != nil {
 			return err

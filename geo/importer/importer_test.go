@@ -75,6 +75,9 @@ func TestListErrorsNameFileAndLine(t *testing.T) {
 		{"aliases.tsv", "حلب الكبرى\tC0000000\tno such place"},
 		{"landmarks.tsv", "مطار\tSome airport\tairport\tC1007"},
 		{"regions.tsv", "منطقة\tSomewhere"},
+		{"abroad.tsv", "مكان\tNowhere\tgeonames:1"},
+		{"aliases.tsv", "حطلة\twof:1\tno such WOF locality"},
+		{"false-friends.tsv", "اسم لا يحمله مكان\tno record bears it"},
 	} {
 		out := copyLists(t)
 		path := filepath.Join(out, tt.file)

@@ -302,8 +302,23 @@ func (im *importer) syrianLocalities(log func(string, ...any)) error {
 	byKey := map[string][]*geo.Place{}
 	given := map[string]bool{} // folded names given to communities here
 	counts := map[string]int{}
+	named := 0 // localities aliases.tsv brings in
+	admit := map[string][]admission{}
+	for _, a := range im.admit {
+		admit[a.id] = append(admit[a.id], a)
+	}
 	for _, rec := range im.wof["SY"] {
 		if rec.Type != "locality" {
+			continue
+		}
+		if rows := admit[rec.ID]; len(rows) > 0 {
+			p, err := admitted(g, rec, rows)
+			if err != nil {
+				return err
+			}
+			delete(admit, rec.ID)
+			named++
+			kept = append(kept, p)
 			continue
 		}
 		if !rec.Current {
@@ -361,26 +376,71 @@ func (im *importer) syrianLocalities(log func(string, ...any)) error {
 			counts["recorded twice"]++
 			continue
 		}
-		p := &geo.Place{
-			ID: rec.ID, NameAr: names[0], AltAr: names[1:], NameEn: rec.NameEn, AltEn: rec.En,
-			Kind: geo.Village, Country: "SY", Point: rec.Point,
-			Adm1: adm1.ID, Adm1En: adm1.Adm1En,
-		}
-		if adm2 != nil {
-			p.Adm2, p.Adm2En = adm2.ID, adm2.NameEn
-		}
-		if adm3 != nil {
-			p.Adm3, p.Adm3En = adm3.ID, adm3.NameEn
-		}
+		p := localityPlace(rec, names, adm1, adm2, adm3)
 		byKey[key] = append(byKey[key], p)
 		kept = append(kept, p)
+	}
+	for _, a := range im.admit {
+		if admit[a.id] != nil {
+			return fmt.Errorf("%s: %s is no Who's On First locality of Syria", a.at, a.id)
+		}
 	}
 	for _, p := range kept {
 		im.add("localities", p)
 	}
 	sortByID(im.layers["localities"])
-	log("WOF Syria: %d localities added; left out: %s", len(kept), countList(counts))
+	log("WOF Syria: %d localities added (%d named in aliases.tsv); left out: %s", len(kept), named, countList(counts))
 	return nil
+}
+
+// localityPlace is the village a WOF locality of Syria comes in as.
+func localityPlace(rec *wofRecord, names []string, adm1, adm2, adm3 *geo.Place) *geo.Place {
+	p := &geo.Place{
+		ID: rec.ID, NameAr: names[0], AltAr: names[1:], NameEn: rec.NameEn, AltEn: rec.En,
+		Kind: geo.Village, Country: "SY", Point: rec.Point,
+		Adm1: adm1.ID, Adm1En: adm1.Adm1En,
+	}
+	if adm2 != nil {
+		p.Adm2, p.Adm2En = adm2.ID, adm2.NameEn
+	}
+	if adm3 != nil {
+		p.Adm3, p.Adm3En = adm3.ID, adm3.NameEn
+	}
+	return p
+}
+
+// admitted is a WOF locality of Syria that rows of aliases.tsv name, under
+// their names and the ones localityNames keeps: the project vouches for
+// names the rules leave out (one word: حطلة). It must be current and lie
+// inside Syria; a name that is not one of the record's own is an error,
+// as aliases of a WOF locality only pick among the names WOF gives it.
+func admitted(g *geo.Gazetteer, rec *wofRecord, rows []admission) (*geo.Place, error) {
+	if !rec.Current {
+		return nil, fmt.Errorf("%s: %s is not current in Who's On First", rows[0].at, rec.ID)
+	}
+	adm1, adm2, adm3 := g.Locate(rec.Point)
+	if adm1 == nil {
+		return nil, fmt.Errorf("%s: %s lies outside Syria's outline", rows[0].at, rec.ID)
+	}
+	own := map[string]bool{}
+	for _, n := range rec.Ar {
+		own[arabic.Fold(n)] = true
+	}
+	var names []string
+	for _, a := range rows {
+		k := arabic.Fold(a.name)
+		bare, _ := strings.CutPrefix(k, "ال")
+		if !own[k] && !own[bare] && !own["ال"+k] {
+			return nil, fmt.Errorf("%s: %s is not a name of %s (%s)", a.at, a.name, rec.ID, strings.Join(rec.Ar, "، "))
+		}
+		names = append(names, a.name)
+	}
+	for _, n := range localityNames(rec) {
+		if !contains(names, n) {
+			names = append(names, n)
+		}
+	}
+	return localityPlace(rec, names, adm1, adm2, adm3), nil
 }
 
 // sameCommunity is the Syrian city, town or village of the sources

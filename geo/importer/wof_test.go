@@ -270,3 +270,55 @@ func TestDropFalseFriends(t *testing.T) {
 		})
 	}
 }
+
+// TestAdmittedByAliases: a row of aliases.tsv brings in a WOF locality of
+// Syria the rules leave out, under a name WOF gives it (with or without
+// the article); other names, records not current and records outside
+// Syria are errors naming the row.
+func TestAdmittedByAliases(t *testing.T) {
+	notCurrent := locality("wof:3", 36.5, 33.5, "حطلة")
+	notCurrent.Current = false
+	tests := []struct {
+		name, alias string
+		rec         *wofRecord
+		want        string // names, or the error's file:line
+	}{
+		{"a one-word name", "حطلة", locality("wof:1", 36.5, 33.5, "حتلا", "حطلة"), `["حطلة"]`},
+		{"with the article", "الجفرة", locality("wof:2", 36.5, 33.5, "جفرة"), `["الجفرة"]`},
+		{"and its two-word names", "حطلة", locality("wof:1", 36.5, 33.5, "حطلة", "حطلة الفوقانية"), `["حطلة" "حطلة الفوقانية"]`},
+		{"not its name", "الطابية", locality("wof:1", 36.5, 33.5, "حطلة"), "aliases.tsv:1"},
+		{"not current", "حطلة", notCurrent, "aliases.tsv:1"},
+		{"outside Syria", "حطلة", locality("wof:4", 38.5, 33.5, "حطلة"), "aliases.tsv:1"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			im := fixture(t)
+			im.wof["SY"] = []*wofRecord{tt.rec}
+			im.admit = []admission{{id: tt.rec.ID, name: tt.alias, at: "aliases.tsv:1"}}
+			err := im.syrianLocalities(func(string, ...any) {})
+			if strings.HasSuffix(tt.want, ":1") {
+				if err == nil || !strings.Contains(err.Error(), tt.want) {
+					t.Fatalf("error %v, want one naming %s", err, tt.want)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			p := im.byID[tt.rec.ID]
+			if p == nil {
+				t.Fatal("not added")
+			}
+			if got := fmt.Sprintf("%q", append([]string{p.NameAr}, p.AltAr...)); got != tt.want {
+				t.Errorf("names %s, want %s", got, tt.want)
+			}
+		})
+	}
+	t.Run("a WOF id that is no locality of Syria", func(t *testing.T) {
+		im := fixture(t)
+		im.admit = []admission{{id: "wof:9", name: "حطلة", at: "aliases.tsv:7"}}
+		if err := im.syrianLocalities(func(string, ...any) {}); err == nil || !strings.Contains(err.Error(), "aliases.tsv:7") {
+			t.Errorf("error %v, want one naming aliases.tsv:7", err)
+		}
+	})
+}
