@@ -549,28 +549,78 @@ func (im *importer) citySection(quarter, city *geo.Place) *wofRecord {
 	return found[0]
 }
 
-// landmarks adds airports, dams, crossings, prisons and camps at the
-// point of the place each belongs to.
+// landmarks adds airports, dams, crossings, prisons and camps. The
+// anchor column names the place each stands at (coord_from: approximate),
+// or an airfield of OurAirports (ourairports:IDENT), whose own point it
+// takes, with the admin units that contain it.
 func (im *importer) landmarks() error {
-	err := im.eachRow("landmarks.tsv", 4, func(at string, cols []string) error {
-		anchor, err := im.lookup(at, cols[3])
-		if err != nil {
-			return err
-		}
+	airfields, err := im.airfields()
+	if err != nil {
+		return err
+	}
+	g := geo.New(im.all())
+	err = im.eachRow("landmarks.tsv", 4, func(at string, cols []string) error {
 		kind := geo.Kind(cols[2])
 		if kind != geo.Landmark && kind != geo.Camp && kind != geo.Village {
 			return fmt.Errorf("%s: kind %q: want landmark, camp or village", at, cols[2])
 		}
-		im.add("landmarks", &geo.Place{
+		p := &geo.Place{
 			ID: ownID(cols[1]), NameAr: cols[0], NameEn: cols[1], AltAr: splitList(col(cols, 4)),
-			Kind: kind, Country: "SY", Adm1: anchor.Adm1, Adm1En: anchor.Adm1En,
-			Adm2: anchor.Adm2, Adm2En: anchor.Adm2En, Adm3: anchor.Adm3, Adm3En: anchor.Adm3En,
-			Point: anchor.Point, CoordFrom: anchor.ID,
-		})
+			Kind: kind, Country: "SY",
+		}
+		if ident, ok := strings.CutPrefix(cols[3], "ourairports:"); ok {
+			pt, found := airfields[ident]
+			if !found {
+				return fmt.Errorf("%s: no Syrian airfield %s in OurAirports", at, ident)
+			}
+			adm1, adm2, adm3 := g.Locate(pt)
+			if adm1 == nil {
+				return fmt.Errorf("%s: airfield %s lies outside Syria's outline", at, ident)
+			}
+			p.Point, p.Adm1, p.Adm1En = pt, adm1.ID, adm1.Adm1En
+			if adm2 != nil {
+				p.Adm2, p.Adm2En = adm2.ID, adm2.NameEn
+			}
+			if adm3 != nil {
+				p.Adm3, p.Adm3En = adm3.ID, adm3.NameEn
+			}
+			im.add("landmarks", p)
+			return nil
+		}
+		anchor, err := im.lookup(at, cols[3])
+		if err != nil {
+			return err
+		}
+		p.Adm1, p.Adm1En, p.Adm2, p.Adm2En, p.Adm3, p.Adm3En = anchor.Adm1, anchor.Adm1En, anchor.Adm2, anchor.Adm2En, anchor.Adm3, anchor.Adm3En
+		p.Point, p.CoordFrom = anchor.Point, anchor.ID
+		im.add("landmarks", p)
 		return nil
 	})
 	sortByID(im.layers["landmarks"])
 	return err
+}
+
+// airfields reads the points of Syria's airfields from OurAirports, by
+// ICAO code or OurAirports id (OS66, OSDZ, SY-0035).
+func (im *importer) airfields() (map[string]orb.Point, error) {
+	file := im.path("more/airfields/ourairports_airfields_SY-IQ-LB-JO-TR-IL-PS-CY.csv")
+	rows, err := readCSV(file)
+	if err != nil {
+		return nil, err
+	}
+	out := map[string]orb.Point{}
+	for i, r := range rows {
+		if r["country_code"] != "SY" {
+			continue
+		}
+		lat, err1 := strconv.ParseFloat(r["latitude"], 64)
+		lon, err2 := strconv.ParseFloat(r["longitude"], 64)
+		if err1 != nil || err2 != nil {
+			return nil, fmt.Errorf("%s line %d: bad coordinates", file, i+2)
+		}
+		out[r["icao"]] = orb.Point{lon, lat}
+	}
+	return out, nil
 }
 
 // regions adds named regions defined as unions of admin units or quarters.

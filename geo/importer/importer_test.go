@@ -76,6 +76,7 @@ func TestListErrorsNameFileAndLine(t *testing.T) {
 		{"landmarks.tsv", "مطار\tSome airport\tairport\tC1007"},
 		{"regions.tsv", "منطقة\tSomewhere"},
 		{"abroad.tsv", "مكان\tNowhere\tgeonames:1"},
+		{"landmarks.tsv", "مطار\tNo airfield\tlandmark\tourairports:OS00"},
 		{"aliases.tsv", "حطلة\twof:1\tno such WOF locality"},
 		{"false-friends.tsv", "اسم لا يحمله مكان\tno record bears it"},
 	} {

@@ -322,3 +322,40 @@ func TestAdmittedByAliases(t *testing.T) {
 		}
 	})
 }
+
+// TestLandmarkAtAirfield: an airfield landmark takes OurAirports' point
+// and the admin units there, with no coord_from; another stands at its
+// anchor, approximate.
+func TestLandmarkAtAirfield(t *testing.T) {
+	im := fixture(t, village("C1", "القرية", 36.2, 33.2))
+	im.src = t.TempDir()
+	dir := filepath.Join(im.src, "more", "airfields")
+	os.MkdirAll(dir, 0o755)
+	csv := "icao,iata,local,name,type,status,latitude,longitude,elevation_ft,country_code,state,county,city,updated_at\n" +
+		"OS99,,,Test Air Base,small_airport,,33.7,36.6,1000,SY,,,,\n" +
+		"OJ99,,,Abroad Air Base,small_airport,,33.7,36.6,1000,JO,,,,\n"
+	os.WriteFile(filepath.Join(dir, "ourairports_airfields_SY-IQ-LB-JO-TR-IL-PS-CY.csv"), []byte(csv), 0o644)
+	tests := []struct{ row, want string }{
+		{"مطار الاختبار\tTest airbase\tlandmark\tourairports:OS99\tمطار الاختبار العسكري", "atlas:test-airbase [36.6 33.7] SY01 SY0100 SY010000 from="},
+		{"سد القرية\tVillage dam\tlandmark\tC1", "atlas:village-dam [36.2 33.2] SY01   from=C1"},
+		{"مطار\tAbroad\tlandmark\tourairports:OJ99", "landmarks.tsv:1"},
+	}
+	for _, tt := range tests {
+		os.WriteFile(filepath.Join(im.own, "landmarks.tsv"), []byte(tt.row+"\n"), 0o644)
+		im.layers["landmarks"] = nil
+		err := im.landmarks()
+		if strings.HasSuffix(tt.want, ":1") {
+			if err == nil || !strings.Contains(err.Error(), tt.want) {
+				t.Errorf("%s: error %v, want one naming %s", tt.row, err, tt.want)
+			}
+			continue
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+		p := im.layers["landmarks"][0]
+		if got := fmt.Sprintf("%s %v %s %s %s from=%s", p.ID, p.Point, p.Adm1, p.Adm2, p.Adm3, p.CoordFrom); got != tt.want {
+			t.Errorf("got  %s\nwant %s", got, tt.want)
+		}
+	}
+}
