@@ -29,6 +29,7 @@ type analysis struct {
 	sentAt   []govAt               // governorates the sentences name, in text order (first pass)
 	sentNext int                   // the first of sentAt not before the current sentence
 	sentGovs []govAt               // those the current sentence names (second pass)
+	self     int                   // the first token of the name being decided
 	sentIdx  int                   // first token of the current sentence
 	lastSent int                   // sentence of lastPlc
 	prepass  bool                  // the first pass only gathers sentence context
@@ -425,6 +426,14 @@ func (a *analysis) decide(m match) {
 		}
 		return
 	}
+	// «بقرية الشيخ سعيد»: a village whose name is a trigger word with a
+	// proclitic (بقرية) is that trigger before the name that follows.
+	if k := m.i + 1; m.n == 1 && k < len(a.toks) && a.toks[k].before == 0 && a.e.lx.triggerForm[a.w(m.i)] != "" {
+		if _, ok := a.longest(k); ok {
+			return
+		}
+	}
+	a.self = m.i
 	prev := a.e.lx.words[a.prev(m.i)]
 	c, hint := a.cueFor(m, prev)
 	if c != strongCue && (a.trapped(m, prev) || a.inOrganisation(m) || a.spokenTo(m) || a.quotedTitle(m)) {
@@ -696,7 +705,9 @@ func (a *analysis) sentenceNames(adm1 string) bool {
 		return true
 	}
 	for _, g := range a.sentGovs {
-		if g.gov.ID == adm1 {
+		// A name that only one place bears sets its sentence's
+		// governorate for the others, not for itself.
+		if g.gov.ID == adm1 && (g.direct || g.tok != a.self) {
 			return true
 		}
 	}

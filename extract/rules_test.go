@@ -349,6 +349,8 @@ func TestNameHeads(t *testing.T) {
 			[]want{{"بيت تيما", "Rural Damascus"}, {"ريف دمشق", "Rural Damascus"}}},
 		{"a known two-word name stays", "اشتباكات عنيفة في محيط بيت جن بريف دمشق الغربي.",
 			[]want{{"بيت جن", "Rural Damascus"}, {"ريف دمشق", "Rural Damascus"}}},
+		{"a village named like a trigger with its proclitic is the trigger", "اعتقلت القوات ثلاثة شبان عند حاجز بقرية الشيخ سعيد في ريف درعا.",
+			[]want{{"الشيخ سعيد", "Dar'a"}, {"ريف درعا", "Dar'a"}}},
 		{"a given name is not split", "تقدمت القوات في ريف دمشق نحو منطقة بشير المحمد.",
 			[]want{{"ريف دمشق", "Rural Damascus"}}},
 	})
