@@ -552,20 +552,26 @@ func (a *analysis) decide(m match) {
 // outside the governorate its sentence names: it is placed in that
 // governorate and reported as unresolved.
 func (a *analysis) unknownInContext(m match, where *geo.Place, prec int) {
-	tn := a.toks[m.i+m.n-1]
-	start, bstart := offsetAfter(a.text, a.toks[m.i], m.skip)
+	a.unknown(m.i, m.i+m.n-1, m.skip, where, prec, m.places, strongCue)
+}
+
+// unknown records tokens first…last (skip folded runes of proclitics off
+// the first) as a name the gazetteer lacks: listed as unresolved, and a
+// mention placed at where, the place the text is about.
+func (a *analysis) unknown(first, last, skip int, where *geo.Place, prec int, candidates []*geo.Place, c cue) {
+	tn := a.toks[last]
+	start, bstart := offsetAfter(a.text, a.toks[first], skip)
 	surface := a.text[bstart:tn.bend]
 	a.res.Unresolved = append(a.res.Unresolved, Unresolved{
-		Start: start, End: int(tn.end), Name: surface, Trigger: "",
+		Start: start, End: int(tn.end), Name: surface,
 		Sentence: sentence(a.text, bstart, int(tn.bend)),
 	})
 	a.accept(Mention{
 		Start: start, End: int(tn.end), Surface: surface, Name: surface, Kind: geo.Village,
-		Place: where, GeoPrecision: max(prec, 2), Confidence: 0.4, Use: Literal, Candidates: m.places,
-	}, m.i, m.i+m.n, strongCue)
+		Place: where, GeoPrecision: max(prec, 2), Confidence: 0.4, Use: Literal, Candidates: candidates,
+	}, first, last+1, c)
 }
 
-// accept records a mention of tokens [first, end).
 // foreignContainerFor is the country abroad the clause puts m in, when
 // it is not best's: nil for the places known well enough by name.
 func (a *analysis) foreignContainerFor(m match, best *geo.Place) *geo.Place {
@@ -581,25 +587,13 @@ func (a *analysis) foreignContainerFor(m match, best *geo.Place) *geo.Place {
 // unknownHeaded reads a name head and the known name after it (بيت X)
 // as a name the gazetteer lacks, placed where the text is.
 func (a *analysis) unknownHeaded(head int, m match) {
-	where, prec := a.context(head)
-	if where == nil {
-		return
+	if where, prec := a.context(head); where != nil {
+		skip := 0
+		if strings.HasPrefix(a.w(head), "و") {
+			skip = 1
+		}
+		a.unknown(head, m.i+m.n-1, skip, where, prec, nil, weakCue)
 	}
-	skip := 0
-	if strings.HasPrefix(a.w(head), "و") {
-		skip = 1
-	}
-	tn := a.toks[m.i+m.n-1]
-	start, bstart := offsetAfter(a.text, a.toks[head], skip)
-	surface := a.text[bstart:tn.bend]
-	a.res.Unresolved = append(a.res.Unresolved, Unresolved{
-		Start: start, End: int(tn.end), Name: surface,
-		Sentence: sentence(a.text, bstart, int(tn.bend)),
-	})
-	a.accept(Mention{
-		Start: start, End: int(tn.end), Surface: surface, Name: surface, Kind: geo.Village,
-		Place: where, GeoPrecision: max(prec, 2), Confidence: 0.4, Use: Literal,
-	}, head, m.i+m.n, weakCue)
 }
 
 func (a *analysis) accept(men Mention, first, end int, c cue) {

@@ -277,17 +277,7 @@ func (a *analysis) listItem(i int) int {
 	if where == nil {
 		return 0
 	}
-	t0, tn := a.toks[first], a.toks[last]
-	start, bstart := offsetAfter(a.text, t0, skip)
-	surface := a.text[bstart:tn.bend]
-	a.res.Unresolved = append(a.res.Unresolved, Unresolved{
-		Start: start, End: int(tn.end), Name: surface,
-		Sentence: sentence(a.text, bstart, int(tn.bend)),
-	})
-	a.accept(Mention{
-		Start: start, End: int(tn.end), Surface: surface, Name: surface, Kind: geo.Village,
-		Place: where, GeoPrecision: max(prec, 2), Confidence: 0.4, Use: Literal,
-	}, first, last+1, strongCue)
+	a.unknown(first, last, skip, where, prec, nil, strongCue)
 	return last - i + 1
 }
 
