@@ -206,18 +206,8 @@ func TestAbroadList(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			im := &importer{src: src, own: t.TempDir(), byID: map[string]*geo.Place{}}
-			if err := os.WriteFile(filepath.Join(im.own, "abroad.tsv"), []byte(tt.row+"\n"), 0o644); err != nil {
-				t.Fatal(err)
-			}
-			err := im.abroadList()
-			if tt.wantErr != "" {
-				if err == nil || !strings.Contains(err.Error(), tt.wantErr) {
-					t.Fatalf("error %v, want one naming %s", err, tt.wantErr)
-				}
+			if !runList(t, im.own, "abroad.tsv", tt.row+"\n", im.abroadList, tt.wantErr) {
 				return
-			}
-			if err != nil {
-				t.Fatal(err)
 			}
 			ps := im.layers["world"]
 			if len(ps) != 1 {

@@ -243,18 +243,8 @@ func TestDropFalseFriends(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			im := &importer{own: t.TempDir(), wof: map[string][]*wofRecord{"SY": tt.recs}}
-			if err := os.WriteFile(filepath.Join(im.own, "false-friends.tsv"), []byte(tt.list), 0o644); err != nil {
-				t.Fatal(err)
-			}
-			err := im.dropFalseFriends()
-			if tt.wantErr != "" {
-				if err == nil || !strings.Contains(err.Error(), tt.wantErr) {
-					t.Fatalf("error %v, want one naming %s", err, tt.wantErr)
-				}
+			if !runList(t, im.own, "false-friends.tsv", tt.list, im.dropFalseFriends, tt.wantErr) {
 				return
-			}
-			if err != nil {
-				t.Fatal(err)
 			}
 			var got []string
 			for _, r := range tt.recs {
@@ -358,4 +348,25 @@ func TestLandmarkAtAirfield(t *testing.T) {
 			t.Errorf("got  %s\nwant %s", got, tt.want)
 		}
 	}
+}
+
+// runList writes one of the project's lists into dir and runs the step
+// that reads it. With wantErr it checks that the step fails naming it
+// (file and line) and reports false: the case is done.
+func runList(t *testing.T, dir, name, content string, step func() error, wantErr string) bool {
+	t.Helper()
+	if err := os.WriteFile(filepath.Join(dir, name), []byte(content), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	err := step()
+	if wantErr != "" {
+		if err == nil || !strings.Contains(err.Error(), wantErr) {
+			t.Fatalf("error %v, want one naming %s", err, wantErr)
+		}
+		return false
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	return true
 }
