@@ -23,6 +23,7 @@ type analysis struct {
 	lastPlc  *geo.Place            // the last precise Syrian place, for landmarks
 	lastEnd  int                   // token index after the last accepted mention
 	lastCue  cue                   // the cue of the last accepted mention
+	dualEnd  int                   // token after a «ريفي X» name, whose conjunct is «ريف Y» too
 	listOpen bool                  // the last mention is an item of a list a list head began
 	govCount [15]int               // mentions per governorate number
 	known    map[string]*geo.Place // names already read as places (one sense per text)
@@ -69,6 +70,7 @@ type match struct {
 	prefix string // the stripped proclitics
 	key    string // the folded name
 	places []*geo.Place
+	dual   bool // «ريفي X»: the dual of ريف, which its conjunct shares
 }
 
 // run reads the text twice: a first pass finds the governorate each
@@ -115,6 +117,10 @@ func (a *analysis) pass() {
 		// The second pass knows which tokens begin no name: skip the call.
 		if a.slot[i] >= 0 {
 			if m, ok := a.longest(i); ok {
+				m = a.dualConjunct(m)
+				if m.dual {
+					a.dualEnd = i + m.n
+				}
 				// A village named for a trigger word (تلة) does not hide
 				// the trigger: «تلة X» is the hill X.
 				if !a.prepass && m.n == 1 && m.flags&nGeneric != 0 {
@@ -186,6 +192,12 @@ func (a *analysis) longest(i int) (match, bool) {
 		}
 		skip := len([]rune(p))
 		a.walk(i, rest, skip, p, &best)
+		// «ريفي إدلب ودمشق»: the dual (ريفي، ريفا) is ريف twice.
+		if rest == "ريفي" || rest == "ريفا" {
+			before := best.n
+			a.walk(i, "ريف", skip, p, &best)
+			best.dual = best.n > before
+		}
 		// ل before the article drops its alef: «للرقة» is ل + «الرقة».
 		if strings.HasSuffix(p, "ل") && strings.HasPrefix(rest, "ل") {
 			a.walk(i, "ا"+rest, skip, p, &best)
@@ -198,6 +210,24 @@ func (a *analysis) longest(i int) (match, bool) {
 	a.found = append(a.found, best)
 	a.slot[i] = int32(len(a.found))
 	return best, true
+}
+
+// dualConjunct reads the name joined to a «ريفي X» name as the
+// countryside of that name too: «ريفي إدلب ودمشق» is ريف إدلب and ريف
+// دمشق (the governorate Rural Damascus), when the gazetteer has it.
+func (a *analysis) dualConjunct(m match) match {
+	if a.dualEnd != m.i || a.dualEnd == 0 || !strings.HasPrefix(m.prefix, "و") {
+		return m
+	}
+	n := a.e.root.child("ريف")
+	for _, w := range strings.Fields(m.key) {
+		n = n.child(w)
+	}
+	if n == nil || n.places == nil {
+		return m
+	}
+	m.key, m.places, m.flags = "ريف "+m.key, n.places, n.flags
+	return m
 }
 
 // adjective reports a definite feminine word right after a definite
@@ -322,6 +352,11 @@ func (a *analysis) cueFor(m match, prev cueFlags) (cue, geo.Kind) {
 		// «مدن كبرى»: after a plural trigger an indefinite common word
 		// is an adjective, unless names follow it (بلدات طعوم وسرمين).
 		if prev&fPlural != 0 && m.flags&nCommon != 0 && !strings.HasPrefix(m.key, "ال") && !a.namesFollow(m) {
+			return noCue, ""
+		}
+		// «سيطروا على قرية جديدة»: a word that describes places
+		// (notNames) describes this one, though a village bears it.
+		if m.n == 1 && lx.notName[m.key] && !a.namesFollow(m) {
 			return noCue, ""
 		}
 		k, _ := lx.settlementKind(p)
@@ -630,6 +665,7 @@ func (a *analysis) choose(m match, hint geo.Kind) *geo.Place {
 		return m.places[0]
 	}
 	best, bestScore := m.places[0], -1<<30
+	stated := a.containerAfter(m)
 	for idx, p := range m.places {
 		s := p.Rank() - idx // list order (default senses, exact names) breaks ties
 		if p.IsDefaultFor(m.key) {
@@ -644,6 +680,9 @@ func (a *analysis) choose(m match, hint geo.Kind) *geo.Place {
 			s -= 60
 		}
 		if p.Adm1 != "" {
+			if stated != nil && p.Adm1 == stated.ID {
+				s += 100 // «X بريف دير الزور»: the container the name states
+			}
 			if a.sentenceNames(p.Adm1) {
 				s += 60
 			}
@@ -663,6 +702,33 @@ func (a *analysis) choose(m match, hint geo.Kind) *geo.Place {
 		}
 	}
 	return best
+}
+
+// containerAfter is the governorate a container right after m states
+// («X بريف دير الزور», «X في محافظة حلب», «X بمدينة حماة»): a governorate,
+// region or capital named within two words of the name, with no
+// punctuation between and a preposition first. Nil when there is none.
+func (a *analysis) containerAfter(m match) *geo.Place {
+	end := m.i + m.n
+	if end >= len(a.toks) || a.toks[end].before != 0 {
+		return nil
+	}
+	w := a.w(end)
+	if !strings.HasPrefix(w, "ب") && w != "في" {
+		return nil
+	}
+	for _, g := range a.sentGovs {
+		if !g.direct || g.tok < end || g.tok > end+2 {
+			continue
+		}
+		for k := end + 1; k <= g.tok; k++ {
+			if a.toks[k].before != 0 {
+				return nil
+			}
+		}
+		return g.gov
+	}
+	return nil
 }
 
 // settled reports a kindless settlement trigger before m (منطقة).

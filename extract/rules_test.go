@@ -101,6 +101,27 @@ func TestVariants(t *testing.T) {
 		{"Tabqa, OCHA's الثورة", "سيطرت القوات على الطبقة.", []want{{"الطبقة", "Ar-Raqqa"}}},
 		{"diacritics", "في حَلَب.", []want{{"حَلَب", "Aleppo"}}},
 		{"multi-word", "وصلت القافلة إلى معضمية الشام.", []want{{"معضمية الشام", "Rural Damascus"}}},
+		{"the Ghouta named with its city", "نزح الأهالي من غوطة دمشق.", []want{{"غوطة دمشق", "Rural Damascus"}}},
+	})
+}
+
+// TestOtherArticle: after a trigger, a name the gazetteer has under its
+// other form, with or without the article, is that village — unless it
+// lies far outside the governorate its sentence names.
+func TestOtherArticle(t *testing.T) {
+	runRules(t, []ruleCase{
+		{"the article the source drops", "قصفت المدفعية بلدة الحماميات.", []want{{"الحماميات", "Hama"}}},
+		{"a namesake far from the stated container", "وفي ريف درعا قصفت المدفعية بلدة الحماميات.", []want{{"ريف درعا", "Dar'a"}, {"الحماميات", "Dar'a"}}},
+		{"a word that describes is no name", "سيطرت القوات على قرية جديدة في ريف حماة.", []want{{"ريف حماة", "Hama"}}},
+	})
+}
+
+// TestDualCountryside: «ريفي X وY» is the countryside of both.
+func TestDualCountryside(t *testing.T) {
+	runRules(t, []ruleCase{
+		{"Rural Damascus as the second", "سقطت قذائف على ريفي إدلب ودمشق.", []want{{"ريفي إدلب", "Idleb"}, {"دمشق", "Rural Damascus"}}},
+		{"a direction after the dual", "تواصل القصف على ريفي حماة الشمالي وحمص.", []want{{"ريفي حماة", "Hama"}, {"حمص", "Homs"}}},
+		{"a surname", "قال الوزير أشرف ريفي للصحفيين.", nil},
 	})
 }
 
@@ -272,6 +293,11 @@ func TestUnknownNamesAfterTriggers(t *testing.T) {
 // TestContainers: the container a clause states decides where a name is.
 func TestContainers(t *testing.T) {
 	runRules(t, []ruleCase{
+		{"the container right after a name outweighs the sentence's other",
+			"قصفت الطائرات بلدة مسكنة بريف حلب الشرقي، ثم استهدفت زوارق على نهر الفرات بريف الرقة الغربي.",
+			[]want{{"مسكنة", "Aleppo"}, {"ريف حلب", "Aleppo"}, {"نهر الفرات", "Ar-Raqqa"}, {"ريف الرقة", "Ar-Raqqa"}}},
+		{"a river takes the stretch its sentence names", "وفي ريف حماة عبرت القوات نهر العاصي.", []want{{"ريف حماة", "Hama"}, {"نهر العاصي", "Hama"}}},
+		{"and another stretch elsewhere", "وفي ريف إدلب عبرت القوات نهر العاصي.", []want{{"ريف إدلب", "Idleb"}, {"نهر العاصي", "Idleb"}}},
 		{"a side of a foreign country", "وقع انفجار في مدينة روستوف جنوب روسيا.", []want{{"روستوف", "RU"}, {"روسيا", "RU"}}},
 		{"a country's adjective after a named city", "هاجم مسلح مصلين في مدينة كيبيك الكندية.", []want{{"كيبيك", "CA"}}},
 		{"a journey is no container", "فر إلى مدينة إدلب وبعدها إلى تركيا.", []want{{"إدلب", "Idleb"}, {"تركيا", "TR"}}},

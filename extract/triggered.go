@@ -73,6 +73,9 @@ func (a *analysis) triggered(i int) int {
 		nameStart = i // the trigger is part of a landmark's name
 		// Strip a proclitic off the trigger word itself (بساحة → ساحة).
 	}
+	if !landmark && !isKnown && last == i+1 && a.otherArticle(i+1) {
+		return 2
+	}
 	t0, tn := a.toks[nameStart], a.toks[last]
 	skip := 0
 	if nameStart == i {
@@ -115,6 +118,51 @@ func (a *analysis) triggered(i int) int {
 		}, i+1, last+1, strongCue)
 	}
 	return last - i + 1
+}
+
+// otherArticle reads a cued name the gazetteer lacks as written under
+// its other form, with or without the article: the sources often drop
+// the article that the news writes (بلدة الحماميات for OCHA's حماميات),
+// or add one. The place must be Syrian and a settlement, and not lie
+// far outside a governorate its sentence names (then it is a namesake,
+// and the name stays unresolved).
+func (a *analysis) otherArticle(k int) bool {
+	w := a.w(k)
+	alt, had := strings.CutPrefix(w, "ال")
+	if !had {
+		alt = "ال" + w
+	}
+	if utf8.RuneCountInString(alt) < 3 {
+		return false
+	}
+	n := a.e.root.child(alt)
+	// «قرية صغيرة» is no village الصغيرة: an indefinite word after the
+	// trigger is an adjective when it is a word at all. After the article
+	// (بلدة الحماميات) it is a name.
+	if n == nil || n.places == nil || n.flags&nCommon != 0 && !had {
+		return false
+	}
+	var places []*geo.Place
+	for _, p := range n.places {
+		if p.Country == "SY" && (p.Kind == geo.Village || p.Kind == geo.Town || p.Kind == geo.City) {
+			places = append(places, p)
+		}
+	}
+	if len(places) == 0 {
+		return false
+	}
+	m := match{i: k, n: 1, key: alt, places: places, flags: n.flags}
+	best := a.choose(m, "")
+	if where, _ := a.sentenceContext(k); where != nil && where.Adm1 != best.Adm1 && a.farFromSentence(best) {
+		return false
+	}
+	t := a.toks[k]
+	a.accept(Mention{
+		Start: int(t.start), End: int(t.end), Surface: a.text[t.bstart:t.bend], Name: best.NameAr,
+		Kind: best.Kind, Place: best, Use: Literal, GeoPrecision: precision(best),
+		Candidates: places, Confidence: confidence(strongCue, len(places)),
+	}, k, k+1, strongCue)
+	return true
 }
 
 // context is the place the text is about at token i: a precise place of
