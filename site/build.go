@@ -510,12 +510,11 @@ func renderBody(md goldmark.Markdown, a *Article) (heading, body string, err err
 		}
 		return "", body, nil
 	}
-	heading, body = renderText(doc.Body, a.spans)
-	// The title line is the heading when it is the whole title (a long
-	// one is clipped, and then shown plain).
-	if strings.TrimSpace(doc.Body[:strings.IndexByte(doc.Body+"\n", '\n')]) != doc.Title {
-		heading = ""
-	}
+	// The title line is the heading when it is the whole title; a long
+	// one is clipped to make the title, which is then shown plain, and
+	// the whole line stays in the body with its mentions.
+	titled := strings.TrimSpace(doc.Body[:strings.IndexByte(doc.Body+"\n", '\n')]) == doc.Title
+	heading, body = renderText(doc.Body, a.spans, titled)
 	return heading, body, nil
 }
 

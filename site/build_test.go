@@ -135,3 +135,32 @@ func TestBriefingChangedDuringBuild(t *testing.T) {
 		t.Errorf("b.html is not the briefing as first read (%v)", err)
 	}
 }
+
+// TestLongFirstLineKeepsItsMentions: a plain-text briefing whose first
+// line is too long to be its title (scraped text often has no line
+// breaks) keeps that line in the body, so that the place pages' links to
+// its mentions resolve.
+func TestLongFirstLineKeepsItsMentions(t *testing.T) {
+	first := "قصفت طائرات حربية مدينة حلب صباح اليوم" + strings.Repeat("، واستمر القصف ساعات طويلة على الأحياء الشرقية", 6) + "، ثم امتد إلى ريف حماة."
+	src := fstest.MapFS{"long.txt": {Data: []byte(first + "\nوفي إدلب اشتباكات.\n")}}
+	out := filepath.Join(t.TempDir(), "site")
+	if _, err := Build(context.Background(), testOptions(t, src, out)); err != nil {
+		t.Fatal(err)
+	}
+	page, err := os.ReadFile(filepath.Join(out, "articles", "long.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{`id="m-0"`, `ريف حماة</a>.`} {
+		if !strings.Contains(string(page), want) {
+			t.Errorf("the article page lacks %s", want)
+		}
+	}
+	rep, err := CheckLinks(out, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, b := range rep.Broken {
+		t.Errorf("broken: %s", b)
+	}
+}

@@ -165,21 +165,27 @@ func renderMarkdown(md goldmark.Markdown, body string, spans []span) (string, er
 	return buf.String(), nil
 }
 
-// renderText renders a plain-text briefing: its first line is the title,
-// returned apart as heading (with its mentions linked, so every mention
-// has its anchor on the page); blank lines separate paragraphs.
-func renderText(body string, spans []span) (heading, html string) {
+// renderText renders a plain-text briefing; blank lines separate
+// paragraphs. When titled, its first line is the title, returned apart as
+// heading (with its mentions linked, so every mention has its anchor on
+// the page); otherwise (a first line too long to be the whole title) the
+// first line is the body's first line, and heading is "".
+func renderText(body string, spans []span, titled bool) (heading, html string) {
 	var h, b strings.Builder
 	b.Grow(len(body) + len(spans)*80 + 256)
-	first := strings.IndexByte(body, '\n')
-	if first < 0 {
-		first = len(body)
-	}
 	si := 0
-	lineStart, lineStop := trimmed(body, 0, first)
-	linkLine(&h, body, lineStart, lineStop, spans, &si)
+	lineStart := 0
+	if titled {
+		first := strings.IndexByte(body, '\n')
+		if first < 0 {
+			first = len(body)
+		}
+		start, stop := trimmed(body, 0, first)
+		linkLine(&h, body, start, stop, spans, &si)
+		lineStart = first + 1
+	}
 	para := false
-	for lineStart = first + 1; lineStart < len(body); {
+	for lineStart < len(body) {
 		lineEnd := strings.IndexByte(body[lineStart:], '\n')
 		if lineEnd < 0 {
 			lineEnd = len(body)

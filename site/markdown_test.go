@@ -59,12 +59,27 @@ func TestRenderMarkdownLinksMentions(t *testing.T) {
 
 func TestRenderText(t *testing.T) {
 	body := "العنوان في حلب\n\nقصف <b>على</b> حماة\nوإدلب.\n\nفقرة ثانية"
-	heading, got := renderText(body, spansOf(body, "حلب", "حماة", "إدلب"))
+	heading, got := renderText(body, spansOf(body, "حلب", "حماة", "إدلب"), true)
 	if want := `العنوان في <a class="mention" id="m-0" href="#map" data-m="0">حلب</a>`; heading != want {
 		t.Errorf("heading %q, want %q", heading, want)
 	}
 	want := `<p>قصف &lt;b&gt;على&lt;/b&gt; <a class="mention" id="m-1" href="#map" data-m="1">حماة</a><br>` + "\n" +
 		`و<a class="mention" id="m-2" href="#map" data-m="2">إدلب</a>.</p>` + "\n<p>فقرة ثانية</p>\n"
+	if got != want {
+		t.Errorf("renderText =\n%s\nwant\n%s", got, want)
+	}
+}
+
+// TestRenderTextUntitled: a first line too long to be the title stays
+// in the body, whole and with its mentions' anchors.
+func TestRenderTextUntitled(t *testing.T) {
+	body := "تقرير طويل عن القصف في حلب\nوفي حماة"
+	heading, got := renderText(body, spansOf(body, "حلب", "حماة"), false)
+	if heading != "" {
+		t.Errorf("heading %q, want none", heading)
+	}
+	want := `<p>تقرير طويل عن القصف في <a class="mention" id="m-0" href="#map" data-m="0">حلب</a><br>` + "\n" +
+		`وفي <a class="mention" id="m-1" href="#map" data-m="1">حماة</a></p>` + "\n"
 	if got != want {
 		t.Errorf("renderText =\n%s\nwant\n%s", got, want)
 	}
