@@ -39,6 +39,10 @@ var listHeads = []string{
 // definite forms (المدينة المحاصرة) are mostly followed by adjectives.
 var unknownAfter = []string{"مدينة", "بلدة", "بلدات", "قرية", "قرى", "حي", "أحياء", "حيي", "مخيم", "بلدتي", "قريتي", "ناحية"}
 
+// naturalTriggers are the landmark triggers of the land itself, whose
+// names, like villages', may lack the article (جبل شحشبو).
+var naturalTriggers = []string{"جبل", "تل", "تلة", "تلال", "تلول", "وادي", "سهل"}
+
 // landmarkTriggers begin the name of a landmark (ساحة الأمويين، مطار
 // كويرس): the trigger is part of the name. After a named trigger the
 // words that follow are a name, even a town's (شارع بغداد is a street in
@@ -151,6 +155,8 @@ var notNames = []string{
 	"شيعية", "سنية", "علوية", "درزية", "مسيحية", "كردية", "عربية", "تركمانية", "آشورية",
 	"سريانية", "أرمنية", "اسماعيلية", "إسماعيلية", "موالية", "معارضة", "حكومية", "نائية",
 	"مأهولة", "تركية", "عراقية", "لبنانية", "أردنية",
+	// who holds the places, or what they agreed (قرى المصالحة، أحياء النظام)
+	"المصالحة", "المصالحات", "التسوية", "المعارضة", "النظام", "الثوار", "التنظيم",
 	// what a field holds, before its name would come (حقل الألغام، حقل النفط)
 	"الألغام", "الالغام", "النفط", "الغاز", "الطاقة",
 }
@@ -183,6 +189,7 @@ type lexicon struct {
 	reporting  map[string]bool
 	namePart   map[string]bool
 	notName    map[string]bool
+	natural    map[string]bool // naturalTriggers
 	unknown    map[string]bool
 	plural     map[string]bool
 	groupName  map[string]bool // groupNameWords
@@ -233,6 +240,7 @@ func newLexicon() *lexicon {
 		reporting:  set(reportingVerbs),
 		namePart:   set(nameParts),
 		notName:    set(notNames),
+		natural:    set(naturalTriggers),
 		unknown:    set(unknownAfter),
 		plural:     set(pluralTriggers),
 		groupName:  set(groupNameWords),

@@ -278,6 +278,9 @@ func TestUnknownNamesAfterTriggers(t *testing.T) {
 		"حماة::\nقصف على حي خاضع لسيطرة المعارضة.":   "",
 		"حماة::\nوصلوا إلى مدينة يسيطر عليها الجيش.": "",
 		"حماة::\nقصف على أحياء تابعة للمدينة.":       "",
+		"حماة::\nعاد الأهالي إلى قرى المصالحة.":      "",
+		"إدلب::\nقصفت الطائرات مدينة وأطرافها.":      "",
+		"حماة::\nقصفت الطائرات قرى بجبل العلا.":      "",
 	} {
 		res := ex.Analyze(text)
 		got := ""
@@ -345,6 +348,13 @@ func TestHills(t *testing.T) {
 		{"a compound name takes no item of a list", "تمركزت القوات في ريف دمشق على سفوح جبل الشيخ والتلال المحيطة.",
 			[]want{{"ريف دمشق", "Rural Damascus"}, {"جبل الشيخ", "Rural Damascus"}}},
 		{"a hill's adjective", "تمركزت القوات على تلال المنطقة في درعا.", []want{{"درعا", "Dar'a"}}},
+		{"a mountain's name without the article", "وفي ريف حماة قصفت الطائرات قرى بجبل شحشبو.",
+			[]want{{"ريف حماة", "Hama"}, {"جبل شحشبو", "Hama"}}},
+		{"a hill's name without the article", "في ريف اللاذقية استعاد المقاتلون تلة عثمان.",
+			[]want{{"ريف اللاذقية", "Lattakia"}, {"تلة عثمان", "Lattakia"}}},
+		{"no bare name begins with the conjunction", "في ريف درعا قصفت القوات تل وجرح عشرات الجنود.", []want{{"ريف درعا", "Dar'a"}}},
+		{"وأدى is a verb, not a valley", "في ريف إدلب وأدى القصف إلى دمار واسع.", []want{{"ريف إدلب", "Idleb"}}},
+		{"a valley that is a region", "سيطر الجيش على قرى وادي بردى.", []want{{"وادي بردى", "Rural Damascus"}}},
 	})
 }
 

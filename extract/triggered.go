@@ -33,19 +33,34 @@ func (a *analysis) triggered(i int) int {
 		return 0 // a known place: the next token's business
 	}
 	first := a.w(i + 1)
-	if !isKnown && !looksLikeName(first, landmark) {
+	// Mountains, hills and valleys keep names without the article
+	// (جبل شحشبو، تل زعتر), as villages do.
+	natural := landmark && lx.natural[bare]
+	if !isKnown && !looksLikeName(first, landmark && !natural) {
 		return 0
+	}
+	if natural && !isKnown {
+		// «وأدى» folds to وادي: the verb «led to», not a valley. And
+		// no bare name begins with the conjunction (تل وجرح).
+		if strings.Contains(a.text[a.toks[i].bstart:a.toks[i].bend], "أ") || strings.HasPrefix(first, "و") {
+			return 0
+		}
 	}
 	if lx.notName[first] || lx.weakAny[first] {
 		return 0
 	}
 	// «أحياء خاضعة»، «قرى شيعية»، «مدينة تقع»: an adjective or a verb
 	// describes the place; a name the gazetteer lacks looks otherwise.
-	if !isKnown && !landmark && (verbShape(first) || participleShape(first) && a.governs(i+1)) {
+	if !isKnown && (!landmark || natural) && (verbShape(first) || participleShape(first) && a.governs(i+1)) {
 		return 0
 	}
 	// «بلدة يسيطر عليها الأكراد»: a verb with its relative pronoun.
 	if i+2 < len(a.toks) && relative[a.w(i+2)] && !isKnown {
+		return 0
+	}
+	// «قرى بجبل شحشبو»: a trigger word with a preposition begins the
+	// phrase that places the trigger's own places, not a name.
+	if bare := stripProclitics(first); lx.landmark[bare] || lx.settlementAnyIs(bare) {
 		return 0
 	}
 	if _, ok := lx.settlementKind(first); ok || lx.landmark[first] {
@@ -225,6 +240,11 @@ func looksLikeName(w string, landmark bool) bool {
 		return landmark
 	}
 	if strings.HasPrefix(w, "لل") || strings.HasSuffix(w, "ته") || strings.HasSuffix(w, "هم") {
+		return false
+	}
+	// «مدينة وأطرافها»: a conjunction and a pronoun joins the trigger's
+	// place to its own parts; no name begins so.
+	if strings.HasPrefix(w, "و") && strings.HasSuffix(w, "ها") {
 		return false
 	}
 	if landmark {

@@ -53,25 +53,9 @@ func WriteLayer(w io.Writer, places []*Place) error {
 	bw := bufio.NewWriter(w)
 	bw.WriteString("{\"type\":\"FeatureCollection\",\"features\":[\n")
 	for i, p := range places {
-		var geom orb.Geometry = p.Point
-		pr := properties{
-			ID: p.ID, NameAr: p.NameAr, NameEn: p.NameEn, AltAr: p.AltAr, AltEn: p.AltEn,
-			Kind: p.Kind, Country: p.Country, Adm1: p.Adm1, Adm1En: p.Adm1En,
-			Adm2: p.Adm2, Adm2En: p.Adm2En, Adm3: p.Adm3, Adm3En: p.Adm3En,
-			Capital: p.Capital, Population: p.Population, CoordFrom: p.CoordFrom, Prefer: p.Prefer,
-		}
-		if p.Shape != nil {
-			geom = p.Shape
-			pt := orb.Round(p.Point, 1e6).(orb.Point)
-			pr.Lon, pr.Lat = pt[0], pt[1]
-		}
-		g, err := json.Marshal(geojson.NewGeometry(orb.Round(orb.Clone(geom), 1e6)))
+		line, err := Feature(p)
 		if err != nil {
-			return fmt.Errorf("place %s: %w", p.ID, err)
-		}
-		line, err := json.Marshal(feature{Type: "Feature", Properties: pr, Geometry: g})
-		if err != nil {
-			return fmt.Errorf("place %s: %w", p.ID, err)
+			return err
 		}
 		bw.Write(line)
 		if i < len(places)-1 {
@@ -81,6 +65,33 @@ func WriteLayer(w io.Writer, places []*Place) error {
 	}
 	bw.WriteString("]}\n")
 	return bw.Flush()
+}
+
+// Feature is p as one GeoJSON feature on one line, in the schema of the
+// gazetteer's layers: what WriteLayer writes for it, and what a site's
+// gazetteer/ folder takes.
+func Feature(p *Place) ([]byte, error) {
+	var geom orb.Geometry = p.Point
+	pr := properties{
+		ID: p.ID, NameAr: p.NameAr, NameEn: p.NameEn, AltAr: p.AltAr, AltEn: p.AltEn,
+		Kind: p.Kind, Country: p.Country, Adm1: p.Adm1, Adm1En: p.Adm1En,
+		Adm2: p.Adm2, Adm2En: p.Adm2En, Adm3: p.Adm3, Adm3En: p.Adm3En,
+		Capital: p.Capital, Population: p.Population, CoordFrom: p.CoordFrom, Prefer: p.Prefer,
+	}
+	if p.Shape != nil {
+		geom = p.Shape
+		pt := orb.Round(p.Point, 1e6).(orb.Point)
+		pr.Lon, pr.Lat = pt[0], pt[1]
+	}
+	g, err := json.Marshal(geojson.NewGeometry(orb.Round(orb.Clone(geom), 1e6)))
+	if err != nil {
+		return nil, fmt.Errorf("place %s: %w", p.ID, err)
+	}
+	line, err := json.Marshal(feature{Type: "Feature", Properties: pr, Geometry: g})
+	if err != nil {
+		return nil, fmt.Errorf("place %s: %w", p.ID, err)
+	}
+	return line, nil
 }
 
 // LayerError is a problem with one gazetteer file: with the file as a
