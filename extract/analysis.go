@@ -552,7 +552,7 @@ func (a *analysis) decide(m match) {
 			return
 		}
 	}
-	if minor(best) && !a.inContext(best) && c == strongCue && best.Country == "SY" && (common || a.farFromSentence(best)) {
+	if minor(best) && !exempt(best) && !a.inContext(best) && c == strongCue && best.Country == "SY" && (common || a.farFromSentence(best)) {
 		// «قرى بسهل الغاب (الرملة، …)»: a village whose name is also a
 		// word, cued, in a sentence that says where it is, and no
 		// candidate there: the gazetteer lacks this one. Place it where

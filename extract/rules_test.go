@@ -209,6 +209,13 @@ func TestUnresolved(t *testing.T) {
 	if !strings.Contains(res.Unresolved[0].Sentence, "قصف على بلدة") {
 		t.Errorf("sentence %q", res.Unresolved[0].Sentence)
 	}
+	// A long sentence's example is the words around the name.
+	long := "حماة::\n" + strings.Repeat("استمر القصف على الأحياء السكنية ", 20) + "ثم قصف على بلدة زعترونة الغربية " + strings.Repeat("وسقط عدد من الجرحى في صفوف المدنيين ", 20) + "."
+	ex2 := ex.Analyze(long).Unresolved
+	if len(ex2) != 1 || !strings.Contains(ex2[0].Sentence, "قصف على بلدة زعترونة الغربية وسقط") ||
+		!strings.HasPrefix(ex2[0].Sentence, "…") || !strings.HasSuffix(ex2[0].Sentence, "…") || len([]rune(ex2[0].Sentence)) > 2*exampleSide+40 {
+		t.Errorf("a long sentence's example: %+v", ex2)
+	}
 	// Placed in the section's governorate, at governorate precision.
 	last := res.Mentions[len(res.Mentions)-1]
 	if last.Surface != "زعترونة الغربية" || where(last) != "Hama" || last.GeoPrecision < 2 {

@@ -278,12 +278,22 @@ func sentence(text string, from, to int) string {
 	} else {
 		end += to
 	}
-	s := strings.TrimSpace(text[start:end])
-	if r := []rune(s); len(r) > 300 {
-		s = string(r[:300]) + "…"
+	// A long sentence is cut to the words around the name, which is
+	// what a reader of the example needs.
+	before, after := []rune(text[start:from]), []rune(text[to:end])
+	lead, tail := "", ""
+	if len(before) > exampleSide {
+		before, lead = before[len(before)-exampleSide:], "…"
 	}
-	return s
+	if len(after) > exampleSide {
+		after, tail = after[:exampleSide], "…"
+	}
+	return strings.TrimSpace(lead + string(before) + text[from:to] + string(after) + tail)
 }
+
+// exampleSide is how many characters an example keeps on each side
+// of the name.
+const exampleSide = 120
 
 // joins reports token i joined to the one before as the next item of a
 // list: by «و» (written on or apart) or a comma; quotation marks may

@@ -46,6 +46,10 @@ type eventKind struct{ Type, SubType string }
 type unresolvedName struct {
 	name, example, file string
 	count               int
+	// draft is the place as a site's gazetteer/ could add it: at the
+	// place the text was about where the name first came (coord_from),
+	// or nil when the text said nothing of where.
+	draft *geo.Place
 }
 
 func newSiteIndex(g *geo.Gazetteer) *siteIndex {
@@ -159,6 +163,7 @@ func (x *siteIndex) add(light *Article, a *Article, sentences []string) {
 		clear(x.events[n:])
 		x.events = x.events[:n]
 	}
+	k := 0
 	for _, u := range a.Unresolved {
 		r := x.unresolved[u.Name]
 		if r == nil {
@@ -166,7 +171,36 @@ func (x *siteIndex) add(light *Article, a *Article, sentences []string) {
 			x.unresolved[r.name] = r
 		}
 		r.count++
+		// The mention that placed the name, if any, has its offsets;
+		// both lists are in text order.
+		for k < len(a.Mentions) && a.Mentions[k].Start < u.Start {
+			k++
+		}
+		if r.draft == nil && k < len(a.Mentions) && a.Mentions[k].Start == u.Start && a.Mentions[k].End == u.End {
+			r.draft = draftPlace(r.name, &a.Mentions[k])
+		}
 	}
+}
+
+// draftPlace is the feature an editor would add for a name the gazetteer
+// lacks, which m placed where the text was about: at that place's point,
+// in its admin units, marked approximate (coord_from) for the editor to
+// correct. name_en is left for the editor.
+func draftPlace(name string, m *extract.Mention) *geo.Place {
+	where := m.Place
+	if where == nil {
+		return nil
+	}
+	p := &geo.Place{
+		ID: "site:" + strings.Join(strings.Fields(name), "-"), NameAr: name, Kind: m.Kind, Country: where.Country,
+		Point: where.Point, CoordFrom: where.ID,
+	}
+	if where.Country == "SY" && where.Kind != geo.Country {
+		p.Adm1, p.Adm1En = where.Adm1, where.Adm1En
+		p.Adm2, p.Adm2En = where.Adm2, where.Adm2En
+		p.Adm3, p.Adm3En = where.Adm3, where.Adm3En
+	}
+	return p
 }
 
 func seenBefore(ms []extract.Mention, id string) bool {

@@ -42,9 +42,12 @@ briefings are reported, not failures.`,
 				fmt.Fprintf(w, "  broken  %s\n", b)
 			}
 			if rows, err := readUnresolved(filepath.Join(set.out, "unresolved.csv")); err == nil {
-				fmt.Fprintf(w, "unresolved: %d place names the gazetteer lacks (add them to gazetteer/)\n", len(rows))
+				fmt.Fprintf(w, "unresolved: %d place names the gazetteer lacks; to add one, paste its feature into a FeatureCollection in gazetteer/*.geojson and correct its point and name_en\n", len(rows))
 				for _, r := range rows {
 					fmt.Fprintf(w, "  %s ×%s, e.g. %s: %s\n", r[0], r[1], r[3], r[2])
+					if len(r) > 4 && r[4] != "" {
+						fmt.Fprintf(w, "    %s\n", r[4])
+					}
 				}
 			}
 			fmt.Fprintf(w, "unplaced: %d briefings with no located place\n", len(rep.Unplaced))
@@ -61,7 +64,8 @@ briefings are reported, not failures.`,
 	return cmd
 }
 
-// readUnresolved reads unresolved.csv's rows: name, count, example, file.
+// readUnresolved reads unresolved.csv's rows: name, count, example, file,
+// feature.
 func readUnresolved(file string) ([][]string, error) {
 	f, err := os.Open(file)
 	if err != nil {

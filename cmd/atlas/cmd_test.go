@@ -11,6 +11,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/briefing-atlas/atlas/geo"
 	"github.com/paulmach/orb"
 	"github.com/paulmach/orb/geojson"
 )
@@ -248,9 +249,23 @@ func TestBuildWritesUnresolved(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := "name,count,example,file\nزعترونة الغربية,2,"
-	if !strings.HasPrefix(string(data), want) || !strings.Contains(string(data), ",r.txt\n") {
-		t.Errorf("unresolved.csv:\n%s", data)
+	rows, err := csv.NewReader(bytes.NewReader(data)).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rows) != 2 || strings.Join(rows[0], ",") != "name,count,example,file,feature" ||
+		rows[1][0] != "زعترونة الغربية" || rows[1][1] != "2" || rows[1][3] != "r.txt" {
+		t.Fatalf("unresolved.csv:\n%s", data)
+	}
+	// The feature is ready to paste into a site's gazetteer: it loads,
+	// placed approximately where the text was about (Hama), of the kind
+	// its trigger says (بلدة: a town).
+	places, err := geo.ReadLayer("pasted", []byte(`{"type":"FeatureCollection","features":[`+rows[1][4]+`]}`))
+	if err != nil {
+		t.Fatalf("the feature does not load: %v\n%s", err, rows[1][4])
+	}
+	if p := places[0]; p.NameAr != "زعترونة الغربية" || p.Adm1En != "Hama" || p.CoordFrom == "" || p.Kind != geo.Town || !strings.HasPrefix(p.ID, "site:") {
+		t.Errorf("pasted place %+v", p)
 	}
 }
 
