@@ -35,7 +35,9 @@ type analysis struct {
 	lastSent int                   // sentence of lastPlc
 	prepass  bool                  // the first pass only gathers sentence context
 	// The longest match at each token, found once for both passes:
-	// slot[i] is 0 before the look-up, -1 for none, k+1 for found[k].
+	// slot[i] is 0 before the look-up, k+1 for found[k], and for no
+	// name noTrigger or mayTrigger: whether the token may be a trigger
+	// word, known from the hash the look-up computed.
 	slot  []int32
 	found []match
 	// scratch holds buffers a previous analysis left for slot and found.
@@ -185,13 +187,20 @@ func (a *analysis) longest(i int) (match, bool) {
 	}
 	var best match
 	tok := a.w(i)
+	whole := wordHash(tok)
 	for _, p := range prefixesOf(tok) {
 		rest, ok := strings.CutPrefix(tok, p)
 		if !ok || p != "" && len(rest) < 4 { // two Arabic letters at least
 			continue
 		}
 		skip := len([]rune(p))
-		a.walk(i, rest, skip, p, &best)
+		h := whole
+		if p != "" {
+			h = wordHash(rest)
+		}
+		if a.e.filter.mayHaveHash(h) {
+			a.walk(i, rest, skip, p, &best)
+		}
 		// «ريفي إدلب ودمشق»: the dual (ريفي، ريفا) is ريف twice.
 		if rest == "ريفي" || rest == "ريفا" {
 			before := best.n
@@ -200,11 +209,16 @@ func (a *analysis) longest(i int) (match, bool) {
 		}
 		// ل before the article drops its alef: «للرقة» is ل + «الرقة».
 		if strings.HasSuffix(p, "ل") && strings.HasPrefix(rest, "ل") {
-			a.walk(i, "ا"+rest, skip, p, &best)
+			if alef := "ا" + rest; a.e.filter.mayHave(alef) {
+				a.walk(i, alef, skip, p, &best)
+			}
 		}
 	}
 	if best.n == 0 {
-		a.slot[i] = -1
+		a.slot[i] = noTrigger
+		if a.e.triggerFilter.mayHaveHash(whole) {
+			a.slot[i] = mayTrigger
+		}
 		return best, false
 	}
 	a.found = append(a.found, best)
@@ -253,10 +267,13 @@ func stripProclitics(w string) string {
 	return w
 }
 
+// The slots of tokens that begin no name.
+const (
+	noTrigger  = -1
+	mayTrigger = -2
+)
+
 func (a *analysis) walk(i int, first string, skip int, prefix string, best *match) {
-	if !a.e.filter.mayHave(first) {
-		return
-	}
 	n := a.e.root.child(first)
 	if n == nil {
 		return
@@ -471,6 +488,9 @@ func (a *analysis) decide(m match) {
 	a.self = m.i
 	prev := a.e.lx.words[a.prev(m.i)]
 	c, hint := a.cueFor(m, prev)
+	if c == noCue && a.unwanted(m) {
+		return
+	}
 	if c != strongCue && (a.trapped(m, prev) || a.inOrganisation(m) || a.spokenTo(m) || a.quotedTitle(m)) {
 		return
 	}
@@ -581,6 +601,25 @@ func (a *analysis) decide(m match) {
 		a.known[m.key] = best
 	}
 	a.accept(men, m.i, m.i+m.n, c)
+}
+
+// unwanted reports, before any costlier check, an uncued one-word name
+// that is an ordinary word (على folds to the village علي) and whose
+// places all need a cue: nothing further on could accept it. It is the
+// same verdict as the checks below reach, only sooner: not after a name
+// head (بيت X), not a name read before, not heading a list.
+func (a *analysis) unwanted(m match) bool {
+	const all = nCommon | nMinorOnly
+	if m.n != 1 || m.flags&all != all {
+		return false
+	}
+	if _, ok := a.headed(m); ok {
+		return false
+	}
+	if _, ok := a.known[m.key]; ok {
+		return false
+	}
+	return !a.namesFollow(m)
 }
 
 // unknownInContext records a cued name whose gazetteer candidates all lie

@@ -74,9 +74,9 @@ type Extractor struct {
 	root   *node
 	common map[string]bool
 	lx     *lexicon
-	filter rootFilter
+	filter wordFilter
 	// triggerFilter holds the written forms of trigger words.
-	triggerFilter rootFilter
+	triggerFilter wordFilter
 	govs          [15]*geo.Place // SY01…SY14 by number
 	// nisba maps the adjectives of foreign countries (الروسية، الكندي)
 	// to their country.
@@ -143,8 +143,13 @@ func New(g *geo.Gazetteer, opts ...Option) *Extractor {
 	for _, o := range opts {
 		o(e)
 	}
-	e.filter = newRootFilter(e.root)
-	e.triggerFilter = make(rootFilter, filterBits/64)
+	// The trie's first words are some 9,000, the trigger forms a few
+	// hundred: about 60 bits a word, in the fastest caches.
+	e.filter = newWordFilter(19)
+	for w := range e.root.next {
+		e.filter.add(w)
+	}
+	e.triggerFilter = newWordFilter(14)
 	for w := range e.lx.triggerForm {
 		e.triggerFilter.add(w)
 	}
@@ -157,6 +162,13 @@ func New(g *geo.Gazetteer, opts ...Option) *Extractor {
 		}
 		if strings.Contains(name, " ") {
 			n.flags |= nMultiword
+		}
+		n.flags |= nMinorOnly
+		for _, p := range n.places {
+			if !minor(p) || exempt(p) {
+				n.flags &^= nMinorOnly
+				break
+			}
 		}
 	})
 	for k := 1; k <= 14; k++ {

@@ -107,8 +107,15 @@ func tokenizeInto(text string, toks []token, folded []byte) ([]token, []byte) {
 			if i >= len(text) {
 				break
 			}
-			if r, size = decodeAt(text, i); r < utf8.RuneSelf && !asciiLetter(r) {
-				break // the common case, a space or punctuation
+			// decodeAt, written out: this is the loop over every letter.
+			if c := text[i]; c < utf8.RuneSelf {
+				if r, size = rune(c), 1; !asciiLetter(r) {
+					break // the common case, a space or punctuation
+				}
+			} else if c&0xE0 == 0xC0 && c >= 0xC2 && i+1 < len(text) && text[i+1]&0xC0 == 0x80 {
+				r, size = rune(c&0x1F)<<6|rune(text[i+1]&0x3F), 2
+			} else {
+				r, size = decodeRest(text, i)
 			}
 			if e = arabic.Fast(r); !e.Letter {
 				break
@@ -120,17 +127,21 @@ func tokenizeInto(text string, toks []token, folded []byte) ([]token, []byte) {
 }
 
 // decodeAt decodes the rune at text[i]: Arabic letters are two bytes,
-// decoded inline.
+// decoded inline (small enough for the compiler to inline it in the
+// tokenizer's loop); other runes go to decodeRest.
 func decodeAt(text string, i int) (rune, int) {
-	r := rune(text[i])
-	if r < utf8.RuneSelf {
-		return r, 1
+	c := text[i]
+	if c < utf8.RuneSelf {
+		return rune(c), 1
 	}
-	if r&0xE0 == 0xC0 && i+1 < len(text) && text[i+1]&0xC0 == 0x80 && r >= 0xC2 {
-		return (r&0x1F)<<6 | rune(text[i+1]&0x3F), 2
+	if c&0xE0 == 0xC0 && c >= 0xC2 && i+1 < len(text) && text[i+1]&0xC0 == 0x80 {
+		return rune(c&0x1F)<<6 | rune(text[i+1]&0x3F), 2
 	}
-	return utf8.DecodeRuneInString(text[i:])
+	return decodeRest(text, i)
 }
+
+//go:noinline
+func decodeRest(text string, i int) (rune, int) { return utf8.DecodeRuneInString(text[i:]) }
 
 // asciiLetter reports the ASCII runes that arabic.Fast calls letters.
 func asciiLetter(r rune) bool {

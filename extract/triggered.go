@@ -17,7 +17,12 @@ func (a *analysis) triggered(i int) int {
 	if i+1 >= len(a.toks) || a.toks[i+1].before != 0 {
 		return 0
 	}
-	if !a.e.triggerFilter.mayHave(tok) {
+	// The look-up of the token's name said whether it may be a
+	// trigger word; a token that begins a name is asked here.
+	switch k := a.slot[i]; {
+	case k == noTrigger:
+		return 0
+	case k > 0 && !a.e.triggerFilter.mayHave(tok):
 		return 0
 	}
 	bare, isTrigger := lx.triggerForm[tok]
