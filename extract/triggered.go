@@ -59,6 +59,10 @@ func (a *analysis) triggered(i int) int {
 	if !isKnown && (!landmark || natural) && (verbShape(first) || participleShape(first) && a.governs(i+1)) {
 		return 0
 	}
+	// «أحياء دمشقية»: the adjective of a city or a country describes.
+	if !isKnown && a.placeAdjective(first) {
+		return 0
+	}
 	// «بلدة يسيطر عليها الأكراد»: a verb with its relative pronoun.
 	if i+2 < len(a.toks) && relative[a.w(i+2)] && !isKnown {
 		return 0
@@ -183,6 +187,28 @@ func (a *analysis) otherArticle(k int) bool {
 		Candidates: places, Confidence: confidence(strongCue, len(places)),
 	}, k, k+1, strongCue)
 	return true
+}
+
+// placeAdjective reports the nisba of a city, a governorate or a country
+// (دمشقية، الحلبية، حمصي): the name with ي, ية (folded يه) and the like.
+func (a *analysis) placeAdjective(w string) bool {
+	w = strings.TrimPrefix(w, "ال")
+	for _, suffix := range []string{"يه", "يين", "يون", "ي"} {
+		stem, ok := strings.CutSuffix(w, suffix)
+		if !ok || utf8.RuneCountInString(stem) < 3 {
+			continue
+		}
+		if n := a.e.root.child(stem); n != nil {
+			for _, p := range n.places {
+				switch p.Kind {
+				case geo.Governorate, geo.City, geo.Country:
+					return true
+				}
+			}
+		}
+		return false
+	}
+	return false
 }
 
 // context is the place the text is about at token i: a precise place of
