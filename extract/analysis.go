@@ -40,6 +40,9 @@ type analysis struct {
 	// word, known from the hash the look-up computed.
 	slot  []int32
 	found []match
+	// wflags caches the lexicon's flags of each token (fCached once
+	// looked up): the word before a name is asked about again and again.
+	wflags []cueFlags
 	// scratch holds buffers a previous analysis left for slot and found.
 	scratch *scratch
 	quotes  quoteState // see quoteOpen
@@ -82,8 +85,8 @@ func (a *analysis) run() {
 	a.sentAt = a.sentAt[:0]
 	a.prepass = true
 	a.pass()
-	sentAt, slot, found := a.sentAt, a.slot, a.found
-	*a = analysis{e: a.e, text: a.text, fold: a.fold, toks: a.toks, sentAt: sentAt, slot: slot, found: found, scratch: a.scratch}
+	sentAt, slot, found, wflags := a.sentAt, a.slot, a.found, a.wflags
+	*a = analysis{e: a.e, text: a.text, fold: a.fold, toks: a.toks, sentAt: sentAt, slot: slot, found: found, wflags: wflags, scratch: a.scratch}
 	a.pass()
 }
 
@@ -98,6 +101,12 @@ func (a *analysis) pass() {
 			clear(a.slot)
 		} else {
 			a.slot = make([]int32, len(a.toks))
+		}
+		if cap(s.wflags) >= len(a.toks) {
+			a.wflags = s.wflags[:len(a.toks)]
+			clear(a.wflags)
+		} else {
+			a.wflags = make([]cueFlags, len(a.toks))
 		}
 		if a.found = s.found[:0]; cap(a.found) < len(a.toks)/8+1 {
 			a.found = make([]match, 0, len(a.toks)/8+1)
@@ -346,6 +355,26 @@ func (a *analysis) w(i int) string {
 	return a.text[t.bstart:t.bend]
 }
 
+// flagsAt is the lexicon's flags of token i (lexicon.words), looked up
+// once per text.
+func (a *analysis) flagsAt(i int) cueFlags {
+	f := a.wflags[i]
+	if f&fCached == 0 {
+		f = a.e.lx.words[a.w(i)] | fCached
+		a.wflags[i] = f
+	}
+	return f &^ fCached
+}
+
+// prevFlags is the flags of the word before token i, as prev reads it:
+// none across a sentence's or a line's end.
+func (a *analysis) prevFlags(i int) cueFlags {
+	if i == 0 || a.toks[i].before&(sepSentence|sepLine|sepPara|sepColon) != 0 {
+		return 0
+	}
+	return a.flagsAt(i - 1)
+}
+
 func (a *analysis) prev(i int) string {
 	if i == 0 || a.toks[i].before&(sepSentence|sepLine|sepPara|sepColon) != 0 {
 		return ""
@@ -486,7 +515,7 @@ func (a *analysis) decide(m match) {
 		}
 	}
 	a.self = m.i
-	prev := a.e.lx.words[a.prev(m.i)]
+	prev := a.prevFlags(m.i)
 	c, hint := a.cueFor(m, prev)
 	if c == noCue && a.unwanted(m) {
 		return
@@ -672,7 +701,7 @@ func (a *analysis) unknownHeaded(head int, m match) {
 
 func (a *analysis) accept(men Mention, first, end int, c cue) {
 	a.res.Mentions = append(a.res.Mentions, men)
-	a.listOpen = a.e.lx.words[a.prev(first)]&fListHead != 0 || a.listOpen && a.lastEnd == first && a.joins(first)
+	a.listOpen = a.prevFlags(first)&fListHead != 0 || a.listOpen && a.lastEnd == first && a.joins(first)
 	a.lastEnd, a.lastCue = end, c
 	p := men.Place
 	if p == nil || men.Kind == geo.Landmark && men.Name != p.NameAr {

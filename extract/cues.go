@@ -176,6 +176,7 @@ const (
 	fReporting                         // a reporting verb
 	fOrganisation                      // an organisation or outlet word as written
 	fListHead                          // a word that heads a list of places, with or without proclitics
+	fCached                            // (analysis.flagsAt) the token's flags are known
 )
 
 // lexicon holds the folded word lists.

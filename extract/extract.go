@@ -89,6 +89,7 @@ type scratch struct {
 	toks     []token
 	folded   []byte
 	slot     []int32
+	wflags   []cueFlags
 	found    []match
 	mentions []Mention
 }
@@ -199,7 +200,7 @@ func (e *Extractor) Analyze(text string) Result {
 	// Cleared, so that the buffers keep no places or names alive.
 	clear(a.found)
 	clear(ms)
-	s.toks, s.folded, s.slot, s.found, s.mentions = toks[:0], folded[:0], a.slot[:0], a.found[:0], ms[:0]
+	s.toks, s.folded, s.slot, s.wflags, s.found, s.mentions = toks[:0], folded[:0], a.slot[:0], a.wflags[:0], a.found[:0], ms[:0]
 	e.scratch.Put(s)
 	return a.res
 }

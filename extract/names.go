@@ -61,11 +61,10 @@ func (a *analysis) inOrganisation(m match) bool {
 		if a.toks[k+1].before != 0 {
 			return false
 		}
-		w := a.w(k)
-		if lx.words[w]&fOrganisation != 0 {
+		if a.flagsAt(k)&fOrganisation != 0 {
 			return k < m.i-1
 		}
-		if !lx.groupName[w] {
+		if !lx.groupName[a.w(k)] {
 			return false
 		}
 	}
@@ -109,7 +108,7 @@ func (a *analysis) quotedTitle(m match) bool {
 	for first > 0 && int(a.toks[first-1].bstart) > open {
 		first--
 	}
-	if first > 0 && a.e.lx.words[a.w(first-1)]&(fSettlement|fLandmark) != 0 {
+	if first > 0 && a.flagsAt(first-1)&(fSettlement|fLandmark) != 0 {
 		return false // «مدينتي "سلحب والسقيلبية"»: quoted names, announced
 	}
 	close := a.quoteClose(int(a.toks[end-1].bend))
@@ -127,7 +126,7 @@ func (a *analysis) quotedTitle(m match) bool {
 			continue
 		}
 		w := a.w(k)
-		if !strings.HasPrefix(w, "ال") && !lx.notName[w] && lx.words[w]&(fSettlement|fLandmark) == 0 && w != "و" && a.slot[k] <= 0 {
+		if !strings.HasPrefix(w, "ال") && !lx.notName[w] && a.flagsAt(k)&(fSettlement|fLandmark) == 0 && w != "و" && a.slot[k] <= 0 {
 			if _, isName := a.longest(k); !isName {
 				return true
 			}

@@ -182,6 +182,7 @@ func ReadLayer(layer string, data []byte) ([]*Place, error) {
 		default:
 			return nil, fail(fmt.Errorf("geometry %s is not a point or polygon", geom.GeoJSONType()))
 		}
+		p.rank = int16(p.rankOf() + 1)
 		places = append(places, p)
 	}
 	return places, nil

@@ -67,6 +67,9 @@ type Place struct {
 	Prefer []string
 	// Layer names the gazetteer layer the place came from.
 	Layer string
+	// rank is Rank()+1 for a place read from a layer, whose fields do not
+	// change after; 0 when Rank must work it out.
+	rank int16
 }
 
 // Governorate returns the OCHA English name of the governorate the place
@@ -82,6 +85,14 @@ func (p *Place) Governorate() string {
 // more central places first, Syrian places before foreign ones of the same
 // standing. Higher is more important.
 func (p *Place) Rank() int {
+	if p.rank != 0 {
+		return int(p.rank) - 1
+	}
+	return p.rankOf()
+}
+
+// rankOf works out Rank: extraction asks it of every candidate.
+func (p *Place) rankOf() int {
 	r := 0
 	switch p.Kind {
 	case Country:
