@@ -73,6 +73,9 @@ type Detector struct {
 	injuryNouns map[string]bool
 	deathVerbs  map[string]bool
 	injuryVerbs map[string]bool
+	onePerson   map[string]bool
+	noHarm      map[string]bool
+	noHarmNeg   map[string]bool
 	numbers     map[string]int
 	actors      map[string]string
 	actorFirst  map[string]bool // the first words of the actor phrases
@@ -151,6 +154,7 @@ func New() *Detector {
 	d.speech, d.months, d.dual = set(speechVerbs), set(months), set(dualPeople)
 	d.deathNouns, d.injuryNouns = set(deathNouns), set(injuryNouns)
 	d.deathVerbs, d.injuryVerbs = set(deathVerbs), set(injuryVerbs)
+	d.onePerson, d.noHarm, d.noHarmNeg = set(onePerson), set(noHarm), set(noHarmNegators)
 	for w, st := range triggers {
 		d.triggers[arabic.Fold(w)] = st
 	}
@@ -258,13 +262,29 @@ func (d *Detector) Detect(doc, text string, mentions []extract.Mention, date tim
 		ev.Type = typeOf[ev.SubType]
 		ev.Fatalities, ev.Injured = d.casualties(words)
 		// «…، وارتقى عشرة شهداء»: the toll often closes the sentence in
-		// a clause of its own.
-		for cj := ci + 1; cj < len(cls) && cls[cj].sentence == cl.sentence && ev.Fatalities == nil && ev.Injured == nil; cj++ {
+		// a clause of its own, or opens it («استشهد سبعة مدنيين، وجرح
+		// آخرون، بقصف…»). Clauses that report events of their own keep
+		// their tolls.
+		for cj := ci + 1; cj < len(cls) && cls[cj].sentence == cl.sentence && (ev.Fatalities == nil || ev.Injured == nil); cj++ {
 			more := in(cls[cj].start, cls[cj].end)
 			if _, own := d.classify(more); own {
 				break
 			}
-			ev.Fatalities, ev.Injured = d.casualties(more)
+			dead, hurt := d.casualties(more)
+			ev.Fatalities, ev.Injured = orInt(ev.Fatalities, dead), orInt(ev.Injured, hurt)
+		}
+		for cj := ci - 1; cj >= 0 && cls[cj].sentence == cl.sentence && (ev.Fatalities == nil || ev.Injured == nil); cj-- {
+			more := in(cls[cj].start, cls[cj].end)
+			if _, own := d.classify(more); own {
+				break
+			}
+			dead, hurt := d.casualties(more)
+			if dead == nil && hurt == nil {
+				continue
+			}
+			ev.Fatalities, ev.Injured = orInt(ev.Fatalities, dead), orInt(ev.Injured, hurt)
+			ev.Start = cls[cj].start
+			ev.Evidence = offs.Slice(ev.Start, ev.End)
 		}
 		ev.Date = d.date(words, date)
 		ev.Confidence = confidence(ev)
@@ -301,6 +321,14 @@ func (d *Detector) Detect(doc, text string, mentions []extract.Mention, date tim
 		out = append(out, ev)
 	}
 	return out
+}
+
+// orInt is a, or b where a is not known.
+func orInt(a, b *int) *int {
+	if a != nil {
+		return a
+	}
+	return b
 }
 
 // repeatSentences is how many sentences on a report of the same kind of
@@ -599,6 +627,10 @@ func (d *Detector) casualties(ws []word) (*int, *int) {
 				set(&dead, n) // «26 مدنيا قتلوا»
 			} else if i+1 < len(ws) && d.dual[ws[i+1].bare] {
 				set(&dead, 2) // «استشهاد شخصين»
+			} else if i+1 < len(ws) && d.onePerson[stripAll(ws[i+1].w)] {
+				set(&dead, 1) // «قتلت امرأة»
+			} else if i > 0 && d.onePerson[stripAll(ws[i-1].w)] && !strings.HasSuffix(w.bare, "وا") {
+				set(&dead, 1) // «أن مدنيا قتل»
 			} else if i+1 < len(ws) && !d.known(ws[i+1].bare) && (w.bare == "مقتل" || w.bare == "استشهاد" || w.bare == "مصرع") {
 				set(&dead, 1) // «مقتل قيادي»
 			}
@@ -617,14 +649,38 @@ func (d *Detector) casualties(ws []word) (*int, *int) {
 				set(&hurt, 2)
 			}
 		}
-		// «ولم تسجل أي إصابة», «لم يصب أحد»: none.
-		if w.bare == "لم" && i+2 < len(ws) && (ws[i+2].bare == "اي" || ws[i+2].bare == "احد" || i+3 < len(ws) && ws[i+3].bare == "اي") {
+		// «ولم تسجل أي إصابة», «لم يصب أحد», «دون ورود أنباء عن
+		// إصابات»: none.
+		if w.bare == "لم" && i+2 < len(ws) && (ws[i+2].bare == "اي" || ws[i+2].bare == "احد" || i+3 < len(ws) && ws[i+3].bare == "اي") ||
+			d.noHarmNeg[w.w] && d.noneFollows(ws, i) {
+			zero := 0
+			set(&dead, zero)
+			set(&hurt, zero)
+		}
+		// «أضرار مادية فقط»: the damage was to property alone.
+		if w.bare == "فقط" && i > 0 && strings.HasSuffix(ws[i-1].bare, "ماديه") {
 			zero := 0
 			set(&dead, zero)
 			set(&hurt, zero)
 		}
 	}
 	return dead, hurt
+}
+
+// noneFollows reports a word of harm within five words after the
+// negation at ws[i], with no number and no «معلومات» between: «دون أنباء
+// عن خسائر بشرية» is nobody hurt; «لا معلومات عن قتلى» is not known.
+func (d *Detector) noneFollows(ws []word, i int) bool {
+	for j := i + 1; j < len(ws) && j <= i+5; j++ {
+		w := stripAll(ws[j].w)
+		if _, ok := d.number(ws, j); ok || w == "معلومات" {
+			return false
+		}
+		if d.noHarm[w] || d.noHarm[ws[j].bare] {
+			return true
+		}
+	}
+	return false
 }
 
 // numberBefore reads a number ending one or two words before ws[i]
@@ -645,7 +701,7 @@ func (d *Detector) numberAfter(ws []word, i int) (int, bool) {
 		if n, ok := d.number(ws, j); ok {
 			return n, true
 		}
-		if d.deathNouns[ws[j].bare] || d.injuryNouns[ws[j].bare] || d.deathVerbs[ws[j].bare] {
+		if d.deathNouns[ws[j].bare] || d.injuryNouns[ws[j].bare] || d.deathVerbs[ws[j].bare] || d.injuryVerbs[ws[j].bare] {
 			break
 		}
 	}

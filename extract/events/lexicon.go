@@ -159,7 +159,24 @@ var dualPeople = []string{
 }
 
 // deathVerbs come before the number of dead (مقتل 37، قتل ثمانية).
-var deathVerbs = []string{"مقتل", "قتل", "استشهاد", "مصرع", "سقوط", "وفاة", "حصيلة", "قتلت", "لقي", "لقوا", "ارتقى", "قتلوا", "استشهدوا"}
+var deathVerbs = []string{"مقتل", "قتل", "استشهاد", "مصرع", "سقوط", "وفاة", "حصيلة", "قتلت", "لقي", "لقوا", "ارتقى", "قتلوا", "استشهدوا",
+	"استشهد", "قضى", "ضحيتها", "ضحيته", "ضحيتهم", "بحياة"}
+
+// onePerson are singular nouns of people: after a death verb, or before
+// one, they count one dead («قتلت امرأة», «أن مدنيا قتل»).
+var onePerson = []string{
+	"امرأة", "سيدة", "طفل", "طفلا", "طفلة", "رجل", "رجلا", "شخص", "شخصا", "مدني", "مدنيا", "عنصر", "عنصرا",
+	"جندي", "جنديا", "مقاتل", "مقاتلا", "شاب", "شابا", "فتاة", "مسن", "مسنا", "ضابط", "ضابطا", "مواطن", "مواطنا",
+	"قيادي", "قياديا", "ناشط", "ناشطا",
+}
+
+// noHarm are the words of a report that nobody was hurt, after a
+// negation («دون ورود أنباء عن إصابات», «ولم تسجل خسائر بشرية»): 0 dead
+// and 0 wounded, as ACLED codes it. «لا معلومات عن قتلى» says nothing.
+var noHarm = []string{"إصابات", "اصابات", "إصابة", "اصابة", "خسائر", "ضحايا", "قتلى", "جرحى", "إصابه"}
+
+// noHarmNegators open such a report.
+var noHarmNegators = []string{"دون", "بدون", "لم", "ولم", "لا", "ودون"}
 
 // injuryVerbs come before the number of wounded (وإصابة 50، جرح ثلاثة).
 var injuryVerbs = []string{"إصابة", "اصابة", "جرح", "اصيب", "أصيب", "اصابه", "جراح", "إصابه"}
