@@ -71,6 +71,8 @@ type Detector struct {
 	speech      map[string]bool
 	deathNouns  map[string]bool
 	injuryNouns map[string]bool
+	since       map[string]bool
+	future      map[string]bool
 	deathVerbs  map[string]bool
 	injuryVerbs map[string]bool
 	onePerson   map[string]bool
@@ -155,6 +157,7 @@ func New() *Detector {
 	d.deathNouns, d.injuryNouns = set(deathNouns), set(injuryNouns)
 	d.deathVerbs, d.injuryVerbs = set(deathVerbs), set(injuryVerbs)
 	d.onePerson, d.noHarm, d.noHarmNeg = set(onePerson), set(noHarm), set(noHarmNegators)
+	d.since, d.future = set(sinceWords), set(futureVerbs)
 	for w, st := range triggers {
 		d.triggers[arabic.Fold(w)] = st
 	}
@@ -453,6 +456,10 @@ func (d *Detector) dated(ws []word) bool {
 		if w.flags&isBackground != 0 {
 			return true
 		}
+		// «منذ بدء النزاع», «منذ 2014»: a total or a state.
+		if w.bare == "منذ" && i+1 < len(ws) && (d.since[stripAll(ws[i+1].w)] || isYear(ws[i+1].w)) {
+			return true
+		}
 		if w.flags&isMonth != 0 {
 			next := ""
 			if i+1 < len(ws) {
@@ -596,7 +603,22 @@ func (d *Detector) negated(ws []word, i int) bool {
 			return true
 		}
 	}
-	if st := d.triggers[ws[i].bare]; (st == territory || st == advance) && i > 0 && d.state[ws[i-1].bare] {
+	// «السيطرة على الرقة ستؤدي إلى…»: a prospect.
+	if strings.HasPrefix(ws[i].w, "ال") {
+		for j := i + 1; j < len(ws) && j <= i+4; j++ {
+			if d.future[ws[j].w] {
+				return true
+			}
+		}
+	}
+	st := d.triggers[ws[i].bare]
+	if (st == territory || st == advance) && i > 0 && d.state[ws[i-1].bare] {
+		return true
+	}
+	// «للسيطرة على», «لطرد التنظيم»: an aim — but «إضافة للسيطرة على»
+	// adds a happening.
+	if purposeKinds[st] && ws[i].w != ws[i].bare && strings.HasPrefix(ws[i].w, "ل") &&
+		(i == 0 || !strings.HasSuffix(ws[i-1].w, "اضافه")) {
 		return true
 	}
 	return false
@@ -729,6 +751,12 @@ func (d *Detector) number(ws []word, j int) (int, bool) {
 		}
 	}
 	return n, true
+}
+
+// isYear: four digits from 1900 on.
+func isYear(w string) bool {
+	n, ok := digits(w)
+	return ok && len(w) == 4 && n >= 1900
 }
 
 func digits(w string) (int, bool) {

@@ -172,10 +172,30 @@ func TestNonEvents(t *testing.T) {
 		"تقع البلدة في مناطق سيطرة النظام بريف حماة.",
 		"زيارة مرتقبة لوزير الخارجية إلى موسكو.",
 		"وكان التنظيم قد سيطر على مدينة تدمر في أيار الماضي.",
+		"حشدت القوات تعزيزات كبيرة للسيطرة على مدينة الباب.",
+		"أرسلت الفصائل مقاتلين إلى ريف حلب لطرد التنظيم من بلدة مسكنة.",
+		"في حال قررت القوات التركية دخول مدينة منبج فإن المعارك ستتوسع.",
+		"قال القائد إن السيطرة على مدينة الرقة ستؤدي إلى انهيار التنظيم.",
+		"ارتفعت حصيلة القتلى في مدينة دوما منذ بدء الحملة إلى ألف قتيل.",
+		"يعتبر الباحث أن المعارك في ريف إدلب هي الأعنف.",
+		"يذكر أن الطائرات قصفت مدينة سراقب مرات عدة.",
 	} {
 		if evs := detect(t, text, time.Time{}); len(evs) != 0 {
 			t.Errorf("%s\n  %d events (%s)", text, len(evs), evs[0].SubType)
 		}
+	}
+}
+
+// TestNotAnAim: «إضافة لـ» before a control word adds a happening; it is
+// no aim. «ردا على» takes back the happening it answers, not the answer.
+func TestNotAnAim(t *testing.T) {
+	evs := detect(t, "سيطرت الفصائل على كراج البولمان في دمشق، إضافة للسيطرة على حي جوبر.", time.Time{})
+	if len(evs) == 0 || typeOf[evs[0].SubType] != "Battles" {
+		t.Errorf("events %+v, want a change of control", evs)
+	}
+	evs = detect(t, "قصف مقاتلو المعارضة بلدة نبل ردا على قصف قوات النظام بلدة عندان.", time.Time{})
+	if len(evs) != 1 || evs[0].SubType != Shelling || evs[0].Places[0].Surface != "نبل" {
+		t.Errorf("events %+v, want the shelling of نبل alone", evs)
 	}
 }
 

@@ -109,6 +109,11 @@ var nonEvents = []string{
 	"سترد", "سيرد", "ستشن", "سيشن", "ستبدأ", "سيبدأ", "تستعد", "يستعد", "تحذير", "حذر", "حذرت",
 	"يمكن", "يمكنه", "ممكن", "إمكانية", "امكانية", "بهدف", "تهدف", "يهدف", "لإجراء", "لاجراء",
 	"أجل", "شرط", "كشرط", "بالمئة", "بالمائة", "المئة", "يحاول", "تحاول", "محاولة", "يسعى", "تسعى",
+	// the future, told with سـ
+	"ستقوم", "سيقوم", "ستكون", "سيكون", "ستؤدي", "سيؤدي", "سيؤثر", "ستؤثر", "ستعقد", "سيعقد",
+	"ستجري", "سيجري", "ستستمر", "سيستمر", "ستعمل", "سيعمل", "ستنطلق", "سينطلق",
+	// conditions, expectations and answers to an earlier happening
+	"حال", "يفترض", "المفترض", "يتوقع", "تتوقع", "ردا", "رداً",
 }
 
 // months, followed by «الماضي» or after «منذ», date a clause to well
@@ -126,6 +131,10 @@ var backgroundWords = []string{
 	"الآونة", "عادة", "غالبا", "دائما", "سابقا",
 }
 
+// sinceWords after «منذ» date a clause to the start of a long stretch
+// (منذ بدء النزاع، منذ اندلاع الثورة): a total, not a happening.
+var sinceWords = []string{"بدء", "بداية", "اندلاع", "مطلع", "انطلاق", "بدايه"}
+
 // afterNonEvents, right after a trigger, make it a plan or a prospect
 // (زيارة مرتقبة، اجتماع محتمل).
 var afterNonEvents = []string{"مرتقبة", "مرتقب", "المرتقبة", "المرتقب", "محتملة", "محتمل", "مقبلة", "المقبلة", "مقبل", "المقبل", "مقررة", "مقرر"}
@@ -135,7 +144,22 @@ var afterNonEvents = []string{"مرتقبة", "مرتقب", "المرتقبة", 
 var clauseNegators = []string{
 	"نفى", "نفت", "ينفي", "تنفي", "اعتبر", "اعتبرت", "وصف", "وصفت", "اتهم", "اتهمت", "يرى", "ترى",
 	"رأى", "طالب", "طالبت", "ناشد", "ناشدت", "دعا", "دعت", "يدعو", "تدعو",
+	"يعتبر", "تعتبر", "يعتقد", "تعتقد", "يذكر", "يشار",
+	// a condition makes all of its clause hypothetical
+	"حال", "إذا", "اذا", "لو",
 }
+
+// futureVerbs after a definite trigger noun make it the subject of a
+// prospect (السيطرة على المدينة ستؤدي إلى…).
+var futureVerbs = []string{
+	"ستؤدي", "سيؤدي", "سيؤثر", "ستؤثر", "ستكون", "سيكون", "ستسمح", "سيسمح", "ستفتح", "سيفتح",
+	"ستتوسع", "سيتوسع", "ستنتهي", "سينتهي", "ستستمر", "سيستمر", "سوف",
+}
+
+// purposeKinds are the sub-types whose trigger, with the preposition ل,
+// is an aim, not a happening (تقدمت القوات للسيطرة على البلدة، لطرد
+// التنظيم). With the other kinds it is what was suffered (تعرضت لقصف).
+var purposeKinds = map[string]bool{territory: true, advance: true, Displacement: true}
 
 // stateWords before a control word make it a standing state, not a
 // change (مناطق سيطرة النظام، تحت سيطرة التنظيم).
