@@ -9,6 +9,7 @@ import (
 	"crypto/sha1"
 	"encoding/hex"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -212,15 +213,23 @@ func (d *Detector) Detect(doc, text string, mentions []extract.Mention, date tim
 		}
 		cls = append(cls, d.splitMixed(in, cl)...)
 	}
+	lastAgent := "" // the agent the paragraph named last, for clauses that name none
 	for ci, cl := range cls {
 		if cl.sentence != carrySentence {
 			carry = nil
 		}
 		if cl.para {
 			seen = map[string]int{}
+			lastAgent = ""
 		}
 		places := literalIn(mentions, cl.start, cl.end)
 		words := in(cl.start, cl.end)
+		prevAgent := lastAgent
+		spans := d.actorSpans(words)
+		who := agentOf(spans, words)
+		if who != "" {
+			lastAgent = who
+		}
 		ev, ok := d.classify(words)
 		ok = ok && !old[cl.sentence]
 		if len(places) > 0 {
@@ -248,17 +257,25 @@ func (d *Detector) Detect(doc, text string, mentions []extract.Mention, date tim
 		ev.Places = byPrecision(places)
 		ev.Place = ev.Places[0].Place
 		ev.GeoPrecision = ev.Places[0].GeoPrecision
-		ev.Actors = d.actorsIn(words)
+		ev.Actors = actorsOf(spans)
+		if who == "" {
+			// «وتمكن من السيطرة على …»: the subject the sentence or the
+			// paragraph named before.
+			who = prevAgent
+			if len(ev.Actors) == 0 && who != "" {
+				ev.Actors = []string{who}
+			}
+		}
 		switch ev.SubType {
 		case advance:
 			ev.SubType = territory
-			if len(ev.Actors) > 0 && ev.Actors[0] == "government" {
+			if who == "government" {
 				ev.SubType = ArmedClash // an army's advance is fighting; its gains say سيطر or استعاد
 			}
 		}
 		if ev.SubType == territory {
 			ev.SubType = NSATakes
-			if len(ev.Actors) > 0 && ev.Actors[0] == "government" {
+			if who == "government" {
 				ev.SubType = GovRegains
 			}
 		}
@@ -773,44 +790,73 @@ func digits(w string) (int, bool) {
 	return n, w != ""
 }
 
-// actorsIn lists the actors a clause names, in order, once each.
-func (d *Detector) actorsIn(ws []word) []string {
-	var out []string
-	seen := map[string]bool{}
+// actorAt is an actor a clause names, at its first word ws[i].
+type actorAt struct {
+	actor string
+	i     int
+}
+
+// actorSpans finds the actors a clause names, in order, the longest
+// phrase at each word (الجيش السوري الحر before الجيش السوري).
+func (d *Detector) actorSpans(ws []word) []actorAt {
+	var out []actorAt
+	var phrase []byte
 	for i := 0; i < len(ws); i++ {
 		// Most words begin no actor's name: skip them without building
 		// phrases.
 		if !d.actorFirst[ws[i].bare] {
 			if a, ok := d.actors[stripAll(ws[i].w)]; ok {
-				if !seen[a] {
-					seen[a] = true
-					out = append(out, a)
-				}
+				out = append(out, actorAt{a, i})
 			}
 			continue
 		}
-		for n := min(d.maxActor, len(ws)-i); n >= 1; n-- {
-			parts := make([]string, n)
-			for k := range n {
-				parts[k] = ws[i+k].w
+		// The phrases from this word, shortest first; the longest known
+		// one wins.
+		best, bestN := "", 0
+		phrase = append(phrase[:0], ws[i].bare...)
+		for n := 1; n <= min(d.maxActor, len(ws)-i); n++ {
+			if n > 1 {
+				phrase = append(append(phrase, ' '), ws[i+n-1].w...)
 			}
-			parts[0] = ws[i].bare
-			phrase := strings.Join(parts, " ")
-			a, ok := d.actors[phrase]
-			if !ok && n == 1 {
-				a, ok = d.actors[stripAll(ws[i].w)]
+			if a, ok := d.actors[string(phrase)]; ok {
+				best, bestN = a, n
 			}
-			if ok {
-				if !seen[a] {
-					seen[a] = true
-					out = append(out, a)
-				}
-				i += n - 1
-				break
+		}
+		if bestN == 0 {
+			if a, ok := d.actors[stripAll(ws[i].w)]; ok {
+				best, bestN = a, 1
 			}
+		}
+		if bestN > 0 {
+			out = append(out, actorAt{best, i})
+			i += bestN - 1
 		}
 	}
 	return out
+}
+
+// actorsOf lists the actors of spans in order, once each.
+func actorsOf(spans []actorAt) []string {
+	var out []string
+	for _, a := range spans {
+		if !slices.Contains(out, a.actor) {
+			out = append(out, a.actor)
+		}
+	}
+	return out
+}
+
+// agentOf is the actor who did what a clause reports: the first it
+// names, except one named as where control was taken from («استعادة
+// تدمر من تنظيم داعش»). "" when it names none.
+func agentOf(spans []actorAt, ws []word) string {
+	for _, a := range spans {
+		if a.i > 0 && ws[a.i-1].bare == "من" {
+			continue
+		}
+		return a.actor
+	}
+	return ""
 }
 
 // stripAll takes a conjunction or preposition off a word (وداعش → داعش).

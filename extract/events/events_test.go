@@ -146,6 +146,9 @@ func TestActors(t *testing.T) {
 		{"نفذ التحالف الدولي غارات على مدينة الرقة.", "coalition"},
 		{"قصف الجيش التركي مواقع في محيط مدينة عفرين.", "turkey"},
 		{"اشتباكات بين حزب الله وجبهة النصرة في الزبداني.", "hezbollah,hts"},
+		{"تمكن الجيش من السيطرة على بلدة مورك في ريف حماة.", "government"},
+		{"قصفت القوات الموالية للنظام بلدة اللطامنة.", "government"},
+		{"قصف الجيش الوطني مواقع في محيط مدينة تل رفعت.", "opposition"},
 	}
 	for _, tt := range tests {
 		evs := detect(t, tt.text, time.Time{})
@@ -182,6 +185,29 @@ func TestNonEvents(t *testing.T) {
 	} {
 		if evs := detect(t, text, time.Time{}); len(evs) != 0 {
 			t.Errorf("%s\n  %d events (%s)", text, len(evs), evs[0].SubType)
+		}
+	}
+}
+
+// TestWhoTookControl: the agent of a change of control decides between
+// a government's regaining and a non-state actor's taking — not the
+// party control was taken from, nor the air force that supported it; a
+// clause that names nobody takes the agent named before it.
+func TestWhoTookControl(t *testing.T) {
+	tests := []struct{ text, subType string }{
+		{"تمكنت قوات الجيش السوري مدعومة من الطيران الروسي من استعادة مدينة تدمر من تنظيم داعش.", GovRegains},
+		{"استعادت فصائل المعارضة بلدة كفرنبودة من قوات النظام.", NSATakes},
+		{"واصلت قوات النظام عملياتها في ريف حماة.\nوتمكنت من السيطرة على بلدة صوران.", GovRegains},
+	}
+	for _, tt := range tests {
+		evs := detect(t, tt.text, time.Time{})
+		if len(evs) == 0 || evs[len(evs)-1].SubType != tt.subType {
+			t.Errorf("%s\n  events %+v, want the last %s", tt.text, evs, tt.subType)
+		}
+		for _, e := range evs[:max(0, len(evs)-1)] {
+			if e.SubType == AirStrike {
+				t.Errorf("%s\n  the support of the air force is reported as an air strike", tt.text)
+			}
 		}
 	}
 }
