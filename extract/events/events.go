@@ -73,6 +73,7 @@ type Detector struct {
 	deathNouns  map[string]bool
 	injuryNouns map[string]bool
 	since       map[string]bool
+	artillery   map[string]bool
 	future      map[string]bool
 	deathVerbs  map[string]bool
 	injuryVerbs map[string]bool
@@ -158,7 +159,7 @@ func New() *Detector {
 	d.deathNouns, d.injuryNouns = set(deathNouns), set(injuryNouns)
 	d.deathVerbs, d.injuryVerbs = set(deathVerbs), set(injuryVerbs)
 	d.onePerson, d.noHarm, d.noHarmNeg = set(onePerson), set(noHarm), set(noHarmNegators)
-	d.since, d.future = set(sinceWords), set(futureVerbs)
+	d.since, d.future, d.artillery = set(sinceWords), set(futureVerbs), set(artilleryWords)
 	for w, st := range triggers {
 		d.triggers[arabic.Fold(w)] = st
 	}
@@ -309,9 +310,10 @@ func (d *Detector) Detect(doc, text string, mentions []extract.Mention, date tim
 		ev.Date = d.date(words, date)
 		ev.Confidence = confidence(ev)
 		// One event told over two clauses of a sentence («تعرضت لقصف
-		// صاروخي، ولم يهدأ القصف…»): the clauses join.
-		// Clauses that name places of their own are events of their own.
-		if n := len(out); n > 0 && out[n-1].sentence == cl.sentence && out[n-1].Type == ev.Type &&
+		// صاروخي، ولم يهدأ القصف…»): the clauses join. Clauses that
+		// name places of their own are events of their own, and so is
+		// shelling told beside air strikes («غارات جوية، وقصف مدفعي»).
+		if n := len(out); n > 0 && out[n-1].sentence == cl.sentence && out[n-1].SubType == ev.SubType &&
 			(!own || out[n-1].Place == ev.Place) {
 			prev := &out[n-1]
 			prev.End = ev.End
@@ -339,8 +341,30 @@ func (d *Detector) Detect(doc, text string, mentions []extract.Mention, date tim
 		ev.sentence = cl.sentence
 		ev.ID = eventID(doc, ev)
 		out = append(out, ev)
+		// «لغارات جوية وقصف مدفعي»: the shelling named beside air
+		// strikes is an event of its own, at the same places; the toll
+		// stays with the air strikes, which the news gives it to.
+		if ev.SubType == AirStrike && d.artilleryIn(words) {
+			twin := ev
+			twin.SubType, twin.Type = Shelling, typeOf[Shelling]
+			twin.Fatalities, twin.Injured = nil, nil
+			twin.ID = eventID(doc, twin)
+			out = append(out, twin)
+		}
 	}
 	return out
+}
+
+// artilleryIn reports a word of artillery in a clause (قذائف، هاون،
+// مدفعي، راجمات): ground fire, not the generic قصف that air strikes are
+// told with too.
+func (d *Detector) artilleryIn(ws []word) bool {
+	for _, w := range ws {
+		if d.artillery[w.bare] {
+			return true
+		}
+	}
+	return false
 }
 
 // orInt is a, or b where a is not known.
@@ -510,6 +534,11 @@ func (d *Detector) splitMixed(in func(start, end int) []word, cl clause) []claus
 	for i, w := range ws {
 		st, ok := d.triggers[w.bare]
 		if !ok || d.negated(ws, i) || i > 0 && (ws[i-1].bare == "بعد" || i > 1 && ws[i-2].bare == "بعد") {
+			continue
+		}
+		// «جراء استهداف…», «الفارين من المعارك»: a cause or a noun of the
+		// same clause, not a second report.
+		if first >= 0 && i > 0 && causeWords[stripAll(ws[i-1].w)] {
 			continue
 		}
 		t := typeOf[st]

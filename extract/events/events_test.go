@@ -212,6 +212,33 @@ func TestWhoTookControl(t *testing.T) {
 	}
 }
 
+// TestAirAndGround: air strikes and shelling told in one clause are two
+// events at the same places, the toll on the air strikes; «قصف جوي» is
+// one air strike, and a noun of cause does not split a clause.
+func TestAirAndGround(t *testing.T) {
+	n := func(v int) *int { return &v }
+	tests := []struct {
+		text  string
+		kinds []string
+		dead  *int
+	}{
+		{"تعرضت بلدة كفرنبل لغارات جوية وقذائف الهاون ما أدى إلى مقتل 4 مدنيين.", []string{AirStrike, Shelling}, n(4)},
+		{"قتل خمسة مدنيين بقصف جوي على بلدة كفرنبل.", []string{AirStrike}, n(5)},
+		{"قصفت قوات النظام بلدة كفرنبل بالصواريخ الفراغية.", []string{AirStrike}, nil},
+		{"قتل 20 مدنيا جراء استهداف تنظيم داعش بسيارة مفخخة تجمعا للنازحين الفارين من المعارك قرب بلدة هجين.", []string{IED}, n(20)},
+	}
+	for _, tt := range tests {
+		evs := detect(t, tt.text, time.Time{})
+		var kinds []string
+		for _, e := range evs {
+			kinds = append(kinds, e.SubType)
+		}
+		if strings.Join(kinds, ",") != strings.Join(tt.kinds, ",") || len(evs) > 0 && !sameInt(evs[0].Fatalities, tt.dead) {
+			t.Errorf("%s\n  events %v (dead %s), want %v (dead %s)", tt.text, kinds, show(evs[0].Fatalities), tt.kinds, show(tt.dead))
+		}
+	}
+}
+
 // TestNotAnAim: «إضافة لـ» before a control word adds a happening; it is
 // no aim. «ردا على» takes back the happening it answers, not the answer.
 func TestNotAnAim(t *testing.T) {

@@ -64,12 +64,12 @@ var triggers = map[string]string{
 	"قصف": Shelling, "القصف": Shelling, "قصفت": Shelling, "قصفا": Shelling, "يقصف": Shelling, "تقصف": Shelling,
 	"قذائف": Shelling, "قذيفة": Shelling, "القذائف": Shelling, "هاون": Shelling, "الهاون": Shelling,
 	"راجمات": Shelling, "راجمة": Shelling, "صواريخ": Shelling, "الصواريخ": Shelling, "صاروخ": Shelling,
-	"صاروخي": Shelling, "صاروخية": Shelling, "مدفعي": Shelling, "المدفعية": Shelling, "مدفعية": Shelling,
+	"صاروخي": Shelling, "صاروخية": Shelling, "الفراغية": AirStrike, "فراغية": AirStrike, "فراغي": AirStrike, "مدفعي": Shelling, "المدفعية": Shelling, "مدفعية": Shelling,
 	"استهدف": Shelling, "استهدفت": Shelling, "استهداف": Shelling, "استهدفوا": Shelling, "استهدافها": Shelling,
 	// explosions
 	"انفجار": IED, "تفجير": IED, "انفجرت": IED, "انفجر": IED, "عبوة": IED, "ناسفة": IED, "مفخخة": IED,
 	"مفخخ": IED, "لغم": IED, "ألغام": IED, "الألغام": IED, "قنبلة": IED, "تفجيرات": IED, "بمفخخة": IED,
-	"مفخختين": IED, "مفخخات": IED, "فجروا": IED, "فجرت": IED, "ناسفتين": IED,
+	"مفخختين": IED, "مفخخات": IED, "فجروا": IED, "فجرت": IED, "ناسفتين": IED, "ملغمة": IED, "ملغم": IED,
 	"انتحاري": SuicideBomb, "انتحارية": SuicideBomb, "انتحاريان": SuicideBomb, "ناسف": SuicideBomb,
 	// battles
 	"اشتباكات": ArmedClash, "الاشتباكات": ArmedClash, "اشتباك": ArmedClash, "معارك": ArmedClash,
@@ -83,7 +83,8 @@ var triggers = map[string]string{
 	"حررت": territory, "تحرير": territory, "حرروا": territory, "دخلت": advance, "دخول": advance,
 	// civilians
 	"أعدم": Attack, "اعدام": Attack, "إعدام": Attack, "أعدمت": Attack, "مجزرة": Attack, "قنص": Attack, "قناص": Attack,
-	"إعدامات": Attack, "اعدامات": Attack, "أعدموا": Attack,
+	"إعدامات": Attack, "اعدامات": Attack, "أعدموا": Attack, "دهس": Attack, "طعن": Attack, "يطعن": Attack,
+	"اعتداء": Attack, "باعتداء": Attack,
 	"اختطاف": Abduction, "خطف": Abduction, "اختطفت": Abduction, "اختطف": Abduction, "اختطفوا": Abduction, "خطفت": Abduction, "اعتقال": Abduction, "اعتقلت": Abduction,
 	// strategic
 	"نزوح": Displacement, "نزح": Displacement, "نزحت": Displacement, "فرار": Displacement,
@@ -99,6 +100,17 @@ var triggers = map[string]string{
 	"مظاهرة": Protest, "مظاهرات": Protest, "تظاهرة": Protest, "تظاهرات": Protest, "احتجاج": Protest,
 	"احتجاجات": Protest, "اعتصام": Protest, "تظاهر": Protest,
 }
+
+// artilleryWords name ground fire: beside air strikes in one clause they
+// are a second event (قصف مدفعي، قذائف الهاون، راجمات الصواريخ).
+var artilleryWords = []string{
+	"قذائف", "القذائف", "قذيفة", "هاون", "الهاون", "مدفعي", "المدفعي", "مدفعية", "المدفعية", "مدفعيا",
+	"راجمات", "راجمة", "مدافع", "المدافع", "المدفعيه",
+}
+
+// causeWords before a second trigger of a clause tie it to the first
+// (قتل مدنيون جراء القصف، فروا من المعارك): no new clause begins there.
+var causeWords = map[string]bool{"من": true, "جراء": true, "اثر": true, "إثر": true, "بسبب": true, "نتيجة": true, "نتيجه": true, "خلال": true}
 
 // nonEvents mark a clause that reports no happening: negation, plans,
 // threats, forecasts, conditions.
