@@ -74,6 +74,7 @@ type Detector struct {
 	injuryNouns map[string]bool
 	since       map[string]bool
 	artillery   map[string]bool
+	percent     map[string]bool
 	future      map[string]bool
 	deathVerbs  map[string]bool
 	injuryVerbs map[string]bool
@@ -160,6 +161,7 @@ func New() *Detector {
 	d.deathVerbs, d.injuryVerbs = set(deathVerbs), set(injuryVerbs)
 	d.onePerson, d.noHarm, d.noHarmNeg = set(onePerson), set(noHarm), set(noHarmNegators)
 	d.since, d.future, d.artillery = set(sinceWords), set(futureVerbs), set(artilleryWords)
+	d.percent = set(percentWords)
 	for w, st := range triggers {
 		d.triggers[arabic.Fold(w)] = st
 	}
@@ -660,6 +662,18 @@ func (d *Detector) negated(ws []word, i int) bool {
 	st := d.triggers[ws[i].bare]
 	if (st == territory || st == advance) && i > 0 && d.state[ws[i-1].bare] {
 		return true
+	}
+	// «هيئة تحرير الشام»: a name, not a liberation.
+	if i+1 < len(ws) && ws[i+1].bare == "الشام" {
+		return true
+	}
+	// «السيطرة على 80 في المئة منها»: a share held, a state.
+	if st == territory {
+		for j := i + 1; j < len(ws) && j <= i+5; j++ {
+			if d.percent[ws[j].bare] {
+				return true
+			}
+		}
 	}
 	// «للسيطرة على», «لطرد التنظيم»: an aim — but «إضافة للسيطرة على»
 	// adds a happening.
