@@ -53,6 +53,10 @@ func TestSubTypes(t *testing.T) {
 		{"عقد اجتماع بين وفدي روسيا والمعارضة في موسكو.", Meeting, "RU"},
 		{"انطلقت جولة جديدة من المفاوضات في جنيف بين الوفدين.", Negotiations, "CH"},
 		{"خرجت مظاهرة حاشدة في مدينة كفرنبل تطالب بإسقاط النظام.", Protest, "Idleb"},
+		{"اندلع القتال بين الفصيلين في مدينة سراقب مساء أمس.", ArmedClash, "Idleb"},
+		{"تواصلت عملية إجلاء المدنيين من مدينة دوما.", Displacement, "Rural Damascus"},
+		{"التقت لجنة من الأهالي بضباط روس في مدينة حمورية.", Meeting, "Rural Damascus"},
+		{"فتحت القوات النظامية نيران رشاشاتها على بلدة كفرنبل.", Shelling, "Idleb"},
 	}
 	for _, tt := range tests {
 		evs := detect(t, tt.text, time.Time{})

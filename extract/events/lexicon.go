@@ -63,6 +63,7 @@ var triggers = map[string]string{
 	// shelling
 	"قصف": Shelling, "القصف": Shelling, "قصفت": Shelling, "قصفا": Shelling, "يقصف": Shelling, "تقصف": Shelling,
 	"قذائف": Shelling, "قذيفة": Shelling, "القذائف": Shelling, "هاون": Shelling, "الهاون": Shelling,
+	"بالرشاشات": Shelling, "رشاشاتها": Shelling,
 	"راجمات": Shelling, "راجمة": Shelling, "صواريخ": Shelling, "الصواريخ": Shelling, "صاروخ": Shelling,
 	"صاروخي": Shelling, "صاروخية": Shelling, "الفراغية": AirStrike, "فراغية": AirStrike, "فراغي": AirStrike, "مدفعي": Shelling, "المدفعية": Shelling, "مدفعية": Shelling,
 	"استهدف": Shelling, "استهدفت": Shelling, "استهداف": Shelling, "استهدفوا": Shelling, "استهدافها": Shelling,
@@ -76,6 +77,9 @@ var triggers = map[string]string{
 	"المعارك": ArmedClash, "مواجهات": ArmedClash, "اشتبك": ArmedClash, "اشتبكت": ArmedClash,
 	"هجوم": ArmedClash, "هجوما": ArmedClash, "الهجوم": ArmedClash, "تصدى": ArmedClash, "تصدت": ArmedClash,
 	"معركة": ArmedClash, "اقتحام": ArmedClash, "اقتحمت": ArmedClash, "كمين": ArmedClash,
+	"المواجهات": ArmedClash, "القتال": ArmedClash, "قاتلت": ArmedClash, "تتقاتل": ArmedClash,
+	"تتقاتلان": ArmedClash, "يتقاتلون": ArmedClash, "اقتتال": ArmedClash, "الاقتتال": ArmedClash,
+	"هجومين": ArmedClash,
 	"التصدي": ArmedClash, "صد": ArmedClash, "صدوا": ArmedClash, "تصدوا": ArmedClash, "هاجم": ArmedClash, "هاجمت": ArmedClash,
 	"سيطرة": territory, "سيطرت": territory, "سيطر": territory, "سيطرتها": territory, "السيطرة": territory,
 	"سيطروا": territory, "تقدم": advance, "تقدما": advance, "تقدمت": advance, "استعاد": territory,
@@ -90,11 +94,12 @@ var triggers = map[string]string{
 	"نزوح": Displacement, "نزح": Displacement, "نزحت": Displacement, "فرار": Displacement,
 	"تهجير": Displacement, "النزوح": Displacement, "نازح": Displacement, "نازحين": Displacement,
 	"طرد": Displacement, "بطرد": Displacement, "هجرت": Displacement,
+	"إجلاء": Displacement, "اجلاء": Displacement, "الإجلاء": Displacement, "فر": Displacement, "فروا": Displacement,
 	"اتفاق": Agreement, "الاتفاق": Agreement, "هدنة": Agreement, "الهدنة": Agreement, "مصالحة": Agreement,
 	"تسوية": Agreement, "انسحاب": Transfer, "تسليم": Transfer,
 	// political
 	"اجتماع": Meeting, "الاجتماع": Meeting, "لقاء": Meeting, "زيارة": Meeting, "التقى": Meeting,
-	"زار": Meeting, "استقبل": Meeting, "قمة": Meeting, "يزور": Meeting, "زارت": Meeting, "تزور": Meeting,
+	"زار": Meeting, "استقبل": Meeting, "التقت": Meeting, "التقوا": Meeting, "تحادث": Meeting, "قمة": Meeting, "يزور": Meeting, "زارت": Meeting, "تزور": Meeting,
 	"مفاوضات": Negotiations, "المفاوضات": Negotiations, "مباحثات": Negotiations, "محادثات": Negotiations,
 	// protests
 	"مظاهرة": Protest, "مظاهرات": Protest, "تظاهرة": Protest, "تظاهرات": Protest, "احتجاج": Protest,
