@@ -60,32 +60,33 @@ func (e *Event) Country() string {
 // Detector finds events. Build it once with New; it is safe for
 // concurrent use.
 type Detector struct {
-	triggers    map[string]string
-	nonEvents   map[string]bool
-	afterNon    map[string]bool
-	negators    map[string]bool
-	state       map[string]bool
-	dual        map[string]bool
-	narrative   map[string]bool
-	background  map[string]bool
-	months      map[string]bool
-	speech      map[string]bool
-	deathNouns  map[string]bool
-	injuryNouns map[string]bool
-	since       map[string]bool
-	artillery   map[string]bool
-	percent     map[string]bool
-	future      map[string]bool
-	deathVerbs  map[string]bool
-	injuryVerbs map[string]bool
-	onePerson   map[string]bool
-	noHarm      map[string]bool
-	noHarmNeg   map[string]bool
-	numbers     map[string]int
-	actors      map[string]string
-	actorFirst  map[string]bool // the first words of the actor phrases
-	days        map[string]time.Weekday
-	maxActor    int // words in the longest actor phrase
+	triggers       map[string]string
+	nonEvents      map[string]bool
+	afterNon       map[string]bool
+	negators       map[string]bool
+	state          map[string]bool
+	dual           map[string]bool
+	narrative      map[string]bool
+	background     map[string]bool
+	months         map[string]bool
+	speech         map[string]bool
+	deathNouns     map[string]bool
+	injuryNouns    map[string]bool
+	since          map[string]bool
+	referenceWords map[string]bool
+	artillery      map[string]bool
+	percent        map[string]bool
+	future         map[string]bool
+	deathVerbs     map[string]bool
+	injuryVerbs    map[string]bool
+	onePerson      map[string]bool
+	noHarm         map[string]bool
+	noHarmNeg      map[string]bool
+	numbers        map[string]int
+	actors         map[string]string
+	actorFirst     map[string]bool // the first words of the actor phrases
+	days           map[string]time.Weekday
+	maxActor       int // words in the longest actor phrase
 	// scratches hold what one Detect call works in, kept for the next:
 	// a cache of what the detector knows of each folded word form (an
 	// archive repeats a few thousand forms, and working each out again
@@ -161,7 +162,7 @@ func New() *Detector {
 	d.deathVerbs, d.injuryVerbs = set(deathVerbs), set(injuryVerbs)
 	d.onePerson, d.noHarm, d.noHarmNeg = set(onePerson), set(noHarm), set(noHarmNegators)
 	d.since, d.future, d.artillery = set(sinceWords), set(futureVerbs), set(artilleryWords)
-	d.percent = set(percentWords)
+	d.percent, d.referenceWords = set(percentWords), set(referenceWords)
 	for w, st := range triggers {
 		d.triggers[arabic.Fold(w)] = st
 	}
@@ -257,7 +258,7 @@ func (d *Detector) Detect(doc, text string, mentions []extract.Mention, date tim
 		}
 		ev.Start, ev.End = cl.start, cl.end
 		ev.Evidence = offs.Slice(cl.start, cl.end)
-		ev.Places = byPrecision(places)
+		ev.Places = d.byRole(runes, places)
 		ev.Place = ev.Places[0].Place
 		ev.GeoPrecision = ev.Places[0].GeoPrecision
 		ev.Actors = actorsOf(spans)
@@ -949,12 +950,44 @@ func literalIn(ms []extract.Mention, start, end int) []extract.Mention {
 	return out
 }
 
-// byPrecision orders places most precise first, keeping text order
-// among equals: the first place named is where it happened.
-func byPrecision(ms []extract.Mention) []extract.Mention {
+// byRole orders places for an event: the places it happened at before
+// those the clause only measures from («بلدات الغوطة، شرق العاصمة دمشق»,
+// «قرب مدينة X»), then the most precise first, keeping text order among
+// equals: the first place named is where it happened.
+func (d *Detector) byRole(runes []rune, ms []extract.Mention) []extract.Mention {
 	out := append([]extract.Mention(nil), ms...)
-	sort.SliceStable(out, func(i, j int) bool { return out[i].GeoPrecision < out[j].GeoPrecision })
+	ref := make(map[int]bool, len(out))
+	for _, m := range out {
+		ref[m.Start] = d.reference(runes, m)
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		if ref[out[i].Start] != ref[out[j].Start] {
+			return !ref[out[i].Start]
+		}
+		return out[i].GeoPrecision < out[j].GeoPrecision
+	})
 	return out
+}
+
+// reference reports a place the text names as a point to measure from: a
+// side or «قرب» before it, a place word between («شرق العاصمة دمشق»,
+// «بالقرب من مدينة حلب»).
+func (d *Detector) reference(runes []rune, m extract.Mention) bool {
+	before := strings.Fields(arabic.Fold(string(runes[max(0, m.Start-40):m.Start])))
+	n := len(before)
+	if n > 0 && placeWords[stripAll(before[n-1])] {
+		n-- // «شرق العاصمة دمشق»
+	}
+	if n > 0 && before[n-1] == "من" {
+		n-- // «بالقرب من»
+	}
+	if n == 0 || !d.referenceWords[before[n-1]] && !d.referenceWords[stripAll(before[n-1])] {
+		return false
+	}
+	// «في شرق دمشق», «بشمال حلب»: a part of the place, where it
+	// happened.
+	side := before[n-1]
+	return !(strings.HasPrefix(side, "ب") && side != "بالقرب" && side != "بمقربة" || n > 1 && (before[n-2] == "في" || before[n-2] == "وفي"))
 }
 
 func confidence(e Event) float64 {

@@ -246,6 +246,22 @@ func TestAirAndGround(t *testing.T) {
 	}
 }
 
+// TestReferencePoints: a place named as a point to measure from yields
+// to the place the event happened at; «في شرق دمشق» is a part of the city.
+func TestReferencePoints(t *testing.T) {
+	tests := []struct{ text, where string }{
+		{"شنت الطائرات الحربية غارات على بلدات الغوطة شرق العاصمة دمشق.", "Rural Damascus"},
+		{"دارت اشتباكات في منطقة القلمون بالقرب من مدينة حمص.", "Rural Damascus"},
+		{"قتل طفل في شرق دمشق جراء قصف بقذائف الهاون.", "Damascus"},
+	}
+	for _, tt := range tests {
+		evs := detect(t, tt.text, time.Time{})
+		if len(evs) == 0 || evs[0].Governorate() != tt.where {
+			t.Errorf("%s\n  events %+v, want one in %s", tt.text, evs, tt.where)
+		}
+	}
+}
+
 // TestNotAnAim: «إضافة لـ» before a control word adds a happening; it is
 // no aim. «ردا على» takes back the happening it answers, not the answer.
 func TestNotAnAim(t *testing.T) {

@@ -117,6 +117,13 @@ var artilleryWords = []string{
 // 80 في المئة منها), a state.
 var percentWords = []string{"المئة", "المائة", "بالمئة", "بالمائة", "%"}
 
+// referenceWords before a place make it a point the event is measured
+// from (شرق دمشق، قرب مدينة حلب), not where it happened, when the clause
+// names another.
+var referenceWords = []string{
+	"شرق", "غرب", "شمال", "جنوب", "شرقي", "غربي", "شمالي", "جنوبي", "قرب", "بالقرب", "مقربة", "بمقربة",
+}
+
 // causeWords before a second trigger of a clause tie it to the first
 // (قتل مدنيون جراء القصف، فروا من المعارك): no new clause begins there.
 var causeWords = map[string]bool{"من": true, "جراء": true, "اثر": true, "إثر": true, "بسبب": true, "نتيجة": true, "نتيجه": true, "خلال": true}
