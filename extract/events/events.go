@@ -493,8 +493,9 @@ func (d *Detector) words(sc *scratch, rs []rune, base int) []word {
 	return out
 }
 
-// dated reports background: a standing-state word (الآونة، عادة) or a
-// month dated to the past (في شباط الماضي، منذ أيلول).
+// dated reports background: a standing-state word (الآونة، عادة), a
+// state since a month (منذ أيلول) or a total since a start (منذ بدء
+// النزاع، منذ 2014).
 func (d *Detector) dated(ws []word) bool {
 	for i, w := range ws {
 		if w.flags&isBackground != 0 {
@@ -504,14 +505,8 @@ func (d *Detector) dated(ws []word) bool {
 		if w.bare == "منذ" && i+1 < len(ws) && (d.since[stripAll(ws[i+1].w)] || isYear(ws[i+1].w)) {
 			return true
 		}
-		if w.flags&isMonth != 0 {
-			next := ""
-			if i+1 < len(ws) {
-				next = ws[i+1].bare
-			}
-			if strings.HasPrefix(next, "الماضي") || strings.HasPrefix(next, "الفائت") || i > 0 && ws[i-1].bare == "منذ" {
-				return true
-			}
+		if w.flags&isMonth != 0 && i > 0 && ws[i-1].bare == "منذ" {
+			return true
 		}
 	}
 	return false

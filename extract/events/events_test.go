@@ -262,6 +262,17 @@ func TestReferencePoints(t *testing.T) {
 	}
 }
 
+// TestTimelineItems: a happening dated to a past month is an event; a
+// state since a month is not.
+func TestTimelineItems(t *testing.T) {
+	if evs := detect(t, "في العاشر من شباط الماضي قصفت الطائرات مدينة سراقب.", time.Time{}); len(evs) != 1 {
+		t.Errorf("a dated happening: %d events, want 1", len(evs))
+	}
+	if evs := detect(t, "يسيطر التنظيم على مدينة الرقة منذ أيلول.", time.Time{}); len(evs) != 0 {
+		t.Errorf("a state since a month: %d events, want 0", len(evs))
+	}
+}
+
 // TestNotAnAim: «إضافة لـ» before a control word adds a happening; it is
 // no aim. «ردا على» takes back the happening it answers, not the answer.
 func TestNotAnAim(t *testing.T) {

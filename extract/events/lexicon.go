@@ -148,8 +148,9 @@ var nonEvents = []string{
 	"حال", "يفترض", "المفترض", "يتوقع", "تتوقع", "ردا", "رداً",
 }
 
-// months, followed by «الماضي» or after «منذ», date a clause to well
-// before the news it is in (في شباط الماضي، منذ أيلول 2014).
+// months after «منذ» make a clause a standing state from then (تسيطر منذ
+// أيلول 2014). A happening dated to a past month («في شباط الماضي
+// قصفت…», a timeline's item) is still an event.
 var months = []string{
 	"كانون", "شباط", "آذار", "اذار", "نيسان", "أيار", "ايار", "حزيران", "تموز", "آب", "أيلول", "ايلول",
 	"تشرين", "يناير", "فبراير", "مارس", "أبريل", "ابريل", "مايو", "يونيو", "يوليو", "أغسطس", "اغسطس",
