@@ -16,7 +16,9 @@ type clause struct {
 
 // clauseStarts are words that, after a comma, open a new clause that may
 // report another event («، وقصفت…»، «، كما…»، «، فيما…»).
-var clauseStarts = []string{"كما", "فيما", "بينما", "حيث", "ثم", "أما", "اما", "في حين"}
+var clauseStarts = []string{"كما", "فيما", "بينما", "حيث", "ثم", "أما", "اما", "في حين",
+	// a second happening told alongside («، تزامنا مع قصف…», «، وسط غارات…»)
+	"تزامنا", "بالتزامن", "متزامنا", "وسط"}
 
 // clauses splits text into sentences at . ! ? ؟ ؛ and line breaks, and
 // sentences into clauses at a comma followed by و or a clause-opening

@@ -699,14 +699,14 @@ func (d *Detector) casualties(ws []word) (*int, *int) {
 				set(&dead, 1) // «سقوط شهيد»
 			}
 		case d.deathVerbs[w.bare]:
-			if n, ok := d.numberAfter(ws, i); ok {
-				set(&dead, n)
+			if i+1 < len(ws) && d.onePerson[stripAll(ws[i+1].w)] {
+				set(&dead, 1+d.moreOfGroup(ws, i+2)) // «قتلت امرأة», «قتل قائد وأحد العناصر»
+			} else if n, at, ok := d.numberAfterAt(ws, i); ok {
+				set(&dead, n+d.moreOfGroup(ws, at+2))
 			} else if n, ok := d.numberBefore(ws, i); ok && strings.HasSuffix(w.bare, "وا") {
 				set(&dead, n) // «26 مدنيا قتلوا»
 			} else if i+1 < len(ws) && d.dual[ws[i+1].bare] {
 				set(&dead, 2) // «استشهاد شخصين»
-			} else if i+1 < len(ws) && d.onePerson[stripAll(ws[i+1].w)] {
-				set(&dead, 1) // «قتلت امرأة»
 			} else if i > 0 && d.onePerson[stripAll(ws[i-1].w)] && !strings.HasSuffix(w.bare, "وا") {
 				set(&dead, 1) // «أن مدنيا قتل»
 			} else if i+1 < len(ws) && !d.known(ws[i+1].bare) && (w.bare == "مقتل" || w.bare == "استشهاد" || w.bare == "مصرع") {
@@ -772,18 +772,49 @@ func (d *Detector) numberBefore(ws []word, i int) (int, bool) {
 	return 0, false
 }
 
-// numberAfter reads a number starting within three words after ws[i]
-// («مقتل 37»، «مقتل ما لا يقل عن 30»، «قتل أكثر من 90»).
-func (d *Detector) numberAfter(ws []word, i int) (int, bool) {
+// moreOfGroup counts the people a list adds after a count, from ws[k]:
+// «16 طفلا وأربع نساء», «قائد عسكري وأحد العناصر», «امرأة وطفلها» —
+// and «و» with a number or a single person.
+func (d *Detector) moreOfGroup(ws []word, k int) int {
+	// «قائد عسكري»: an adjective may come between.
+	for tries := 0; tries < 2 && k < len(ws); tries++ {
+		rest, ok := strings.CutPrefix(ws[k].w, "و")
+		if !ok || rest == "" {
+			k++
+			continue
+		}
+		if n, ok := digits(rest); ok {
+			return n
+		}
+		if n, ok := d.numbers[rest]; ok && n < 20 {
+			return n
+		}
+		if rest == "احد" || d.onePerson[rest] {
+			return 1
+		}
+		return 0
+	}
+	return 0
+}
+
+// numberAfterAt is numberAfter with the index of the number's word.
+func (d *Detector) numberAfterAt(ws []word, i int) (int, int, bool) {
 	for j := i + 1; j < len(ws) && j <= i+5; j++ {
 		if n, ok := d.number(ws, j); ok {
-			return n, true
+			return n, j, true
 		}
 		if d.deathNouns[ws[j].bare] || d.injuryNouns[ws[j].bare] || d.deathVerbs[ws[j].bare] || d.injuryVerbs[ws[j].bare] {
 			break
 		}
 	}
-	return 0, false
+	return 0, 0, false
+}
+
+// numberAfter reads a number starting within three words after ws[i]
+// («مقتل 37»، «مقتل ما لا يقل عن 30»، «قتل أكثر من 90»).
+func (d *Detector) numberAfter(ws []word, i int) (int, bool) {
+	n, _, ok := d.numberAfterAt(ws, i)
+	return n, ok
 }
 
 // number reads digits or number words at ws[j], with «عشر» compounds

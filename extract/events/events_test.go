@@ -104,6 +104,8 @@ func TestNumbers(t *testing.T) {
 		{"قتلت امرأة وسقط ثلاثة جرحى بغارة على حي الشعار في حلب.", n(1), n(3)},
 		{"أفاد ناشطون بأن طفلا قتل وأصيب أربعة مدنيين في قصف على بلدة كفرنبل.", n(1), n(4)},
 		{"فجر انتحاري نفسه في سوق مدينة القامشلي ما أودى بحياة 9 أشخاص.", n(9), nil},
+		{"قتل 12 طفلا وثلاث نساء في غارة جوية على بلدة كفرنبل.", n(15), nil},
+		{"قتل قائد عسكري وأحد العناصر خلال اشتباكات في محيط بلدة مورك.", n(2), nil},
 		{"ارتكبت الطائرات مجزرة في بلدة كفرنبل راح ضحيتها ثمانية أشخاص.", n(8), nil},
 	}
 	for _, tt := range tests {
@@ -245,6 +247,20 @@ func TestAirAndGround(t *testing.T) {
 		}
 	}
 }
+
+// TestAlongside: «، تزامنا مع …» tells a second happening, with its own
+// toll.
+func TestAlongside(t *testing.T) {
+	evs := detect(t, "قتلت امرأة بغارة على بلدة كفرنبل، تزامنا مع قصف بالمدفعية على بلدة حاس دون وقوع إصابات.", time.Time{})
+	if len(evs) != 2 || evs[0].SubType != AirStrike || !sameInt(evs[0].Fatalities, intp(1)) || evs[1].SubType != Shelling || !sameInt(evs[1].Fatalities, intp(0)) {
+		for _, e := range evs {
+			t.Logf("%s dead %s", e.SubType, show(e.Fatalities))
+		}
+		t.Errorf("want an air strike with one dead and shelling with none")
+	}
+}
+
+func intp(v int) *int { return &v }
 
 // TestReferencePoints: a place named as a point to measure from yields
 // to the place the event happened at; «في شرق دمشق» is a part of the city.
