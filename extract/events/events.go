@@ -76,6 +76,7 @@ type Detector struct {
 	referenceWords map[string]bool
 	artillery      map[string]bool
 	percent        map[string]bool
+	consequences   map[string]bool
 	future         map[string]bool
 	deathVerbs     map[string]bool
 	injuryVerbs    map[string]bool
@@ -163,6 +164,7 @@ func New() *Detector {
 	d.onePerson, d.noHarm, d.noHarmNeg = set(onePerson), set(noHarm), set(noHarmNegators)
 	d.since, d.future, d.artillery = set(sinceWords), set(futureVerbs), set(artilleryWords)
 	d.percent, d.referenceWords = set(percentWords), set(referenceWords)
+	d.consequences = set(consequenceWords)
 	for w, st := range triggers {
 		d.triggers[arabic.Fold(w)] = st
 	}
@@ -316,8 +318,12 @@ func (d *Detector) Detect(doc, text string, mentions []extract.Mention, date tim
 		// صاروخي، ولم يهدأ القصف…»): the clauses join. Clauses that
 		// name places of their own are events of their own, and so is
 		// shelling told beside air strikes («غارات جوية، وقصف مدفعي»).
-		if n := len(out); n > 0 && out[n-1].sentence == cl.sentence && out[n-1].SubType == ev.SubType &&
-			(!own || out[n-1].Place == ev.Place) {
+		// A clause opened by «حيث» tells how the strikes before it fell
+		// («نفذ الطيران 15 غارة على ريف إدلب، حيث قصف بلدات…»); in a
+		// battle it tells what came of it, a happening of its own.
+		elaborates := len(words) > 0 && words[0].bare == "حيث" && ev.Type == typeOf[AirStrike]
+		if n := len(out); n > 0 && out[n-1].sentence == cl.sentence &&
+			(out[n-1].SubType == ev.SubType && (!own || out[n-1].Place == ev.Place) || elaborates && out[n-1].Type == ev.Type) {
 			prev := &out[n-1]
 			prev.End = ev.End
 			prev.Evidence = offs.Slice(prev.Start, prev.End)
@@ -535,8 +541,9 @@ func (d *Detector) splitMixed(in func(start, end int) []word, cl clause) []claus
 			continue
 		}
 		// «جراء استهداف…», «الفارين من المعارك»: a cause or a noun of the
-		// same clause, not a second report.
-		if first >= 0 && i > 0 && causeWords[stripAll(ws[i-1].w)] {
+		// same clause, not a second report; a massacre is what another
+		// happening did («مجزرة ارتكبها الطيران»).
+		if first >= 0 && i > 0 && causeWords[stripAll(ws[i-1].w)] || d.consequences[w.bare] {
 			continue
 		}
 		t := typeOf[st]

@@ -124,9 +124,18 @@ var referenceWords = []string{
 	"شرق", "غرب", "شمال", "جنوب", "شرقي", "غربي", "شمالي", "جنوبي", "قرب", "بالقرب", "مقربة", "بمقربة",
 }
 
-// causeWords before a second trigger of a clause tie it to the first
-// (قتل مدنيون جراء القصف، فروا من المعارك): no new clause begins there.
-var causeWords = map[string]bool{"من": true, "جراء": true, "اثر": true, "إثر": true, "بسبب": true, "نتيجة": true, "نتيجه": true, "خلال": true}
+// consequenceWords name what another happening did; they split no
+// clause (قصف … خلف مجزرة).
+var consequenceWords = []string{"مجزرة", "مجزره", "المجزرة", "مجازر"}
+
+// causeWords before a second trigger of a clause tie it to the first as
+// its cause or its result (قتل مدنيون جراء القصف، فروا من المعارك،
+// استهدفت القافلة، خلفت مجزرة): no new clause begins there.
+var causeWords = map[string]bool{
+	"من": true, "جراء": true, "اثر": true, "بسبب": true, "نتيجه": true, "خلال": true, "هربا": true,
+	"خلفت": true, "خلف": true, "مخلفه": true, "اسفر": true, "اسفرت": true, "ادي": true, "ادت": true,
+	"موقعا": true, "اوقع": true, "اوقعت": true, "في": true,
+}
 
 // nonEvents mark a clause that reports no happening: negation, plans,
 // threats, forecasts, conditions.
@@ -177,7 +186,7 @@ var afterNonEvents = []string{"مرتقبة", "مرتقب", "المرتقبة", 
 var clauseNegators = []string{
 	"نفى", "نفت", "ينفي", "تنفي", "اعتبر", "اعتبرت", "وصف", "وصفت", "اتهم", "اتهمت", "يرى", "ترى",
 	"رأى", "طالب", "طالبت", "ناشد", "ناشدت", "دعا", "دعت", "يدعو", "تدعو",
-	"يعتبر", "تعتبر", "يعتقد", "تعتقد", "يذكر", "يشار",
+	"يعتبر", "تعتبر", "يعتقد", "تعتقد", "يذكر", "يشار", "الجدير",
 	// a condition makes all of its clause hypothetical
 	"حال", "إذا", "اذا", "لو",
 }
