@@ -49,7 +49,12 @@ object.
 event matches a gold event of the same document when the evidence spans
 overlap and the governorate (or the country outside Syria) agrees; it prints
 detection precision, recall and F1, type and sub-type accuracy over the
-matches, and how often the number of dead is exactly right.`,
+matches, and how often the number of dead is exactly right; then each
+sub-type's precision and recall, and which sub-types the matches confused.
+With --show it lists the misses and false alarms, those at another place
+than the other side's first (an event overlaps them in another
+governorate or country), then those with nothing there, and the wrong
+types.`,
 		Example: `  atlas eval --gold ../shared/gold --docs ../shared/seeds
   atlas eval --gold ../shared/gold --docs ../shared/seeds --show
   atlas eval --gold ../shared/gold --docs ../shared/seeds --show --format json
@@ -150,7 +155,7 @@ matches, and how often the number of dead is exactly right.`,
 	f := cmd.Flags()
 	f.StringVar(&goldDir, "gold", "", "folder of gold *.jsonl files (required)")
 	f.StringVar(&docsDir, "docs", "", "folder of the documents the gold files name (required)")
-	f.BoolVar(&show, "show", false, "list false alarms, misses and wrong places under their causes (with --events: wrong types)")
+	f.BoolVar(&show, "show", false, "list false alarms, misses and wrong places under their causes (with --events: misses and false alarms by cause, and wrong types)")
 	f.StringVar(&format, "format", "text", "text or json (place mentions only)")
 	f.BoolVar(&withEvents, "events", false, "score events instead of place mentions")
 	cmd.MarkFlagRequired("gold")

@@ -74,4 +74,33 @@ func TestScoreEvents(t *testing.T) {
 	if !strings.HasSuffix(b.String(), "f1=0.500 type_acc=1.000 sub_acc=0.000 fatal_acc=1.000\n") {
 		t.Errorf("printed:\n%s", b.String())
 	}
+	// Per sub-type: the clash is gold's and was missed as a clash (the
+	// pair's sub-type is wrong); the strike was predicted once, wrongly
+	// placed; the borderline meeting counts on neither side.
+	want := map[string]TypeScore{
+		"Armed clash":                         {SubType: "Armed clash", Gold: 1},
+		"Non-state actor overtakes territory": {SubType: "Non-state actor overtakes territory", Predicted: 1},
+		"Air/drone strike":                    {SubType: "Air/drone strike", Gold: 1, Predicted: 1},
+	}
+	if len(r.PerType) != len(want) {
+		t.Errorf("per type %+v", r.PerType)
+	}
+	for _, s := range r.PerType {
+		if s != want[s.SubType] {
+			t.Errorf("%s: %+v, want %+v", s.SubType, s, want[s.SubType])
+		}
+	}
+	if r.Confusion["Armed clash"]["Non-state actor overtakes territory"] != 1 {
+		t.Errorf("confusion %v", r.Confusion)
+	}
+	// The strike is a false alarm at another place than gold's, and gold's
+	// strike a miss for the same reason.
+	if r.FalseCause[0] != causeOtherPlace || r.MissCause[0] != causeOtherPlace {
+		t.Errorf("causes %v %v", r.FalseCause, r.MissCause)
+	}
+	for _, line := range []string{"Armed clash → Non-state actor overtakes territory  1", "| another place |"} {
+		if !strings.Contains(b.String(), line) {
+			t.Errorf("printed output lacks %q:\n%s", line, b.String())
+		}
+	}
 }
