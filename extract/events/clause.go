@@ -52,7 +52,7 @@ func clauses(rs []rune, narrative map[string]bool) []clause {
 			}
 			start = i + 1
 		case '،', ',':
-			if opensClause(rs[i+1:]) {
+			if opensClause(rs[i+1:]) && !openBetween(rs[start:i]) {
 				emit(i)
 				start = i + 1
 			}
@@ -109,6 +109,23 @@ func opensClause(rest []rune) bool {
 	}
 	for _, w := range clauseStarts {
 		if strings.HasPrefix(s, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// openBetween reports a «بين» in rs that no «و» has answered yet: «بين
+// قوات النظام، والفصائل في محيط البلدة» is one clause, its «، و» the
+// second party's.
+func openBetween(rs []rune) bool {
+	words := strings.Fields(string(rs))
+	for k := len(words) - 1; k >= 0; k-- {
+		w := strings.Trim(words[k], "\"'«»()")
+		if strings.HasPrefix(w, "و") && k > 0 {
+			return false
+		}
+		if w == "بين" || w == "وبين" {
 			return true
 		}
 	}

@@ -212,12 +212,13 @@ func (d *Detector) Detect(doc, text string, mentions []extract.Mention, date tim
 		return all[i:j]
 	}
 	var cls []clause
-	old := map[int]bool{} // sentences dated to well before the news
+	old := map[int]bool{} // clauses (by start) of a standing state or a total
 	for _, cl := range clauses(runes, d.narrative) {
-		if d.dated(in(cl.start, cl.end)) {
-			old[cl.sentence] = true
+		dated := d.dated(in(cl.start, cl.end))
+		for _, part := range d.splitMixed(in, cl) {
+			old[part.start] = dated
+			cls = append(cls, part)
 		}
-		cls = append(cls, d.splitMixed(in, cl)...)
 	}
 	lastAgent := "" // the agent the paragraph named last, for clauses that name none
 	for ci, cl := range cls {
@@ -237,7 +238,7 @@ func (d *Detector) Detect(doc, text string, mentions []extract.Mention, date tim
 			lastAgent = who
 		}
 		ev, ok := d.classify(words)
-		ok = ok && !old[cl.sentence]
+		ok = ok && !old[cl.start]
 		if len(places) > 0 {
 			carry, carrySentence = places, cl.sentence
 		}

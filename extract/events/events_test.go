@@ -266,6 +266,28 @@ func TestAlongside(t *testing.T) {
 
 func intp(v int) *int { return &v }
 
+// TestClauseBounds: «بين X، وY» is one clause with its place; a source's
+// next report opens a clause even where scraping lost the full stop.
+func TestClauseBounds(t *testing.T) {
+	tests := []struct {
+		text  string
+		kinds []string
+	}{
+		{"دارت اشتباكات بين قوات النظام، والفصائل المسلحة في محيط بلدة عتمان.", []string{ArmedClash}},
+		{"انتزع الجيش حقلا نفطيا قرب مدينة الميادين أمس وذكر المرصد أن الطائرات قصفت بلدة هجين.", []string{GovRegains, AirStrike}},
+		{"سيطرا على دوار الكورنيش في مدينة داريا.", []string{NSATakes}},
+	}
+	for _, tt := range tests {
+		var kinds []string
+		for _, e := range detect(t, tt.text, time.Time{}) {
+			kinds = append(kinds, e.SubType)
+		}
+		if strings.Join(kinds, ",") != strings.Join(tt.kinds, ",") {
+			t.Errorf("%s\n  events %v, want %v", tt.text, kinds, tt.kinds)
+		}
+	}
+}
+
 // TestReferencePoints: a place named as a point to measure from yields
 // to the place the event happened at; «في شرق دمشق» is a part of the city.
 func TestReferencePoints(t *testing.T) {

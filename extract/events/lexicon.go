@@ -82,7 +82,7 @@ var triggers = map[string]string{
 	"هجومين": ArmedClash,
 	"التصدي": ArmedClash, "صد": ArmedClash, "صدوا": ArmedClash, "تصدوا": ArmedClash, "هاجم": ArmedClash, "هاجمت": ArmedClash,
 	"سيطرة": territory, "سيطرت": territory, "سيطر": territory, "سيطرتها": territory, "السيطرة": territory,
-	"سيطروا": territory, "تقدم": advance, "تقدما": advance, "تقدمت": advance, "استعاد": territory,
+	"سيطروا": territory, "سيطرا": territory, "انتزع": territory, "انتزعت": territory, "استعادا": territory, "تقدم": advance, "تقدما": advance, "تقدمت": advance, "استعاد": territory,
 	"استعادت": territory, "استعادة": territory, "استولت": territory, "استولى": territory, "حرر": territory,
 	"حررت": territory, "تحرير": territory, "حرروا": territory, "دخلت": advance, "دخول": advance,
 	// civilians
@@ -293,6 +293,8 @@ var narrativeVerbs = []string{
 	"قتل", "قتلت", "فجر", "نفذ", "نفذت", "هاجم", "هاجمت", "اقتحم", "اقتحمت", "حرر", "حرروا",
 	"نزح", "شهدت", "تواصلت", "استمرت", "سجل", "قامت", "قام", "قتلوا", "يشنون", "شنوا", "دمر",
 	"دمرت", "تمكنوا", "تمكن", "حرروا", "سيطروا", "أسقط", "أسقطت", "تعرضت",
+	// a source's next report, in text scraped without full stops
+	"ذكر", "أفاد", "أضاف", "أشار", "قال",
 }
 
 // speechVerbs mark a clause as someone's words: a political clause that
