@@ -77,6 +77,7 @@ type Detector struct {
 	artillery      map[string]bool
 	percent        map[string]bool
 	consequences   map[string]bool
+	spans          map[string]bool
 	future         map[string]bool
 	deathVerbs     map[string]bool
 	injuryVerbs    map[string]bool
@@ -164,7 +165,7 @@ func New() *Detector {
 	d.onePerson, d.noHarm, d.noHarmNeg = set(onePerson), set(noHarm), set(noHarmNegators)
 	d.since, d.future, d.artillery = set(sinceWords), set(futureVerbs), set(artilleryWords)
 	d.percent, d.referenceWords = set(percentWords), set(referenceWords)
-	d.consequences = set(consequenceWords)
+	d.consequences, d.spans = set(consequenceWords), set(longSpans)
 	for w, st := range triggers {
 		d.triggers[arabic.Fold(w)] = st
 	}
@@ -509,10 +510,14 @@ func (d *Detector) dated(ws []word) bool {
 			return true
 		}
 		// «منذ بدء النزاع», «منذ 2014»: a total or a state.
-		if w.bare == "منذ" && i+1 < len(ws) && (d.since[stripAll(ws[i+1].w)] || isYear(ws[i+1].w)) {
+		if w.bare == "منذ" && i+1 < len(ws) && (d.since[ws[i+1].w] || d.since[stripAll(ws[i+1].w)] || isYear(ws[i+1].w)) {
 			return true
 		}
 		if w.flags&isMonth != 0 && i > 0 && ws[i-1].bare == "منذ" {
+			return true
+		}
+		// «خلال سنوات النزاع», «طوال أشهر»: a total over a long stretch.
+		if (w.w == "خلال" || w.w == "طوال") && i+1 < len(ws) && d.spans[ws[i+1].w] {
 			return true
 		}
 	}
@@ -544,7 +549,7 @@ func (d *Detector) splitMixed(in func(start, end int) []word, cl clause) []claus
 		// «جراء استهداف…», «الفارين من المعارك»: a cause or a noun of the
 		// same clause, not a second report; a massacre is what another
 		// happening did («مجزرة ارتكبها الطيران»).
-		if first >= 0 && i > 0 && causeWords[stripAll(ws[i-1].w)] || d.consequences[w.bare] {
+		if first >= 0 && i > 0 && (causeWords[ws[i-1].w] || causeWords[stripAll(ws[i-1].w)]) || d.consequences[w.bare] {
 			continue
 		}
 		t := typeOf[st]

@@ -145,6 +145,8 @@ var nonEvents = []string{
 	"مرتقبة", "المرتقب", "المرتقبة", "محتمل", "احتمال", "إذا", "اذا", "لو", "يجب", "ينبغي",
 	"سترد", "سيرد", "ستشن", "سيشن", "ستبدأ", "سيبدأ", "تستعد", "يستعد", "تحذير", "حذر", "حذرت",
 	"يمكن", "يمكنه", "ممكن", "إمكانية", "امكانية", "بهدف", "تهدف", "يهدف", "لإجراء", "لاجراء",
+	// in range of fire is no fire (تحت مرمى المدفعية)
+	"مرمى",
 	// a happening called off or put off
 	"إلغاء", "الغاء", "تأجيل", "تاجيل", "أرجأ", "أرجأت", "إرجاء",
 	// support for another's deed is no deed of its own (مدعومة من الطيران الروسي)
@@ -172,6 +174,10 @@ var months = []string{
 var backgroundWords = []string{
 	"الآونة", "عادة", "غالبا", "دائما", "سابقا",
 }
+
+// longSpans after «خلال» or «طوال» make a clause a total over months or
+// years (خلال سنوات النزاع), not a happening.
+var longSpans = []string{"سنوات", "السنوات", "أشهر", "الأشهر", "اشهر", "الاشهر", "أعوام", "الأعوام", "عام", "العام", "سنة"}
 
 // sinceWords after «منذ» date a clause to the start of a long stretch
 // (منذ بدء النزاع، منذ اندلاع الثورة): a total, not a happening.
