@@ -29,6 +29,9 @@ func clauses(rs []rune, narrative map[string]bool) []clause {
 	start := 0
 	para := true
 	sentence := 0
+	// between: the clause has a «بين» that no word with و has answered
+	// yet (see openBetween).
+	between := false
 	emit := func(end int) {
 		s, e := start, end
 		for s < e && isPad(rs[s]) {
@@ -41,6 +44,7 @@ func clauses(rs []rune, narrative map[string]bool) []clause {
 			out = append(out, clause{start: s, end: e, para: para, sentence: sentence})
 			para = false
 		}
+		between = false
 	}
 	for i := 0; i < len(rs); i++ {
 		switch r := rs[i]; r {
@@ -52,11 +56,19 @@ func clauses(rs []rune, narrative map[string]bool) []clause {
 			}
 			start = i + 1
 		case '،', ',':
-			if opensClause(rs[i+1:]) && !openBetween(rs[start:i]) {
+			if opensClause(rs[i+1:]) && !between {
 				emit(i)
 				start = i + 1
 			}
 		case ' ':
+			if i+1 < len(rs) && (rs[i+1] == 'ب' || rs[i+1] == 'و') {
+				switch {
+				case startsWord(rs[i+1:], "بين"), startsWord(rs[i+1:], "وبين"):
+					between = true
+				case rs[i+1] == 'و':
+					between = false
+				}
+			}
 			if i <= start+8 || i+2 >= len(rs) || !mayOpenClause(rs[i+1]) {
 				break
 			}
@@ -115,21 +127,18 @@ func opensClause(rest []rune) bool {
 	return false
 }
 
-// openBetween reports a «بين» in rs that no «و» has answered yet: «بين
-// قوات النظام، والفصائل في محيط البلدة» is one clause, its «، و» the
-// second party's.
-func openBetween(rs []rune) bool {
-	words := strings.Fields(string(rs))
-	for k := len(words) - 1; k >= 0; k-- {
-		w := strings.Trim(words[k], "\"'«»()")
-		if strings.HasPrefix(w, "و") && k > 0 {
+// startsWord: rs begins with the word s, a whole word. «بين قوات
+// النظام، والفصائل في محيط البلدة» is one clause: its «، و» is the
+// second party's, which the «بين» before it awaits.
+func startsWord(rs []rune, s string) bool {
+	i := 0
+	for _, r := range s {
+		if i >= len(rs) || rs[i] != r {
 			return false
 		}
-		if w == "بين" || w == "وبين" {
-			return true
-		}
+		i++
 	}
-	return false
+	return i == len(rs) || !arabic.IsLetter(rs[i])
 }
 
 func isPad(r rune) bool {

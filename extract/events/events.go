@@ -142,6 +142,7 @@ const (
 	isMonth                           // months[bare]
 	isSpeech                          // speech[bare] or speech[stripAll(w)]
 	isNegator                         // negators[bare] or negators[stripAll(w)]
+	isActorish                        // may begin an actor's name: actorFirst[bare] or actors[stripAll(w)]
 )
 
 // New builds a detector with atlas's Arabic lexicon.
@@ -221,6 +222,15 @@ func (d *Detector) Detect(doc, text string, mentions []extract.Mention, date tim
 			cls = append(cls, part)
 		}
 	}
+	// Each clause's own report, worked out once: the tolls of an event
+	// look at its neighbours' too.
+	kinds := make([]Event, len(cls))
+	owns := make([]bool, len(cls))
+	clWords := make([][]word, len(cls))
+	for ci, cl := range cls {
+		clWords[ci] = in(cl.start, cl.end)
+		kinds[ci], owns[ci] = d.classify(clWords[ci])
+	}
 	lastAgent := "" // the agent the paragraph named last, for clauses that name none
 	for ci, cl := range cls {
 		if cl.sentence != carrySentence {
@@ -231,15 +241,14 @@ func (d *Detector) Detect(doc, text string, mentions []extract.Mention, date tim
 			lastAgent = ""
 		}
 		places := literalIn(mentions, cl.start, cl.end)
-		words := in(cl.start, cl.end)
+		words := clWords[ci]
 		prevAgent := lastAgent
 		spans := d.actorSpans(words)
 		who := agentOf(spans, words)
 		if who != "" {
 			lastAgent = who
 		}
-		ev, ok := d.classify(words)
-		ok = ok && !old[cl.start]
+		ev, ok := kinds[ci], owns[ci] && !old[cl.start]
 		if len(places) > 0 {
 			carry, carrySentence = places, cl.sentence
 		}
@@ -262,7 +271,7 @@ func (d *Detector) Detect(doc, text string, mentions []extract.Mention, date tim
 		}
 		ev.Start, ev.End = cl.start, cl.end
 		ev.Evidence = offs.Slice(cl.start, cl.end)
-		ev.Places = d.byRole(runes, places)
+		ev.Places = d.byRole(all, places)
 		ev.Place = ev.Places[0].Place
 		ev.GeoPrecision = ev.Places[0].GeoPrecision
 		ev.Actors = actorsOf(spans)
@@ -294,16 +303,16 @@ func (d *Detector) Detect(doc, text string, mentions []extract.Mention, date tim
 		// آخرون، بقصف…»). Clauses that report events of their own keep
 		// their tolls.
 		for cj := ci + 1; cj < len(cls) && cls[cj].sentence == cl.sentence && (ev.Fatalities == nil || ev.Injured == nil); cj++ {
-			more := in(cls[cj].start, cls[cj].end)
-			if _, own := d.classify(more); own {
+			more := clWords[cj]
+			if owns[cj] {
 				break
 			}
 			dead, hurt := d.casualties(more)
 			ev.Fatalities, ev.Injured = orInt(ev.Fatalities, dead), orInt(ev.Injured, hurt)
 		}
 		for cj := ci - 1; cj >= 0 && cls[cj].sentence == cl.sentence && (ev.Fatalities == nil || ev.Injured == nil); cj-- {
-			more := in(cls[cj].start, cls[cj].end)
-			if _, own := d.classify(more); own {
+			more := clWords[cj]
+			if owns[cj] {
 				break
 			}
 			dead, hurt := d.casualties(more)
@@ -464,6 +473,9 @@ func (d *Detector) lexeme(w string) *lexeme {
 	}
 	if d.negators[l.bare] || d.negators[all] {
 		l.flags |= isNegator
+	}
+	if _, ok := d.actors[all]; ok || d.actorFirst[l.bare] {
+		l.flags |= isActorish
 	}
 	return l
 }
@@ -885,8 +897,10 @@ func (d *Detector) actorSpans(ws []word) []actorAt {
 	var out []actorAt
 	var phrase []byte
 	for i := 0; i < len(ws); i++ {
-		// Most words begin no actor's name: skip them without building
-		// phrases.
+		// Most words begin no actor's name: the word's lexeme says so.
+		if ws[i].flags&isActorish == 0 {
+			continue
+		}
 		if !d.actorFirst[ws[i].bare] {
 			if a, ok := d.actors[stripAll(ws[i].w)]; ok {
 				out = append(out, actorAt{a, i})
@@ -993,11 +1007,11 @@ func literalIn(ms []extract.Mention, start, end int) []extract.Mention {
 // those the clause only measures from («بلدات الغوطة، شرق العاصمة دمشق»,
 // «قرب مدينة X»), then the most precise first, keeping text order among
 // equals: the first place named is where it happened.
-func (d *Detector) byRole(runes []rune, ms []extract.Mention) []extract.Mention {
+func (d *Detector) byRole(all []word, ms []extract.Mention) []extract.Mention {
 	out := append([]extract.Mention(nil), ms...)
 	ref := make(map[int]bool, len(out))
 	for _, m := range out {
-		ref[m.Start] = d.reference(runes, m)
+		ref[m.Start] = d.reference(all, m)
 	}
 	sort.SliceStable(out, func(i, j int) bool {
 		if ref[out[i].Start] != ref[out[j].Start] {
@@ -1011,8 +1025,14 @@ func (d *Detector) byRole(runes []rune, ms []extract.Mention) []extract.Mention 
 // reference reports a place the text names as a point to measure from: a
 // side or «قرب» before it, a place word between («شرق العاصمة دمشق»,
 // «بالقرب من مدينة حلب»).
-func (d *Detector) reference(runes []rune, m extract.Mention) bool {
-	before := strings.Fields(arabic.Fold(string(runes[max(0, m.Start-40):m.Start])))
+func (d *Detector) reference(all []word, m extract.Mention) bool {
+	// The text's words before the mention, at most four.
+	at := sort.Search(len(all), func(i int) bool { return all[i].start >= m.Start })
+	var buf [4]string
+	before := buf[:0]
+	for _, w := range all[max(0, at-4):at] {
+		before = append(before, w.w)
+	}
 	n := len(before)
 	if n > 0 && placeWords[stripAll(before[n-1])] {
 		n-- // «شرق العاصمة دمشق»
