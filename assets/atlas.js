@@ -214,7 +214,8 @@
   function eventsMap(mapEl) {
     var all = data.events.map(function (e) {
       return { id: e.id, type: e.t, sub: e.s, lat: e.lat, lon: e.lon, approx: e.x, gov: e.g || '', date: e.d || '',
-        actors: e.a || [], dead: e.f, hurt: e.i, place: e.p, href: root + e.h, title: e.at, evidence: e.e };
+        actors: e.a || [], dead: e.f, hurt: e.i, place: e.p, href: root + e.h, title: e.at, evidence: e.e, conf: e.c,
+        shown: e.d ? e.d.slice(0, e.dp === 'month' ? 7 : e.dp === 'year' ? 4 : 10) : '' };
     });
     var scoped = page.focus ? all.filter(function (e) { return e.gov === page.focus; }) : all;
     var counts = {};
@@ -242,8 +243,9 @@
         fillColor: colours[cls], fillOpacity: e.approx ? 0.35 : 0.9
       });
       var lines = [english ? e.sub : (data.subTypes[e.sub] || e.sub)];
-      if (e.date) { lines.push(e.date); }
+      if (e.shown) { lines.push(e.shown); }
       if (e.dead !== undefined && e.dead !== null) { lines.push(ui('القتلى: ') + e.dead); }
+      if (e.conf) { lines.push(ui('الثقة: ') + Math.round(e.conf * 100) + '%'); }
       lines.push(e.evidence);
       m.bindPopup(popupBox(e.place, '', lines, [{ href: e.href, text: e.title }]));
       m.event = e;

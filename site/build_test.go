@@ -1,7 +1,9 @@
 package site
 
 import (
+	"bytes"
 	"context"
+	"encoding/csv"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -163,4 +165,41 @@ func TestLongFirstLineKeepsItsMentions(t *testing.T) {
 	for _, b := range rep.Broken {
 		t.Errorf("broken: %s", b)
 	}
+}
+
+// TestDatePrecisionInDownloads: an event dated to a month by its text
+// carries that precision into events.geojson, events.csv (ACLED's
+// time_precision) and the events page.
+func TestDatePrecisionInDownloads(t *testing.T) {
+	src := fstest.MapFS{"a.md": {Data: []byte("---\ntitle: نشرة\ndate: 2018-01-10\n---\n\nفي شباط الماضي قصفت الطائرات الحربية مدينة سراقب.\n")}}
+	out := filepath.Join(t.TempDir(), "site")
+	if _, err := Build(context.Background(), testOptions(t, src, out)); err != nil {
+		t.Fatal(err)
+	}
+	geo, err := os.ReadFile(filepath.Join(out, "events.geojson"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(geo), `"date":"2017-02-01","date_precision":"month"`) {
+		t.Errorf("events.geojson:\n%s", geo)
+	}
+	rows, err := csv.NewReader(bytes.NewReader(mustRead(t, filepath.Join(out, "events.csv")))).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rows) != 2 || rows[0][len(rows[0])-1] != "time_precision" || rows[1][len(rows[1])-1] != "3" || rows[1][1] != "2017-02-01" {
+		t.Errorf("events.csv: %q", rows)
+	}
+	if page := string(mustRead(t, filepath.Join(out, "events.html"))); !strings.Contains(page, `<time datetime="2017-02">2017-02</time>`) {
+		t.Errorf("the events page does not show the month alone")
+	}
+}
+
+func mustRead(t *testing.T, path string) []byte {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
 }

@@ -24,8 +24,9 @@ import (
 
 // cacheFormat changes whenever the cache's layout does, or what the
 // download rows it lets a rebuild copy hold (10: CSV cells safe from
-// spreadsheets; 11: every file ends with a checksum of its bytes).
-const cacheFormat = "atlas-cache-11"
+// spreadsheets; 11: every file ends with a checksum of its bytes; 12: an
+// event keeps its date's precision).
+const cacheFormat = "atlas-cache-12"
 
 // The cache's files: analyses/<key><analysisSuffix>, the pages and the
 // rows index.
@@ -129,6 +130,7 @@ type cachedEvent struct {
 	Actors              []string
 	HasDate             bool
 	Date                time.Time
+	DatePrecision       string
 	Confidence          float64
 }
 
@@ -479,7 +481,7 @@ func newCachedAnalysis(a *Article) *cachedAnalysis {
 			ce.BStart, ce.BEnd = text.Byte(e.Start), text.Byte(e.End)
 		}
 		if e.Date != nil {
-			ce.HasDate, ce.Date = true, *e.Date
+			ce.HasDate, ce.Date, ce.DatePrecision = true, *e.Date, e.DatePrecision
 		}
 		ca.Events = append(ca.Events, ce)
 	}
@@ -518,7 +520,7 @@ func (ca *cachedAnalysis) article(g *geo.Gazetteer, doc *content.Article) (*Arti
 		}
 		if ce.HasDate {
 			d := ce.Date
-			e.Date = &d
+			e.Date, e.DatePrecision = &d, ce.DatePrecision
 		}
 		a.Events = append(a.Events, e)
 	}

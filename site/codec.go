@@ -105,6 +105,7 @@ func encodeAnalysis(ca *cachedAnalysis) []byte {
 		e.bool(ev.HasDate)
 		date, _ := ev.Date.MarshalBinary() // fails only for odd zone offsets; a zero time then
 		e.bytes(date)
+		e.str(ev.DatePrecision)
 		e.float(ev.Confidence)
 	}
 	e.uint(len(ca.Spans))
@@ -155,6 +156,7 @@ func decodeAnalysis(data []byte) (*cachedAnalysis, error) {
 				return nil, errDamaged
 			}
 		}
+		ev.DatePrecision = d.str()
 		ev.Confidence = d.float()
 	}
 	ca.Spans = makeList[[3]int](d.count(minSpan))

@@ -11,6 +11,7 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"github.com/briefing-atlas/atlas/extract/events"
 	"github.com/briefing-atlas/atlas/geo/arabic"
 )
 
@@ -22,9 +23,10 @@ type eventJSON struct {
 	SubType  string   `json:"s"`
 	Lat      float64  `json:"lat"`
 	Lon      float64  `json:"lon"`
-	Approx   bool     `json:"x,omitempty"` // the point is a governorate's or a borrowed one
-	Gov      string   `json:"g,omitempty"` // governorate p-code
-	Date     string   `json:"d,omitempty"`
+	Approx   bool     `json:"x,omitempty"`  // the point is a governorate's or a borrowed one
+	Gov      string   `json:"g,omitempty"`  // governorate p-code
+	Date     string   `json:"d,omitempty"`  // YYYY-MM-DD, for the date filters
+	Prec     string   `json:"dp,omitempty"` // "month" or "year" when the text gives no day
 	Actors   []string `json:"a,omitempty"`
 	Dead     *int     `json:"f,omitempty"`
 	Hurt     *int     `json:"i,omitempty"`
@@ -32,6 +34,19 @@ type eventJSON struct {
 	Href     string   `json:"h"` // the article, from the site root, with the event's anchor
 	Title    string   `json:"at"`
 	Evidence string   `json:"e"`
+	Conf     float64  `json:"c"` // the event's confidence, 0…1
+}
+
+// datePrinted is an event's date to the precision the text gives it:
+// 2016-12-22, 2016-12 or 2016.
+func datePrinted(e *events.Event) string {
+	switch e.DatePrecision {
+	case "month":
+		return e.Date.Format("2006-01")
+	case "year":
+		return e.Date.Format("2006")
+	}
+	return e.Date.Format("2006-01-02")
 }
 
 // writeEventsData writes data/events.js: every event, the labels of
@@ -47,13 +62,16 @@ func (r *pageRenderer) writeEventsData(w *writer) error {
 			ID: e.ID, Type: e.Type, SubType: e.SubType, Lat: round(e.Place.Point.Lat()), Lon: round(e.Place.Point.Lon()),
 			Approx: e.GeoPrecision > 1, Actors: e.Actors, Dead: e.Fatalities, Hurt: e.Injured,
 			Place: e.Places[0].Surface, Href: fmt.Sprintf("%s#e-%d", articleHref(e.Article), e.N), Title: e.Article.Title,
-			Evidence: clip(e.Evidence, 240),
+			Evidence: clip(e.Evidence, 240), Conf: e.Confidence,
 		}
 		if e.Place.Country == "SY" {
 			j.Gov = e.Place.Adm1
 		}
 		if e.Date != nil {
 			j.Date = e.Date.Format("2006-01-02")
+			if e.DatePrecision != "day" {
+				j.Prec = e.DatePrecision
+			}
 		}
 		list = append(list, j)
 	}

@@ -19,6 +19,7 @@ import (
 var eventsCSVHeader = []string{
 	"event_id", "event_date", "event_type", "sub_event_type", "actor1", "actor2", "admin1",
 	"location", "latitude", "longitude", "geo_precision", "fatalities", "notes", "source",
+	"time_precision",
 }
 
 var mentionsCSVHeader = []string{
@@ -331,21 +332,23 @@ type pointJSON struct {
 }
 
 type eventProperties struct {
-	ID           string   `json:"id"`
-	Date         *string  `json:"date"`
-	Type         string   `json:"type"`
-	SubType      string   `json:"sub_type"`
-	Actors       []string `json:"actors"`
-	Places       []string `json:"places"`
-	Governorate  string   `json:"governorate"`
-	Country      string   `json:"country"`
-	GeoPrecision int      `json:"geo_precision"`
-	Fatalities   *int     `json:"fatalities"`
-	Injured      *int     `json:"injured"`
-	Evidence     string   `json:"evidence"`
-	Confidence   float64  `json:"confidence"`
-	Article      string   `json:"article"`
-	Title        string   `json:"title"`
+	ID   string  `json:"id"`
+	Date *string `json:"date"`
+	// DatePrecision: "day", "month" or "year"; null with no date.
+	DatePrecision *string  `json:"date_precision"`
+	Type          string   `json:"type"`
+	SubType       string   `json:"sub_type"`
+	Actors        []string `json:"actors"`
+	Places        []string `json:"places"`
+	Governorate   string   `json:"governorate"`
+	Country       string   `json:"country"`
+	GeoPrecision  int      `json:"geo_precision"`
+	Fatalities    *int     `json:"fatalities"`
+	Injured       *int     `json:"injured"`
+	Evidence      string   `json:"evidence"`
+	Confidence    float64  `json:"confidence"`
+	Article       string   `json:"article"`
+	Title         string   `json:"title"`
 }
 
 func eventFeature(a *Article, e events.Event) eventFeatureJSON {
@@ -364,10 +367,22 @@ func eventFeature(a *Article, e events.Event) eventFeatureJSON {
 		},
 	}
 	if e.Date != nil {
-		d := e.Date.Format("2006-01-02")
-		f.Properties.Date = &d
+		d, p := e.Date.Format("2006-01-02"), e.DatePrecision
+		f.Properties.Date, f.Properties.DatePrecision = &d, &p
 	}
 	return f
+}
+
+// timePrecision is ACLED's time_precision of an event's date: 1 for a
+// day, 3 for a month or a coarser date; "" with no date.
+func timePrecision(e events.Event) string {
+	switch {
+	case e.Date == nil:
+		return ""
+	case e.DatePrecision == "day":
+		return "1"
+	}
+	return "3"
 }
 
 func eventRow(a *Article, e events.Event) []string {
@@ -395,6 +410,7 @@ func eventRow(a *Article, e events.Event) []string {
 		row[11] = strconv.Itoa(*e.Fatalities)
 	}
 	row[12] = e.Evidence
+	row[14] = timePrecision(e)
 	row[13] = a.Source
 	if row[13] == "" {
 		row[13] = a.Path

@@ -51,6 +51,7 @@ var english = map[string]string{
 	"أنواع الأحداث": "Event types", "موقع دقيق": "exact location", "موقع تقريبي": "approximate location",
 	"تلوين المحافظات حسب عدد الأحداث": "Governorates shaded by number of events", "عدد الذكر: ": "Mentions: ",
 	"صفحة المكان": "Page of the place", "القتلى: ": "Killed: ", "لا نتائج.": "No results.",
+	"الثقة: ": "Confidence: ",
 }
 
 // T returns phrase in the page's language.
@@ -107,7 +108,7 @@ func (p page) UI() map[string]string {
 	}
 	out := map[string]string{}
 	for _, k := range []string{"أنواع الأحداث", "موقع دقيق", "موقع تقريبي", "تلوين المحافظات حسب عدد الأحداث",
-		"عدد الذكر: ", "صفحة المكان", "القتلى: ", "لا نتائج."} {
+		"عدد الذكر: ", "صفحة المكان", "القتلى: ", "لا نتائج.", "الثقة: "} {
 		out[k] = english[k]
 	}
 	return out

@@ -156,6 +156,11 @@ func (f *eventFeatureJSON) appendJSON(b []byte) ([]byte, error) {
 	} else {
 		w.str(`,"date":`, *p.Date)
 	}
+	if p.DatePrecision == nil {
+		w.raw(`,"date_precision":null`)
+	} else {
+		w.str(`,"date_precision":`, *p.DatePrecision)
+	}
 	w.str(`,"type":`, p.Type)
 	w.str(`,"sub_type":`, p.SubType)
 	w.strs(`,"actors":`, p.Actors)

@@ -111,11 +111,19 @@ var funcs = template.FuncMap{
 		}
 		return a.Date.Format("2006-01-02")
 	},
+	// eventDate is the date for filters (YYYY-MM-DD), eventDateShown the
+	// date as precise as the text gives it (2016-12-22, 2016-12, 2016).
 	"eventDate": func(e eventRef) string {
 		if e.Date == nil {
 			return ""
 		}
 		return e.Date.Format("2006-01-02")
+	},
+	"eventDateShown": func(e eventRef) string {
+		if e.Date == nil {
+			return ""
+		}
+		return datePrinted(e.Event)
 	},
 	"typeLabel":    func(t string) string { return typeLabels[t] },
 	"subTypeLabel": func(t string) string { return subTypeLabels[t] },

@@ -29,7 +29,8 @@ geo_precision and use. --format table prints the same as aligned columns.
 --events prints events instead: what happened where, one JSON object per
 event with doc, start, end (the evidence clause), evidence, type, sub_type
 (ACLED's names), places, governorate, country, fatalities, injured, actors,
-date, id, lat, lon, geo_precision and confidence.`,
+date, date_precision (day, month or year), id, lat, lon, geo_precision and
+confidence.`,
 		Example: `  atlas extract --format jsonl content/*.md > mentions.jsonl
   atlas extract --format table briefing.txt
   atlas extract --events content/*.md > events.jsonl`,
@@ -146,27 +147,29 @@ func writeRecord(w io.Writer, format string, r mentionRecord) error {
 }
 
 // eventRecord is the fixed JSON contract of `atlas extract --events`: the
-// keys of the gold event files plus id, date, lat, lon, geo_precision and
+// keys of the gold event files plus id, date, date_precision, lat, lon, geo_precision and
 // confidence.
 type eventRecord struct {
-	ID           string   `json:"id"`
-	Doc          string   `json:"doc"`
-	Start        int      `json:"start"`
-	End          int      `json:"end"`
-	Evidence     string   `json:"evidence"`
-	Type         string   `json:"type"`
-	SubType      string   `json:"sub_type"`
-	Places       []string `json:"places"`
-	Governorate  *string  `json:"governorate"`
-	Country      *string  `json:"country"`
-	Fatalities   *int     `json:"fatalities"`
-	Injured      *int     `json:"injured"`
-	Actors       []string `json:"actors"`
-	Date         *string  `json:"date"`
-	Lat          *float64 `json:"lat"`
-	Lon          *float64 `json:"lon"`
-	GeoPrecision int      `json:"geo_precision"`
-	Confidence   float64  `json:"confidence"`
+	ID          string   `json:"id"`
+	Doc         string   `json:"doc"`
+	Start       int      `json:"start"`
+	End         int      `json:"end"`
+	Evidence    string   `json:"evidence"`
+	Type        string   `json:"type"`
+	SubType     string   `json:"sub_type"`
+	Places      []string `json:"places"`
+	Governorate *string  `json:"governorate"`
+	Country     *string  `json:"country"`
+	Fatalities  *int     `json:"fatalities"`
+	Injured     *int     `json:"injured"`
+	Actors      []string `json:"actors"`
+	Date        *string  `json:"date"`
+	// DatePrecision: "day", "month" or "year"; null with no date.
+	DatePrecision *string  `json:"date_precision"`
+	Lat           *float64 `json:"lat"`
+	Lon           *float64 `json:"lon"`
+	GeoPrecision  int      `json:"geo_precision"`
+	Confidence    float64  `json:"confidence"`
 }
 
 func newEventRecord(doc string, offset int, e events.Event) eventRecord {
@@ -189,8 +192,8 @@ func newEventRecord(doc string, offset int, e events.Event) eventRecord {
 		}
 	}
 	if e.Date != nil {
-		d := e.Date.Format("2006-01-02")
-		r.Date = &d
+		d, p := e.Date.Format("2006-01-02"), e.DatePrecision
+		r.Date, r.DatePrecision = &d, &p
 	}
 	return r
 }

@@ -36,8 +36,11 @@ type Event struct {
 	Injured      *int
 	Actors       []string
 	Date         *time.Time
-	Confidence   float64
-	sentence     int // index of the sentence, for joining clauses
+	// DatePrecision says how much of Date the text gives: "day",
+	// "month" or "year"; "" when Date is nil.
+	DatePrecision string
+	Confidence    float64
+	sentence      int // index of the sentence, for joining clauses
 }
 
 // Governorate is the OCHA English name of the event's governorate, or ""
@@ -73,6 +76,7 @@ type Detector struct {
 	deathNouns     map[string]bool
 	injuryNouns    map[string]bool
 	since          map[string]bool
+	monthNumbers   map[string]int
 	referenceWords map[string]bool
 	artillery      map[string]bool
 	percent        map[string]bool
@@ -180,6 +184,10 @@ func New() *Detector {
 		d.actorFirst[fields[0]] = true
 		d.maxActor = max(d.maxActor, len(fields))
 	}
+	d.monthNumbers = map[string]int{}
+	for w, m := range monthNumbers {
+		d.monthNumbers[arabic.Fold(w)] = m
+	}
 	for i, w := range days {
 		d.days[arabic.Fold(w)] = time.Weekday(i)
 		d.days[strings.TrimPrefix(arabic.Fold(w), "ال")] = time.Weekday(i)
@@ -231,6 +239,15 @@ func (d *Detector) Detect(doc, text string, mentions []extract.Mention, date tim
 		clWords[ci] = in(cl.start, cl.end)
 		kinds[ci], owns[ci] = d.classify(clWords[ci])
 	}
+	// A timeline: clauses that give dates of their own. There an
+	// undated clause is not dated to the article's day.
+	dated := 0
+	for ci := range cls {
+		if _, _, ok := d.statedDate(clWords[ci], date); ok {
+			dated++
+		}
+	}
+	timeline := dated >= 2
 	lastAgent := "" // the agent the paragraph named last, for clauses that name none
 	for ci, cl := range cls {
 		if cl.sentence != carrySentence {
@@ -323,7 +340,7 @@ func (d *Detector) Detect(doc, text string, mentions []extract.Mention, date tim
 			ev.Start = cls[cj].start
 			ev.Evidence = offs.Slice(ev.Start, ev.End)
 		}
-		ev.Date = d.date(words, date)
+		ev.Date, ev.DatePrecision = d.date(words, date, timeline)
 		ev.Confidence = confidence(ev)
 		// One event told over two clauses of a sentence («تعرضت لقصف
 		// صاروخي، ولم يهدأ القصف…»): the clauses join. Clauses that
@@ -967,28 +984,103 @@ func stripAll(w string) string {
 }
 
 // date resolves أمس، اليوم and weekday names against the article's date.
-func (d *Detector) date(ws []word, base time.Time) *time.Time {
-	if base.IsZero() {
-		return nil
+func (d *Detector) date(ws []word, base time.Time, timeline bool) (*time.Time, string) {
+	if t, prec, ok := d.statedDate(ws, base); ok {
+		return &t, prec
 	}
-	t := base
+	if base.IsZero() {
+		return nil, ""
+	}
 	for _, w := range ws {
 		switch {
 		case w.bare == "امس":
-			t = base.AddDate(0, 0, -1)
+			t := base.AddDate(0, 0, -1)
+			return &t, "day"
 		case w.bare == "اليوم":
-			t = base
+			return &base, "day"
 		default:
 			if wd, ok := d.days[w.bare]; ok {
 				back := (int(base.Weekday()) - int(wd) + 7) % 7
-				t = base.AddDate(0, 0, -back)
-			} else {
-				continue
+				t := base.AddDate(0, 0, -back)
+				return &t, "day"
 			}
 		}
-		break
 	}
-	return &t
+	if timeline {
+		return nil, "" // the items of a timeline carry their own dates
+	}
+	return &base, "day"
+}
+
+// statedDate reads a date the clause states: «في 22 كانون الأول 2016»,
+// «22 كانون الأول / ديسمبر», «في شباط الماضي», «في أيار 2017», «في العام
+// 2014». A month without a year is the latest such month not after the
+// article's date (base; without it, the year must be stated). It returns
+// the date and its precision: "day", "month" or "year".
+func (d *Detector) statedDate(ws []word, base time.Time) (time.Time, string, bool) {
+	for i, w := range ws {
+		month, n := d.monthAt(ws, i)
+		if month == 0 {
+			if (w.bare == "عام" || w.bare == "العام") && i+1 < len(ws) && isYear(ws[i+1].w) {
+				y, _ := digits(ws[i+1].w)
+				return time.Date(y, 1, 1, 0, 0, 0, 0, time.UTC), "year", true
+			}
+			continue
+		}
+		day := 0
+		if i > 0 {
+			if v, ok := digits(ws[i-1].w); ok && v >= 1 && v <= 31 {
+				day = v
+			}
+		}
+		// «كانون الأول / ديسمبر»: the other calendar's name of the month.
+		k := i + n
+		if m2, n2 := d.monthAt(ws, k); m2 != 0 {
+			k += n2
+		}
+		year := 0
+		if k < len(ws) && isYear(ws[k].w) {
+			year, _ = digits(ws[k].w)
+		}
+		// A month's name is also a word (آب «father», مارس «practised»):
+		// it dates the clause with a day, a year, or a word of dates
+		// around it (في شباط، شهر أيار، أيار الماضي).
+		if day == 0 && year == 0 && !(i > 0 && monthLeads[ws[i-1].bare]) && !(k < len(ws) && monthTails[ws[k].bare]) {
+			continue
+		}
+		if year == 0 {
+			if base.IsZero() {
+				continue
+			}
+			year = base.Year()
+			if time.Month(month) > base.Month() || time.Month(month) == base.Month() && day > base.Day() {
+				year-- // «في تشرين الثاني» in a January article
+			}
+		}
+		if day > 0 {
+			return time.Date(year, time.Month(month), day, 0, 0, 0, 0, time.UTC), "day", true
+		}
+		return time.Date(year, time.Month(month), 1, 0, 0, 0, 0, time.UTC), "month", true
+	}
+	return time.Time{}, "", false
+}
+
+// monthAt reads a month's name at ws[i]: 1…12 and the words it takes
+// (تشرين الأول takes two), or 0.
+func (d *Detector) monthAt(ws []word, i int) (int, int) {
+	if i >= len(ws) {
+		return 0, 0
+	}
+	w := ws[i].bare
+	if m, ok := d.monthNumbers[w]; ok {
+		return m, 1
+	}
+	if i+1 < len(ws) {
+		if m, ok := d.monthNumbers[w+" "+ws[i+1].bare]; ok {
+			return m, 2
+		}
+	}
+	return 0, 0
 }
 
 // literalIn returns the literal mentions that start inside [start, end).

@@ -350,6 +350,34 @@ func TestDates(t *testing.T) {
 	}
 }
 
+// TestStatedDates: a date the clause states wins over the article's, with
+// the precision the text gives; the items of a timeline without a date of
+// their own get none.
+func TestStatedDates(t *testing.T) {
+	base := time.Date(2018, 1, 10, 0, 0, 0, 0, time.UTC)
+	tests := []struct{ text, date, prec string }{
+		{"في 22 كانون الأول / ديسمبر 2016 قصفت الطائرات مدينة سراقب.", "2016-12-22", "day"},
+		{"في 5 تشرين الثاني قصفت الطائرات مدينة سراقب.", "2017-11-05", "day"},
+		{"في شباط الماضي قصفت الطائرات مدينة سراقب.", "2017-02-01", "month"},
+		{"في العام 2014 قصفت الطائرات مدينة سراقب.", "2014-01-01", "year"},
+		{"قصفت الطائرات مدينة سراقب وقتل أب وابنه.", "2018-01-10", "day"},
+	}
+	for _, tt := range tests {
+		evs := detect(t, tt.text, base)
+		if len(evs) != 1 || evs[0].Date == nil || evs[0].Date.Format("2006-01-02") != tt.date || evs[0].DatePrecision != tt.prec {
+			for _, e := range evs {
+				t.Logf("%v %s", e.Date, e.DatePrecision)
+			}
+			t.Errorf("%s: want %s (%s)", tt.text, tt.date, tt.prec)
+		}
+	}
+	timeline := "في 3 آذار 2017 قصفت الطائرات مدينة سراقب.\nفي 9 نيسان 2017 سيطر التنظيم على مدينة تدمر.\nوقصفت الطائرات مدينة دوما."
+	evs := detect(t, timeline, base)
+	if len(evs) != 3 || evs[0].Date == nil || evs[1].Date == nil || evs[2].Date != nil || evs[2].DatePrecision != "" {
+		t.Errorf("a timeline: %+v", evs)
+	}
+}
+
 // TestClausesAndIDs: two events in one sentence are two; ids are stable.
 func TestClausesAndIDs(t *testing.T) {
 	text := "شن الطيران غارات على مدينة سراقب، ودارت اشتباكات في محيط مدينة مورك."

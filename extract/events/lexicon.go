@@ -310,6 +310,24 @@ var speechVerbs = []string{
 	"اعتبرت", "صرح", "صرحت", "ذكر", "ذكرت", "أعلن", "أعلنت", "أظهرت", "تأمل", "يأمل",
 }
 
+// monthNumbers are the months' names in the Levantine and the Gregorian
+// calendars, for dates a clause states (22 كانون الأول / ديسمبر 2016).
+var monthNumbers = map[string]int{
+	"كانون الثاني": 1, "شباط": 2, "آذار": 3, "اذار": 3, "نيسان": 4, "أيار": 5, "ايار": 5, "حزيران": 6,
+	"تموز": 7, "آب": 8, "أيلول": 9, "ايلول": 9, "تشرين الأول": 10, "تشرين الاول": 10,
+	"تشرين الثاني": 11, "كانون الأول": 12, "كانون الاول": 12,
+	"يناير": 1, "فبراير": 2, "مارس": 3, "أبريل": 4, "ابريل": 4, "إبريل": 4, "مايو": 5, "يونيو": 6, "يونيه": 6,
+	"يوليو": 7, "يوليه": 7, "أغسطس": 8, "اغسطس": 8, "سبتمبر": 9, "أكتوبر": 10, "اكتوبر": 10,
+	"نوفمبر": 11, "ديسمبر": 12,
+}
+
+// monthLeads and monthTails are the words around a month's name that
+// make it a date (في شباط، مطلع آذار، أيار الماضي).
+var (
+	monthLeads = map[string]bool{"في": true, "شهر": true, "منتصف": true, "مطلع": true, "اواخر": true, "اوائل": true, "بداية": true, "بدايه": true, "نهاية": true, "نهايه": true}
+	monthTails = map[string]bool{"الماضي": true, "الفائت": true, "المنصرم": true, "الجاري": true}
+)
+
 // days are weekday names, Sunday first, for dates relative to an
 // article's date.
 var days = []string{"الأحد", "الاثنين", "الثلاثاء", "الأربعاء", "الخميس", "الجمعة", "السبت"}
