@@ -241,9 +241,16 @@ func (d *Detector) Detect(doc, text string, mentions []extract.Mention, date tim
 	}
 	// A timeline: clauses that give dates of their own. There an
 	// undated clause is not dated to the article's day.
+	type stated struct {
+		t    time.Time
+		prec string
+		ok   bool
+	}
+	statedAt := make([]stated, len(cls))
 	dated := 0
 	for ci := range cls {
-		if _, _, ok := d.statedDate(clWords[ci], date); ok {
+		st := &statedAt[ci]
+		if st.t, st.prec, st.ok = d.statedDate(clWords[ci], date); st.ok {
 			dated++
 		}
 	}
@@ -340,7 +347,12 @@ func (d *Detector) Detect(doc, text string, mentions []extract.Mention, date tim
 			ev.Start = cls[cj].start
 			ev.Evidence = offs.Slice(ev.Start, ev.End)
 		}
-		ev.Date, ev.DatePrecision = d.date(words, date, timeline)
+		if st := statedAt[ci]; st.ok {
+			t := st.t
+			ev.Date, ev.DatePrecision = &t, st.prec
+		} else {
+			ev.Date, ev.DatePrecision = d.date(words, date, timeline)
+		}
 		ev.Confidence = confidence(ev)
 		// One event told over two clauses of a sentence («تعرضت لقصف
 		// صاروخي، ولم يهدأ القصف…»): the clauses join. Clauses that
@@ -983,11 +995,10 @@ func stripAll(w string) string {
 	return w
 }
 
-// date resolves أمس، اليوم and weekday names against the article's date.
+// date dates a clause that states no date of its own (see statedDate):
+// أمس، اليوم and weekday names against the article's date (base), else
+// the article's date, except for the items of a timeline.
 func (d *Detector) date(ws []word, base time.Time, timeline bool) (*time.Time, string) {
-	if t, prec, ok := d.statedDate(ws, base); ok {
-		return &t, prec
-	}
 	if base.IsZero() {
 		return nil, ""
 	}
@@ -1019,6 +1030,10 @@ func (d *Detector) date(ws []word, base time.Time, timeline bool) (*time.Time, s
 // the date and its precision: "day", "month" or "year".
 func (d *Detector) statedDate(ws []word, base time.Time) (time.Time, string, bool) {
 	for i, w := range ws {
+		// Month names and «عام» are among the words flagged as months.
+		if w.flags&isMonth == 0 {
+			continue
+		}
 		month, n := d.monthAt(ws, i)
 		if month == 0 {
 			if (w.bare == "عام" || w.bare == "العام") && i+1 < len(ws) && isYear(ws[i+1].w) {
