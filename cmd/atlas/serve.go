@@ -96,17 +96,24 @@ its reload events only to its own pages.`,
 			// while); rebuilds print one line each.
 			rebuild()
 			set.quiet = true
+			// Watch before serving: a change made once the server
+			// answers must not come before the watch and be lost.
+			watched := []string{set.source, set.configFile, set.gazetteerDir, set.templatesDir, set.assetsDir}
+			for _, x := range set.cfg.Gazetteer.Extra {
+				watched = append(watched, set.cfg.Path(x))
+			}
+			watcher, err := devserver.NewWatcher(watched)
+			if err != nil {
+				return fmt.Errorf("watching for changes: %w", err)
+			}
+			defer watcher.Close()
 			hs := &http.Server{Handler: srv, ReadHeaderTimeout: 10 * time.Second}
 			served := make(chan error, 1)
 			go func() { served <- hs.Serve(ln) }()
 			fmt.Fprintf(cmd.OutOrStdout(), "serving at http://%s%s (Ctrl-C to stop)\n", ln.Addr(), srv.Base())
 
-			watched := []string{set.source, set.configFile, set.gazetteerDir, set.templatesDir, set.assetsDir}
-			for _, x := range set.cfg.Gazetteer.Extra {
-				watched = append(watched, set.cfg.Path(x))
-			}
 			watchErr := make(chan error, 1)
-			go func() { watchErr <- devserver.Watch(ctx, watched, rebuild) }()
+			go func() { watchErr <- watcher.Run(ctx, rebuild) }()
 			select {
 			case <-ctx.Done():
 			case err := <-served:

@@ -12,6 +12,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"golang.org/x/net/html"
 )
@@ -302,5 +303,37 @@ func TestMissingFiles(t *testing.T) {
 		if code, body, _ := get(t, s, p); code != http.StatusNotFound || !strings.Contains(body, "not here") {
 			t.Errorf("%.60s…: %d %q, want the site's 404 page", p, code, body)
 		}
+	}
+}
+
+// TestWatcherMissesNothingAfterNew: a change made as soon as NewWatcher
+// returns, before Run has started, is still reported (serve watches
+// before it says it serves, and the first edit may come at once).
+func TestWatcherMissesNothingAfterNew(t *testing.T) {
+	dir := t.TempDir()
+	file := filepath.Join(dir, "a.md")
+	if err := os.WriteFile(file, []byte("one"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	w, err := NewWatcher([]string{dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(file, []byte("two"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	changed := make(chan struct{}, 1)
+	go w.Run(ctx, func() {
+		select {
+		case changed <- struct{}{}:
+		default:
+		}
+	})
+	select {
+	case <-changed:
+	case <-time.After(30 * time.Second):
+		t.Fatal("the change made before Run was not reported")
 	}
 }
