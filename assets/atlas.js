@@ -214,7 +214,7 @@
   function eventsMap(mapEl) {
     var all = data.events.map(function (e) {
       return { id: e.id, type: e.t, sub: e.s, lat: e.lat, lon: e.lon, approx: e.x, gov: e.g || '', date: e.d || '',
-        actors: e.a || [], dead: e.f, hurt: e.i, place: e.p, href: root + e.h, title: e.at, evidence: e.e, conf: e.c,
+        actors: e.a || [], dead: e.f, hurt: e.i, place: e.p, href: root + e.h, title: e.at, evidence: e.e, also: e.ae || [], conf: e.c,
         shown: e.d ? e.d.slice(0, e.dp === 'month' ? 7 : e.dp === 'year' ? 4 : 10) : '' };
     });
     var scoped = page.focus ? all.filter(function (e) { return e.gov === page.focus; }) : all;
@@ -247,6 +247,7 @@
       if (e.dead !== undefined && e.dead !== null) { lines.push(ui('القتلى: ') + e.dead); }
       if (e.conf) { lines.push(ui('الثقة: ') + Math.round(e.conf * 100) + '%'); }
       lines.push(e.evidence);
+      e.also.forEach(function (s) { lines.push('… ' + s); });
       m.bindPopup(popupBox(e.place, '', lines, [{ href: e.href, text: e.title }]));
       m.event = e;
       return m;

@@ -762,8 +762,8 @@ func (a *analysis) choose(m match, hint geo.Kind) *geo.Place {
 			}
 			s += 5 * min(a.govCount[govIndex(p.Adm1)], 4)
 		}
-		if a.isNear(p) {
-			s += 40
+		if a.isNear(p) || a.namedBefore(p) {
+			s += 40 // near the paragraph's places, or one of them again
 		}
 		if s > bestScore {
 			best, bestScore = p, s
@@ -861,6 +861,18 @@ func (a *analysis) sentenceGov(i int) *geo.Place {
 		return a.sentGov
 	}
 	return best
+}
+
+// namedBefore reports p among the paragraph's places already read: a
+// name said again means the same place (isNear leaves a place out of its
+// own support, which list coherence needs).
+func (a *analysis) namedBefore(p *geo.Place) bool {
+	for k := len(a.near) - 1; k >= 0 && k >= len(a.near)-30; k-- {
+		if a.near[k] == p {
+			return true
+		}
+	}
+	return false
 }
 
 // nearKm is how close a candidate must be to a place of the same

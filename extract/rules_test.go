@@ -400,3 +400,17 @@ func TestNameHeads(t *testing.T) {
 			[]want{{"ريف دمشق", "Rural Damascus"}}},
 	})
 }
+
+// TestOneSensePerText: a name said again in a paragraph means the place
+// it meant before, not a namesake of the same governorate (the town of
+// سراقب, then its subdistrict).
+func TestOneSensePerText(t *testing.T) {
+	ex := realExtractor(t)
+	ms := ex.Extract("قصفت الطائرات الحربية مدينة سراقب صباح اليوم. وأفاد ناشطون بأن غارات جوية استهدفت مدينة سراقب.")
+	if len(ms) != 2 || ms[0].Place != ms[1].Place {
+		for _, m := range ms {
+			t.Logf("%s %s %s", m.Surface, m.Place.ID, m.Kind)
+		}
+		t.Errorf("want one place twice")
+	}
+}

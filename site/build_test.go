@@ -195,6 +195,22 @@ func TestDatePrecisionInDownloads(t *testing.T) {
 	}
 }
 
+// TestRestatementsShown: an event told again in a later sentence cites it
+// in events.geojson and on the article's page.
+func TestRestatementsShown(t *testing.T) {
+	src := fstest.MapFS{"a.md": {Data: []byte("---\ntitle: نشرة\ndate: 2018-01-10\n---\n\nقصفت الطائرات الحربية مدينة سراقب صباح اليوم. وأفاد ناشطون بأن غارات جوية استهدفت مدينة سراقب.\n")}}
+	out := filepath.Join(t.TempDir(), "site")
+	if _, err := Build(context.Background(), testOptions(t, src, out)); err != nil {
+		t.Fatal(err)
+	}
+	if geo := string(mustRead(t, filepath.Join(out, "events.geojson"))); !strings.Contains(geo, `"also":["وأفاد ناشطون بأن غارات جوية استهدفت مدينة سراقب"]`) {
+		t.Errorf("events.geojson:\n%s", geo)
+	}
+	if page := string(mustRead(t, filepath.Join(out, "articles", "a.html"))); !strings.Contains(page, `<blockquote class="evidence also">وأفاد ناشطون`) {
+		t.Errorf("the article page does not cite the restatement")
+	}
+}
+
 func mustRead(t *testing.T, path string) []byte {
 	t.Helper()
 	b, err := os.ReadFile(path)

@@ -25,8 +25,8 @@ import (
 // cacheFormat changes whenever the cache's layout does, or what the
 // download rows it lets a rebuild copy hold (10: CSV cells safe from
 // spreadsheets; 11: every file ends with a checksum of its bytes; 12: an
-// event keeps its date's precision).
-const cacheFormat = "atlas-cache-12"
+// event keeps its date's precision; 13: and the other clauses that tell it).
+const cacheFormat = "atlas-cache-13"
 
 // The cache's files: analyses/<key><analysisSuffix>, the pages and the
 // rows index.
@@ -131,6 +131,7 @@ type cachedEvent struct {
 	HasDate             bool
 	Date                time.Time
 	DatePrecision       string
+	Also                []events.Span
 	Confidence          float64
 }
 
@@ -483,6 +484,7 @@ func newCachedAnalysis(a *Article) *cachedAnalysis {
 		if e.Date != nil {
 			ce.HasDate, ce.Date, ce.DatePrecision = true, *e.Date, e.DatePrecision
 		}
+		ce.Also = e.Also
 		ca.Events = append(ca.Events, ce)
 	}
 	return ca
@@ -512,7 +514,7 @@ func (ca *cachedAnalysis) article(g *geo.Gazetteer, doc *content.Article) (*Arti
 		}
 		e := events.Event{ID: ce.ID, Start: ce.Start, End: ce.End, Evidence: ce.Evidence, Type: ce.Type, SubType: ce.Sub,
 			Places: places, Place: pl, GeoPrecision: ce.GeoPrecision, Fatalities: ce.Fatalities, Injured: ce.Injured,
-			Actors: ce.Actors, Confidence: ce.Confidence}
+			Actors: ce.Actors, Confidence: ce.Confidence, Also: ce.Also}
 		if e.Evidence == "" {
 			if e.Evidence, err = text.bytes(ce.BStart, ce.BEnd); err != nil {
 				return nil, err

@@ -11,6 +11,7 @@ import (
 	"github.com/cespare/xxhash/v2"
 
 	"github.com/briefing-atlas/atlas/extract"
+	"github.com/briefing-atlas/atlas/extract/events"
 	"github.com/briefing-atlas/atlas/geo"
 )
 
@@ -106,6 +107,12 @@ func encodeAnalysis(ca *cachedAnalysis) []byte {
 		date, _ := ev.Date.MarshalBinary() // fails only for odd zone offsets; a zero time then
 		e.bytes(date)
 		e.str(ev.DatePrecision)
+		e.uint(len(ev.Also))
+		for _, s := range ev.Also {
+			e.int(s.Start)
+			e.int(s.End)
+			e.str(s.Evidence)
+		}
 		e.float(ev.Confidence)
 	}
 	e.uint(len(ca.Spans))
@@ -157,6 +164,11 @@ func decodeAnalysis(data []byte) (*cachedAnalysis, error) {
 			}
 		}
 		ev.DatePrecision = d.str()
+		ev.Also = makeList[events.Span](d.count(minSpan))
+		for j := range ev.Also {
+			s := &ev.Also[j]
+			s.Start, s.End, s.Evidence = d.int(), d.int(), d.str()
+		}
 		ev.Confidence = d.float()
 	}
 	ca.Spans = makeList[[3]int](d.count(minSpan))

@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/briefing-atlas/atlas/extract"
+	"github.com/briefing-atlas/atlas/extract/events"
 )
 
 // entryCase is a record of each kind the cache keeps, encoded.
@@ -35,7 +36,8 @@ func entryCases() []entryCase {
 		Events: []cachedEvent{
 			{ID: "a-1", Start: 0, End: 30, BStart: 0, BEnd: 57, Type: "Battles", Sub: "Armed clash", Places: []cachedMention{{Start: 3, End: 6, Place: "C1007"}},
 				Place: "C1007", GeoPrecision: 1, Fatalities: &dead, Injured: &zero, Actors: []string{"government", "isis"},
-				HasDate: true, Date: time.Date(2015, 10, 12, 0, 0, 0, 0, time.FixedZone("", 3*3600)), DatePrecision: "day", Confidence: 0.8},
+				HasDate: true, Date: time.Date(2015, 10, 12, 0, 0, 0, 0, time.FixedZone("", 3*3600)), DatePrecision: "day", Confidence: 0.8,
+				Also: []events.Span{{Start: 40, End: 52, Evidence: "وأفاد ناشطون"}}},
 			{ID: "a-2", Evidence: "نص", Start: 31, End: 33, Type: "Protests", Sub: "Peaceful protest", Place: "C1007"},
 		},
 		Spans: [][3]int{{5, 11, 0}, {80, 104, 1}},

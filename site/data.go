@@ -34,7 +34,8 @@ type eventJSON struct {
 	Href     string   `json:"h"` // the article, from the site root, with the event's anchor
 	Title    string   `json:"at"`
 	Evidence string   `json:"e"`
-	Conf     float64  `json:"c"` // the event's confidence, 0…1
+	Conf     float64  `json:"c"`            // the event's confidence, 0…1
+	Also     []string `json:"ae,omitempty"` // the other clauses that tell it
 }
 
 // datePrinted is an event's date to the precision the text gives it:
@@ -63,6 +64,9 @@ func (r *pageRenderer) writeEventsData(w *writer) error {
 			Approx: e.GeoPrecision > 1, Actors: e.Actors, Dead: e.Fatalities, Hurt: e.Injured,
 			Place: e.Places[0].Surface, Href: fmt.Sprintf("%s#e-%d", articleHref(e.Article), e.N), Title: e.Article.Title,
 			Evidence: clip(e.Evidence, 240), Conf: e.Confidence,
+		}
+		for _, s := range e.Also {
+			j.Also = append(j.Also, clip(s.Evidence, 160))
 		}
 		if e.Place.Country == "SY" {
 			j.Gov = e.Place.Adm1

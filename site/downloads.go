@@ -346,9 +346,11 @@ type eventProperties struct {
 	Fatalities    *int     `json:"fatalities"`
 	Injured       *int     `json:"injured"`
 	Evidence      string   `json:"evidence"`
-	Confidence    float64  `json:"confidence"`
-	Article       string   `json:"article"`
-	Title         string   `json:"title"`
+	// Also: the words of the other clauses that tell the event.
+	Also       []string `json:"also"`
+	Confidence float64  `json:"confidence"`
+	Article    string   `json:"article"`
+	Title      string   `json:"title"`
 }
 
 func eventFeature(a *Article, e events.Event) eventFeatureJSON {
@@ -362,7 +364,7 @@ func eventFeature(a *Article, e events.Event) eventFeatureJSON {
 		Properties: eventProperties{
 			ID: e.ID, Type: e.Type, SubType: e.SubType, Actors: nonNil(e.Actors), Places: places,
 			Governorate: e.Governorate(), Country: e.Country(), GeoPrecision: e.GeoPrecision,
-			Fatalities: e.Fatalities, Injured: e.Injured, Evidence: e.Evidence, Confidence: e.Confidence,
+			Fatalities: e.Fatalities, Injured: e.Injured, Evidence: e.Evidence, Also: alsoEvidence(e), Confidence: e.Confidence,
 			Article: articleHref(a), Title: a.Title,
 		},
 	}
@@ -371,6 +373,15 @@ func eventFeature(a *Article, e events.Event) eventFeatureJSON {
 		f.Properties.Date, f.Properties.DatePrecision = &d, &p
 	}
 	return f
+}
+
+// alsoEvidence is the words of the other clauses that tell e.
+func alsoEvidence(e events.Event) []string {
+	out := make([]string, len(e.Also))
+	for i, s := range e.Also {
+		out[i] = s.Evidence
+	}
+	return out
 }
 
 // timePrecision is ACLED's time_precision of an event's date: 1 for a

@@ -240,6 +240,13 @@ func (x *siteIndex) copyEvent(e *events.Event) *events.Event {
 			c.Actors[i] = x.keep(s)
 		}
 	}
+	if len(e.Also) > 0 {
+		c.Also = make([]events.Span, len(e.Also))
+		for i, s := range e.Also {
+			s.Evidence = strings.Clone(s.Evidence)
+			c.Also[i] = s
+		}
+	}
 	return &c
 }
 

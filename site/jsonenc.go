@@ -171,6 +171,7 @@ func (f *eventFeatureJSON) appendJSON(b []byte) ([]byte, error) {
 	w.intPtr(`,"fatalities":`, p.Fatalities)
 	w.intPtr(`,"injured":`, p.Injured)
 	w.str(`,"evidence":`, p.Evidence)
+	w.strs(`,"also":`, p.Also)
 	w.float(`,"confidence":`, p.Confidence)
 	w.str(`,"article":`, p.Article)
 	w.str(`,"title":`, p.Title)

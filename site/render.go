@@ -620,7 +620,13 @@ func (p articlePage) EventList() template.HTML {
 		}
 		b.WriteString("\n      <blockquote class=\"evidence\">")
 		escapeTo(&b, e.Evidence)
-		b.WriteString("</blockquote></li>\n")
+		b.WriteString("</blockquote>")
+		for _, s := range e.Also {
+			b.WriteString("\n      <blockquote class=\"evidence also\">")
+			escapeTo(&b, s.Evidence)
+			b.WriteString("</blockquote>")
+		}
+		b.WriteString("</li>\n")
 	}
 	return template.HTML(b.String())
 }

@@ -29,7 +29,8 @@ geo_precision and use. --format table prints the same as aligned columns.
 --events prints events instead: what happened where, one JSON object per
 event with doc, start, end (the evidence clause), evidence, type, sub_type
 (ACLED's names), places, governorate, country, fatalities, injured, actors,
-date, date_precision (day, month or year), id, lat, lon, geo_precision and
+date, date_precision (day, month or year), also (the [start, end) of the
+later clauses that tell the same event), id, lat, lon, geo_precision and
 confidence.`,
 		Example: `  atlas extract --format jsonl content/*.md > mentions.jsonl
   atlas extract --format table briefing.txt
@@ -150,14 +151,16 @@ func writeRecord(w io.Writer, format string, r mentionRecord) error {
 // keys of the gold event files plus id, date, date_precision, lat, lon, geo_precision and
 // confidence.
 type eventRecord struct {
-	ID          string   `json:"id"`
-	Doc         string   `json:"doc"`
-	Start       int      `json:"start"`
-	End         int      `json:"end"`
-	Evidence    string   `json:"evidence"`
-	Type        string   `json:"type"`
-	SubType     string   `json:"sub_type"`
-	Places      []string `json:"places"`
+	ID       string   `json:"id"`
+	Doc      string   `json:"doc"`
+	Start    int      `json:"start"`
+	End      int      `json:"end"`
+	Evidence string   `json:"evidence"`
+	Type     string   `json:"type"`
+	SubType  string   `json:"sub_type"`
+	Places   []string `json:"places"`
+	// Also: the other clauses that tell the event, [start, end) each.
+	Also        [][2]int `json:"also"`
 	Governorate *string  `json:"governorate"`
 	Country     *string  `json:"country"`
 	Fatalities  *int     `json:"fatalities"`
@@ -177,6 +180,10 @@ func newEventRecord(doc string, offset int, e events.Event) eventRecord {
 		ID: e.ID, Doc: doc, Start: offset + e.Start, End: offset + e.End, Evidence: e.Evidence,
 		Type: e.Type, SubType: e.SubType, Fatalities: e.Fatalities, Injured: e.Injured,
 		Actors: e.Actors, GeoPrecision: e.GeoPrecision, Confidence: e.Confidence, Places: []string{},
+		Also: [][2]int{},
+	}
+	for _, s := range e.Also {
+		r.Also = append(r.Also, [2]int{offset + s.Start, offset + s.End})
 	}
 	if r.Actors == nil {
 		r.Actors = []string{}

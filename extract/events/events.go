@@ -29,7 +29,11 @@ type Event struct {
 	SubType    string
 	// Places are the literal place mentions of the event, the most
 	// precise first; Place is where it goes on the map.
-	Places       []extract.Mention
+	Places []extract.Mention
+	// Also are the other clauses that tell this event: a later sentence
+	// about the same kind of happening at the same places (code point
+	// offsets, in text order).
+	Also         []Span
 	Place        *geo.Place
 	GeoPrecision int
 	Fatalities   *int
@@ -41,6 +45,12 @@ type Event struct {
 	DatePrecision string
 	Confidence    float64
 	sentence      int // index of the sentence, for joining clauses
+}
+
+// Span is a clause of the text: its code point offsets and its words.
+type Span struct {
+	Start, End int
+	Evidence   string
 }
 
 // Governorate is the OCHA English name of the event's governorate, or ""
@@ -213,7 +223,8 @@ func (d *Detector) Detect(doc, text string, mentions []extract.Mention, date tim
 	var out []Event
 	var carry []extract.Mention // the last places of the sentence, for clauses that name none
 	carrySentence := -1
-	seen := map[string]int{}     // sub-type and places of the events so far → their sentence
+	type told struct{ event, sentence int }
+	seen := map[string]told{}    // sub-type and places of the events so far → the event, its last sentence
 	all := d.words(sc, runes, 0) // every word once; clauses take slices
 	sc.words = all
 	in := func(start, end int) []word {
@@ -261,7 +272,7 @@ func (d *Detector) Detect(doc, text string, mentions []extract.Mention, date tim
 			carry = nil
 		}
 		if cl.para {
-			seen = map[string]int{}
+			seen = map[string]told{}
 			lastAgent = ""
 		}
 		places := literalIn(mentions, cl.start, cl.end)
@@ -382,11 +393,13 @@ func (d *Detector) Detect(doc, text string, mentions []extract.Mention, date tim
 		for _, m := range ev.Places {
 			key += "|" + m.Place.ID
 		}
-		if last, ok := seen[key]; ok && cl.sentence-last <= repeatSentences {
-			seen[key] = cl.sentence
+		if last, ok := seen[key]; ok && cl.sentence-last.sentence <= repeatSentences {
+			first := &out[last.event]
+			first.Also = append(first.Also, Span{ev.Start, ev.End, ev.Evidence})
+			seen[key] = told{last.event, cl.sentence}
 			continue
 		}
-		seen[key] = cl.sentence
+		seen[key] = told{len(out), cl.sentence}
 		ev.sentence = cl.sentence
 		ev.ID = eventID(doc, ev)
 		out = append(out, ev)

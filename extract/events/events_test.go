@@ -291,6 +291,19 @@ func TestClauseBounds(t *testing.T) {
 	}
 }
 
+// TestRestatements: a later sentence about the same kind of happening at
+// the same place is no new event; the event cites it.
+func TestRestatements(t *testing.T) {
+	text := "قصفت الطائرات الحربية مدينة سراقب صباح اليوم. وأفاد ناشطون بأن غارات جوية استهدفت مدينة سراقب."
+	evs := detect(t, text, time.Time{})
+	if len(evs) != 1 || len(evs[0].Also) != 1 || !strings.HasPrefix(evs[0].Also[0].Evidence, "وأفاد ناشطون") {
+		t.Fatalf("events %+v, want one citing the second sentence", evs)
+	}
+	if s := evs[0].Also[0]; string([]rune(text)[s.Start:s.End]) != s.Evidence {
+		t.Errorf("the span [%d,%d) is not its evidence %q", s.Start, s.End, s.Evidence)
+	}
+}
+
 // TestReferencePoints: a place named as a point to measure from yields
 // to the place the event happened at; «في شرق دمشق» is a part of the city.
 func TestReferencePoints(t *testing.T) {
