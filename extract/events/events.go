@@ -714,10 +714,11 @@ func (d *Detector) negated(ws []word, i int) bool {
 			return true
 		}
 	}
-	// «السيطرة على الرقة ستؤدي إلى…»: a prospect.
+	// «السيطرة على الرقة ستؤدي إلى…»: a prospect; «المعركة الحالية بين
+	// الفصيلين هي …»: a description, the noun the subject of «هي».
 	if strings.HasPrefix(ws[i].w, "ال") {
 		for j := i + 1; j < len(ws) && j <= i+4; j++ {
-			if d.future[ws[j].w] {
+			if d.future[ws[j].w] || copulas[ws[j].w] {
 				return true
 			}
 		}

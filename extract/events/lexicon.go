@@ -124,6 +124,10 @@ var referenceWords = []string{
 	"شرق", "غرب", "شمال", "جنوب", "شرقي", "غربي", "شمالي", "جنوبي", "قرب", "بالقرب", "مقربة", "بمقربة",
 }
 
+// copulas after a definite trigger noun make it the subject of a
+// description (المعركة الحالية هي الأعنف، الاشتباكات تعد الأوسع).
+var copulas = map[string]bool{"هي": true, "هو": true, "تعد": true, "يعد": true, "تعتبر": true, "يعتبر": true}
+
 // consequenceWords name what another happening did; they split no
 // clause (قصف … خلف مجزرة).
 var consequenceWords = []string{"مجزرة", "مجزره", "المجزرة", "مجازر"}
