@@ -90,6 +90,10 @@ type Detector struct {
 	referenceWords map[string]bool
 	artillery      map[string]bool
 	percent        map[string]bool
+	causes         map[string]bool
+	copulas        map[string]bool
+	monthLeads     map[string]bool
+	monthTails     map[string]bool
 	consequences   map[string]bool
 	spans          map[string]bool
 	future         map[string]bool
@@ -181,6 +185,8 @@ func New() *Detector {
 	d.since, d.future, d.artillery = set(sinceWords), set(futureVerbs), set(artilleryWords)
 	d.percent, d.referenceWords = set(percentWords), set(referenceWords)
 	d.consequences, d.spans = set(consequenceWords), set(longSpans)
+	d.causes, d.copulas = set(causeWords), set(copulas)
+	d.monthLeads, d.monthTails = set(monthLeads), set(monthTails)
 	for w, st := range triggers {
 		d.triggers[arabic.Fold(w)] = st
 	}
@@ -564,7 +570,7 @@ func (d *Detector) dated(ws []word) bool {
 			return true
 		}
 		// «منذ بدء النزاع», «منذ 2014»: a total or a state.
-		if w.bare == "منذ" && i+1 < len(ws) && (d.since[ws[i+1].w] || d.since[stripAll(ws[i+1].w)] || isYear(ws[i+1].w)) {
+		if w.bare == "منذ" && i+1 < len(ws) && (written(d.since, ws[i+1].w) || isYear(ws[i+1].w)) {
 			return true
 		}
 		if w.flags&isMonth != 0 && i > 0 && ws[i-1].bare == "منذ" {
@@ -603,7 +609,7 @@ func (d *Detector) splitMixed(in func(start, end int) []word, cl clause) []claus
 		// «جراء استهداف…», «الفارين من المعارك»: a cause or a noun of the
 		// same clause, not a second report; a massacre is what another
 		// happening did («مجزرة ارتكبها الطيران»).
-		if first >= 0 && i > 0 && (causeWords[ws[i-1].w] || causeWords[stripAll(ws[i-1].w)]) || d.consequences[w.bare] {
+		if first >= 0 && i > 0 && written(d.causes, ws[i-1].w) || d.consequences[w.bare] {
 			continue
 		}
 		t := typeOf[st]
@@ -617,7 +623,7 @@ func (d *Detector) splitMixed(in func(start, end int) []word, cl clause) []claus
 		if t != firstType && i-first >= 3 && !d.voiced(ws[:i]) {
 			at := ws[i].start
 			// Start the second clause at the verb or و before the trigger.
-			if i-1 > first && (d.narrative[stripAll(ws[i-1].w)] || d.narrative[ws[i-1].w]) {
+			if i-1 > first && written(d.narrative, ws[i-1].w) {
 				at = ws[i-1].start
 			}
 			a, b := cl, cl
@@ -718,7 +724,7 @@ func (d *Detector) negated(ws []word, i int) bool {
 	// الفصيلين هي …»: a description, the noun the subject of «هي».
 	if strings.HasPrefix(ws[i].w, "ال") {
 		for j := i + 1; j < len(ws) && j <= i+4; j++ {
-			if d.future[ws[j].w] || copulas[ws[j].w] {
+			if d.future[ws[j].w] || d.copulas[ws[j].w] {
 				return true
 			}
 		}
@@ -999,6 +1005,11 @@ func agentOf(spans []actorAt, ws []word) string {
 	return ""
 }
 
+// written reports w in set as written or without its proclitic
+// (stripAll): short words lose letters to stripping (بدء is no ب + دء),
+// so both are asked.
+func written(set map[string]bool, w string) bool { return set[w] || set[stripAll(w)] }
+
 // stripAll takes a conjunction or preposition off a word (وداعش → داعش).
 func stripAll(w string) string {
 	for _, p := range []string{"وب", "ول", "و", "ب", "ل", "ف"} {
@@ -1074,7 +1085,7 @@ func (d *Detector) statedDate(ws []word, base time.Time) (time.Time, string, boo
 		// A month's name is also a word (آب «father», مارس «practised»):
 		// it dates the clause with a day, a year, or a word of dates
 		// around it (في شباط، شهر أيار، أيار الماضي).
-		if day == 0 && year == 0 && !(i > 0 && monthLeads[ws[i-1].bare]) && !(k < len(ws) && monthTails[ws[k].bare]) {
+		if day == 0 && year == 0 && !(i > 0 && d.monthLeads[ws[i-1].bare]) && !(k < len(ws) && d.monthTails[ws[k].bare]) {
 			continue
 		}
 		if year == 0 {
@@ -1161,7 +1172,7 @@ func (d *Detector) reference(all []word, m extract.Mention) bool {
 	if n > 0 && before[n-1] == "من" {
 		n-- // «بالقرب من»
 	}
-	if n == 0 || !d.referenceWords[before[n-1]] && !d.referenceWords[stripAll(before[n-1])] {
+	if n == 0 || !written(d.referenceWords, before[n-1]) {
 		return false
 	}
 	// «في شرق دمشق», «بشمال حلب»: a part of the place, where it

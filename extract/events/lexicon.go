@@ -126,7 +126,7 @@ var referenceWords = []string{
 
 // copulas after a definite trigger noun make it the subject of a
 // description (المعركة الحالية هي الأعنف، الاشتباكات تعد الأوسع).
-var copulas = map[string]bool{"هي": true, "هو": true, "تعد": true, "يعد": true, "تعتبر": true, "يعتبر": true}
+var copulas = []string{"هي", "هو", "تعد", "يعد", "تعتبر", "يعتبر"}
 
 // consequenceWords name what another happening did; they split no
 // clause (قصف … خلف مجزرة).
@@ -135,10 +135,9 @@ var consequenceWords = []string{"مجزرة", "مجزره", "المجزرة", "�
 // causeWords before a second trigger of a clause tie it to the first as
 // its cause or its result (قتل مدنيون جراء القصف، فروا من المعارك،
 // استهدفت القافلة، خلفت مجزرة): no new clause begins there.
-var causeWords = map[string]bool{
-	"من": true, "جراء": true, "اثر": true, "بسبب": true, "نتيجه": true, "خلال": true, "هربا": true,
-	"خلفت": true, "خلف": true, "مخلفه": true, "اسفر": true, "اسفرت": true, "ادي": true, "ادت": true,
-	"موقعا": true, "اوقع": true, "اوقعت": true, "في": true,
+var causeWords = []string{
+	"من", "جراء", "إثر", "بسبب", "نتيجة", "خلال", "هربا",
+	"خلفت", "خلف", "مخلفة", "أسفر", "أسفرت", "أدى", "أدت", "موقعا", "أوقع", "أوقعت", "في",
 }
 
 // nonEvents mark a clause that reports no happening: negation, plans,
@@ -328,8 +327,8 @@ var monthNumbers = map[string]int{
 // monthLeads and monthTails are the words around a month's name that
 // make it a date (في شباط، مطلع آذار، أيار الماضي).
 var (
-	monthLeads = map[string]bool{"في": true, "شهر": true, "منتصف": true, "مطلع": true, "اواخر": true, "اوائل": true, "بداية": true, "بدايه": true, "نهاية": true, "نهايه": true}
-	monthTails = map[string]bool{"الماضي": true, "الفائت": true, "المنصرم": true, "الجاري": true}
+	monthLeads = []string{"في", "شهر", "منتصف", "مطلع", "أواخر", "أوائل", "بداية", "نهاية"}
+	monthTails = []string{"الماضي", "الفائت", "المنصرم", "الجاري"}
 )
 
 // days are weekday names, Sunday first, for dates relative to an
