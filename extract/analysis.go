@@ -211,9 +211,9 @@ func (a *analysis) longest(i int) (match, bool) {
 			a.walk(i, rest, skip, p, &best)
 		}
 		// «ريفي إدلب ودمشق»: the dual (ريفي، ريفا) is ريف twice.
-		if rest == "ريفي" || rest == "ريفا" {
+		if rest == rifDual || rest == rifDualNom {
 			before := best.n
-			a.walk(i, "ريف", skip, p, &best)
+			a.walk(i, rif, skip, p, &best)
 			best.dual = best.n > before
 		}
 		// ل before the article drops its alef: «للرقة» is ل + «الرقة».
@@ -235,6 +235,14 @@ func (a *analysis) longest(i int) (match, bool) {
 	return best, true
 }
 
+// ريف, «countryside», and its dual as news writes it (folded): «ريفي إدلب
+// ودمشق», «ريفا حلب وإدلب».
+const (
+	rif        = "ريف"
+	rifDual    = "ريفي"
+	rifDualNom = "ريفا"
+)
+
 // dualConjunct reads the name joined to a «ريفي X» name as the
 // countryside of that name too: «ريفي إدلب ودمشق» is ريف إدلب and ريف
 // دمشق (the governorate Rural Damascus), when the gazetteer has it.
@@ -242,14 +250,14 @@ func (a *analysis) dualConjunct(m match) match {
 	if a.dualEnd != m.i || a.dualEnd == 0 || !strings.HasPrefix(m.prefix, "و") {
 		return m
 	}
-	n := a.e.root.child("ريف")
+	n := a.e.root.child(rif)
 	for _, w := range strings.Fields(m.key) {
 		n = n.child(w)
 	}
 	if n == nil || n.places == nil {
 		return m
 	}
-	m.key, m.places, m.flags = "ريف "+m.key, n.places, n.flags
+	m.key, m.places, m.flags = rif+" "+m.key, n.places, n.flags
 	return m
 }
 
@@ -369,21 +377,21 @@ func (a *analysis) flagsAt(i int) cueFlags {
 // prevFlags is the flags of the word before token i, as prev reads it:
 // none across a sentence's or a line's end.
 func (a *analysis) prevFlags(i int) cueFlags {
-	if i == 0 || a.toks[i].before&(sepSentence|sepLine|sepPara|sepColon) != 0 {
+	if i == 0 || a.toks[i].before&sepClause != 0 {
 		return 0
 	}
 	return a.flagsAt(i - 1)
 }
 
 func (a *analysis) prev(i int) string {
-	if i == 0 || a.toks[i].before&(sepSentence|sepLine|sepPara|sepColon) != 0 {
+	if i == 0 || a.toks[i].before&sepClause != 0 {
 		return ""
 	}
 	return a.w(i - 1)
 }
 
 func (a *analysis) next(i int) string {
-	if i >= len(a.toks) || a.toks[i].before&(sepSentence|sepLine|sepPara|sepColon) != 0 {
+	if i >= len(a.toks) || a.toks[i].before&sepClause != 0 {
 		return ""
 	}
 	return a.w(i)
@@ -613,15 +621,7 @@ func (a *analysis) decide(m match) {
 			return
 		}
 	}
-	tn := a.toks[m.i+m.n-1]
-	start, bstart := offsetAfter(a.text, a.toks[m.i], m.skip)
-	men := Mention{
-		Start: start, End: int(tn.end), Surface: a.text[bstart:tn.bend],
-		Name: best.NameAr, Kind: best.Kind, Place: best, Use: Literal,
-		GeoPrecision: precision(best),
-	}
-	men.Candidates = m.places
-	men.Confidence = confidence(c, len(m.places))
+	men := a.placed(m.i, m.i+m.n-1, m.skip, best, m.places, c)
 	if a.metonymic(m, best) {
 		men.Use = Metonymic
 	}
@@ -649,6 +649,19 @@ func (a *analysis) unwanted(m match) bool {
 		return false
 	}
 	return !a.namesFollow(m)
+}
+
+// placed is the mention of place p that tokens first…last name (skip
+// folded runes of proclitics off the first), found among candidates with
+// cue c.
+func (a *analysis) placed(first, last, skip int, p *geo.Place, candidates []*geo.Place, c cue) Mention {
+	tn := a.toks[last]
+	start, bstart := offsetAfter(a.text, a.toks[first], skip)
+	return Mention{
+		Start: start, End: int(tn.end), Surface: a.text[bstart:tn.bend],
+		Name: p.NameAr, Kind: p.Kind, Place: p, Use: Literal, GeoPrecision: precision(p),
+		Candidates: candidates, Confidence: confidence(c, len(candidates)),
+	}
 }
 
 // unknownInContext records a cued name whose gazetteer candidates all lie

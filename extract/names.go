@@ -375,7 +375,7 @@ func (a *analysis) foreignContainer(start, end int) *geo.Place {
 	if k < len(a.toks) && a.toks[k].before == 0 && lx.namePart[a.w(k)] {
 		k++ // «مدينة X الجديدة الروسية»
 	}
-	if k >= len(a.toks) || a.toks[k].before&(sepSentence|sepLine|sepPara|sepColon) != 0 {
+	if k >= len(a.toks) || a.toks[k].before&sepClause != 0 {
 		return nil
 	}
 	if c := a.e.nisba[a.w(k)]; c != nil && a.toks[k].before == 0 {

@@ -16,6 +16,10 @@ const (
 	sepPara                     // a blank line
 	sepColon                    // : (section headers, «قال:»)
 	sepOther                    // brackets, dashes, quotes
+
+	// sepClause ends the clause a word before a name belongs to: no cue
+	// reaches across it (prev, next, prevFlags).
+	sepClause = sepSentence | sepLine | sepPara | sepColon
 )
 
 // token is a word of the text: a maximal run of letters and digits. It

@@ -180,12 +180,7 @@ func (a *analysis) otherArticle(k int) bool {
 	if where, _ := a.sentenceContext(k); where != nil && where.Adm1 != best.Adm1 && a.farFromSentence(best) {
 		return false
 	}
-	t := a.toks[k]
-	a.accept(Mention{
-		Start: int(t.start), End: int(t.end), Surface: a.text[t.bstart:t.bend], Name: best.NameAr,
-		Kind: best.Kind, Place: best, Use: Literal, GeoPrecision: precision(best),
-		Candidates: places, Confidence: confidence(strongCue, len(places)),
-	}, k, k+1, strongCue)
+	a.accept(a.placed(k, k, 0, best, places, strongCue), k, k+1, strongCue)
 	return true
 }
 
