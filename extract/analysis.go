@@ -775,7 +775,7 @@ func (a *analysis) choose(m match, hint geo.Kind) *geo.Place {
 			}
 			s += 5 * min(a.govCount[govIndex(p.Adm1)], 4)
 		}
-		if a.isNear(p) || a.namedBefore(p) {
+		if a.nearTo(p, true) {
 			s += 40 // near the paragraph's places, or one of them again
 		}
 		if s > bestScore {
@@ -876,29 +876,29 @@ func (a *analysis) sentenceGov(i int) *geo.Place {
 	return best
 }
 
-// namedBefore reports p among the paragraph's places already read: a
-// name said again means the same place (isNear leaves a place out of its
-// own support, which list coherence needs).
-func (a *analysis) namedBefore(p *geo.Place) bool {
-	for k := len(a.near) - 1; k >= 0 && k >= len(a.near)-30; k-- {
-		if a.near[k] == p {
-			return true
-		}
-	}
-	return false
-}
-
 // nearKm is how close a candidate must be to a place of the same
 // paragraph for the two to support each other.
 const nearKm = 30
 
-func (a *analysis) isNear(p *geo.Place) bool {
+func (a *analysis) isNear(p *geo.Place) bool { return a.nearTo(p, false) }
+
+// nearTo reports a place of the paragraph within nearKm of p; with
+// itself, p among them counts too (a name said again means the place it
+// meant before). isNear leaves a place out of its own support, which the
+// acceptance of ordinary words and list coherence need.
+func (a *analysis) nearTo(p *geo.Place, itself bool) bool {
 	// The latest places first; a box test spares most distances.
 	const box = nearKm / 80.0 // degrees, generous at Syria's latitudes
 	for k := len(a.near) - 1; k >= 0 && k >= len(a.near)-30; k-- {
 		q := a.near[k]
+		if q == p {
+			if itself {
+				return true
+			}
+			continue
+		}
 		dx, dy := p.Point[0]-q.Point[0], p.Point[1]-q.Point[1]
-		if q == p || dx > box || dx < -box || dy > box || dy < -box {
+		if dx > box || dx < -box || dy > box || dy < -box {
 			continue
 		}
 		if orbgeo.Distance(orb.Point(p.Point), orb.Point(q.Point)) <= nearKm*1000 {

@@ -115,7 +115,7 @@ var artilleryWords = []string{
 
 // percentWords after a control word make it a share held (السيطرة على
 // 80 في المئة منها), a state.
-var percentWords = []string{"المئة", "المائة", "بالمئة", "بالمائة", "%"}
+var percentWords = []string{"المئة", "المائة", "بالمئة", "بالمائة"}
 
 // referenceWords before a place make it a point the event is measured
 // from (شرق دمشق، قرب مدينة حلب), not where it happened, when the clause
