@@ -215,7 +215,7 @@
     var all = data.events.map(function (e) {
       return { id: e.id, type: e.t, sub: e.s, lat: e.lat, lon: e.lon, approx: e.x, gov: e.g || '', date: e.d || '',
         actors: e.a || [], dead: e.f, hurt: e.i, place: e.p, href: root + e.h, title: e.at, evidence: e.e, also: e.ae || [], conf: e.c,
-        shown: e.d ? e.d.slice(0, e.dp === 'month' ? 7 : e.dp === 'year' ? 4 : 10) : '' };
+        shown: e.dp || e.d || '' };
     });
     var scoped = page.focus ? all.filter(function (e) { return e.gov === page.focus; }) : all;
     var counts = {};

@@ -26,7 +26,7 @@ type eventJSON struct {
 	Approx   bool     `json:"x,omitempty"`  // the point is a governorate's or a borrowed one
 	Gov      string   `json:"g,omitempty"`  // governorate p-code
 	Date     string   `json:"d,omitempty"`  // YYYY-MM-DD, for the date filters
-	Prec     string   `json:"dp,omitempty"` // "month" or "year" when the text gives no day
+	Shown    string   `json:"dp,omitempty"` // the date as shown (datePrinted), when the text gives no day
 	Actors   []string `json:"a,omitempty"`
 	Dead     *int     `json:"f,omitempty"`
 	Hurt     *int     `json:"i,omitempty"`
@@ -74,7 +74,7 @@ func (r *pageRenderer) writeEventsData(w *writer) error {
 		if e.Date != nil {
 			j.Date = e.Date.Format("2006-01-02")
 			if e.DatePrecision != "day" {
-				j.Prec = e.DatePrecision
+				j.Shown = datePrinted(e.Event)
 			}
 		}
 		list = append(list, j)
