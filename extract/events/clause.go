@@ -12,6 +12,9 @@ type clause struct {
 	start, end int  // code point offsets
 	para       bool // the first clause of a paragraph
 	sentence   int  // index of the sentence it belongs to
+	// cont: the clause goes on from the one before with no punctuation
+	// between (splitMixed cut them at a second report).
+	cont bool
 }
 
 // clauseStarts are words that, after a comma, open a new clause that may

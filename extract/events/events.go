@@ -13,6 +13,7 @@ import (
 	"sort"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/briefing-atlas/atlas/extract"
 	"github.com/briefing-atlas/atlas/geo"
@@ -45,6 +46,7 @@ type Event struct {
 	DatePrecision string
 	Confidence    float64
 	sentence      int // index of the sentence, for joining clauses
+	at            int // code point offset of the trigger word
 }
 
 // Span is a clause of the text: its code point offsets and its words.
@@ -74,6 +76,12 @@ func (e *Event) Country() string {
 // concurrent use.
 type Detector struct {
 	triggers       map[string]string
+	phrases        map[string]map[string]string // second word → first word → sub-type
+	phraseFirst    map[string]bool
+	ceasefire      map[string]bool
+	doers          map[string]bool
+	lapses         map[string]bool
+	generic        map[string]bool
 	nonEvents      map[string]bool
 	afterNon       map[string]bool
 	negators       map[string]bool
@@ -186,9 +194,23 @@ func New() *Detector {
 	d.percent, d.referenceWords = set(percentWords), set(referenceWords)
 	d.consequences, d.spans = set(consequenceWords), set(longSpans)
 	d.causes, d.copulas = set(causeWords), set(copulas)
+	d.doers, d.generic, d.lapses = set(doerNouns), set(genericAttacks), set(lapses)
 	d.monthLeads, d.monthTails = set(monthLeads), set(monthTails)
 	for w, st := range triggers {
 		d.triggers[arabic.Fold(w)] = st
+	}
+	d.phrases, d.phraseFirst, d.ceasefire = map[string]map[string]string{}, map[string]bool{}, set(ceasefireWords)
+	for _, p := range phraseTriggers {
+		for _, second := range p.second {
+			k := arabic.Fold(second)
+			if d.phrases[k] == nil {
+				d.phrases[k] = map[string]string{}
+			}
+			for _, first := range p.first {
+				d.phrases[k][arabic.Fold(first)] = p.subType
+				d.phraseFirst[arabic.Fold(first)] = true
+			}
+		}
 	}
 	for w, n := range numberWords {
 		d.numbers[arabic.Fold(w)] = n
@@ -300,11 +322,16 @@ func (d *Detector) Detect(doc, text string, mentions []extract.Mention, date tim
 		if !own {
 			places = carry
 		}
+		// «قتل 28 في اشتباكات وتفجيرين في ريف حلب»: two reports in one
+		// run of words share the place it ends with.
+		if len(places) == 0 && ci+1 < len(cls) && cls[ci+1].cont {
+			places = literalIn(mentions, cls[ci+1].start, cls[ci+1].end)
+		}
 		if (typeOf[ev.SubType] == "Political developments" || ev.SubType == Agreement) && !d.heldAt(words, runes, places, cl.start) {
 			continue
 		}
 
-		places = finer(places)
+		places = d.placed(all, places, ev.at)
 		if len(places) == 0 {
 			// An event nobody can place is no event on a map, and «in
 			// Syria» or «in Russia» places none.
@@ -379,8 +406,8 @@ func (d *Detector) Detect(doc, text string, mentions []extract.Mention, date tim
 		// («نفذ الطيران 15 غارة على ريف إدلب، حيث قصف بلدات…»); in a
 		// battle it tells what came of it, a happening of its own.
 		elaborates := len(words) > 0 && words[0].bare == "حيث" && ev.Type == typeOf[AirStrike]
-		if n := len(out); n > 0 && out[n-1].sentence == cl.sentence &&
-			(out[n-1].SubType == ev.SubType && (!own || out[n-1].Place == ev.Place) || elaborates && out[n-1].Type == ev.Type) {
+		if n := len(out); n > 0 && out[n-1].sentence == cl.sentence && !d.later(words) &&
+			(out[n-1].SubType == ev.SubType && (!own || samePlace(out[n-1], ev)) || elaborates && out[n-1].Type == ev.Type) {
 			prev := &out[n-1]
 			prev.End = ev.End
 			prev.Evidence = offs.Slice(prev.Start, prev.End)
@@ -399,7 +426,7 @@ func (d *Detector) Detect(doc, text string, mentions []extract.Mention, date tim
 		for _, m := range ev.Places {
 			key += "|" + m.Place.ID
 		}
-		if last, ok := seen[key]; ok && cl.sentence-last.sentence <= repeatSentences {
+		if last, ok := seen[key]; ok && cl.sentence-last.sentence <= repeatSentences && !d.later(words) {
 			first := &out[last.event]
 			first.Also = append(first.Also, Span{ev.Start, ev.End, ev.Evidence})
 			seen[key] = told{last.event, cl.sentence}
@@ -421,6 +448,18 @@ func (d *Detector) Detect(doc, text string, mentions []extract.Mention, date tim
 		}
 	}
 	return out
+}
+
+// samePlace: two events at one named place. A landmark the gazetteer
+// lacks stands at the town it is in, so the names are compared too.
+func samePlace(a, b Event) bool {
+	return a.Place == b.Place && a.Places[0].Name == b.Places[0].Name
+}
+
+// later reports a clause that opens after a lapse of time from the one
+// before («وبعد يومين استعاد…», «وبعد ساعات»): a happening of its own.
+func (d *Detector) later(ws []word) bool {
+	return len(ws) > 1 && (ws[0].w == "بعد" || ws[0].w == "وبعد") && d.lapses[ws[1].w]
 }
 
 // artilleryIn reports a word of artillery in a clause (قذائف، هاون،
@@ -486,7 +525,7 @@ var visits = map[string]bool{"زار": true, "يزور": true, "زياره": tru
 
 // placeWords say what sort of place follows (في مدينة، بالعاصمة).
 var placeWords = map[string]bool{
-	"مدينه": true, "بلده": true, "قريه": true, "العاصمه": true, "عاصمه": true, "محافظه": true, "حي": true,
+	"مدينه": true, "بلده": true, "قريه": true, "العاصمه": true, "عاصمه": true, "محافظه": true, "حي": true, "ولايه": true,
 }
 
 // finer keeps the places finer than a whole country.
@@ -498,6 +537,55 @@ func finer(ms []extract.Mention) []extract.Mention {
 		}
 	}
 	return out
+}
+
+// placed keeps the places finer than a whole country; with none, a
+// country the clause puts the event in after its trigger («في المكسيك», «بالسويد», «في
+// مدينة X الكندية») places it at country level. Syria is the setting of
+// every briefing: «في سوريا» alone is a statement about the war, not a
+// place where something happened.
+func (d *Detector) placed(all []word, ms []extract.Mention, trigger int) []extract.Mention {
+	if f := finer(ms); len(f) > 0 {
+		return f
+	}
+	var out []extract.Mention
+	for _, m := range ms {
+		if m.Place != nil && m.Place.Country != "SY" && m.Start > trigger && d.locative(all, m) {
+			out = append(out, m)
+		}
+	}
+	return out
+}
+
+// locative reports a mention that is the complement of «في» or «بـ»,
+// directly or through a place word («في ولاية X»), or a gentilic after
+// such a complement («في مدينة X الكندية»).
+func (d *Detector) locative(all []word, m extract.Mention) bool {
+	at := sort.Search(len(all), func(i int) bool { return all[i].start > m.Start }) - 1
+	if at < 0 {
+		return false
+	}
+	if w := all[at]; w.start < m.Start {
+		return strings.HasPrefix(w.w, "ب") || strings.HasPrefix(w.w, "وب")
+	}
+	in := func(w string) bool { return w == "في" || w == "وفي" || w == "داخل" }
+	var buf [3]string
+	before := buf[:0]
+	for _, w := range all[max(0, at-3):at] {
+		before = append(before, w.w)
+	}
+	n := len(before)
+	switch {
+	case n >= 1 && in(before[n-1]):
+		return true
+	case n >= 2 && placeWords[stripAll(before[n-1])] && in(before[n-2]):
+		return true
+	}
+	// A gentilic names the country of the place before it.
+	if !strings.HasPrefix(m.Surface, "ال") {
+		return false
+	}
+	return n >= 2 && in(before[n-2]) || n >= 3 && in(before[n-3]) && placeWords[stripAll(before[n-2])]
 }
 
 // word is a folded word of a clause with its proclitics noted.
@@ -602,7 +690,7 @@ func (d *Detector) splitMixed(in func(start, end int) []word, cl clause) []claus
 	ws := in(cl.start, cl.end)
 	first, firstType := -1, ""
 	for i, w := range ws {
-		st, ok := d.triggers[w.bare]
+		st, ok := d.trigger(ws, i)
 		if !ok || d.negated(ws, i) || i > 0 && (ws[i-1].bare == "بعد" || i > 1 && ws[i-2].bare == "بعد") {
 			continue
 		}
@@ -620,6 +708,11 @@ func (d *Detector) splitMixed(in func(start, end int) []word, cl clause) []claus
 			first, firstType = i, t
 			continue
 		}
+		// «تفجيرين انتحاريين»: an adjective of the trigger before it;
+		// «هجومان نفذهما انتحاريون»: what the attack named first was.
+		if _, adj := d.trigger(ws, i-1); adj || d.generic[ws[first].bare] {
+			continue
+		}
 		if t != firstType && i-first >= 3 && !d.voiced(ws[:i]) {
 			at := ws[i].start
 			// Start the second clause at the verb or و before the trigger.
@@ -627,7 +720,7 @@ func (d *Detector) splitMixed(in func(start, end int) []word, cl clause) []claus
 				at = ws[i-1].start
 			}
 			a, b := cl, cl
-			a.end, b.start, b.para = at, at, false
+			a.end, b.start, b.para, b.cont = at, at, false, true
 			return append([]clause{a}, d.splitMixed(in, b)...)
 		}
 	}
@@ -641,6 +734,11 @@ func (d *Detector) strip(w string) string {
 	}
 	for _, p := range []string{"و", "ف", "ب", "ل", "ك", "وب", "ول", "فب", "لل", "وال", "بال", "فال"} {
 		if rest, ok := strings.CutPrefix(w, p); ok && len(rest) >= 4 {
+			// A trigger keeps three letters: كفر is no ك + فر, and
+			// وفر (provided) no و + فر; ولم is و + لم.
+			if _, t := d.triggers[rest]; t && utf8.RuneCountInString(rest) < 3 {
+				continue
+			}
 			if strings.HasSuffix(p, "ال") || p == "لل" {
 				rest = "ال" + rest
 			}
@@ -655,11 +753,38 @@ func (d *Detector) strip(w string) string {
 func (d *Detector) known(w string) bool {
 	_, t := d.triggers[w]
 	_, n := d.numbers[w]
-	return t || n || d.nonEvents[w] || d.deathNouns[w] || d.injuryNouns[w] || d.deathVerbs[w] || d.injuryVerbs[w]
+	return t || d.phraseFirst[w] || n || d.nonEvents[w] || d.deathNouns[w] || d.injuryNouns[w] || d.deathVerbs[w] || d.injuryVerbs[w]
 }
 
 // classify finds the clause's sub-type: the most specific trigger that
 // no negation, plan or threat word just before it takes back.
+// trigger gives the sub-type the i-th word reports: a trigger word, or
+// the second word of a two-word report with its first word up to three
+// words before (إطلاق نار، أطلق مسلح مجهول النار) — no shooting in the
+// name of a truce (وقف إطلاق النار).
+func (d *Detector) trigger(ws []word, i int) (string, bool) {
+	if st, ok := d.triggers[ws[i].bare]; ok {
+		return st, true
+	}
+	firsts := d.phrases[ws[i].bare]
+	if firsts == nil {
+		return "", false
+	}
+	for j := i - 1; j >= max(0, i-3); j-- {
+		st, ok := firsts[ws[j].bare]
+		if !ok {
+			continue
+		}
+		for k := j - 1; k >= max(0, j-3); k-- {
+			if written(d.ceasefire, ws[k].w) {
+				return "", false // «وقف دائم لإطلاق النار»
+			}
+		}
+		return st, true
+	}
+	return "", false
+}
+
 func (d *Detector) classify(ws []word) (Event, bool) {
 	// A title line of a word or three («انفجار حمص») is no report, and
 	// «وكان … أعلن» tells what came before.
@@ -669,10 +794,10 @@ func (d *Detector) classify(ws []word) (Event, bool) {
 	if d.dated(ws) {
 		return Event{}, false
 	}
-	best, bestRank := "", -1
-	late, lateRank := "", -1 // triggers after «بعد»: background, unless nothing else
-	for i, w := range ws {
-		st, ok := d.triggers[w.bare]
+	best, bestRank, at := "", -1, 0
+	late, lateRank, lateAt := "", -1, 0 // triggers after «بعد»: background, unless nothing else
+	for i := range ws {
+		st, ok := d.trigger(ws, i)
 		if !ok {
 			continue
 		}
@@ -683,21 +808,21 @@ func (d *Detector) classify(ws []word) (Event, bool) {
 		// «سيطرت … بعد معارك», «نزوح … بعد اقتحام»: what came before.
 		if i > 0 && (ws[i-1].bare == "بعد" || i > 1 && ws[i-2].bare == "بعد") && st != territory {
 			if r > lateRank {
-				late, lateRank = st, r
+				late, lateRank, lateAt = st, r, ws[i].start
 			}
 			continue
 		}
 		if r > bestRank {
-			best, bestRank = st, r
+			best, bestRank, at = st, r, ws[i].start
 		}
 	}
 	if best == "" {
-		best = late
+		best, at = late, lateAt
 	}
 	if best == "" {
 		return Event{}, false
 	}
-	return Event{SubType: best}, true
+	return Event{SubType: best, at: at}, true
 }
 
 // negated: a negation, plan or threat word within the four words before
@@ -709,6 +834,10 @@ func (d *Detector) negated(ws []word, i int) bool {
 		if d.nonEvents[ws[j].bare] || d.nonEvents[ws[j].w] {
 			return true
 		}
+	}
+	// «منفذ الهجوم»: the doer names an attack told elsewhere.
+	if i > 0 && written(d.doers, ws[i-1].w) {
+		return true
 	}
 	for j := i + 1; j < len(ws) && j <= i+2; j++ {
 		if d.afterNon[ws[j].bare] {
@@ -729,7 +858,7 @@ func (d *Detector) negated(ws []word, i int) bool {
 			}
 		}
 	}
-	st := d.triggers[ws[i].bare]
+	st, _ := d.trigger(ws, i)
 	if (st == territory || st == advance) && i > 0 && d.state[ws[i-1].bare] {
 		return true
 	}

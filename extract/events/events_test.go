@@ -57,6 +57,15 @@ func TestSubTypes(t *testing.T) {
 		{"تواصلت عملية إجلاء المدنيين من مدينة دوما.", Displacement, "Rural Damascus"},
 		{"التقت لجنة من الأهالي بضباط روس في مدينة حمورية.", Meeting, "Rural Damascus"},
 		{"فتحت القوات النظامية نيران رشاشاتها على بلدة كفرنبل.", Shelling, "Idleb"},
+		// two-word reports and the words of killing
+		{"قتل ثلاثة أشخاص بإطلاق نار في مدينة القامشلي مساء الأحد.", Attack, "Al-Hasakeh"},
+		{"أطلق مسلح مجهول النار على المصلين في بلدة جاسم.", Attack, "Dar'a"},
+		{"اغتال مسلحون مجهولون قياديا في بلدة طفس.", Attack, "Dar'a"},
+		{"احتجز مسلحون رهائن داخل مبنى البلدية في مدينة منبج.", Abduction, "Aleppo"},
+		{"التنظيم يعدم ثمانية شبان في مدينة الميادين.", Attack, "Deir-ez-Zor"},
+		// abroad, told at country level
+		{"قتلى وجرحى بتفجير استهدف سوقا شعبيا في الصومال.", IED, "SO"},
+		{"مسلح يطعن عددا من المارة بسكين في السويد.", Attack, "SE"},
 	}
 	for _, tt := range tests {
 		evs := detect(t, tt.text, time.Time{})
@@ -196,6 +205,11 @@ func TestNonEvents(t *testing.T) {
 		"تقع البلدة تحت مرمى مدفعية النظام في ريف حماة.",
 		"تعد هذه الحصيلة الأعلى في مدينة دمشق جراء القذائف منذ بدء النزاع.",
 		"المعركة الحالية في مدينة سراقب هي الأعنف بين الفصيلين.",
+		"دعا الوسطاء إلى الالتزام بوقف دائم لإطلاق النار في مدينة درعا.",
+		"وتتهم الحكومة الفصائل بإطلاق النار على المدنيين في مدينة دوما.",
+		"كشفت السلطات هوية منفذ الهجوم على الكنيسة في مدينة حلب.",
+		// a country before the trigger frames the clause; it is no place of the fighting
+		"قدر مسؤول في ألمانيا عدد مواطنيه المنخرطين في القتال بالمئات.",
 	} {
 		if evs := detect(t, text, time.Time{}); len(evs) != 0 {
 			t.Errorf("%s\n  %d events (%s)", text, len(evs), evs[0].SubType)
@@ -252,6 +266,42 @@ func TestAirAndGround(t *testing.T) {
 		}
 		if strings.Join(kinds, ",") != strings.Join(tt.kinds, ",") || len(evs) > 0 && !sameInt(evs[0].Fatalities, tt.dead) {
 			t.Errorf("%s\n  events %v (dead %s), want %v (dead %s)", tt.text, kinds, show(evs[0].Fatalities), tt.kinds, show(tt.dead))
+		}
+	}
+}
+
+// TestOneRunTwoReports: two reports in one run of words share the place
+// it ends with, an adjective of a trigger and what a generic attack was
+// are no second report, a place phrase is not cut, and a lapse of time
+// makes a second event of the same kind at the same place.
+func TestOneRunTwoReports(t *testing.T) {
+	tests := []struct {
+		text  string
+		kinds []string
+		dead  *int
+		where string
+	}{
+		{"قتل 15 عنصرا في اشتباكات بين الطرفين وتفجيرين انتحاريين في ريف حلب الشمالي.", []string{ArmedClash, SuicideBomb}, intp(15), "Aleppo"},
+		{"هجومان نفذهما انتحاريون على مقرين أمنيين في مدينة حمص.", []string{SuicideBomb}, nil, "Homs"},
+		{"استهدف المقاتلون مواقع الجيش في محيط قمة التل في بلدة كفرنبل بالرشاشات.", []string{Shelling}, nil, "Idleb"},
+		{"سيطرت قوات النظام على تلال شمال كفر حمرة في ريف حلب.", []string{GovRegains}, nil, "Aleppo"},
+		{"قصفت الطائرات الحربية بلدة كفرنبل، وبعد ساعات قصفت الطائرات بلدة كفرنبل مجددا.", []string{AirStrike, AirStrike}, nil, "Idleb"},
+		{"تحت غطاء جوي تركي شمل قصف مواقع التنظيم، دخلت الفصائل بلدة الراعي في ريف حلب.", []string{NSATakes}, nil, "Aleppo"},
+	}
+	for _, tt := range tests {
+		evs := detect(t, tt.text, time.Time{})
+		var kinds []string
+		for _, e := range evs {
+			kinds = append(kinds, e.SubType)
+			if e.Governorate() != tt.where {
+				t.Errorf("%s\n  %s in %q, want %s", tt.text, e.SubType, e.Governorate(), tt.where)
+			}
+		}
+		if strings.Join(kinds, ",") != strings.Join(tt.kinds, ",") || len(evs) > 0 && !sameInt(evs[0].Fatalities, tt.dead) {
+			t.Errorf("%s\n  events %v, want %v (dead %s)", tt.text, kinds, tt.kinds, show(tt.dead))
+			for _, e := range evs {
+				t.Logf("  %s dead %s: %s", e.SubType, show(e.Fatalities), e.Evidence)
+			}
 		}
 	}
 }

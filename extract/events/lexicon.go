@@ -70,8 +70,9 @@ var triggers = map[string]string{
 	// explosions
 	"انفجار": IED, "تفجير": IED, "انفجرت": IED, "انفجر": IED, "عبوة": IED, "ناسفة": IED, "مفخخة": IED,
 	"مفخخ": IED, "لغم": IED, "ألغام": IED, "الألغام": IED, "قنبلة": IED, "تفجيرات": IED, "بمفخخة": IED,
-	"مفخختين": IED, "مفخخات": IED, "فجروا": IED, "فجرت": IED, "ناسفتين": IED, "ملغمة": IED, "ملغم": IED,
+	"مفخختين": IED, "تفجيرين": IED, "انفجارين": IED, "تفجيران": IED, "انفجاران": IED, "مفخخات": IED, "فجروا": IED, "فجرت": IED, "ناسفتين": IED, "ملغمة": IED, "ملغم": IED,
 	"انتحاري": SuicideBomb, "انتحارية": SuicideBomb, "انتحاريان": SuicideBomb, "ناسف": SuicideBomb,
+	"انتحاريين": SuicideBomb, "انتحاريون": SuicideBomb, "الانتحاري": SuicideBomb,
 	// battles
 	"اشتباكات": ArmedClash, "الاشتباكات": ArmedClash, "اشتباك": ArmedClash, "معارك": ArmedClash,
 	"المعارك": ArmedClash, "مواجهات": ArmedClash, "اشتبك": ArmedClash, "اشتبكت": ArmedClash,
@@ -79,7 +80,7 @@ var triggers = map[string]string{
 	"معركة": ArmedClash, "اقتحام": ArmedClash, "اقتحمت": ArmedClash, "كمين": ArmedClash,
 	"المواجهات": ArmedClash, "القتال": ArmedClash, "قاتلت": ArmedClash, "تتقاتل": ArmedClash,
 	"تتقاتلان": ArmedClash, "يتقاتلون": ArmedClash, "اقتتال": ArmedClash, "الاقتتال": ArmedClash,
-	"هجومين": ArmedClash,
+	"هجومين": ArmedClash, "هجومان": ArmedClash,
 	"التصدي": ArmedClash, "صد": ArmedClash, "صدوا": ArmedClash, "تصدوا": ArmedClash, "هاجم": ArmedClash, "هاجمت": ArmedClash,
 	"سيطرة": territory, "سيطرت": territory, "سيطر": territory, "سيطرتها": territory, "السيطرة": territory,
 	"سيطروا": territory, "سيطرا": territory, "انتزع": territory, "انتزعت": territory, "استعادا": territory, "تقدم": advance, "تقدما": advance, "تقدمت": advance, "استعاد": territory,
@@ -88,7 +89,8 @@ var triggers = map[string]string{
 	// civilians
 	"أعدم": Attack, "اعدام": Attack, "إعدام": Attack, "أعدمت": Attack, "مجزرة": Attack, "قنص": Attack, "قناص": Attack,
 	"إعدامات": Attack, "اعدامات": Attack, "أعدموا": Attack, "دهس": Attack, "طعن": Attack, "يطعن": Attack,
-	"اعتداء": Attack, "باعتداء": Attack,
+	"اعتداء": Attack, "باعتداء": Attack, "يعدم": Attack, "تعدم": Attack,
+	"اغتيال": Attack, "اغتال": Attack, "اغتالت": Attack, "اغتالوا": Attack, "يغتال": Attack,
 	"اختطاف": Abduction, "خطف": Abduction, "اختطفت": Abduction, "اختطف": Abduction, "اختطفوا": Abduction, "خطفت": Abduction, "اعتقال": Abduction, "اعتقلت": Abduction,
 	// strategic
 	"نزوح": Displacement, "نزح": Displacement, "نزحت": Displacement, "فرار": Displacement,
@@ -105,6 +107,36 @@ var triggers = map[string]string{
 	"مظاهرة": Protest, "مظاهرات": Protest, "تظاهرة": Protest, "تظاهرات": Protest, "احتجاج": Protest,
 	"احتجاجات": Protest, "اعتصام": Protest, "تظاهر": Protest,
 }
+
+// phraseTriggers are reports told in two words whose second alone says
+// nothing (إطلاق نار، احتجاز رهائن): the second word with any of the
+// first words before it.
+var phraseTriggers = []struct {
+	first, second []string
+	subType       string
+}{
+	{[]string{"إطلاق", "اطلاق", "أطلق", "أطلقت", "أطلقوا", "فتح", "فتحت", "فتحوا", "إطلاقه"}, []string{"نار", "النار"}, Attack},
+	{[]string{"احتجاز", "احتجز", "احتجزت", "أخذ", "اخذ", "احتجزوا"}, []string{"رهائن", "الرهائن", "رهينة", "رهينتين"}, Abduction},
+}
+
+// lapses after «بعد» at the head of a clause put it at a later time
+// than the clause before (وبعد يومين، بعد ساعات).
+var lapses = []string{
+	"يوم", "يومين", "أيام", "ايام", "ساعة", "ساعتين", "ساعات", "أسبوع", "اسبوع", "أسبوعين", "اسبوعين",
+	"أسابيع", "اسابيع", "شهر", "شهرين", "أشهر", "اشهر", "دقائق", "لحظات", "قليل",
+}
+
+// doerNouns before a trigger name who did a happening told elsewhere
+// (منفذ الهجوم، منفذي التفجير): no new report.
+var doerNouns = []string{"منفذ", "منفذي", "منفذو", "المنفذ"}
+
+// genericAttacks name an attack without saying how; a later trigger in
+// the same run of words says how (هجوم نفذه انتحاريون، هجوم صاروخي).
+var genericAttacks = []string{"هجوم", "هجوما", "الهجوم", "هجومين", "هجومان", "اعتداء"}
+
+// ceasefireWords before a phrase trigger make it the name of a truce
+// (وقف إطلاق النار), not a shooting.
+var ceasefireWords = []string{"وقف", "لوقف", "بوقف", "ووقف", "خرق", "خروقات", "انتهاك"}
 
 // artilleryWords name ground fire: beside air strikes in one clause they
 // are a second event (قصف مدفعي، قذائف الهاون، راجمات الصواريخ).
@@ -138,6 +170,8 @@ var consequenceWords = []string{"مجزرة", "مجزره", "المجزرة", "�
 var causeWords = []string{
 	"من", "جراء", "إثر", "بسبب", "نتيجة", "خلال", "هربا",
 	"خلفت", "خلف", "مخلفة", "أسفر", "أسفرت", "أدى", "أدت", "موقعا", "أوقع", "أوقعت", "في",
+	// and the words of a place phrase: «في محيط قمة النبي يونس» goes on
+	"محيط", "قرب", "عند", "باتجاه", "نحو", "أطراف", "اطراف", "داخل",
 }
 
 // nonEvents mark a clause that reports no happening: negation, plans,
@@ -153,7 +187,7 @@ var nonEvents = []string{
 	// a happening called off or put off
 	"إلغاء", "الغاء", "تأجيل", "تاجيل", "أرجأ", "أرجأت", "إرجاء",
 	// support for another's deed is no deed of its own (مدعومة من الطيران الروسي)
-	"مدعومة", "مدعوما", "مدعومين", "المدعومة", "المدعوم", "بدعم", "بغطاء", "بمساندة", "بإسناد", "باسناد",
+	"مدعومة", "مدعوما", "مدعومين", "المدعومة", "المدعوم", "بدعم", "بغطاء", "غطاء", "بمساندة", "بإسناد", "باسناد",
 	"أجل", "شرط", "كشرط", "بالمئة", "بالمائة", "المئة", "يحاول", "تحاول", "محاولة", "يسعى", "تسعى",
 	// the future, told with سـ
 	"ستقوم", "سيقوم", "ستكون", "سيكون", "ستؤدي", "سيؤدي", "سيؤثر", "ستؤثر", "ستعقد", "سيعقد",
@@ -195,7 +229,7 @@ var afterNonEvents = []string{"مرتقبة", "مرتقب", "المرتقبة", 
 var clauseNegators = []string{
 	"نفى", "نفت", "ينفي", "تنفي", "اعتبر", "اعتبرت", "وصف", "وصفت", "اتهم", "اتهمت", "يرى", "ترى",
 	"رأى", "طالب", "طالبت", "ناشد", "ناشدت", "دعا", "دعت", "يدعو", "تدعو",
-	"يعتبر", "تعتبر", "يعتقد", "تعتقد", "يذكر", "يشار", "الجدير",
+	"يعتبر", "تعتبر", "يعتقد", "تعتقد", "يذكر", "يشار", "الجدير", "يتهم", "تتهم", "يتهمون",
 	// a condition makes all of its clause hypothetical
 	"حال", "إذا", "اذا", "لو",
 }
