@@ -81,6 +81,8 @@ type Detector struct {
 	ceasefire      map[string]bool
 	doers          map[string]bool
 	lapses         map[string]bool
+	oneDead        map[string]bool
+	oneDeath       map[string]bool
 	generic        map[string]bool
 	nonEvents      map[string]bool
 	afterNon       map[string]bool
@@ -195,6 +197,7 @@ func New() *Detector {
 	d.consequences, d.spans = set(consequenceWords), set(longSpans)
 	d.causes, d.copulas = set(causeWords), set(copulas)
 	d.doers, d.generic, d.lapses = set(doerNouns), set(genericAttacks), set(lapses)
+	d.oneDead, d.oneDeath = set(oneDead), set(oneDeath)
 	d.monthLeads, d.monthTails = set(monthLeads), set(monthTails)
 	for w, st := range triggers {
 		d.triggers[arabic.Fold(w)] = st
@@ -590,8 +593,9 @@ func (d *Detector) locative(all []word, m extract.Mention) bool {
 
 // word is a folded word of a clause with its proclitics noted.
 type word struct {
-	*lexeme     // the form: w, bare and flags
-	start   int // code point offset of the word in the text
+	*lexeme      // the form: w, bare and flags
+	start   int  // code point offset of the word in the text
+	item    bool // a number that heads a list item («26 - …»): a day or a rank, no count
 }
 
 // lexeme works out what the detector knows of the folded form w.
@@ -642,11 +646,18 @@ func (d *Detector) words(sc *scratch, rs []rune, base int) []word {
 				l = d.lexeme(string(buf))
 				seen[l.w] = l
 			}
-			out = append(out, word{lexeme: l, start: base + i})
+			out = append(out, word{lexeme: l, start: base + i, item: dashAfter(rs, j) && l.w[0] >= '0' && l.w[0] <= '9'})
 		}
 		i = j
 	}
 	return out
+}
+
+// dashAfter reports a dash after spaces from rs[j] («26 - مقتل…»).
+func dashAfter(rs []rune, j int) bool {
+	for ; j < len(rs) && rs[j] == ' '; j++ {
+	}
+	return j < len(rs) && (rs[j] == '-' || rs[j] == '–')
 }
 
 // dated reports background: a standing-state word (الآونة، عادة), a
@@ -898,8 +909,8 @@ func (d *Detector) casualties(ws []word) (*int, *int) {
 				set(&dead, n)
 			} else if strings.HasSuffix(w.bare, "ان") || strings.HasSuffix(w.bare, "ين") && !strings.HasSuffix(w.bare, "يين") {
 				set(&dead, 2) // dual: قتيلان، شهيدين
-			} else if i > 0 && d.deathVerbs[ws[i-1].bare] {
-				set(&dead, 1) // «سقوط شهيد»
+			} else if i > 0 && (d.deathVerbs[ws[i-1].bare] || ws[i-1].bare == "وقوع") || d.oneDead[w.bare] && (i == 0 || ws[i-1].item) {
+				set(&dead, 1) // «سقوط شهيد», «وقوع قتيل», a headline's «قتيل وعشرة جرحى»
 			}
 		case d.deathVerbs[w.bare]:
 			if i+1 < len(ws) && d.onePerson[stripAll(ws[i+1].w)] {
@@ -912,7 +923,7 @@ func (d *Detector) casualties(ws []word) (*int, *int) {
 				set(&dead, 2) // «استشهاد شخصين»
 			} else if i > 0 && d.onePerson[stripAll(ws[i-1].w)] && !strings.HasSuffix(w.bare, "وا") {
 				set(&dead, 1) // «أن مدنيا قتل»
-			} else if i+1 < len(ws) && !d.known(ws[i+1].bare) && (w.bare == "مقتل" || w.bare == "استشهاد" || w.bare == "مصرع") {
+			} else if i+1 < len(ws) && !d.known(ws[i+1].bare) && d.oneDeath[w.bare] && (i == 0 || !d.nonEvents[ws[i-1].bare]) {
 				set(&dead, 1) // «مقتل قيادي»
 			}
 		case d.injuryNouns[w.bare] && !d.injuryVerbs[w.bare]:
@@ -948,11 +959,11 @@ func (d *Detector) casualties(ws []word) (*int, *int) {
 	return dead, hurt
 }
 
-// noneFollows reports a word of harm within five words after the
+// noneFollows reports a word of harm within six words after the
 // negation at ws[i], with no number and no «معلومات» between: «دون أنباء
 // عن خسائر بشرية» is nobody hurt; «لا معلومات عن قتلى» is not known.
 func (d *Detector) noneFollows(ws []word, i int) bool {
-	for j := i + 1; j < len(ws) && j <= i+5; j++ {
+	for j := i + 1; j < len(ws) && j <= i+6; j++ {
 		w := stripAll(ws[j].w)
 		if _, ok := d.number(ws, j); ok || w == "معلومات" {
 			return false
@@ -1024,6 +1035,9 @@ func (d *Detector) numberAfter(ws []word, i int) (int, bool) {
 // (ثلاثة عشر) and tens joined by و (خمسة وعشرين).
 func (d *Detector) number(ws []word, j int) (int, bool) {
 	w := ws[j].bare
+	if ws[j].item {
+		return 0, false
+	}
 	if n, ok := digits(w); ok {
 		return n, true
 	}

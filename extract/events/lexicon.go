@@ -269,7 +269,17 @@ var dualPeople = []string{
 
 // deathVerbs come before the number of dead (مقتل 37، قتل ثمانية).
 var deathVerbs = []string{"مقتل", "قتل", "استشهاد", "مصرع", "سقوط", "وفاة", "حصيلة", "قتلت", "لقي", "لقوا", "ارتقى", "قتلوا", "استشهدوا",
-	"استشهد", "قضى", "ضحيتها", "ضحيته", "ضحيتهم", "بحياة"}
+	"استشهد", "قضى", "ضحيتها", "ضحيته", "ضحيتهم", "بحياة",
+	// the killing of the one named after (إعدام محام، اغتيال قائد) or of a count (أعدم 12 شخصا)
+	"إعدام", "اعدام", "أعدم", "أعدمت", "أعدموا", "يعدم", "تعدم", "اغتيال", "اغتال", "اغتالت", "اغتالوا", "يقتل", "تقتل"}
+
+// oneDeath are the death verbs whose noun names one person when no count
+// follows: «مقتل قيادي», «اغتيال محام».
+var oneDeath = []string{"مقتل", "استشهاد", "مصرع", "إعدام", "اعدام", "اغتيال"}
+
+// oneDead are singular nouns of the dead: heading a headline with no
+// number («قتيل وعشرة جرحى») they count one.
+var oneDead = []string{"قتيل", "شهيد", "شهيدة"}
 
 // onePerson are singular nouns of people: after a death verb, or before
 // one, they count one dead («قتلت امرأة», «أن مدنيا قتل»).
