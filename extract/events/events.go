@@ -81,6 +81,7 @@ type Detector struct {
 	ceasefire      map[string]bool
 	doers          map[string]bool
 	lapses         map[string]bool
+	aside          map[string]bool
 	oneDead        map[string]bool
 	oneDeath       map[string]bool
 	generic        map[string]bool
@@ -197,7 +198,7 @@ func New() *Detector {
 	d.consequences, d.spans = set(consequenceWords), set(longSpans)
 	d.causes, d.copulas = set(causeWords), set(copulas)
 	d.doers, d.generic, d.lapses = set(doerNouns), set(genericAttacks), set(lapses)
-	d.oneDead, d.oneDeath = set(oneDead), set(oneDeath)
+	d.oneDead, d.oneDeath, d.aside = set(oneDead), set(oneDeath), set(asideWords)
 	d.monthLeads, d.monthTails = set(monthLeads), set(monthTails)
 	for w, st := range triggers {
 		d.triggers[arabic.Fold(w)] = st
@@ -306,7 +307,7 @@ func (d *Detector) Detect(doc, text string, mentions []extract.Mention, date tim
 			seen = map[string]told{}
 			lastAgent = ""
 		}
-		places := literalIn(mentions, cl.start, cl.end)
+		places := literalIn(mentions, cl.start, cl.end, runes)
 		words := clWords[ci]
 		prevAgent := lastAgent
 		spans := d.actorSpans(words)
@@ -328,7 +329,7 @@ func (d *Detector) Detect(doc, text string, mentions []extract.Mention, date tim
 		// «قتل 28 في اشتباكات وتفجيرين في ريف حلب»: two reports in one
 		// run of words share the place it ends with.
 		if len(places) == 0 && ci+1 < len(cls) && cls[ci+1].cont {
-			places = literalIn(mentions, cls[ci+1].start, cls[ci+1].end)
+			places = literalIn(mentions, cls[ci+1].start, cls[ci+1].end, runes)
 		}
 		if (typeOf[ev.SubType] == "Political developments" || ev.SubType == Agreement) && !d.heldAt(words, runes, places, cl.start) {
 			continue
@@ -651,6 +652,29 @@ func (d *Detector) words(sc *scratch, rs []rune, base int) []word {
 		i = j
 	}
 	return out
+}
+
+// timeZone reports a mention at rs[at] in brackets after a clock time:
+// «22 : 48 ( مكة المكرمة )».
+func timeZone(rs []rune, at int) bool {
+	j := at - 1
+	skip := func() {
+		for j >= 0 && rs[j] == ' ' {
+			j--
+		}
+	}
+	skip()
+	if j < 0 || rs[j] != '(' {
+		return false
+	}
+	j--
+	skip()
+	digits := 0
+	for ; j >= 0 && rs[j] >= '0' && rs[j] <= '9'; j-- {
+		digits++
+	}
+	skip()
+	return digits > 0 && digits <= 2 && j >= 0 && rs[j] == ':'
 }
 
 // dashAfter reports a dash after spaces from rs[j] («26 - مقتل…»).
@@ -1266,12 +1290,15 @@ func (d *Detector) monthAt(ws []word, i int) (int, int) {
 	return 0, 0
 }
 
-// literalIn returns the literal mentions that start inside [start, end).
-func literalIn(ms []extract.Mention, start, end int) []extract.Mention {
+// literalIn returns the literal mentions that start inside [start, end)
+// of the text rs, but for a clock's time zone («الساعة 22 : 48 (مكة
+// المكرمة)»), which news sites print with every date and which places
+// nothing that happened.
+func literalIn(ms []extract.Mention, start, end int, rs []rune) []extract.Mention {
 	i := sort.Search(len(ms), func(i int) bool { return ms[i].Start >= start })
 	var out []extract.Mention
 	for ; i < len(ms) && ms[i].Start < end; i++ {
-		if ms[i].Use == extract.Literal && ms[i].Place != nil {
+		if ms[i].Use == extract.Literal && ms[i].Place != nil && !timeZone(rs, ms[i].Start) {
 			out = append(out, ms[i])
 		}
 	}
@@ -1301,6 +1328,21 @@ func (d *Detector) byRole(all []word, ms []extract.Mention) []extract.Mention {
 // side or «قرب» before it, a place word between («شرق العاصمة دمشق»,
 // «بالقرب من مدينة حلب»).
 func (d *Detector) reference(all []word, m extract.Mention) bool {
+	// «المغذي لدمشق», «الحدودية مع العراق», «نزحوا إلى إدلب»: a place
+	// the clause relates to, through ل or a preposition of company or
+	// direction, not where it happened.
+	if w := sort.Search(len(all), func(i int) bool { return all[i].start > m.Start }) - 1; w >= 0 {
+		if all[w].start < m.Start && strings.HasPrefix(all[w].w, "ل") {
+			return true
+		}
+		k := w - 1
+		if k >= 0 && placeWords[stripAll(all[k].w)] {
+			k-- // «إلى مدينة إدلب»
+		}
+		if all[w].start == m.Start && k >= 0 && d.aside[all[k].w] {
+			return true
+		}
+	}
 	// The text's words before the mention, at most four.
 	at := sort.Search(len(all), func(i int) bool { return all[i].start >= m.Start })
 	var buf [4]string

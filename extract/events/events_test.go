@@ -361,13 +361,17 @@ func TestRestatements(t *testing.T) {
 	}
 }
 
-// TestReferencePoints: a place named as a point to measure from yields
-// to the place the event happened at; «في شرق دمشق» is a part of the city.
+// TestReferencePoints: a place named as a point to measure from, or that
+// the clause relates to through ل, «مع» or «إلى», yields to the place the
+// event happened at; «في شرق دمشق» is a part of the city.
 func TestReferencePoints(t *testing.T) {
 	tests := []struct{ text, where string }{
 		{"شنت الطائرات الحربية غارات على بلدات الغوطة شرق العاصمة دمشق.", "Rural Damascus"},
 		{"دارت اشتباكات في منطقة القلمون بالقرب من مدينة حمص.", "Rural Damascus"},
 		{"قتل طفل في شرق دمشق جراء قصف بقذائف الهاون.", "Damascus"},
+		{"سيطر الجيش على منطقة وادي بردى، خزان المياه المغذي لدمشق.", "Rural Damascus"},
+		{"نزح آلاف المدنيين من ريف حماة الشمالي إلى مدينة إدلب.", "Hama"},
+		{"استهدفت الطائرات مواقع في ريف دير الزور قرب الحدود مع العراق.", "Deir-ez-Zor"},
 	}
 	for _, tt := range tests {
 		evs := detect(t, tt.text, time.Time{})

@@ -156,6 +156,10 @@ var referenceWords = []string{
 	"شرق", "غرب", "شمال", "جنوب", "شرقي", "غربي", "شمالي", "جنوبي", "قرب", "بالقرب", "مقربة", "بمقربة",
 }
 
+// asideWords before a place relate the clause to it without putting the
+// happening there (الحدودية مع العراق، نزحوا إلى إدلب، بعيدا عن حلب).
+var asideWords = []string{"مع", "إلى", "الى", "نحو", "باتجاه", "عن", "حتى"}
+
 // copulas after a definite trigger noun make it the subject of a
 // description (المعركة الحالية هي الأعنف، الاشتباكات تعد الأوسع).
 var copulas = []string{"هي", "هو", "تعد", "يعد", "تعتبر", "يعتبر"}
