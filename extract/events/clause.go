@@ -21,7 +21,9 @@ type clause struct {
 // report another event («، وقصفت…»، «، كما…»، «، فيما…»).
 var clauseStarts = []string{"كما", "فيما", "بينما", "حيث", "ثم", "أما", "اما", "في حين",
 	// a second happening told alongside («، تزامنا مع قصف…», «، وسط غارات…»)
-	"تزامنا", "بالتزامن", "متزامنا", "وسط"}
+	"تزامنا", "بالتزامن", "متزامنا", "وسط",
+	// a running total the happening adds to («، لترتفع بذلك حصيلة القتلى منذ…»)
+	"لترتفع", "ليرتفع", "لتصل", "ليصل"}
 
 // clauses splits text into sentences at . ! ? ؟ ؛ and line breaks, and
 // sentences into clauses at a comma followed by و or a clause-opening

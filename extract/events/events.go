@@ -82,6 +82,7 @@ type Detector struct {
 	doers          map[string]bool
 	lapses         map[string]bool
 	aside          map[string]bool
+	idioms         map[string]map[string]bool // trigger → the words after it that make no happening
 	oneDead        map[string]bool
 	oneDeath       map[string]bool
 	generic        map[string]bool
@@ -199,6 +200,10 @@ func New() *Detector {
 	d.causes, d.copulas = set(causeWords), set(copulas)
 	d.doers, d.generic, d.lapses = set(doerNouns), set(genericAttacks), set(lapses)
 	d.oneDead, d.oneDeath, d.aside = set(oneDead), set(oneDeath), set(asideWords)
+	d.idioms = map[string]map[string]bool{}
+	for w, after := range idioms {
+		d.idioms[arabic.Fold(w)] = set(after)
+	}
 	d.monthLeads, d.monthTails = set(monthLeads), set(monthTails)
 	for w, st := range triggers {
 		d.triggers[arabic.Fold(w)] = st
@@ -696,7 +701,8 @@ func (d *Detector) dated(ws []word) bool {
 		if w.bare == "منذ" && i+1 < len(ws) && (written(d.since, ws[i+1].w) || isYear(ws[i+1].w)) {
 			return true
 		}
-		if w.flags&isMonth != 0 && i > 0 && ws[i-1].bare == "منذ" {
+		// «منذ أيلول», «منذ 18 شباط»: a state or a total since a day.
+		if w.flags&isMonth != 0 && i > 0 && (ws[i-1].bare == "منذ" || i > 1 && ws[i-2].bare == "منذ" && isDay(ws[i-1].w)) {
 			return true
 		}
 		// «خلال سنوات النزاع», «طوال أشهر»: a total over a long stretch.
@@ -793,12 +799,16 @@ func (d *Detector) known(w string) bool {
 
 // classify finds the clause's sub-type: the most specific trigger that
 // no negation, plan or threat word just before it takes back.
-// trigger gives the sub-type the i-th word reports: a trigger word, or
+// trigger gives the sub-type the i-th word reports: a trigger word but
+// in an idiom (انفجار الوضع), or
 // the second word of a two-word report with its first word up to three
 // words before (إطلاق نار، أطلق مسلح مجهول النار) — no shooting in the
 // name of a truce (وقف إطلاق النار).
 func (d *Detector) trigger(ws []word, i int) (string, bool) {
 	if st, ok := d.triggers[ws[i].bare]; ok {
+		if i+1 < len(ws) && d.idioms[ws[i].bare][ws[i+1].w] {
+			return "", false // «انفجار الوضع»
+		}
 		return st, true
 	}
 	firsts := d.phrases[ws[i].bare]
@@ -1079,6 +1089,12 @@ func (d *Detector) number(ws []word, j int) (int, bool) {
 		}
 	}
 	return n, true
+}
+
+// isDay: one or two digits of a day of the month.
+func isDay(w string) bool {
+	n, ok := digits(w)
+	return ok && n >= 1 && n <= 31
 }
 
 // isYear: four digits from 1900 on.

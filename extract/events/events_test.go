@@ -216,6 +216,13 @@ func TestNonEvents(t *testing.T) {
 		"كشفت السلطات هوية منفذ الهجوم على الكنيسة في مدينة حلب.",
 		// a country before the trigger frames the clause; it is no place of the fighting
 		"قدر مسؤول في ألمانيا عدد مواطنيه المنخرطين في القتال بالمئات.",
+		"يحذر مراقبون من انفجار الوضع في مدينة إدلب.",
+		"فريق مدينة حلب خطف الأضواء في المباراة.",
+		"تريد الفصائل السيطرة على بلدة خان طومان.",
+		"والخطة هي تحرير الضفة الشرقية من مدينة دير الزور.",
+		"ومن بنود الاتفاق نقل المقاتلين من بلدة مضايا.",
+		"وتأتي هذه المواجهات في مدينة سرمدا بعد خلاف بين الفصيلين.",
+		"ارتفعت حصيلة القتلى جراء القصف على مدينة دوما منذ 18 شباط إلى 500.",
 	} {
 		if evs := detect(t, text, time.Time{}); len(evs) != 0 {
 			t.Errorf("%s\n  %d events (%s)", text, len(evs), evs[0].SubType)
@@ -273,6 +280,24 @@ func TestAirAndGround(t *testing.T) {
 		if strings.Join(kinds, ",") != strings.Join(tt.kinds, ",") || len(evs) > 0 && !sameInt(evs[0].Fatalities, tt.dead) {
 			t.Errorf("%s\n  events %v (dead %s), want %v (dead %s)", tt.text, kinds, show(evs[0].Fatalities), tt.kinds, show(tt.dead))
 		}
+	}
+}
+
+// TestRunningTotal: a happening that a running total follows keeps its
+// own toll; the total is no event.
+func TestRunningTotal(t *testing.T) {
+	evs := detect(t, "أسفر القصف على مدينة حرستا عن مقتل خمسة مدنيين، لترتفع بذلك حصيلة القتلى منذ 3 آذار إلى 400.", time.Time{})
+	if len(evs) != 1 || evs[0].SubType != Shelling || !sameInt(evs[0].Fatalities, intp(5)) {
+		t.Fatalf("events %+v, want shelling with 5 dead", evs)
+	}
+}
+
+// TestTimeZone: the city a news site names with its clock places no event.
+func TestTimeZone(t *testing.T) {
+	text := "الساعة 22 : 48 ( مكة المكرمة ) - غارات على بلدة كفرنبل تقتل ثلاثة مدنيين."
+	evs := detect(t, text, time.Time{})
+	if len(evs) != 1 || evs[0].Governorate() != "Idleb" || evs[0].Places[0].Name == "مكة المكرمة" {
+		t.Fatalf("events %+v, want one at Kafr Nabl", evs)
 	}
 }
 
