@@ -83,7 +83,8 @@ func clauses(rs []rune, narrative map[string]bool) []clause {
 			switch {
 			case rs[i+1] == 'و' && narrative[string(nextWord(buf2, rs[i+2:]))],
 				string(buf) == "و" && narrative[string(nextWord(buf2, rs[i+3:]))],
-				midClause[string(buf)]:
+				midClause[string(buf)],
+				(string(buf) == "من" || string(buf) == "ومن" || string(buf) == "في" || string(buf) == "وفي") && opensTopic(rs[i+1:]):
 				emit(i)
 				start = i + 1
 			}
@@ -93,13 +94,34 @@ func clauses(rs []rune, narrative map[string]bool) []clause {
 	return out
 }
 
+// topicOpeners turn to another report even where scraping lost the
+// full stop before them («… انشقوا عن التيار من جهة أخرى، أفاد المرصد…»).
+var topicOpeners = func() []string {
+	var out []string
+	for _, w := range []string{"من جهة أخرى", "من جهة ثانية", "من جانب آخر", "في سياق متصل", "في سياق آخر", "في سياق منفصل", "في خبر منفصل", "في تطور آخر"} {
+		out = append(out, arabic.Fold(w), "و"+arabic.Fold(w))
+	}
+	return out
+}()
+
+// opensTopic: rs begins with a topic opener.
+func opensTopic(rs []rune) bool {
+	s := arabic.Fold(string(rs[:min(len(rs), 18)]))
+	for _, w := range topicOpeners {
+		if strings.HasPrefix(s, w) {
+			return true
+		}
+	}
+	return false
+}
+
 // midClause words open a clause even without a comma before them.
 var midClause = map[string]bool{"كما": true, "فيما": true, "بينما": true, "تلاها": true, "تلته": true, "وتلاها": true}
 
 // clauseInitials are the first letters of midClause words, and و, with
 // which a word after a space can open a clause.
 var clauseInitials = func() map[rune]bool {
-	m := map[rune]bool{'و': true}
+	m := map[rune]bool{'و': true, 'م': true, 'ف': true} // and the topic openers' من، في
 	for w := range midClause {
 		r, _ := utf8.DecodeRuneInString(w)
 		m[r] = true

@@ -415,7 +415,7 @@ func (d *Detector) Detect(doc, text string, mentions []extract.Mention, date tim
 		// («نفذ الطيران 15 غارة على ريف إدلب، حيث قصف بلدات…»); in a
 		// battle it tells what came of it, a happening of its own.
 		elaborates := len(words) > 0 && words[0].bare == "حيث" && ev.Type == typeOf[AirStrike]
-		if n := len(out); n > 0 && out[n-1].sentence == cl.sentence && !d.later(words) &&
+		if n := len(out); n > 0 && out[n-1].sentence == cl.sentence && !d.lapse(words) && !(own && d.another(words)) &&
 			(out[n-1].SubType == ev.SubType && (!own || samePlace(out[n-1], ev)) || elaborates && out[n-1].Type == ev.Type) {
 			prev := &out[n-1]
 			prev.End = ev.End
@@ -435,7 +435,7 @@ func (d *Detector) Detect(doc, text string, mentions []extract.Mention, date tim
 		for _, m := range ev.Places {
 			key += "|" + m.Place.ID
 		}
-		if last, ok := seen[key]; ok && cl.sentence-last.sentence <= repeatSentences && !d.later(words) {
+		if last, ok := seen[key]; ok && cl.sentence-last.sentence <= repeatSentences && !d.another(words) {
 			first := &out[last.event]
 			first.Also = append(first.Also, Span{ev.Start, ev.End, ev.Evidence})
 			seen[key] = told{last.event, cl.sentence}
@@ -465,10 +465,26 @@ func samePlace(a, b Event) bool {
 	return a.Place == b.Place && a.Places[0].Name == b.Places[0].Name
 }
 
-// later reports a clause that opens after a lapse of time from the one
+// lapse reports a clause that opens after a lapse of time from the one
 // before («وبعد يومين استعاد…», «وبعد ساعات»): a happening of its own.
-func (d *Detector) later(ws []word) bool {
+func (d *Detector) lapse(ws []word) bool {
 	return len(ws) > 1 && (ws[0].w == "بعد" || ws[0].w == "وبعد") && d.lapses[ws[1].w]
+}
+
+// another reports a later sentence that tells a further happening, not
+// one before again: after a lapse, or saying «أيضا» (سيطرت أيضا على…).
+// Within a sentence «أيضا» with no place named goes on with the same
+// happening (وألقت المروحيات البراميل على البلدة أيضا).
+func (d *Detector) another(ws []word) bool {
+	if d.lapse(ws) {
+		return true
+	}
+	for _, w := range ws {
+		if w.w == "ايضا" {
+			return true
+		}
+	}
+	return false
 }
 
 // artilleryIn reports a word of artillery in a clause (قذائف، هاون،

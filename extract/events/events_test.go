@@ -217,6 +217,8 @@ func TestNonEvents(t *testing.T) {
 		// a country before the trigger frames the clause; it is no place of the fighting
 		"قدر مسؤول في ألمانيا عدد مواطنيه المنخرطين في القتال بالمئات.",
 		"يحذر مراقبون من انفجار الوضع في مدينة إدلب.",
+		"اقترح المبعوث أن تقدم الدول دعما للفصائل في مدينة إدلب.",
+		"أرسلت القيادة تعزيزات كي تبدأ الهجوم على مدينة الباب.",
 		"فريق مدينة حلب خطف الأضواء في المباراة.",
 		"تريد الفصائل السيطرة على بلدة خان طومان.",
 		"والخطة هي تحرير الضفة الشرقية من مدينة دير الزور.",
@@ -361,6 +363,11 @@ func TestClauseBounds(t *testing.T) {
 		{"دارت اشتباكات بين قوات النظام، والفصائل المسلحة في محيط بلدة عتمان.", []string{ArmedClash}},
 		{"انتزع الجيش حقلا نفطيا قرب مدينة الميادين أمس وذكر المرصد أن الطائرات قصفت بلدة هجين.", []string{GovRegains, AirStrike}},
 		{"سيطرا على دوار الكورنيش في مدينة داريا.", []string{NSATakes}},
+		// a topic opener where scraping lost the full stop
+		{"وكان المقاتلون قد انسحبوا من المدينة في وقت سابق من جهة أخرى سيطرت قوات النظام على بلدة مسكنة في ريف حلب.", []string{GovRegains}},
+		// «أيضا» with a place of its own: a further happening, not the first told again
+		{"سيطرت قوات النظام على حقل نفطي قرب مدينة الميادين، وذكر المرصد أن قوات النظام سيطرت أيضا على طريق يمتد من مدينة الميادين.", []string{GovRegains, GovRegains}},
+		{"شنت الطائرات غارات على بلدة كفرنبل، وألقت المروحيات البراميل على البلدة أيضا.", []string{AirStrike}},
 	}
 	for _, tt := range tests {
 		var kinds []string
@@ -503,10 +510,14 @@ func TestFoldRunesIsFold(t *testing.T) {
 }
 
 // mayOpenClause rules out only words that cannot open a clause: never
-// the first letter of a midClause word or و, however it is written.
+// the first letter of a midClause word, a topic opener or و, however it
+// is written.
 func TestMayOpenClause(t *testing.T) {
 	must := []rune{'و', 'ﻛ', 'ﻓ', 'ﺑ', 'ﺗ', 'ﻭ', 'َ', 'ـ', ' '}
 	for w := range midClause {
+		must = append(must, []rune(w)[0])
+	}
+	for _, w := range topicOpeners {
 		must = append(must, []rune(w)[0])
 	}
 	for _, r := range must {
@@ -514,7 +525,7 @@ func TestMayOpenClause(t *testing.T) {
 			t.Errorf("mayOpenClause(%q) = false, but a word starting with it may open a clause", r)
 		}
 	}
-	for _, r := range []rune{'م', 'ح', 'ق', 'ا', 'أ', 'ن', '5', 'x'} {
+	for _, r := range []rune{'ع', 'ح', 'ق', 'ا', 'أ', 'ن', '5', 'x'} {
 		if mayOpenClause(r) {
 			t.Errorf("mayOpenClause(%q) = true: no clause-opening word starts with it", r)
 		}
