@@ -19,7 +19,7 @@ type clause struct {
 
 // clauseStarts are words that, after a comma, open a new clause that may
 // report another event («، وقصفت…»، «، كما…»، «، فيما…»).
-var clauseStarts = []string{"كما", "فيما", "بينما", "حيث", "ثم", "أما", "اما", "في حين",
+var clauseStarts = []string{"كما", "فيما", "بينما", "حيث", "ثم", "أما", "اما", "في حين", "كذلك",
 	// a second happening told alongside («، تزامنا مع قصف…», «، وسط غارات…»)
 	"تزامنا", "بالتزامن", "متزامنا", "وسط",
 	// a running total the happening adds to («، لترتفع بذلك حصيلة القتلى منذ…»)

@@ -82,6 +82,7 @@ type Detector struct {
 	doers          map[string]bool
 	lapses         map[string]bool
 	aside          map[string]bool
+	alongside      map[string]bool
 	idioms         map[string]map[string]bool // trigger → the words after it that make no happening
 	oneDead        map[string]bool
 	oneDeath       map[string]bool
@@ -200,6 +201,7 @@ func New() *Detector {
 	d.causes, d.copulas = set(causeWords), set(copulas)
 	d.doers, d.generic, d.lapses = set(doerNouns), set(genericAttacks), set(lapses)
 	d.oneDead, d.oneDeath, d.aside = set(oneDead), set(oneDeath), set(asideWords)
+	d.alongside = set(alongsideWords)
 	d.idioms = map[string]map[string]bool{}
 	for w, after := range idioms {
 		d.idioms[arabic.Fold(w)] = set(after)
@@ -770,6 +772,13 @@ func (d *Detector) splitMixed(in func(start, end int) []word, cl clause) []claus
 		if _, adj := d.trigger(ws, i-1); adj || d.generic[ws[first].bare] {
 			continue
 		}
+		// «ترافقت الغارات مع قصف…», «وسط غارات…»: a second happening
+		// told alongside the first, whatever its kind.
+		if at, ok := d.alongsideAt(ws, i); ok && i-first >= 3 {
+			a, b := cl, cl
+			a.end, b.start, b.para, b.cont = ws[at].start, ws[at].start, false, true
+			return append([]clause{a}, d.splitMixed(in, b)...)
+		}
 		if t != firstType && i-first >= 3 && !d.voiced(ws[:i]) {
 			at := ws[i].start
 			// Start the second clause at the verb or و before the trigger.
@@ -782,6 +791,19 @@ func (d *Detector) splitMixed(in func(start, end int) []word, cl clause) []claus
 		}
 	}
 	return []clause{cl}
+}
+
+// alongsideAt reports a trigger at ws[i] told alongside another
+// («ترافق مع قصف», «بالتزامن مع غارات», «وسط غارات») and the index of the
+// word that begins the telling (مع، وسط).
+func (d *Detector) alongsideAt(ws []word, i int) (int, bool) {
+	switch {
+	case i >= 2 && ws[i-1].bare == "مع" && (written(d.alongside, ws[i-2].w) || i >= 3 && written(d.alongside, ws[i-3].w)):
+		return i - 1, true // «وترافقت الغارات مع قصف»: the first happening is the subject
+	case i >= 1 && (ws[i-1].w == "وسط" || ws[i-1].w == "ووسط"):
+		return i - 1, true
+	}
+	return 0, false
 }
 
 // strip takes proclitics off w when that leaves a word the lexicon knows.

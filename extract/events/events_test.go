@@ -319,6 +319,9 @@ func TestOneRunTwoReports(t *testing.T) {
 		{"استهدف المقاتلون مواقع الجيش في محيط قمة التل في بلدة كفرنبل بالرشاشات.", []string{Shelling}, nil, "Idleb"},
 		{"سيطرت قوات النظام على تلال شمال كفر حمرة في ريف حلب.", []string{GovRegains}, nil, "Aleppo"},
 		{"قصفت الطائرات الحربية بلدة كفرنبل، وبعد ساعات قصفت الطائرات بلدة كفرنبل مجددا.", []string{AirStrike, AirStrike}, nil, "Idleb"},
+		{"شنت الطائرات غارات على بلدة ترمانين وترافقت الغارات مع قصف بالصواريخ على بلدة الدانا.", []string{AirStrike, Shelling}, nil, "Idleb"},
+		{"اندلعت اشتباكات عنيفة في محيط بلدة مسكنة وسط غارات مكثفة للطيران.", []string{ArmedClash, AirStrike}, nil, "Aleppo"},
+		{"سقطت قذائف على بلدة نبل، كذلك دارت اشتباكات في محيط بلدة الزهراء.", []string{Shelling, ArmedClash}, nil, "Aleppo"},
 		{"تحت غطاء جوي تركي شمل قصف مواقع التنظيم، دخلت الفصائل بلدة الراعي في ريف حلب.", []string{NSATakes}, nil, "Aleppo"},
 	}
 	for _, tt := range tests {

@@ -160,6 +160,10 @@ var referenceWords = []string{
 // happening there (الحدودية مع العراق، نزحوا إلى إدلب، بعيدا عن حلب).
 var asideWords = []string{"مع", "إلى", "الى", "نحو", "باتجاه", "عن", "حتى"}
 
+// alongsideWords before «مع» and a trigger tell a second happening
+// alongside the first (ترافقت الغارات مع قصف صاروخي).
+var alongsideWords = []string{"ترافق", "ترافقت", "ترافقا", "تزامن", "تزامنت", "تزامنا", "بالتزامن", "متزامنا", "متزامنة", "ترافقا"}
+
 // copulas after a definite trigger noun make it the subject of a
 // description (المعركة الحالية هي الأعنف، الاشتباكات تعد الأوسع).
 var copulas = []string{"هي", "هو", "تعد", "يعد", "تعتبر", "يعتبر"}
