@@ -57,6 +57,8 @@ func TestSubTypes(t *testing.T) {
 		{"تواصلت عملية إجلاء المدنيين من مدينة دوما.", Displacement, "Rural Damascus"},
 		{"التقت لجنة من الأهالي بضباط روس في مدينة حمورية.", Meeting, "Rural Damascus"},
 		{"فتحت القوات النظامية نيران رشاشاتها على بلدة كفرنبل.", Shelling, "Idleb"},
+		{"قتلت امرأة وأصيب ثلاثة آخرون بغارتين على حي الشعار في مدينة حلب.", AirStrike, "Aleppo"},
+		{"سقطت قذيفتان على حي المزة في دمشق.", Shelling, "Damascus"},
 		// two-word reports and the words of killing
 		{"قتل ثلاثة أشخاص بإطلاق نار في مدينة القامشلي مساء الأحد.", Attack, "Al-Hasakeh"},
 		{"أطلق مسلح مجهول النار على المصلين في بلدة جاسم.", Attack, "Dar'a"},

@@ -56,6 +56,7 @@ const (
 var triggers = map[string]string{
 	// air
 	"غارة": AirStrike, "غارات": AirStrike, "الغارات": AirStrike, "الغارة": AirStrike, "غاراته": AirStrike,
+	"غارتين": AirStrike, "غارتان": AirStrike, "الغارتين": AirStrike, "ضربة": AirStrike, "ضربتين": AirStrike, "برميلين": AirStrike,
 	"براميل": AirStrike, "البراميل": AirStrike, "برميل": AirStrike, "برميلا": AirStrike, "براميلها": AirStrike,
 	"الطيران": AirStrike, "طيران": AirStrike, "طائرات": AirStrike, "الطائرات": AirStrike, "طائرة": AirStrike,
 	"المروحيات": AirStrike, "مروحيات": AirStrike, "المقاتلات": AirStrike, "مقاتلات": AirStrike,
@@ -63,6 +64,7 @@ var triggers = map[string]string{
 	// shelling
 	"قصف": Shelling, "القصف": Shelling, "قصفت": Shelling, "قصفا": Shelling, "يقصف": Shelling, "تقصف": Shelling,
 	"قذائف": Shelling, "قذيفة": Shelling, "القذائف": Shelling, "هاون": Shelling, "الهاون": Shelling,
+	"قذيفتين": Shelling, "قذيفتان": Shelling, "صاروخين": Shelling, "صاروخان": Shelling,
 	"بالرشاشات": Shelling, "رشاشاتها": Shelling,
 	"راجمات": Shelling, "راجمة": Shelling, "صواريخ": Shelling, "الصواريخ": Shelling, "صاروخ": Shelling,
 	"صاروخي": Shelling, "صاروخية": Shelling, "الفراغية": AirStrike, "فراغية": AirStrike, "فراغي": AirStrike, "مدفعي": Shelling, "المدفعية": Shelling, "مدفعية": Shelling,
