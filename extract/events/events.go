@@ -83,6 +83,7 @@ type Detector struct {
 	lapses         map[string]bool
 	aside          map[string]bool
 	alongside      map[string]bool
+	relatives      map[string]bool
 	idioms         map[string]map[string]bool // trigger → the words after it that make no happening
 	oneDead        map[string]bool
 	oneDeath       map[string]bool
@@ -201,7 +202,7 @@ func New() *Detector {
 	d.causes, d.copulas = set(causeWords), set(copulas)
 	d.doers, d.generic, d.lapses = set(doerNouns), set(genericAttacks), set(lapses)
 	d.oneDead, d.oneDeath, d.aside = set(oneDead), set(oneDeath), set(asideWords)
-	d.alongside = set(alongsideWords)
+	d.alongside, d.relatives = set(alongsideWords), set(relativePronouns)
 	d.idioms = map[string]map[string]bool{}
 	for w, after := range idioms {
 		d.idioms[arabic.Fold(w)] = set(after)
@@ -433,10 +434,12 @@ func (d *Detector) Detect(doc, text string, mentions []extract.Mention, date tim
 		}
 		// A later sentence about the same kind of happening at the same
 		// place tells more of that event, not a new one.
-		key := ev.SubType
+		ids := make([]string, 0, len(ev.Places))
 		for _, m := range ev.Places {
-			key += "|" + m.Place.ID
+			ids = append(ids, m.Place.ID)
 		}
+		slices.Sort(ids) // the same places, in whatever order their roles rank them
+		key := ev.SubType + "|" + strings.Join(ids, "|")
 		if last, ok := seen[key]; ok && cl.sentence-last.sentence <= repeatSentences && !d.another(words) {
 			first := &out[last.event]
 			first.Also = append(first.Also, Span{ev.Start, ev.End, ev.Evidence})
@@ -1367,7 +1370,7 @@ func (d *Detector) byRole(all []word, ms []extract.Mention) []extract.Mention {
 	out := append([]extract.Mention(nil), ms...)
 	ref := make(map[int]bool, len(out))
 	for _, m := range out {
-		ref[m.Start] = d.reference(all, m)
+		ref[m.Start] = d.reference(all, m) || d.described(all, ms[0], m)
 	}
 	sort.SliceStable(out, func(i, j int) bool {
 		if ref[out[i].Start] != ref[out[j].Start] {
@@ -1376,6 +1379,23 @@ func (d *Detector) byRole(all []word, ms []extract.Mention) []extract.Mention {
 		return out[i].GeoPrecision < out[j].GeoPrecision
 	})
 	return out
+}
+
+// described reports a place named after a relative pronoun that follows
+// the clause's first place: it describes that place or its holders
+// («قرى سهل الغاب الذي يمتد قرب مدينة حماة», «الأحياء التي تسيطر عليها
+// …»), it is not where the event happened.
+func (d *Detector) described(all []word, first, m extract.Mention) bool {
+	if m.Start <= first.Start {
+		return false
+	}
+	i := sort.Search(len(all), func(i int) bool { return all[i].start >= first.End })
+	for ; i < len(all) && all[i].start < m.Start; i++ {
+		if d.relatives[all[i].w] {
+			return true
+		}
+	}
+	return false
 }
 
 // reference reports a place the text names as a point to measure from: a

@@ -399,7 +399,8 @@ func TestRestatements(t *testing.T) {
 }
 
 // TestReferencePoints: a place named as a point to measure from, or that
-// the clause relates to through ل, «مع» or «إلى», yields to the place the
+// the clause relates to through ل, «مع» or «إلى», or that a relative
+// clause names in describing the first place, yields to the place the
 // event happened at; «في شرق دمشق» is a part of the city.
 func TestReferencePoints(t *testing.T) {
 	tests := []struct{ text, where string }{
@@ -409,6 +410,8 @@ func TestReferencePoints(t *testing.T) {
 		{"سيطر الجيش على منطقة وادي بردى، خزان المياه المغذي لدمشق.", "Rural Damascus"},
 		{"نزح آلاف المدنيين من ريف حماة الشمالي إلى مدينة إدلب.", "Hama"},
 		{"استهدفت الطائرات مواقع في ريف دير الزور قرب الحدود مع العراق.", "Deir-ez-Zor"},
+		{"سيطرت القوات على قرى في جبل الزاوية الذي يطل على مدينة حماة.", "Idleb"},
+		{"قصفت الطائرات قرى ريف إدلب الجنوبي التي ينتشر فيها مقاتلون قدموا من مدينة حماة.", "Idleb"},
 	}
 	for _, tt := range tests {
 		evs := detect(t, tt.text, time.Time{})

@@ -166,6 +166,9 @@ var asideWords = []string{"مع", "إلى", "الى", "نحو", "باتجاه", 
 // alongside the first (ترافقت الغارات مع قصف صاروخي).
 var alongsideWords = []string{"ترافق", "ترافقت", "ترافقا", "تزامن", "تزامنت", "تزامنا", "بالتزامن", "متزامنا", "متزامنة", "ترافقا"}
 
+// relativePronouns open a description of what was named before them.
+var relativePronouns = []string{"الذي", "التي", "الذين", "اللذين", "اللتين", "اللذان", "اللتان", "اللواتي", "اللاتي"}
+
 // copulas after a definite trigger noun make it the subject of a
 // description (المعركة الحالية هي الأعنف، الاشتباكات تعد الأوسع).
 var copulas = []string{"هي", "هو", "تعد", "يعد", "تعتبر", "يعتبر"}
