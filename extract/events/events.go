@@ -981,7 +981,7 @@ func (d *Detector) casualties(ws []word) (*int, *int) {
 		switch {
 		case d.deathNouns[w.bare]:
 			if n, ok := d.numberBefore(ws, i); ok {
-				set(&dead, n)
+				set(&dead, n+d.moreDead(ws, i))
 			} else if strings.HasSuffix(w.bare, "ان") || strings.HasSuffix(w.bare, "ين") && !strings.HasSuffix(w.bare, "يين") {
 				set(&dead, 2) // dual: قتيلان، شهيدين
 			} else if i > 0 && (d.deathVerbs[ws[i-1].bare] || ws[i-1].bare == "وقوع") || d.oneDead[w.bare] && (i == 0 || ws[i-1].item) {
@@ -991,14 +991,20 @@ func (d *Detector) casualties(ws []word) (*int, *int) {
 			if i+1 < len(ws) && d.onePerson[stripAll(ws[i+1].w)] {
 				set(&dead, 1+d.moreOfGroup(ws, i+2)) // «قتلت امرأة», «قتل قائد وأحد العناصر»
 			} else if n, at, ok := d.numberAfterAt(ws, i); ok {
-				set(&dead, n+d.moreOfGroup(ws, at+2))
+				more := d.moreOfGroup(ws, at+2)
+				if more == 0 && at+1 < len(ws) && d.deathNouns[ws[at+1].bare] {
+					more = d.moreDead(ws, at+1) // «سقوط 4 قتلى في دوما وقتيل في حرستا»
+				}
+				set(&dead, n+more)
+			} else if n, ok := d.groupBefore(ws, i); ok && strings.HasSuffix(w.bare, "وا") {
+				set(&dead, n) // «قياديا وعنصرين قتلوا»
 			} else if n, ok := d.numberBefore(ws, i); ok && strings.HasSuffix(w.bare, "وا") {
 				set(&dead, n) // «26 مدنيا قتلوا»
 			} else if i+1 < len(ws) && d.dual[ws[i+1].bare] {
 				set(&dead, 2) // «استشهاد شخصين»
 			} else if i > 0 && d.onePerson[stripAll(ws[i-1].w)] && !strings.HasSuffix(w.bare, "وا") {
 				set(&dead, 1) // «أن مدنيا قتل»
-			} else if i+1 < len(ws) && !d.known(ws[i+1].bare) && d.oneDeath[w.bare] && (i == 0 || !d.nonEvents[ws[i-1].bare]) {
+			} else if i+1 < len(ws) && !d.known(ws[i+1].bare) && !plural(ws[i+1].bare) && d.oneDeath[w.bare] && (i == 0 || !d.nonEvents[ws[i-1].bare]) {
 				set(&dead, 1) // «مقتل قيادي»
 			}
 		case d.injuryNouns[w.bare] && !d.injuryVerbs[w.bare]:
@@ -1032,6 +1038,21 @@ func (d *Detector) casualties(ws []word) (*int, *int) {
 		}
 	}
 	return dead, hurt
+}
+
+// plural reports a noun of six letters or more ending as a sound plural
+// does (ين، ون، ات): «مقتل قياديين» names more than one. Shorter words
+// are as often names (حسين، خلدون، بركات).
+func plural(w string) bool {
+	if utf8.RuneCountInString(w) < 6 {
+		return false
+	}
+	for _, end := range []string{"ين", "ون", "ات"} {
+		if strings.HasSuffix(w, end) {
+			return true
+		}
+	}
+	return false
 }
 
 // noneFollows reports a word of harm within six words after the
@@ -1068,22 +1089,104 @@ func (d *Detector) moreOfGroup(ws []word, k int) int {
 	// «قائد عسكري»: an adjective may come between.
 	for tries := 0; tries < 2 && k < len(ws); tries++ {
 		rest, ok := strings.CutPrefix(ws[k].w, "و")
-		if !ok || rest == "" {
+		if !ok {
 			k++
 			continue
 		}
-		if n, ok := digits(rest); ok {
-			return n
+		if rest == "" && k+1 < len(ws) { // «14 مقاتلا و 35 عنصرا»: و written apart
+			k++
+			rest = ws[k].w
 		}
-		if n, ok := d.numbers[rest]; ok && n < 20 {
-			return n
+		if k+1 < len(ws) && d.injuryNouns[ws[k+1].bare] {
+			return 0 // «3 قتلى و7 جرحى»
 		}
-		if rest == "احد" || d.onePerson[rest] {
-			return 1
-		}
-		return 0
+		return d.personTerm(rest)
 	}
 	return 0
+}
+
+// personTerm is the number of people a word of a list names, with its
+// conjunction removed: a number, a dual, or one person; 0 for any other
+// word.
+func (d *Detector) personTerm(w string) int {
+	if n, ok := digits(w); ok {
+		return n
+	}
+	if n, ok := d.numbers[w]; ok && n < 20 {
+		return n
+	}
+	if d.dual[w] {
+		return 2
+	}
+	if w == "احد" || d.onePerson[w] {
+		return 1
+	}
+	return 0
+}
+
+// groupBefore sums the people a plural death verb has for subject when
+// they are listed before it: «إن قياديا في التنظيم وخمسة متشددين قتلوا»
+// is six, «قياديا وعنصرين قتلوا» three. The list starts the clause or
+// follows «أن/إن»; each later part is joined by و. A list of one part
+// is left to numberBefore.
+func (d *Detector) groupBefore(ws []word, i int) (int, bool) {
+	from := 0
+	for j := i - 1; j >= 0 && j >= i-12; j-- {
+		if stripAll(ws[j].w) == "ان" { // أن، إن، وأن
+			from = j + 1
+			break
+		}
+		if j == i-12 {
+			return 0, false
+		}
+	}
+	if from >= i {
+		return 0, false
+	}
+	sum := d.personTerm(stripAll(ws[from].w))
+	if sum == 0 {
+		return 0, false
+	}
+	parts := 1
+	for j := from + 1; j < i; j++ {
+		rest, ok := strings.CutPrefix(ws[j].w, "و")
+		if !ok || rest == "" {
+			continue
+		}
+		if n := d.personTerm(rest); n > 0 {
+			sum += n
+			parts++
+		}
+	}
+	return sum, parts > 1
+}
+
+// moreDead adds the dead a list names after a count of dead at ws[i],
+// place by place: «3 شهداء في دوما وشهيد في مديرا» is four.
+func (d *Detector) moreDead(ws []word, i int) int {
+	more := 0
+	for j := i + 1; j < len(ws) && j <= i+6; j++ {
+		rest, ok := strings.CutPrefix(ws[j].w, "و")
+		if !ok {
+			continue
+		}
+		next := j + 1
+		if rest == "" && next < len(ws) { // «و 5 قتلى»
+			rest, next = ws[next].w, next+1
+		}
+		if d.oneDead[rest] {
+			more++ // «وشهيد طفل»
+			continue
+		}
+		n, ok := digits(rest)
+		if !ok {
+			n, ok = d.numbers[rest]
+		}
+		if ok && next < len(ws) && d.deathNouns[ws[next].bare] {
+			more += n // «و5 قتلى في حمص»
+		}
+	}
+	return more
 }
 
 // numberAfterAt is numberAfter with the index of the number's word.
