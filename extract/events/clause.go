@@ -23,7 +23,9 @@ var clauseStarts = []string{"كما", "فيما", "بينما", "حيث", "ثم"
 	// a second happening told alongside («، تزامنا مع قصف…», «، وسط غارات…»)
 	"تزامنا", "بالتزامن", "متزامنا", "وسط",
 	// a running total the happening adds to («، لترتفع بذلك حصيلة القتلى منذ…»)
-	"لترتفع", "ليرتفع", "لتصل", "ليصل"}
+	"لترتفع", "ليرتفع", "لتصل", "ليصل",
+	// an explanation that tells what happened («، إذ هز انفجار …»)
+	"إذ ", "اذ "}
 
 // clauses splits text into sentences at . ! ? ؟ ؛ and line breaks, and
 // sentences into clauses at a comma followed by و or a clause-opening
@@ -61,7 +63,9 @@ func clauses(rs []rune, narrative map[string]bool) []clause {
 			}
 			start = i + 1
 		case '،', ',':
-			if opensClause(rs[i+1:]) && !between {
+			// Only a word with و answers a «بين»: «، كما…» opens a clause
+			// whatever came before it.
+			if opensClause(rs[i+1:]) && !(between && firstLetter(rs[i+1:]) == 'و') {
 				emit(i)
 				start = i + 1
 			}
@@ -98,7 +102,7 @@ func clauses(rs []rune, narrative map[string]bool) []clause {
 // full stop before them («… انشقوا عن التيار من جهة أخرى، أفاد المرصد…»).
 var topicOpeners = func() []string {
 	var out []string
-	for _, w := range []string{"من جهة أخرى", "من جهة ثانية", "من جانب آخر", "في سياق متصل", "في سياق آخر", "في سياق منفصل", "في خبر منفصل", "في تطور آخر"} {
+	for _, w := range []string{"من جهة أخرى", "من جهة ثانية", "من جانب آخر", "في سياق متصل", "في سياق آخر", "في سياق منفصل", "في خبر منفصل", "في تطور آخر", "من جهته", "من جهتها", "من جهتهم", "من جانبه", "من جانبها"} {
 		out = append(out, arabic.Fold(w), "و"+arabic.Fold(w))
 	}
 	return out
@@ -166,6 +170,16 @@ func startsWord(rs []rune, s string) bool {
 		i++
 	}
 	return i == len(rs) || !arabic.IsLetter(rs[i])
+}
+
+// firstLetter is the first rune of rs that is not a space, or 0.
+func firstLetter(rs []rune) rune {
+	for _, r := range rs {
+		if !arabic.IsSpace(r) {
+			return r
+		}
+	}
+	return 0
 }
 
 func isPad(r rune) bool {

@@ -84,6 +84,8 @@ type Detector struct {
 	aside          map[string]bool
 	alongside      map[string]bool
 	relatives      map[string]bool
+	posts          map[string]bool
+	forcing        map[string]bool
 	idioms         map[string]map[string]bool // trigger → the words after it that make no happening
 	oneDead        map[string]bool
 	oneDeath       map[string]bool
@@ -203,6 +205,7 @@ func New() *Detector {
 	d.doers, d.generic, d.lapses = set(doerNouns), set(genericAttacks), set(lapses)
 	d.oneDead, d.oneDeath, d.aside = set(oneDead), set(oneDeath), set(asideWords)
 	d.alongside, d.relatives = set(alongsideWords), set(relativePronouns)
+	d.posts, d.forcing = set(postWords), set(forcingVerbs)
 	d.idioms = map[string]map[string]bool{}
 	for w, after := range idioms {
 		d.idioms[arabic.Fold(w)] = set(after)
@@ -759,7 +762,7 @@ func (d *Detector) splitMixed(in func(start, end int) []word, cl clause) []claus
 		// «جراء استهداف…», «الفارين من المعارك»: a cause or a noun of the
 		// same clause, not a second report; a massacre is what another
 		// happening did («مجزرة ارتكبها الطيران»).
-		if first >= 0 && i > 0 && written(d.causes, ws[i-1].w) || d.consequences[w.bare] {
+		if first >= 0 && i > 0 && written(d.causes, ws[i-1].w) || d.consequences[w.bare] || d.forced(ws, i) {
 			continue
 		}
 		t := typeOf[st]
@@ -898,6 +901,9 @@ func (d *Detector) classify(ws []word) (Event, bool) {
 			}
 			continue
 		}
+		if d.forced(ws, i) {
+			return Event{SubType: st, at: ws[i].start}, true // «أجبرت المعارك الأهالي على النزوح»
+		}
 		if r > bestRank {
 			best, bestRank, at = st, r, ws[i].start
 		}
@@ -909,6 +915,21 @@ func (d *Detector) classify(ws []word) (Event, bool) {
 		return Event{}, false
 	}
 	return Event{SubType: best, at: at}, true
+}
+
+// forced reports a trigger that a forcing verb before it in the clause
+// has as its object, after «على»: «أجبرت المعارك الأهالي على النزوح» is
+// a displacement that the battles caused.
+func (d *Detector) forced(ws []word, i int) bool {
+	if i == 0 || ws[i-1].w != "علي" { // «على», folded
+		return false
+	}
+	for j := 0; j < i-1; j++ {
+		if written(d.forcing, ws[j].w) {
+			return true
+		}
+	}
+	return false
 }
 
 // negated: a negation, plan or threat word within the four words before
@@ -1128,7 +1149,7 @@ func (d *Detector) personTerm(w string) int {
 // they are listed before it: «إن قياديا في التنظيم وخمسة متشددين قتلوا»
 // is six, «قياديا وعنصرين قتلوا» three. The list starts the clause or
 // follows «أن/إن»; each later part is joined by و. A list of one part
-// is left to numberBefore.
+// at the clause's start is left to numberBefore.
 func (d *Detector) groupBefore(ws []word, i int) (int, bool) {
 	from := 0
 	for j := i - 1; j >= 0 && j >= i-12; j-- {
@@ -1158,7 +1179,9 @@ func (d *Detector) groupBefore(ws []word, i int) (int, bool) {
 			parts++
 		}
 	}
-	return sum, parts > 1
+	// «إن ثلاثة أشخاص منهم طفلان قتلوا»: a count that «إن» opens is the
+	// subject's, whatever follows it.
+	return sum, parts > 1 || from > 0
 }
 
 // moreDead adds the dead a list names after a count of dead at ws[i],
@@ -1473,7 +1496,7 @@ func (d *Detector) byRole(all []word, ms []extract.Mention) []extract.Mention {
 	out := append([]extract.Mention(nil), ms...)
 	ref := make(map[int]bool, len(out))
 	for _, m := range out {
-		ref[m.Start] = d.reference(all, m) || d.described(all, ms[0], m)
+		ref[m.Start] = d.reference(all, m) || d.described(all, ms[0], m) || d.posted(all, ms, m)
 	}
 	sort.SliceStable(out, func(i, j int) bool {
 		if ref[out[i].Start] != ref[out[j].Start] {
@@ -1482,6 +1505,25 @@ func (d *Detector) byRole(all []word, ms []extract.Mention) []extract.Mention {
 		return out[i].GeoPrecision < out[j].GeoPrecision
 	})
 	return out
+}
+
+// posted reports a place named as where the doers or the reporters are
+// posted («القوات المتمركزة في بلدة X», «مراسلنا في X»): a post word
+// within five words before it, with no other place between.
+func (d *Detector) posted(all []word, ms []extract.Mention, m extract.Mention) bool {
+	after := -1 // where the place named before m ends
+	for _, o := range ms {
+		if o.End <= m.Start && o.End > after {
+			after = o.End
+		}
+	}
+	at := sort.Search(len(all), func(i int) bool { return all[i].start >= m.Start })
+	for k := at - 1; k >= 0 && k >= at-5 && all[k].start >= after; k-- {
+		if written(d.posts, all[k].w) {
+			return true
+		}
+	}
+	return false
 }
 
 // described reports a place named after a relative pronoun that follows

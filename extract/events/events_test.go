@@ -235,6 +235,7 @@ func TestNonEvents(t *testing.T) {
 		"ومن بنود الاتفاق نقل المقاتلين من بلدة مضايا.",
 		"وتأتي هذه المواجهات في مدينة سرمدا بعد خلاف بين الفصيلين.",
 		"ارتفعت حصيلة القتلى جراء القصف على مدينة دوما منذ 18 شباط إلى 500.",
+		"وتبنى التنظيم الهجوم على الحاجز في مدينة القامشلي.",
 	} {
 		if evs := detect(t, text, time.Time{}); len(evs) != 0 {
 			t.Errorf("%s\n  %d events (%s)", text, len(evs), evs[0].SubType)
@@ -381,6 +382,11 @@ func TestClauseBounds(t *testing.T) {
 		// «أيضا» with a place of its own: a further happening, not the first told again
 		{"سيطرت قوات النظام على حقل نفطي قرب مدينة الميادين، وذكر المرصد أن قوات النظام سيطرت أيضا على طريق يمتد من مدينة الميادين.", []string{GovRegains, GovRegains}},
 		{"شنت الطائرات غارات على بلدة كفرنبل، وألقت المروحيات البراميل على البلدة أيضا.", []string{AirStrike}},
+		// «من جهته» opens the next report; «، إذ» opens a clause even after a «بين» no و answered
+		{"قصفت الطائرات مدينة حلب من جهته قال المرصد إن اشتباكات دارت في مدينة درعا.", []string{AirStrike, ArmedClash}},
+		{"تصاعدت المواجهات بين الفصيلين في ريف إدلب، إذ هز انفجار عنيف مدينة حلب.", []string{ArmedClash, IED}},
+		// what the battles forced people to do is what is reported
+		{"أجبرت المعارك آلاف المدنيين على النزوح من بلدة كفرنبل.", []string{Displacement}},
 	}
 	for _, tt := range tests {
 		var kinds []string
@@ -419,6 +425,10 @@ func TestReferencePoints(t *testing.T) {
 		{"نزح آلاف المدنيين من ريف حماة الشمالي إلى مدينة إدلب.", "Hama"},
 		{"استهدفت الطائرات مواقع في ريف دير الزور قرب الحدود مع العراق.", "Deir-ez-Zor"},
 		{"سيطرت القوات على قرى في جبل الزاوية الذي يطل على مدينة حماة.", "Idleb"},
+		// where the doers or the reporters are posted
+		{"قصفت قوات النظام المتمركزة في مدينة مورك بلدة كفرنبل بالمدفعية.", "Idleb"},
+		{"أفاد مراسلنا في مدينة حمص بسقوط قذائف على مدينة الرستن.", "Homs"},
+		{"أفاد مراسلنا في دمشق بسقوط قذائف على مدينة دوما.", "Rural Damascus"},
 		{"قصفت الطائرات قرى ريف إدلب الجنوبي التي ينتشر فيها مقاتلون قدموا من مدينة حماة.", "Idleb"},
 	}
 	for _, tt := range tests {

@@ -158,6 +158,13 @@ var referenceWords = []string{
 	"شرق", "غرب", "شمال", "جنوب", "شرقي", "غربي", "شمالي", "جنوبي", "قرب", "بالقرب", "مقربة", "بمقربة",
 }
 
+// postWords name where the doers or the reporters are, not where it
+// happened: «قصفت القوات المتمركزة في بلدة X …», «مراسلنا في X».
+var postWords = []string{
+	"المتمركزة", "المتمركز", "المتمركزين", "المتمركزون", "متمركزة", "المرابطة", "المرابطين",
+	"المتواجدة", "المتواجدين", "المنتشرة", "المنتشرين", "مراسل", "مراسلنا", "مراسلة", "مراسلها", "مراسله",
+}
+
 // asideWords before a place relate the clause to it without putting the
 // happening there (الحدودية مع العراق، نزحوا إلى إدلب، بعيدا عن حلب).
 var asideWords = []string{"مع", "إلى", "الى", "نحو", "باتجاه", "عن", "حتى"}
@@ -176,6 +183,10 @@ var copulas = []string{"هي", "هو", "تعد", "يعد", "تعتبر", "يعت
 // consequenceWords name what another happening did; they split no
 // clause (قصف … خلف مجزرة).
 var consequenceWords = []string{"مجزرة", "مجزره", "المجزرة", "مجازر"}
+
+// forcingVerbs make a later «على + trigger» what the clause reports,
+// the first trigger only its cause: «أجبرت المعارك الأهالي على النزوح».
+var forcingVerbs = []string{"أجبر", "أجبرت", "اجبر", "اجبرت", "أرغم", "أرغمت", "اضطر", "اضطرت", "أجبروا", "اضطروا"}
 
 // causeWords before a second trigger of a clause tie it to the first as
 // its cause or its result (قتل مدنيون جراء القصف، فروا من المعارك،
@@ -259,6 +270,8 @@ var clauseNegators = []string{
 	"نفى", "نفت", "ينفي", "تنفي", "اعتبر", "اعتبرت", "وصف", "وصفت", "اتهم", "اتهمت", "يرى", "ترى",
 	"رأى", "طالب", "طالبت", "ناشد", "ناشدت", "دعا", "دعت", "يدعو", "تدعو", "اقترح", "اقترحت", "يقترح", "تقترح",
 	"يعتبر", "تعتبر", "يعتقد", "تعتقد", "يذكر", "يشار", "الجدير", "يتهم", "تتهم", "يتهمون",
+	// a claim names an attack told elsewhere (تبنى التنظيم الهجوم)
+	"تبنى", "تبنت", "يتبنى", "تتبنى", "تبنيه", "تبني",
 	// a condition makes all of its clause hypothetical
 	"حال", "إذا", "اذا", "لو",
 }
@@ -375,6 +388,8 @@ var narrativeVerbs = []string{
 	"قتل", "قتلت", "فجر", "نفذ", "نفذت", "هاجم", "هاجمت", "اقتحم", "اقتحمت", "حرر", "حرروا",
 	"نزح", "شهدت", "تواصلت", "استمرت", "سجل", "قامت", "قام", "قتلوا", "يشنون", "شنوا", "دمر",
 	"دمرت", "تمكنوا", "تمكن", "حرروا", "سيطروا", "أسقط", "أسقطت", "تعرضت",
+	// the verb before its subject, a trigger noun (هز انفجار عنيف، وقع انفجار، دوى انفجار)
+	"هز", "هزت", "وقع", "وقعت", "دوى", "دوت",
 	// a source's next report, in text scraped without full stops
 	"ذكر", "أفاد", "أضاف", "أشار", "قال",
 }
