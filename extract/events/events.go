@@ -85,6 +85,7 @@ type Detector struct {
 	alongside      map[string]bool
 	relatives      map[string]bool
 	posts          map[string]bool
+	defences       map[string]bool
 	forcing        map[string]bool
 	idioms         map[string]map[string]bool // trigger → the words after it that make no happening
 	oneDead        map[string]bool
@@ -205,7 +206,7 @@ func New() *Detector {
 	d.doers, d.generic, d.lapses = set(doerNouns), set(genericAttacks), set(lapses)
 	d.oneDead, d.oneDeath, d.aside = set(oneDead), set(oneDeath), set(asideWords)
 	d.alongside, d.relatives = set(alongsideWords), set(relativePronouns)
-	d.posts, d.forcing = set(postWords), set(forcingVerbs)
+	d.posts, d.forcing, d.defences = set(postWords), set(forcingVerbs), set(airDefences)
 	d.idioms = map[string]map[string]bool{}
 	for w, after := range idioms {
 		d.idioms[arabic.Fold(w)] = set(after)
@@ -753,10 +754,10 @@ func (d *Detector) voiced(ws []word) bool {
 // الأسد على إثرها بقصف الحي») before the later trigger.
 func (d *Detector) splitMixed(in func(start, end int) []word, cl clause) []clause {
 	ws := in(cl.start, cl.end)
-	first, firstType := -1, ""
+	first, firstType, firstSub := -1, "", ""
 	for i, w := range ws {
 		st, ok := d.trigger(ws, i)
-		if !ok || d.negated(ws, i) || i > 0 && (ws[i-1].bare == "بعد" || i > 1 && ws[i-2].bare == "بعد") {
+		if !ok || d.negated(ws, i) || d.afterward(ws, i) {
 			continue
 		}
 		// «جراء استهداف…», «الفارين من المعارك»: a cause or a noun of the
@@ -770,7 +771,7 @@ func (d *Detector) splitMixed(in func(start, end int) []word, cl clause) []claus
 			t = "Battles"
 		}
 		if first < 0 {
-			first, firstType = i, t
+			first, firstType, firstSub = i, t, st
 			continue
 		}
 		// «تفجيرين انتحاريين»: an adjective of the trigger before it;
@@ -784,6 +785,10 @@ func (d *Detector) splitMixed(in func(start, end int) []word, cl clause) []claus
 			a, b := cl, cl
 			a.end, b.start, b.para, b.cont = ws[at].start, ws[at].start, false, true
 			return append([]clause{a}, d.splitMixed(in, b)...)
+		}
+		// «داهمت … واعتقلت»: the arrests are the raid's.
+		if firstSub == Otherwise && st == Abduction {
+			continue
 		}
 		if t != firstType && i-first >= 3 && !d.voiced(ws[:i]) {
 			at := ws[i].start
@@ -849,25 +854,28 @@ func (d *Detector) known(w string) bool {
 // words before (إطلاق نار، أطلق مسلح مجهول النار) — no shooting in the
 // name of a truce (وقف إطلاق النار).
 func (d *Detector) trigger(ws []word, i int) (string, bool) {
+	// The phrase first: «أسقطت طائرة» is no air strike.
+	if firsts := d.phrases[ws[i].bare]; firsts != nil {
+		// «ألقى عناصر الجيش الحر القبض»: the doer may come between.
+		for j := i - 1; j >= max(0, i-5); j-- {
+			st, ok := firsts[ws[j].bare]
+			if !ok {
+				continue
+			}
+			for k := j - 1; k >= max(0, j-3); k-- {
+				if written(d.ceasefire, ws[k].w) {
+					return "", false // «وقف دائم لإطلاق النار»
+				}
+			}
+			return st, true
+		}
+	}
 	if st, ok := d.triggers[ws[i].bare]; ok {
 		if i+1 < len(ws) && d.idioms[ws[i].bare][ws[i+1].w] {
 			return "", false // «انفجار الوضع»
 		}
-		return st, true
-	}
-	firsts := d.phrases[ws[i].bare]
-	if firsts == nil {
-		return "", false
-	}
-	for j := i - 1; j >= max(0, i-3); j-- {
-		st, ok := firsts[ws[j].bare]
-		if !ok {
-			continue
-		}
-		for k := j - 1; k >= max(0, j-3); k-- {
-			if written(d.ceasefire, ws[k].w) {
-				return "", false // «وقف دائم لإطلاق النار»
-			}
+		if st == AirStrike && i > 0 && written(d.defences, ws[i-1].w) {
+			return "", false // «الدفاعات الجوية», «مضادات الطيران»
 		}
 		return st, true
 	}
@@ -895,7 +903,7 @@ func (d *Detector) classify(ws []word) (Event, bool) {
 		}
 		r := rank[st]
 		// «سيطرت … بعد معارك», «نزوح … بعد اقتحام»: what came before.
-		if i > 0 && (ws[i-1].bare == "بعد" || i > 1 && ws[i-2].bare == "بعد") && st != territory {
+		if d.afterward(ws, i) && st != territory {
 			if r > lateRank {
 				late, lateRank, lateAt = st, r, ws[i].start
 			}
@@ -915,6 +923,22 @@ func (d *Detector) classify(ws []word) (Event, bool) {
 		return Event{}, false
 	}
 	return Event{SubType: best, at: at}, true
+}
+
+// afterward reports a trigger told as what came before the clause's
+// report, after «بعد»: «بعد معارك», «بعد اشتباكات عنيفة», «بعد أن ألقى
+// القبض» (the first word of a phrase and «أن» between).
+func (d *Detector) afterward(ws []word, i int) bool {
+	for j := i - 1; j >= 0 && j >= i-3; j-- {
+		switch {
+		case ws[j].bare == "بعد":
+			return true
+		case j == i-1, ws[j].bare == "ان", d.phraseFirst[ws[j].bare]:
+			continue
+		}
+		return false
+	}
+	return false
 }
 
 // forced reports a trigger that a forcing verb before it in the clause

@@ -22,6 +22,9 @@ const (
 	Meeting      = "Meeting or visit"
 	Negotiations = "Negotiations"
 	Protest      = "Peaceful protest"
+	// Otherwise is Strategic developments' catch-all: arrests, raids,
+	// sieges laid, aircraft downed.
+	Otherwise = "Other"
 )
 
 // typeOf gives the ACLED type of a sub-type.
@@ -31,14 +34,15 @@ var typeOf = map[string]string{
 	IED: "Explosions/Remote violence", SuicideBomb: "Explosions/Remote violence",
 	Attack: "Violence against civilians", Abduction: "Violence against civilians",
 	Agreement: "Strategic developments", Transfer: "Strategic developments", Displacement: "Strategic developments",
-	Meeting: "Political developments", Negotiations: "Political developments",
+	Otherwise: "Strategic developments",
+	Meeting:   "Political developments", Negotiations: "Political developments",
 	Protest: "Protests",
 }
 
 // rank orders sub-types when one clause has triggers of several: the
 // more specific report wins (a suicide car bomb is not just an explosion).
 var rank = map[string]int{
-	SuicideBomb: 13, IED: 12, territory: 11, AirStrike: 10, Shelling: 9, advance: 7,
+	SuicideBomb: 13, IED: 12, territory: 11, AirStrike: 10, Shelling: 9, Otherwise: 8, advance: 7,
 	Abduction: 6, ArmedClash: 5, Attack: 4, Displacement: 3, Protest: 2,
 	Agreement: 1, Meeting: 1, Negotiations: 1, Transfer: 1,
 }
@@ -99,6 +103,7 @@ var triggers = map[string]string{
 	"تهجير": Displacement, "النزوح": Displacement, "نازح": Displacement, "نازحين": Displacement,
 	"طرد": Displacement, "بطرد": Displacement, "هجرت": Displacement,
 	"إجلاء": Displacement, "اجلاء": Displacement, "الإجلاء": Displacement, "فر": Displacement, "فروا": Displacement,
+	"داهم": Otherwise, "داهمت": Otherwise, "داهموا": Otherwise, "مداهمة": Otherwise, "مداهمات": Otherwise,
 	"اتفاق": Agreement, "الاتفاق": Agreement, "هدنة": Agreement, "الهدنة": Agreement, "مصالحة": Agreement,
 	"تسوية": Agreement, "انسحاب": Transfer, "تسليم": Transfer,
 	// political
@@ -119,6 +124,12 @@ var phraseTriggers = []struct {
 }{
 	{[]string{"إطلاق", "اطلاق", "أطلق", "أطلقت", "أطلقوا", "فتح", "فتحت", "فتحوا", "إطلاقه"}, []string{"نار", "النار"}, Attack},
 	{[]string{"احتجاز", "احتجز", "احتجزت", "أخذ", "اخذ", "احتجزوا"}, []string{"رهائن", "الرهائن", "رهينة", "رهينتين"}, Abduction},
+	// an arrest, a siege laid or broken, an aircraft brought down
+	{[]string{"ألقى", "ألقت", "ألقوا", "القى", "القت", "إلقاء", "القاء", "يلقي", "تلقي"}, []string{"القبض"}, Otherwise},
+	{[]string{"فرض", "فرضت", "فرضوا", "يفرض", "تفرض", "أطبق", "أطبقت"}, []string{"حصارا", "الحصار", "حصار"}, Otherwise},
+	{[]string{"فك", "فكت", "كسر", "كسرت", "فكه", "كسروا", "فكوا"}, []string{"الحصار", "حصار", "حصارا"}, territory},
+	{[]string{"أسقط", "أسقطت", "يسقط", "تسقط", "إسقاط", "اسقاط", "أسقطوا", "يسقطون"},
+		[]string{"طائرة", "طائرتي", "طائرتين", "طائرات", "مروحية", "مروحيتين", "مقاتلة", "درون", "مسيرة", "مسيرتين"}, Otherwise},
 }
 
 // lapses after «بعد» at the head of a clause put it at a later time
@@ -235,6 +246,10 @@ var idioms = map[string][]string{
 	"معركة":   {"سياسية", "دبلوماسية", "انتخابية", "إعلامية", "اعلامية"},
 	"المعركة": {"السياسية", "الدبلوماسية", "الانتخابية", "الإعلامية", "الاعلامية"},
 }
+
+// airDefences before an air word make it the defence against aircraft,
+// not a strike (الدفاعات الجوية، مضادات الطيران).
+var airDefences = []string{"الدفاعات", "دفاعات", "الدفاع", "دفاع", "مضادات", "المضادات", "مضاد", "المضاد", "مضادة", "المضادة"}
 
 // months after «منذ» make a clause a standing state from then (تسيطر منذ
 // أيلول 2014). A happening dated to a past month («في شباط الماضي
