@@ -1522,13 +1522,31 @@ func (d *Detector) byRole(all []word, ms []extract.Mention) []extract.Mention {
 	for _, m := range out {
 		ref[m.Start] = d.reference(all, m) || d.described(all, ms[0], m) || d.posted(all, ms, m)
 	}
-	sort.SliceStable(out, func(i, j int) bool {
-		if ref[out[i].Start] != ref[out[j].Start] {
-			return !ref[out[i].Start]
+	sort.SliceStable(out, func(i, j int) bool { return !ref[out[i].Start] && ref[out[j].Start] })
+	// The first place named says where; a finer place of the same
+	// governorate (or country) named later says it more precisely and
+	// goes first («في ريف إدلب، على بلدة كفرنبل»). A finer place
+	// elsewhere does not move it: «سهل الغاب … وريف جسر الشغور».
+	best := 0
+	for i := 1; i < len(out) && !ref[out[i].Start]; i++ {
+		if out[i].GeoPrecision < out[best].GeoPrecision && sameArea(out[i].Place, out[0].Place) {
+			best = i
 		}
-		return out[i].GeoPrecision < out[j].GeoPrecision
-	})
+	}
+	if best > 0 {
+		m := out[best]
+		copy(out[1:best+1], out[:best])
+		out[0] = m
+	}
 	return out
+}
+
+// sameArea: two places in one governorate, or abroad in one country.
+func sameArea(a, b *geo.Place) bool {
+	if a == nil || b == nil {
+		return false
+	}
+	return a.Country == b.Country && a.Governorate() == b.Governorate()
 }
 
 // posted reports a place named as where the doers or the reporters are

@@ -446,6 +446,22 @@ func TestReferencePoints(t *testing.T) {
 	}
 }
 
+// TestFirstPlaceSaysWhere: the first place named gives the event its
+// governorate; a finer place of the same governorate gives its point.
+func TestFirstPlaceSaysWhere(t *testing.T) {
+	tests := []struct{ text, where, place string }{
+		{"دارت اشتباكات عنيفة في سهل الغاب بريف حماة وفي ريف جسر الشغور.", "Hama", ""},
+		{"شنت الطائرات غارات على ريف إدلب الجنوبي استهدفت بلدة كفرنبل.", "Idleb", "كفرنبل"},
+		{"سقطت قذائف على ريف حلب الشمالي وعلى مدينة إدلب.", "Aleppo", ""},
+	}
+	for _, tt := range tests {
+		evs := detect(t, tt.text, time.Time{})
+		if len(evs) != 1 || evs[0].Governorate() != tt.where || tt.place != "" && evs[0].Places[0].Surface != tt.place {
+			t.Errorf("%s\n  events %+v, want one in %s at %q", tt.text, evs, tt.where, tt.place)
+		}
+	}
+}
+
 // TestTimelineItems: a happening dated to a past month is an event; a
 // state since a month is not.
 func TestTimelineItems(t *testing.T) {
