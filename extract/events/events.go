@@ -84,6 +84,9 @@ type Detector struct {
 	aside          map[string]bool
 	alongside      map[string]bool
 	relatives      map[string]bool
+	about          map[string]bool
+	stretches      map[string]bool
+	toldBefore     map[string]bool
 	posts          map[string]bool
 	defences       map[string]bool
 	forcing        map[string]bool
@@ -206,6 +209,7 @@ func New() *Detector {
 	d.doers, d.generic, d.lapses = set(doerNouns), set(genericAttacks), set(lapses)
 	d.oneDead, d.oneDeath, d.aside = set(oneDead), set(oneDeath), set(asideWords)
 	d.alongside, d.relatives = set(alongsideWords), set(relativePronouns)
+	d.about, d.toldBefore, d.stretches = set(aboutWords), set(toldBefore), set(stretches)
 	d.posts, d.forcing, d.defences = set(postWords), set(forcingVerbs), set(airDefences)
 	d.idioms = map[string]map[string]bool{}
 	for w, after := range idioms {
@@ -730,9 +734,42 @@ func (d *Detector) dated(ws []word) bool {
 		if w.flags&isMonth != 0 && i > 0 && (ws[i-1].bare == "منذ" || i > 1 && ws[i-2].bare == "منذ" && isDay(ws[i-1].w)) {
 			return true
 		}
-		// «خلال سنوات النزاع», «طوال أشهر»: a total over a long stretch.
-		if (w.w == "خلال" || w.w == "طوال") && i+1 < len(ws) && d.spans[ws[i+1].w] {
+		// «خلال سنوات النزاع», «طوال أشهر», «خلال أكثر من ألف يوم»: a
+		// total over a long stretch.
+		if a := stripAll(w.w); (a == "خلال" || a == "طوال") && d.longSpan(ws, i+1) {
 			return true
+		}
+		// «في الأشهر الأخيرة»: so is a plural stretch after «في»; «في
+		// العام الماضي» dates a happening.
+		if w.bare == "في" && i+1 < len(ws) && d.stretches[ws[i+1].w] {
+			return true
+		}
+	}
+	return false
+}
+
+// longSpan reports a long stretch of time told from ws[j]: months,
+// weeks, years or a stretch (خلال الأشهر الماضية), or 30 days and more
+// (ألف يوم), after words of about (أكثر من، نحو).
+func (d *Detector) longSpan(ws []word, j int) bool {
+	for ; j < len(ws) && d.about[ws[j].w]; j++ {
+	}
+	if j < len(ws) && d.spans[ws[j].w] {
+		return true
+	}
+	if j >= len(ws) {
+		return false
+	}
+	n, ok := d.number(ws, j)
+	if w := ws[j].w; w == "الف" || w == "الاف" {
+		n, ok = 1000, true // «ألف يوم»
+	}
+	if !ok {
+		return false
+	}
+	for k := j + 1; k < len(ws) && k <= j+2; k++ {
+		if w := ws[k].w; w == "يوم" || w == "يوما" || w == "أيام" || w == "ايام" {
+			return n >= 30
 		}
 	}
 	return false
@@ -781,7 +818,11 @@ func (d *Detector) splitMixed(in func(start, end int) []word, cl clause) []claus
 		}
 		// «ترافقت الغارات مع قصف…», «وسط غارات…»: a second happening
 		// told alongside the first, whatever its kind.
-		if at, ok := d.alongsideAt(ws, i); ok && i-first >= 3 {
+		at, along := d.alongsideAt(ws, i)
+		if along && st == advance {
+			continue // «وسط تقدم للقوات»: the setting, not a report
+		}
+		if along && i-first >= 3 {
 			a, b := cl, cl
 			a.end, b.start, b.para, b.cont = ws[at].start, ws[at].start, false, true
 			return append([]clause{a}, d.splitMixed(in, b)...)
@@ -966,8 +1007,9 @@ func (d *Detector) negated(ws []word, i int) bool {
 			return true
 		}
 	}
-	// «منفذ الهجوم»: the doer names an attack told elsewhere.
-	if i > 0 && written(d.doers, ws[i-1].w) {
+	// «منفذ الهجوم»: the doer names an attack told elsewhere; so does
+	// «أثناء الهجوم», «عقب القصف».
+	if i > 0 && (written(d.doers, ws[i-1].w) || d.toldBefore[ws[i-1].w] && strings.HasPrefix(ws[i].w, "ال")) {
 		return true
 	}
 	for j := i + 1; j < len(ws) && j <= i+2; j++ {

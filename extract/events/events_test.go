@@ -243,6 +243,17 @@ func TestNonEvents(t *testing.T) {
 		"وتأتي هذه المواجهات في مدينة سرمدا بعد خلاف بين الفصيلين.",
 		"ارتفعت حصيلة القتلى جراء القصف على مدينة دوما منذ 18 شباط إلى 500.",
 		"وتبنى التنظيم الهجوم على الحاجز في مدينة القامشلي.",
+		// states since a season or a stretch, totals over long stretches
+		"يسيطر التنظيم منذ صيف 2013 على أحياء في مدينة دير الزور.",
+		"يركز المقاتلون منذ فترة على استهداف المطارات في ريف حلب.",
+		"نفذت الطائرات نحو ألفي غارة خلال أكثر من ألف يوم على مدينة الرقة.",
+		"وخلال سنوات الحرب شهدت بلدات ريف دمشق عمليات تهجير واسعة.",
+		"تصاعدت الغارات في الأشهر الأخيرة على مدينة الرقة.",
+		// a wish governs its clause; a stronghold of control is a state
+		"تريد القوات قطع طرق الإمداد عن المعارضة بالسيطرة على مدينة سراقب.",
+		"تسعى القوات إلى التقدم نحو آخر معاقل سيطرة التنظيم في مدينة السخنة.",
+		// a happening told before, named as a time
+		"قال الطبيب الذي كان في المستشفى أثناء القصف إن مدينة دوما تفتقر للدواء.",
 	} {
 		if evs := detect(t, text, time.Time{}); len(evs) != 0 {
 			t.Errorf("%s\n  %d events (%s)", text, len(evs), evs[0].SubType)
@@ -392,6 +403,8 @@ func TestClauseBounds(t *testing.T) {
 		// «من جهته» opens the next report; «، إذ» opens a clause even after a «بين» no و answered
 		{"قصفت الطائرات مدينة حلب من جهته قال المرصد إن اشتباكات دارت في مدينة درعا.", []string{AirStrike, ArmedClash}},
 		{"تصاعدت المواجهات بين الفصيلين في ريف إدلب، إذ هز انفجار عنيف مدينة حلب.", []string{ArmedClash, IED}},
+		// an advance told alongside is no report of its own
+		{"قصفت المدفعية مدينة دوما وسط تقدم جديد للقوات في محيطها.", []string{Shelling}},
 		// what the battles forced people to do is what is reported
 		{"أجبرت المعارك آلاف المدنيين على النزوح من بلدة كفرنبل.", []string{Displacement}},
 	}

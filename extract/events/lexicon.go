@@ -247,6 +247,10 @@ var idioms = map[string][]string{
 	"المعركة": {"السياسية", "الدبلوماسية", "الانتخابية", "الإعلامية", "الاعلامية"},
 }
 
+// toldBefore before a definite trigger noun tie the clause to a happening
+// told already (أثناء الهجوم، عقب القصف): no new report.
+var toldBefore = []string{"أثناء", "اثناء", "إبان", "ابان", "عقب", "وعقب", "وأثناء"}
+
 // airDefences before an air word make it the defence against aircraft,
 // not a strike (الدفاعات الجوية، مضادات الطيران).
 var airDefences = []string{"الدفاعات", "دفاعات", "الدفاع", "دفاع", "مضادات", "المضادات", "مضاد", "المضاد", "مضادة", "المضادة"}
@@ -269,11 +273,22 @@ var backgroundWords = []string{
 
 // longSpans after «خلال» or «طوال» make a clause a total over months or
 // years (خلال سنوات النزاع), not a happening.
-var longSpans = []string{"سنوات", "السنوات", "أشهر", "الأشهر", "اشهر", "الاشهر", "أعوام", "الأعوام", "عام", "العام", "سنة"}
+var longSpans = []string{"سنوات", "السنوات", "أشهر", "الأشهر", "اشهر", "الاشهر", "أعوام", "الأعوام", "عام", "العام", "سنة",
+	"أسابيع", "الأسابيع", "اسابيع", "الاسابيع", "الفترة", "فترة"}
+
+// stretches after «في» make a clause a total over them (في الأشهر
+// الأخيرة); a singular «في العام الماضي» dates a happening instead.
+var stretches = []string{"الأشهر", "الاشهر", "الأسابيع", "الاسابيع", "السنوات", "الأعوام", "الاعوام"}
+
+// aboutWords come between «خلال» and the length of a stretch (خلال أكثر
+// من ألف يوم، طوال نحو عامين).
+var aboutWords = []string{"أكثر", "اكثر", "من", "نحو", "قرابة", "حوالي", "زهاء", "ما", "يزيد", "عن", "على", "مدى"}
 
 // sinceWords after «منذ» date a clause to the start of a long stretch
 // (منذ بدء النزاع، منذ اندلاع الثورة): a total, not a happening.
-var sinceWords = []string{"بدء", "بداية", "اندلاع", "مطلع", "انطلاق", "بدايه"}
+var sinceWords = []string{"بدء", "بداية", "اندلاع", "مطلع", "انطلاق", "بدايه",
+	// a season or a stretch (منذ صيف 2014، منذ فترة، منذ سنوات)
+	"صيف", "شتاء", "ربيع", "خريف", "فترة", "مدة", "سنوات", "أشهر", "اشهر", "أعوام", "اعوام", "عقود"}
 
 // afterNonEvents, right after a trigger, make it a plan or a prospect
 // (زيارة مرتقبة، اجتماع محتمل).
@@ -285,6 +300,8 @@ var clauseNegators = []string{
 	"نفى", "نفت", "ينفي", "تنفي", "اعتبر", "اعتبرت", "وصف", "وصفت", "اتهم", "اتهمت", "يرى", "ترى",
 	"رأى", "طالب", "طالبت", "ناشد", "ناشدت", "دعا", "دعت", "يدعو", "تدعو", "اقترح", "اقترحت", "يقترح", "تقترح",
 	"يعتبر", "تعتبر", "يعتقد", "تعتقد", "يذكر", "يشار", "الجدير", "يتهم", "تتهم", "يتهمون",
+	// a wish governs all of its clause (تريد قطع الطرق بالسيطرة على…)
+	"تريد", "يريد", "يريدون", "ترغب", "يرغب",
 	// a claim names an attack told elsewhere (تبنى التنظيم الهجوم)
 	"تبنى", "تبنت", "يتبنى", "تتبنى", "تبنيه", "تبني",
 	// a condition makes all of its clause hypothetical
@@ -305,7 +322,7 @@ var purposeKinds = map[string]bool{territory: true, advance: true, Displacement:
 
 // stateWords before a control word make it a standing state, not a
 // change (مناطق سيطرة النظام، تحت سيطرة التنظيم).
-var stateWords = []string{"مناطق", "منطقة", "تحت", "الخاضعة", "الواقعة", "نفوذ", "خارج"}
+var stateWords = []string{"مناطق", "منطقة", "تحت", "الخاضعة", "الواقعة", "نفوذ", "خارج", "معاقل", "معقل"}
 
 // deathNouns and injuryNouns count people after a number.
 var deathNouns = []string{
