@@ -85,6 +85,7 @@ type Detector struct {
 	alongside      map[string]bool
 	relatives      map[string]bool
 	about          map[string]bool
+	results        map[string]bool
 	stretches      map[string]bool
 	toldBefore     map[string]bool
 	posts          map[string]bool
@@ -210,6 +211,7 @@ func New() *Detector {
 	d.oneDead, d.oneDeath, d.aside = set(oneDead), set(oneDeath), set(asideWords)
 	d.alongside, d.relatives = set(alongsideWords), set(relativePronouns)
 	d.about, d.toldBefore, d.stretches = set(aboutWords), set(toldBefore), set(stretches)
+	d.results = set(resultVerbs)
 	d.posts, d.forcing, d.defences = set(postWords), set(forcingVerbs), set(airDefences)
 	d.idioms = map[string]map[string]bool{}
 	for w, after := range idioms {
@@ -314,7 +316,8 @@ func (d *Detector) Detect(doc, text string, mentions []extract.Mention, date tim
 		}
 	}
 	timeline := dated >= 2
-	lastAgent := "" // the agent the paragraph named last, for clauses that name none
+	lastAgent := ""   // the agent the paragraph named last, for clauses that name none
+	paraSentence := 0 // the paragraph's first sentence
 	for ci, cl := range cls {
 		if cl.sentence != carrySentence {
 			carry = nil
@@ -322,6 +325,7 @@ func (d *Detector) Detect(doc, text string, mentions []extract.Mention, date tim
 		if cl.para {
 			seen = map[string]told{}
 			lastAgent = ""
+			paraSentence = cl.sentence
 		}
 		places := literalIn(mentions, cl.start, cl.end, runes)
 		words := clWords[ci]
@@ -339,6 +343,15 @@ func (d *Detector) Detect(doc, text string, mentions []extract.Mention, date tim
 			continue
 		}
 		own := len(places) > 0
+		// «كما تسبب القصف في…», «وأدى القصف إلى…»: what the happening
+		// just told led to, in its sentence or the next.
+		if n := len(out); n > 0 && !own && cl.sentence-out[n-1].sentence <= 1 && out[n-1].sentence >= paraSentence && d.anaphoric(words, ev.at) {
+			prev := &out[n-1]
+			dead, hurt := d.casualties(words)
+			prev.Fatalities, prev.Injured = orInt(prev.Fatalities, dead), orInt(prev.Injured, hurt)
+			prev.Also = append(prev.Also, Span{cl.start, cl.end, offs.Slice(cl.start, cl.end)})
+			continue
+		}
 		if !own {
 			places = carry
 		}
@@ -426,6 +439,7 @@ func (d *Detector) Detect(doc, text string, mentions []extract.Mention, date tim
 		// («نفذ الطيران 15 غارة على ريف إدلب، حيث قصف بلدات…»); in a
 		// battle it tells what came of it, a happening of its own.
 		elaborates := len(words) > 0 && words[0].bare == "حيث" && ev.Type == typeOf[AirStrike]
+
 		if n := len(out); n > 0 && out[n-1].sentence == cl.sentence && !d.lapse(words) && !(own && d.another(words)) &&
 			(out[n-1].SubType == ev.SubType && (!own || samePlace(out[n-1], ev)) || elaborates && out[n-1].Type == ev.Type) {
 			prev := &out[n-1]
@@ -964,6 +978,21 @@ func (d *Detector) classify(ws []word) (Event, bool) {
 		return Event{}, false
 	}
 	return Event{SubType: best, at: at}, true
+}
+
+// anaphoric reports a report whose trigger, at offset at, is a definite
+// noun after a result verb or a demonstrative (وأدى القصف إلى، هذه
+// الغارات): it names a happening told before.
+func (d *Detector) anaphoric(ws []word, at int) bool {
+	i := sort.Search(len(ws), func(i int) bool { return ws[i].start >= at })
+	if i >= len(ws) || i == 0 || !strings.HasPrefix(ws[i].w, "ال") {
+		return false
+	}
+	k := i - 1
+	if k > 0 && stripAll(ws[k].w) == "قد" {
+		k-- // «وقد أدت الغارات»
+	}
+	return d.results[ws[k].bare] || d.results[stripAll(ws[k].w)]
 }
 
 // afterward reports a trigger told as what came before the clause's

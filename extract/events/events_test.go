@@ -432,6 +432,22 @@ func TestRestatements(t *testing.T) {
 	}
 }
 
+// TestWhatItLedTo: a definite trigger noun after a result verb or a
+// demonstrative tells more of the happening just told, whatever word it
+// uses for it; its toll is that happening's.
+func TestWhatItLedTo(t *testing.T) {
+	for _, text := range []string{
+		"شنت الطائرات الحربية غارات على مدينة سراقب. وأدى القصف إلى مقتل ثلاثة مدنيين.",
+		"ألقت المروحيات براميل متفجرة على مدينة سراقب، كما تسبب القصف في مقتل ثلاثة مدنيين.",
+		"شنت الطائرات الحربية غارات على مدينة سراقب. وقد أسفرت هذه الغارات عن مقتل ثلاثة مدنيين.",
+	} {
+		evs := detect(t, text, time.Time{})
+		if len(evs) != 1 || evs[0].SubType != AirStrike || !sameInt(evs[0].Fatalities, intp(3)) || len(evs[0].Also) != 1 {
+			t.Errorf("%s\n  events %+v, want one air strike with three dead citing the second clause", text, evs)
+		}
+	}
+}
+
 // TestReferencePoints: a place named as a point to measure from, or that
 // the clause relates to through ل, «مع» or «إلى», or that a relative
 // clause names in describing the first place, yields to the place the

@@ -247,6 +247,15 @@ var idioms = map[string][]string{
 	"المعركة": {"السياسية", "الدبلوماسية", "الانتخابية", "الإعلامية", "الاعلامية"},
 }
 
+// resultVerbs before a definite trigger noun make it the subject of what
+// a happening told before led to (وأدى القصف إلى…، كما تسبب القصف في…):
+// the clause tells more of that happening. So do demonstratives (هذا
+// القصف).
+var resultVerbs = []string{
+	"أدى", "أدت", "ادى", "ادت", "أسفر", "أسفرت", "اسفر", "اسفرت", "تسبب", "تسببت", "خلف", "خلفت",
+	"أوقع", "أوقعت", "هذا", "هذه", "هذان", "هاتان",
+}
+
 // toldBefore before a definite trigger noun tie the clause to a happening
 // told already (أثناء الهجوم، عقب القصف): no new report.
 var toldBefore = []string{"أثناء", "اثناء", "إبان", "ابان", "عقب", "وعقب", "وأثناء"}
