@@ -2,6 +2,7 @@ package events
 
 import (
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/briefing-atlas/atlas/geo/arabic"
@@ -70,6 +71,14 @@ func clauses(rs []rune, narrative map[string]bool) []clause {
 				start = i + 1
 			}
 		case ' ':
+			// « 3 - مسلح يقتل…»: a numbered item of a list is a sentence
+			// of its own, though scraping lost the line break before it.
+			if i > start && listItemAt(rs, i+1) {
+				emit(i)
+				sentence++
+				start = i + 1
+				break
+			}
 			if i+1 < len(rs) && (rs[i+1] == 'ب' || rs[i+1] == 'و') {
 				switch {
 				case startsWord(rs[i+1:], "بين"), startsWord(rs[i+1:], "وبين"):
@@ -170,6 +179,19 @@ func startsWord(rs []rune, s string) bool {
 		i++
 	}
 	return i == len(rs) || !arabic.IsLetter(rs[i])
+}
+
+// listItemAt reports a list item's number at rs[i]: one or two digits,
+// a spaced dash, then a letter («3 - مسلح…»).
+func listItemAt(rs []rune, i int) bool {
+	j := i
+	for j < len(rs) && j-i < 3 && unicode.IsDigit(rs[j]) {
+		j++
+	}
+	if j == i || j-i > 2 || j+3 >= len(rs) {
+		return false
+	}
+	return rs[j] == ' ' && (rs[j+1] == '-' || rs[j+1] == '–') && rs[j+2] == ' ' && arabic.IsLetter(rs[j+3])
 }
 
 // firstLetter is the first rune of rs that is not a space, or 0.

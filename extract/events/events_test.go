@@ -72,6 +72,11 @@ func TestSubTypes(t *testing.T) {
 		{"أسقطت الدفاعات الجوية طائرة استطلاع فوق مدينة القنيطرة.", Otherwise, "Quneitra"},
 		{"كسرت قوات النظام الحصار عن مطار كويرس العسكري.", GovRegains, "Aleppo"},
 		{"أعدم المسلحون عشرة أسرى بعد أن ألقوا القبض عليهم في بلدة مورك.", Attack, "Hama"},
+		// leaving under a deal, a gunman's killing, prisoners taken, a chemical attack
+		{"بدأ خروج الدفعة الأولى من المقاتلين وعائلاتهم من بلدة مضايا.", Displacement, "Rural Damascus"},
+		{"مسلح مجهول يقتل ثلاثة أشخاص في مدينة القامشلي.", Attack, "Al-Hasakeh"},
+		{"أوقع المقاتلون عشرة جنود في الأسر في ريف حماة الشمالي.", ArmedClash, "Hama"},
+		{"قتلى في هجوم كيماوي على بلدة اللطامنة.", AirStrike, "Hama"},
 		// abroad, told at country level
 		{"قتلى وجرحى بتفجير استهدف سوقا شعبيا في الصومال.", IED, "SO"},
 		{"مسلح يطعن عددا من المارة بسكين في السويد.", Attack, "SE"},
@@ -405,6 +410,8 @@ func TestClauseBounds(t *testing.T) {
 		{"تصاعدت المواجهات بين الفصيلين في ريف إدلب، إذ هز انفجار عنيف مدينة حلب.", []string{ArmedClash, IED}},
 		// an advance told alongside is no report of its own
 		{"قصفت المدفعية مدينة دوما وسط تقدم جديد للقوات في محيطها.", []string{Shelling}},
+		// the numbered items of a list whose line breaks were lost
+		{"أهم الأحداث 1 - قصفت الطائرات مدينة سراقب 2 - مسلح يقتل شخصين في مدينة حلب", []string{AirStrike, Attack}},
 		// what the battles forced people to do is what is reported
 		{"أجبرت المعارك آلاف المدنيين على النزوح من بلدة كفرنبل.", []string{Displacement}},
 	}

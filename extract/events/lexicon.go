@@ -71,6 +71,8 @@ var triggers = map[string]string{
 	"قذيفتين": Shelling, "قذيفتان": Shelling, "صاروخين": Shelling, "صاروخان": Shelling,
 	"بالرشاشات": Shelling, "رشاشاتها": Shelling,
 	"راجمات": Shelling, "راجمة": Shelling, "صواريخ": Shelling, "الصواريخ": Shelling, "صاروخ": Shelling,
+	// chemical attacks in this war fell from the air
+	"الكيماوي": AirStrike, "كيماوي": AirStrike, "الكيميائي": AirStrike, "كيميائي": AirStrike, "بالكيماوي": AirStrike,
 	"صاروخي": Shelling, "صاروخية": Shelling, "الفراغية": AirStrike, "فراغية": AirStrike, "فراغي": AirStrike, "مدفعي": Shelling, "المدفعية": Shelling, "مدفعية": Shelling,
 	"استهدف": Shelling, "استهدفت": Shelling, "استهداف": Shelling, "استهدفوا": Shelling, "استهدافها": Shelling,
 	// explosions
@@ -124,6 +126,14 @@ var phraseTriggers = []struct {
 }{
 	{[]string{"إطلاق", "اطلاق", "أطلق", "أطلقت", "أطلقوا", "فتح", "فتحت", "فتحوا", "إطلاقه"}, []string{"نار", "النار"}, Attack},
 	{[]string{"احتجاز", "احتجز", "احتجزت", "أخذ", "اخذ", "احتجزوا"}, []string{"رهائن", "الرهائن", "رهينة", "رهينتين"}, Abduction},
+	// fighters or families leaving under a deal (خروج الدفعة الأولى من مسلحي الحي)
+	{[]string{"خروج", "بخروج", "خرج", "خرجت", "يخرج", "تخرج"},
+		[]string{"الدفعة", "دفعة", "المسلحين", "مسلحي", "المسلحون", "المقاتلين", "مقاتلي", "المقاتلون", "المحاصرين", "العائلات", "عائلات"}, Displacement},
+	// a gunman who kills («مسلح يقتل», «قتل مسلحون مجهولون»)
+	{[]string{"مسلح", "مسلحون", "مجهول", "مجهولون"}, []string{"يقتل", "قتل", "يقتلون", "قتلوا", "تقتل"}, Attack},
+	{[]string{"قتل", "يقتل", "قتلت"}, []string{"مسلحون", "مجهولون"}, Attack},
+	// fighters taken prisoner in a fight (أوقعت الفصائل عناصر في الأسر)
+	{[]string{"أوقع", "أوقعت", "أوقعوا", "اوقع", "اوقعت", "وقع", "وقعوا"}, []string{"الأسر", "الاسر"}, ArmedClash},
 	// an arrest, a siege laid or broken, an aircraft brought down
 	{[]string{"ألقى", "ألقت", "ألقوا", "القى", "القت", "إلقاء", "القاء", "يلقي", "تلقي"}, []string{"القبض"}, Otherwise},
 	{[]string{"فرض", "فرضت", "فرضوا", "يفرض", "تفرض", "أطبق", "أطبقت"}, []string{"حصارا", "الحصار", "حصار"}, Otherwise},
