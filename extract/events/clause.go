@@ -157,7 +157,9 @@ func mayOpenClause(r rune) bool {
 func opensClause(rest []rune) bool {
 	s := strings.TrimLeft(string(rest[:min(len(rest), 12)]), " ")
 	if strings.HasPrefix(s, "و") {
-		return true
+		// «بقصف جوي، وآخر مدفعي على…»: «and another» goes on with the
+		// clause before.
+		return !startsWord([]rune(s), "وآخر") && !startsWord([]rune(s), "وأخرى")
 	}
 	for _, w := range clauseStarts {
 		if strings.HasPrefix(s, w) {

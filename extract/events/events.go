@@ -988,6 +988,10 @@ func (d *Detector) anaphoric(ws []word, at int) bool {
 	if i >= len(ws) || i == 0 || !strings.HasPrefix(ws[i].w, "ال") {
 		return false
 	}
+	// «واضاف ان الاشتباكات أسفرت عن…»: the noun first, then the verb.
+	if i+1 < len(ws) && (d.results[ws[i+1].bare] || d.results[stripAll(ws[i+1].w)]) {
+		return true
+	}
 	k := i - 1
 	if k > 0 && stripAll(ws[k].w) == "قد" {
 		k-- // «وقد أدت الغارات»
@@ -1274,9 +1278,11 @@ func (d *Detector) groupBefore(ws []word, i int) (int, bool) {
 			parts++
 		}
 	}
-	// «إن ثلاثة أشخاص منهم طفلان قتلوا»: a count that «إن» opens is the
-	// subject's, whatever follows it.
-	return sum, parts > 1 || from > 0
+	// «إن ثلاثة أشخاص منهم طفلان قتلوا», «26 مدنيا على الأقل قتلوا»: a
+	// count that «إن» or the clause opens is the subject's, whatever
+	// follows it.
+	_, count := d.number(ws, from)
+	return sum, parts > 1 || from > 0 || count
 }
 
 // moreDead adds the dead a list names after a count of dead at ws[i],

@@ -141,6 +141,8 @@ func TestNumbers(t *testing.T) {
 		{"وأكدت المصادر وأن عنصرا وثلاثة مدنيين قتلوا بقصف مدفعي على بلدة تلبيسة.", n(4), nil},
 		{"مقتل قياديين في غارة على بلدة كفرنبل.", nil, nil},
 		{"مقتل حسين في غارة على بلدة كفرنبل.", n(1), nil},
+		{"26 مدنيا على الأقل قتلوا إثر ضربات جوية على مدينة الرقة.", n(26), nil},
+		{"هاجم مسلحون من العشائر مقرا للتنظيم في بلدة الشحيل وقتلهم 11 عنصرا.", n(11), nil},
 		{"أسفر القصف على الغوطة الشرقية عن سقوط 4 قتلى في دوما وقتيل في حرستا.", n(5), nil},
 		{"أسفرت الاشتباكات في محيط مدينة مورك عن مقتل 9 جنود و 12 مسلحا.", n(21), nil},
 		{"أسفر القصف على بلدة كفرنبل عن سقوط 3 قتلى و 7 جرحى.", n(3), n(7)},
@@ -379,7 +381,13 @@ func TestOneRunTwoReports(t *testing.T) {
 // TestAlongside: «، تزامنا مع …» tells a second happening, with its own
 // toll.
 func TestAlongside(t *testing.T) {
-	evs := detect(t, "قتلت امرأة بغارة على بلدة كفرنبل، تزامنا مع قصف بالمدفعية على بلدة حاس دون وقوع إصابات.", time.Time{})
+	// «، وآخر مدفعي»: «and another» goes on with the clause before, whose
+	// toll is the air strike's.
+	evs := detect(t, "قتل ستة مدنيين أمس بقصف جوي لطائرات النظام، وآخر مدفعي على ريف إدلب الجنوبي.", time.Time{})
+	if len(evs) != 2 || evs[0].SubType != AirStrike || !sameInt(evs[0].Fatalities, intp(6)) || evs[1].SubType != Shelling {
+		t.Errorf("«وآخر مدفعي»: events %+v, want an air strike with six dead and shelling", evs)
+	}
+	evs = detect(t, "قتلت امرأة بغارة على بلدة كفرنبل، تزامنا مع قصف بالمدفعية على بلدة حاس دون وقوع إصابات.", time.Time{})
 	if len(evs) != 2 || evs[0].SubType != AirStrike || !sameInt(evs[0].Fatalities, intp(1)) || evs[1].SubType != Shelling || !sameInt(evs[1].Fatalities, intp(0)) {
 		for _, e := range evs {
 			t.Logf("%s dead %s", e.SubType, show(e.Fatalities))
@@ -447,6 +455,7 @@ func TestWhatItLedTo(t *testing.T) {
 		"شنت الطائرات الحربية غارات على مدينة سراقب. وأدى القصف إلى مقتل ثلاثة مدنيين.",
 		"ألقت المروحيات براميل متفجرة على مدينة سراقب، كما تسبب القصف في مقتل ثلاثة مدنيين.",
 		"شنت الطائرات الحربية غارات على مدينة سراقب. وقد أسفرت هذه الغارات عن مقتل ثلاثة مدنيين.",
+		"شنت الطائرات الحربية غارات على مدينة سراقب. وأضاف أن الغارات أسفرت عن مقتل ثلاثة مدنيين.",
 	} {
 		evs := detect(t, text, time.Time{})
 		if len(evs) != 1 || evs[0].SubType != AirStrike || !sameInt(evs[0].Fatalities, intp(3)) || len(evs[0].Also) != 1 {
