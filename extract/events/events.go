@@ -939,8 +939,9 @@ func (d *Detector) trigger(ws []word, i int) (string, bool) {
 
 func (d *Detector) classify(ws []word) (Event, bool) {
 	// A title line of a word or three («انفجار حمص») is no report, and
-	// «وكان … أعلن» tells what came before.
-	if len(ws) <= 2 || ws[0].bare == "كان" || ws[0].bare == "كانت" || stripAll(ws[0].w) == "كان" || stripAll(ws[0].w) == "كانت" {
+	// «وكان … أعلن» tells what came before — unless it says when, and
+	// lately: «وكانت الاشتباكات قد بدأت الخميس» is this week's news.
+	if len(ws) <= 2 || d.pluperfect(ws[0]) && !d.recent(ws) {
 		return Event{}, false
 	}
 	if d.dated(ws) {
@@ -1011,6 +1012,23 @@ func (d *Detector) afterward(ws []word, i int) bool {
 			continue
 		}
 		return false
+	}
+	return false
+}
+
+// pluperfect reports «كان/كانت» (with و) opening a clause: what it tells
+// came before the report.
+func (d *Detector) pluperfect(w word) bool {
+	return w.bare == "كان" || w.bare == "كانت" || stripAll(w.w) == "كان" || stripAll(w.w) == "كانت"
+}
+
+// recent reports a word of the last days among ws: أمس، اليوم، a
+// weekday's name (الخميس، ليل الجمعة).
+func (d *Detector) recent(ws []word) bool {
+	for _, w := range ws {
+		if _, day := d.days[w.bare]; day || w.bare == "امس" || w.bare == "اليوم" {
+			return true
+		}
 	}
 	return false
 }
@@ -1316,6 +1334,9 @@ func (d *Detector) moreDead(ws []word, i int) int {
 // numberAfterAt is numberAfter with the index of the number's word.
 func (d *Detector) numberAfterAt(ws []word, i int) (int, int, bool) {
 	for j := i + 1; j < len(ws) && j <= i+5; j++ {
+		if d.inDate(ws, j) {
+			continue // «قتل في آذار 2014», «قتل في 12 آذار»
+		}
 		if n, ok := d.number(ws, j); ok {
 			return n, j, true
 		}
@@ -1324,6 +1345,12 @@ func (d *Detector) numberAfterAt(ws []word, i int) (int, int, bool) {
 		}
 	}
 	return 0, 0, false
+}
+
+// inDate reports a number that is part of a date: next to a month's
+// name (آذار 2014، 12 آذار).
+func (d *Detector) inDate(ws []word, j int) bool {
+	return j > 0 && ws[j-1].flags&isMonth != 0 || j+1 < len(ws) && ws[j+1].flags&isMonth != 0
 }
 
 // numberAfter reads a number starting within three words after ws[i]
