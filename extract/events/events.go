@@ -84,6 +84,11 @@ type Detector struct {
 	aside          map[string]bool
 	alongside      map[string]bool
 	relatives      map[string]bool
+	support        map[string]bool
+	attempts       map[string]bool
+	drops          map[string]bool
+	officials      map[string]bool
+	arrivals       map[string]bool
 	about          map[string]bool
 	results        map[string]bool
 	stretches      map[string]bool
@@ -212,6 +217,8 @@ func New() *Detector {
 	d.alongside, d.relatives = set(alongsideWords), set(relativePronouns)
 	d.about, d.toldBefore, d.stretches = set(aboutWords), set(toldBefore), set(stretches)
 	d.results = set(resultVerbs)
+	d.support, d.attempts, d.drops, d.officials = set(supportWords), set(attemptWords), set(dropWords), set(officials)
+	d.arrivals = set(arrivals)
 	d.posts, d.forcing, d.defences = set(postWords), set(forcingVerbs), set(airDefences)
 	d.idioms = map[string]map[string]bool{}
 	for w, after := range idioms {
@@ -344,8 +351,9 @@ func (d *Detector) Detect(doc, text string, mentions []extract.Mention, date tim
 		}
 		own := len(places) > 0
 		// «كما تسبب القصف في…», «وأدى القصف إلى…»: what the happening
-		// just told led to, in its sentence or the next.
-		if n := len(out); n > 0 && !own && cl.sentence-out[n-1].sentence <= 1 && out[n-1].sentence >= paraSentence && d.anaphoric(words, ev.at) {
+		// just told led to, in its sentence or the next (a full stop and
+		// a line break count two).
+		if n := len(out); n > 0 && !own && cl.sentence-out[n-1].sentence <= 2 && out[n-1].sentence >= paraSentence && d.anaphoric(words, ev.at) {
 			prev := &out[n-1]
 			dead, hurt := d.casualties(words)
 			prev.Fatalities, prev.Injured = orInt(prev.Fatalities, dead), orInt(prev.Injured, hurt)
@@ -441,7 +449,8 @@ func (d *Detector) Detect(doc, text string, mentions []extract.Mention, date tim
 		elaborates := len(words) > 0 && words[0].bare == "حيث" && ev.Type == typeOf[AirStrike]
 
 		if n := len(out); n > 0 && out[n-1].sentence == cl.sentence && !d.lapse(words) && !(own && d.another(words)) &&
-			(out[n-1].SubType == ev.SubType && (!own || samePlace(out[n-1], ev)) || elaborates && out[n-1].Type == ev.Type) {
+			(out[n-1].SubType == ev.SubType && (!own || samePlace(out[n-1], ev)) || elaborates && out[n-1].Type == ev.Type ||
+				battleOf(out[n-1], ev)) {
 			prev := &out[n-1]
 			prev.End = ev.End
 			prev.Evidence = offs.Slice(prev.Start, prev.End)
@@ -484,6 +493,13 @@ func (d *Detector) Detect(doc, text string, mentions []extract.Mention, date tim
 		}
 	}
 	return out
+}
+
+// battleOf reports fighting told after a change of control at the same
+// place, in the same sentence: the fight for it («سيطر الثوار على عدة
+// مبان وقتلوا عددا من العناصر ودمروا دبابة»), not a second event.
+func battleOf(prev, ev Event) bool {
+	return ev.SubType == ArmedClash && (prev.SubType == GovRegains || prev.SubType == NSATakes) && samePlace(prev, ev)
 }
 
 // samePlace: two events at one named place. A landmark the gazetteer
@@ -736,6 +752,7 @@ func dashAfter(rs []rune, j int) bool {
 // state since a month (منذ أيلول) or a total since a start (منذ بدء
 // النزاع، منذ 2014).
 func (d *Detector) dated(ws []word) bool {
+	described := false
 	for i, w := range ws {
 		if w.flags&isBackground != 0 {
 			return true
@@ -750,9 +767,12 @@ func (d *Detector) dated(ws []word) bool {
 		}
 		// «خلال سنوات النزاع», «طوال أشهر», «خلال أكثر من ألف يوم»: a
 		// total over a long stretch.
-		if a := stripAll(w.w); (a == "خلال" || a == "طوال") && d.longSpan(ws, i+1) {
+		if a := stripAll(w.w); (a == "خلال" || a == "طوال") && d.longSpan(ws, i+1) && !described {
 			return true
 		}
+		// «حلب التي بقيت مقسمة طوال أربع سنوات»: a stretch told in
+		// describing a place is no total of the clause's.
+		described = described || d.relatives[w.w]
 		// «في الأشهر الأخيرة»: so is a plural stretch after «في»; «في
 		// العام الماضي» dates a happening.
 		if w.bare == "في" && i+1 < len(ws) && d.stretches[ws[i+1].w] {
@@ -784,6 +804,9 @@ func (d *Detector) longSpan(ws []word, j int) bool {
 	for k := j + 1; k < len(ws) && k <= j+2; k++ {
 		if w := ws[k].w; w == "يوم" || w == "يوما" || w == "أيام" || w == "ايام" {
 			return n >= 30
+		}
+		if d.spans[ws[k].w] {
+			return true // «خمس سنوات»
 		}
 	}
 	return false
@@ -909,6 +932,9 @@ func (d *Detector) known(w string) bool {
 // words before (إطلاق نار، أطلق مسلح مجهول النار) — no shooting in the
 // name of a truce (وقف إطلاق النار).
 func (d *Detector) trigger(ws []word, i int) (string, bool) {
+	if d.arrivals[ws[i].bare] && i+1 < len(ws) && written(d.officials, ws[i+1].w) {
+		return Meeting, true // «دخل محافظ ريف دمشق إلى المدينة»: a visit
+	}
 	// The phrase first: «أسقطت طائرة» is no air strike.
 	if firsts := d.phrases[ws[i].bare]; firsts != nil {
 		// «ألقى عناصر الجيش الحر القبض»: the doer may come between.
@@ -948,18 +974,21 @@ func (d *Detector) classify(ws []word) (Event, bool) {
 		return Event{}, false
 	}
 	best, bestRank, at := "", -1, 0
+	airAt := -1                         // the first air strike word
 	late, lateRank, lateAt := "", -1, 0 // triggers after «بعد»: background, unless nothing else
 	for i := range ws {
 		st, ok := d.trigger(ws, i)
 		if !ok {
 			continue
 		}
-		if d.negated(ws, i) {
+		if d.attempted(ws, i, st) {
+			st = ArmedClash // «حاولت القوات استعادة السيطرة»: a fight, no ground taken
+		} else if d.negated(ws, i) {
 			continue
 		}
 		r := rank[st]
 		// «سيطرت … بعد معارك», «نزوح … بعد اقتحام»: what came before.
-		if d.afterward(ws, i) && st != territory {
+		if d.afterward(ws, i) && (st != territory || d.longAfter(ws, i)) {
 			if r > lateRank {
 				late, lateRank, lateAt = st, r, ws[i].start
 			}
@@ -967,6 +996,9 @@ func (d *Detector) classify(ws []word) (Event, bool) {
 		}
 		if d.forced(ws, i) {
 			return Event{SubType: st, at: ws[i].start}, true // «أجبرت المعارك الأهالي على النزوح»
+		}
+		if st == AirStrike && airAt < 0 {
+			airAt = ws[i].start
 		}
 		if r > bestRank {
 			best, bestRank, at = st, r, ws[i].start
@@ -978,7 +1010,23 @@ func (d *Detector) classify(ws []word) (Event, bool) {
 	if best == "" {
 		return Event{}, false
 	}
+	// «ألقت المروحيات البراميل والألغام البحرية»: what aircraft drop is
+	// their strike's.
+	if best == IED && airAt >= 0 && d.dropped(ws) {
+		best, at = AirStrike, airAt
+	}
 	return Event{SubType: best, at: at}, true
+}
+
+// longAfter reports a trigger told long before the clause's report:
+// «وبعد خمس سنوات من خروجها عن سيطرة الأسد، دخل المحافظ…».
+func (d *Detector) longAfter(ws []word, i int) bool {
+	for j := i - 2; j >= 0 && j >= i-6; j-- {
+		if strings.TrimPrefix(ws[j].w, "و") == "بعد" && d.longSpan(ws, j+1) {
+			return true
+		}
+	}
+	return false
 }
 
 // anaphoric reports a report whose trigger, at offset at, is a definite
@@ -1004,6 +1052,9 @@ func (d *Detector) anaphoric(ws []word, at int) bool {
 // report, after «بعد»: «بعد معارك», «بعد اشتباكات عنيفة», «بعد أن ألقى
 // القبض» (the first word of a phrase and «أن» between).
 func (d *Detector) afterward(ws []word, i int) bool {
+	if d.longAfter(ws, i) {
+		return true
+	}
 	for j := i - 1; j >= 0 && j >= i-3; j-- {
 		switch {
 		case ws[j].bare == "بعد":
@@ -1033,6 +1084,42 @@ func (d *Detector) recent(ws []word) bool {
 	return false
 }
 
+// attempted reports a change of control, an advance or an attack told
+// as tried, in the past, within four words after the attempt word: the
+// fight happened, the ground was not taken. «تحاول» (trying now) stays
+// a prospect.
+func (d *Detector) attempted(ws []word, i int, st string) bool {
+	if st != territory && st != advance && !d.generic[ws[i].bare] {
+		return false
+	}
+	for j := max(0, i-4); j < i; j++ {
+		if d.attempts[ws[j].bare] || d.attempts[ws[j].w] {
+			return true
+		}
+	}
+	return false
+}
+
+// dropped reports a word of dropping munitions among ws.
+func (d *Detector) dropped(ws []word) bool {
+	for _, w := range ws {
+		if written(d.drops, w.w) {
+			return true
+		}
+	}
+	return false
+}
+
+// takesGround reports a verb of taking ground at ws[i] (سيطرت،
+// استعادوا، حررت): the deed a support phrase before it supported, not
+// the support. Nouns (السيطرة، استعادة، تقدم) may be the support's.
+func (d *Detector) takesGround(ws []word, i int) bool {
+	st, _ := d.trigger(ws, i)
+	w := ws[i].bare
+	return (st == territory || st == advance) && !strings.HasPrefix(w, "ال") && !strings.HasSuffix(w, "ة") &&
+		w != "تقدم" && w != "تحرير" && w != "دخول" && w != "سيطره"
+}
+
 // forced reports a trigger that a forcing verb before it in the clause
 // has as its object, after «على»: «أجبرت المعارك الأهالي على النزوح» is
 // a displacement that the battles caused.
@@ -1055,6 +1142,9 @@ func (d *Detector) forced(ws []word, i int) bool {
 func (d *Detector) negated(ws []word, i int) bool {
 	for j := max(0, i-4); j < i; j++ {
 		if d.nonEvents[ws[j].bare] || d.nonEvents[ws[j].w] {
+			return true
+		}
+		if d.support[ws[j].w] && !d.takesGround(ws, i) {
 			return true
 		}
 	}

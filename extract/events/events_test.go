@@ -77,6 +77,19 @@ func TestSubTypes(t *testing.T) {
 		{"مسلح مجهول يقتل ثلاثة أشخاص في مدينة القامشلي.", Attack, "Al-Hasakeh"},
 		{"أوقع المقاتلون عشرة جنود في الأسر في ريف حماة الشمالي.", ArmedClash, "Hama"},
 		{"قتلى في هجوم كيماوي على بلدة اللطامنة.", AirStrike, "Hama"},
+		// armour destroyed is a fight; so is an operation launched
+		{"تمكن المقاتلون من إعطاب دبابتين لقوات النظام في محيط بلدة مورك.", ArmedClash, "Hama"},
+		{"أطلقت الفصائل اليوم عملية عسكرية واسعة في ريف حماة الشمالي.", ArmedClash, "Hama"},
+		// a deed a support phrase supported; an attempt that took no ground
+		{"وفي إطار العملية المدعومة من تركيا، سيطرت الفصائل على بلدة الراعي.", NSATakes, "Aleppo"},
+		{"حاولت قوات النظام استعادة السيطرة على بلدة مورك.", ArmedClash, "Hama"},
+		{"تمكن المقاتلون من صد محاولات تقدم عناصر التنظيم نحو بلدة مارع.", ArmedClash, "Aleppo"},
+		// what aircraft drop is their strike
+		{"ألقت المروحيات البراميل المتفجرة والألغام البحرية على بلدة اللطامنة.", AirStrike, "Hama"},
+		// officials arriving visit; what came long before is the setting
+		{"وصل وزير الخارجية الروسي إلى دمشق أمس.", Meeting, "Damascus"},
+		{"وبعد خمس سنوات من خروجها عن سيطرة النظام، دخل محافظ حمص إلى مدينة الرستن.", Meeting, "Homs"},
+		{"استعاد الجيش مدينة حلب التي بقيت مقسمة طوال أربع سنوات.", GovRegains, "Aleppo"},
 		// «وكان … قد» with a day of this week is news, not background
 		{"وكانت الاشتباكات قد اندلعت الخميس في مدينة سراقب.", ArmedClash, "Idleb"},
 		{"وكان مسلح قد أطلق النار ليل الجمعة على المصلين في بلدة جاسم.", Attack, "Dar'a"},
@@ -424,6 +437,8 @@ func TestClauseBounds(t *testing.T) {
 		{"قصفت المدفعية مدينة دوما وسط تقدم جديد للقوات في محيطها.", []string{Shelling}},
 		// the numbered items of a list whose line breaks were lost
 		{"أهم الأحداث 1 - قصفت الطائرات مدينة سراقب 2 - مسلح يقتل شخصين في مدينة حلب", []string{AirStrike, Attack}},
+		// the fight for a place taken, told in the same sentence, is that taking
+		{"سيطر المقاتلون على عدة مبان في بلدة مورك وقتلوا عددا من الجنود ودمروا دبابة.", []string{NSATakes}},
 		// what the battles forced people to do is what is reported
 		{"أجبرت المعارك آلاف المدنيين على النزوح من بلدة كفرنبل.", []string{Displacement}},
 	}

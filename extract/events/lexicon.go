@@ -93,7 +93,7 @@ var triggers = map[string]string{
 	"سيطرة": territory, "سيطرت": territory, "سيطر": territory, "سيطرتها": territory, "السيطرة": territory,
 	"سيطروا": territory, "سيطرا": territory, "انتزع": territory, "انتزعت": territory, "استعادا": territory, "تقدم": advance, "تقدما": advance, "تقدمت": advance, "استعاد": territory,
 	"استعادت": territory, "استعادة": territory, "استولت": territory, "استولى": territory, "حرر": territory,
-	"حررت": territory, "تحرير": territory, "حرروا": territory, "دخلت": advance, "دخول": advance,
+	"حررت": territory, "تحرير": territory, "حرروا": territory, "دخلت": advance, "دخل": advance, "دخول": advance,
 	// civilians
 	"أعدم": Attack, "اعدام": Attack, "إعدام": Attack, "أعدمت": Attack, "مجزرة": Attack, "قنص": Attack, "قناص": Attack,
 	"إعدامات": Attack, "اعدامات": Attack, "أعدموا": Attack, "دهس": Attack, "طعن": Attack, "يطعن": Attack,
@@ -132,6 +132,11 @@ var phraseTriggers = []struct {
 	// a gunman who kills («مسلح يقتل», «قتل مسلحون مجهولون»)
 	{[]string{"مسلح", "مسلحون", "مجهول", "مجهولون"}, []string{"يقتل", "قتل", "يقتلون", "قتلوا", "تقتل"}, Attack},
 	{[]string{"قتل", "يقتل", "قتلت"}, []string{"مسلحون", "مجهولون"}, Attack},
+	// armour destroyed or disabled is a fight (تدمير دبابتين، إعطاب آلية)
+	{[]string{"تدمير", "دمر", "دمرت", "دمروا", "إعطاب", "اعطاب", "أعطب", "أعطبت", "اعطب", "اعطبت"},
+		[]string{"دبابة", "دبابتين", "دبابات", "آلية", "آليتين", "آليات", "عربة", "عربتين", "مدرعة", "مدرعات", "مدرعتين"}, ArmedClash},
+	// a military operation launched (أطلقت الفصائل عملية عسكرية)
+	{[]string{"عملية"}, []string{"عسكرية"}, ArmedClash},
 	// fighters taken prisoner in a fight (أوقعت الفصائل عناصر في الأسر)
 	{[]string{"أوقع", "أوقعت", "أوقعوا", "اوقع", "اوقعت", "وقع", "وقعوا"}, []string{"الأسر", "الاسر"}, ArmedClash},
 	// an arrest, a siege laid or broken, an aircraft brought down
@@ -231,8 +236,6 @@ var nonEvents = []string{
 	"مرمى",
 	// a happening called off or put off
 	"إلغاء", "الغاء", "تأجيل", "تاجيل", "أرجأ", "أرجأت", "إرجاء",
-	// support for another's deed is no deed of its own (مدعومة من الطيران الروسي)
-	"مدعومة", "مدعوما", "مدعومين", "المدعومة", "المدعوم", "بدعم", "بغطاء", "غطاء", "بمساندة", "بإسناد", "باسناد",
 	"أجل", "شرط", "كشرط", "بالمئة", "بالمائة", "المئة", "يحاول", "تحاول", "محاولة", "يسعى", "تسعى",
 	// the future, told with سـ
 	"ستقوم", "سيقوم", "ستكون", "سيكون", "ستؤدي", "سيؤدي", "سيؤثر", "ستؤثر", "ستعقد", "سيعقد",
@@ -245,6 +248,27 @@ var nonEvents = []string{
 	// the terms of an agreement, and what a report comes amid (تأتي هذه المواجهات بعد…)
 	"بنود", "بند", "تأتي", "يأتي",
 }
+
+// supportWords name support for another's deed, no deed of its own
+// (مدعومة من الطيران الروسي، بغطاء جوي): they take back the trigger
+// nouns after them, not a verb that tells the supported deed («المدعومة
+// من تركيا، سيطرت الفصائل…»).
+var supportWords = []string{"مدعومة", "مدعوما", "مدعومين", "المدعومة", "المدعوم", "بدعم", "بغطاء", "غطاء", "بمساندة", "بإسناد", "باسناد"}
+
+// attemptWords before a change of control or an attack make it a fight
+// that did not take the ground (حاولت القوات استعادة السيطرة، صد محاولات
+// تقدم، محاولة هجوم فاشلة).
+var attemptWords = []string{"محاولة", "محاولات", "حاولت", "حاول", "حاولوا", "بمحاولة", "لمحاولة"}
+
+// dropWords tell munitions dropped from the air: what they drop is the
+// air strike's, whatever it is called (ألقت المروحيات الألغام البحرية).
+var dropWords = []string{"ألقت", "ألقى", "القت", "القى", "ألقوا", "تلقي", "يلقي", "إلقاء", "القاء"}
+
+// officials arriving at or entering a place visit it (دخل محافظ ريف دمشق
+// إلى المدينة، وصل وزير الخارجية إلى دمشق): arrivals before them.
+var arrivals = []string{"دخل", "دخلت", "وصل", "وصلت", "يصل", "تصل"}
+
+var officials = []string{"محافظ", "وزير", "وفد", "مبعوث", "المبعوث", "سفير", "السفير", "رئيس", "الرئيس", "وفود"}
 
 // idioms are triggers that, with the word after them, name no happening
 // (انفجار الوضع، خطف الأضواء، معركة سياسية).
