@@ -88,6 +88,8 @@ type Detector struct {
 	attempts       map[string]bool
 	drops          map[string]bool
 	officials      map[string]bool
+	aircraft       map[string]bool
+	airVerbs       map[string]bool
 	arrivals       map[string]bool
 	about          map[string]bool
 	results        map[string]bool
@@ -218,7 +220,7 @@ func New() *Detector {
 	d.about, d.toldBefore, d.stretches = set(aboutWords), set(toldBefore), set(stretches)
 	d.results = set(resultVerbs)
 	d.support, d.attempts, d.drops, d.officials = set(supportWords), set(attemptWords), set(dropWords), set(officials)
-	d.arrivals = set(arrivals)
+	d.arrivals, d.aircraft, d.airVerbs = set(arrivals), set(aircraft), set(airVerbs)
 	d.posts, d.forcing, d.defences = set(postWords), set(forcingVerbs), set(airDefences)
 	d.idioms = map[string]map[string]bool{}
 	for w, after := range idioms {
@@ -975,6 +977,7 @@ func (d *Detector) classify(ws []word) (Event, bool) {
 	}
 	best, bestRank, at := "", -1, 0
 	airAt := -1                         // the first air strike word
+	others := false                     // a trigger other than an aircraft noun
 	late, lateRank, lateAt := "", -1, 0 // triggers after «بعد»: background, unless nothing else
 	for i := range ws {
 		st, ok := d.trigger(ws, i)
@@ -1000,6 +1003,9 @@ func (d *Detector) classify(ws []word) (Event, bool) {
 		if st == AirStrike && airAt < 0 {
 			airAt = ws[i].start
 		}
+		if !d.aircraft[ws[i].bare] {
+			others = true // a report besides the aircraft
+		}
 		if r > bestRank {
 			best, bestRank, at = st, r, ws[i].start
 		}
@@ -1008,6 +1014,10 @@ func (d *Detector) classify(ws []word) (Event, bool) {
 		best, at = late, lateAt
 	}
 	if best == "" {
+		return Event{}, false
+	}
+	// «تاركة وراءها عددا من الطائرات»: aircraft alone strike nothing.
+	if best == AirStrike && !others && !d.struck(ws) {
 		return Event{}, false
 	}
 	// «ألقت المروحيات البراميل والألغام البحرية»: what aircraft drop is
@@ -1094,6 +1104,20 @@ func (d *Detector) attempted(ws []word, i int, st string) bool {
 	}
 	for j := max(0, i-4); j < i; j++ {
 		if d.attempts[ws[j].bare] || d.attempts[ws[j].w] {
+			return true
+		}
+	}
+	return false
+}
+
+// struck reports, in a clause whose only report words are aircraft, a
+// toll, an air verb or a word of dropping: the aircraft struck.
+func (d *Detector) struck(ws []word) bool {
+	if dead, hurt := d.casualties(ws); dead != nil || hurt != nil {
+		return true
+	}
+	for _, w := range ws {
+		if written(d.airVerbs, w.w) || written(d.drops, w.w) {
 			return true
 		}
 	}

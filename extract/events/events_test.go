@@ -86,6 +86,8 @@ func TestSubTypes(t *testing.T) {
 		{"تمكن المقاتلون من صد محاولات تقدم عناصر التنظيم نحو بلدة مارع.", ArmedClash, "Aleppo"},
 		// what aircraft drop is their strike
 		{"ألقت المروحيات البراميل المتفجرة والألغام البحرية على بلدة اللطامنة.", AirStrike, "Hama"},
+		{"تواصل الطائرات الحربية لليوم الثامن قصفها لمدينة كفرزيتا.", AirStrike, "Hama"},
+		{"أغارت الطائرات الحربية على بلدة كفرنبل.", AirStrike, "Idleb"},
 		// officials arriving visit; what came long before is the setting
 		{"وصل وزير الخارجية الروسي إلى دمشق أمس.", Meeting, "Damascus"},
 		{"وبعد خمس سنوات من خروجها عن سيطرة النظام، دخل محافظ حمص إلى مدينة الرستن.", Meeting, "Homs"},
@@ -278,6 +280,10 @@ func TestNonEvents(t *testing.T) {
 		"تسعى القوات إلى التقدم نحو آخر معاقل سيطرة التنظيم في مدينة السخنة.",
 		// a happening told before, named as a time
 		"قال الطبيب الذي كان في المستشفى أثناء القصف إن مدينة دوما تفتقر للدواء.",
+		// aircraft named, not striking; a strike avoided; control set against control
+		"انسحبت القوات من مطار كويرس تاركة وراءها عددا من الطائرات.",
+		"حاولت العائلة الوصول إلى مدينة الرقة لتجنب الغارات الجوية.",
+		"تنتشر قوات المعارضة في ريف درعا مقابل سيطرة قوات النظام على مدينة درعا.",
 	} {
 		if evs := detect(t, text, time.Time{}); len(evs) != 0 {
 			t.Errorf("%s\n  %d events (%s)", text, len(evs), evs[0].SubType)

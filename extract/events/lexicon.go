@@ -67,6 +67,7 @@ var triggers = map[string]string{
 	"جوية": AirStrike, "الجوية": AirStrike, "جوي": AirStrike, "الجوي": AirStrike, "ضربات": AirStrike, "الضربات": AirStrike,
 	// shelling
 	"قصف": Shelling, "القصف": Shelling, "قصفت": Shelling, "قصفا": Shelling, "يقصف": Shelling, "تقصف": Shelling,
+	"قصفها": Shelling, "قصفه": Shelling, "قصفهم": Shelling, "قصفهما": Shelling,
 	"قذائف": Shelling, "قذيفة": Shelling, "القذائف": Shelling, "هاون": Shelling, "الهاون": Shelling,
 	"قذيفتين": Shelling, "قذيفتان": Shelling, "صاروخين": Shelling, "صاروخان": Shelling,
 	"بالرشاشات": Shelling, "رشاشاتها": Shelling,
@@ -242,8 +243,8 @@ var nonEvents = []string{
 	"ستجري", "سيجري", "ستستمر", "سيستمر", "ستعمل", "سيعمل", "ستنطلق", "سينطلق",
 	// conditions, expectations and answers to an earlier happening
 	"حال", "يفترض", "المفترض", "يتوقع", "تتوقع", "ردا", "رداً",
-	// aims, wishes, plans and priorities
-	"كي", "لكي",
+	// aims, wishes, plans and priorities; what was avoided
+	"كي", "لكي", "تجنب", "لتجنب", "تفادي", "لتفادي",
 	"تريد", "يريد", "يريدون", "رغبة", "يرغب", "ترغب", "خطة", "الخطة", "الأولوية", "أولوية",
 	// the terms of an agreement, and what a report comes amid (تأتي هذه المواجهات بعد…)
 	"بنود", "بند", "تأتي", "يأتي",
@@ -293,6 +294,18 @@ var resultVerbs = []string{
 // toldBefore before a definite trigger noun tie the clause to a happening
 // told already (أثناء الهجوم، عقب القصف): no new report.
 var toldBefore = []string{"أثناء", "اثناء", "إبان", "ابان", "عقب", "وعقب", "وأثناء"}
+
+// aircraft name who strikes, not that they struck: alone in a clause
+// they report nothing (تاركة وراءها عددا من الطائرات، طائرات الميغ بيد
+// الفصائل); with another report, a toll or an air verb they make it an
+// air strike.
+var aircraft = []string{
+	"الطيران", "طيران", "طائرات", "الطائرات", "طائرة", "المروحيات", "مروحيات", "المقاتلات", "مقاتلات",
+}
+
+// airVerbs tell aircraft striking (أغارت الطائرات، شن الطيران، نفذت
+// المقاتلات).
+var airVerbs = []string{"أغار", "أغارت", "اغار", "اغارت", "شن", "شنت", "شنوا", "نفذ", "نفذت", "ضرب", "ضربت", "تقصف", "يقصف"}
 
 // airDefences before an air word make it the defence against aircraft,
 // not a strike (الدفاعات الجوية، مضادات الطيران).
@@ -365,7 +378,7 @@ var purposeKinds = map[string]bool{territory: true, advance: true, Displacement:
 
 // stateWords before a control word make it a standing state, not a
 // change (مناطق سيطرة النظام، تحت سيطرة التنظيم).
-var stateWords = []string{"مناطق", "منطقة", "تحت", "الخاضعة", "الواقعة", "نفوذ", "خارج", "معاقل", "معقل"}
+var stateWords = []string{"مناطق", "منطقة", "تحت", "الخاضعة", "الواقعة", "نفوذ", "خارج", "معاقل", "معقل", "مقابل"}
 
 // deathNouns and injuryNouns count people after a number.
 var deathNouns = []string{
