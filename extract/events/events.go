@@ -91,6 +91,7 @@ type Detector struct {
 	aircraft       map[string]bool
 	airVerbs       map[string]bool
 	arrivals       map[string]bool
+	members        map[string]bool
 	about          map[string]bool
 	results        map[string]bool
 	stretches      map[string]bool
@@ -221,6 +222,7 @@ func New() *Detector {
 	d.results = set(resultVerbs)
 	d.support, d.attempts, d.drops, d.officials = set(supportWords), set(attemptWords), set(dropWords), set(officials)
 	d.arrivals, d.aircraft, d.airVerbs = set(arrivals), set(aircraft), set(airVerbs)
+	d.members = set(memberNouns)
 	d.posts, d.forcing, d.defences = set(postWords), set(forcingVerbs), set(airDefences)
 	d.idioms = map[string]map[string]bool{}
 	for w, after := range idioms {
@@ -340,7 +342,7 @@ func (d *Detector) Detect(doc, text string, mentions []extract.Mention, date tim
 		words := clWords[ci]
 		prevAgent := lastAgent
 		spans := d.actorSpans(words)
-		who := agentOf(spans, words)
+		who := d.agentOf(spans, words)
 		if who != "" {
 			lastAgent = who
 		}
@@ -1587,9 +1589,11 @@ func actorsOf(spans []actorAt) []string {
 // agentOf is the actor who did what a clause reports: the first it
 // names, except one named as where control was taken from («استعادة
 // تدمر من تنظيم داعش»). "" when it names none.
-func agentOf(spans []actorAt, ws []word) string {
+func (d *Detector) agentOf(spans []actorAt, ws []word) string {
 	for _, a := range spans {
-		if a.i > 0 && ws[a.i-1].bare == "من" {
+		// «بدعم من روسيا», «انسحاب قوات النظام من»: not the doer — but
+		// «عناصر من داعش» are its members.
+		if a.i > 0 && ws[a.i-1].bare == "من" && !(a.i > 1 && written(d.members, ws[a.i-2].w)) {
 			continue
 		}
 		return a.actor
@@ -1738,7 +1742,7 @@ func (d *Detector) byRole(all []word, ms []extract.Mention) []extract.Mention {
 	out := append([]extract.Mention(nil), ms...)
 	ref := make(map[int]bool, len(out))
 	for _, m := range out {
-		ref[m.Start] = d.reference(all, m) || d.described(all, ms[0], m) || d.posted(all, ms, m)
+		ref[m.Start] = d.reference(all, m) || d.described(all, ms[0], m) || d.posted(all, ms, m) || framed(all, m)
 	}
 	sort.SliceStable(out, func(i, j int) bool { return !ref[out[i].Start] && ref[out[j].Start] })
 	// The first place named says where; a finer place of the same
@@ -1765,6 +1769,14 @@ func sameArea(a, b *geo.Place) bool {
 		return false
 	}
 	return a.Country == b.Country && a.Governorate() == b.Governorate()
+}
+
+// framed reports a place named with its countryside as a frame, the
+// heading of a round-up («في دمشق وريفها، قتل…»): the event is at a
+// place the clause names within it.
+func framed(all []word, m extract.Mention) bool {
+	at := sort.Search(len(all), func(i int) bool { return all[i].start >= m.End })
+	return at < len(all) && (all[at].w == "وريفها" || all[at].w == "وريفه")
 }
 
 // posted reports a place named as where the doers or the reporters are

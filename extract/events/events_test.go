@@ -300,6 +300,8 @@ func TestWhoTookControl(t *testing.T) {
 		{"تمكنت قوات الجيش السوري مدعومة من الطيران الروسي من استعادة مدينة تدمر من تنظيم داعش.", GovRegains},
 		{"استعادت فصائل المعارضة بلدة كفرنبودة من قوات النظام.", NSATakes},
 		{"واصلت قوات النظام عملياتها في ريف حماة.\nوتمكنت من السيطرة على بلدة صوران.", GovRegains},
+		// the members of a group act as it
+		{"قالت مصادر إن عناصر من داعش سيطروا على بلدة مهين بعد انسحاب قوات النظام منها.", NSATakes},
 	}
 	for _, tt := range tests {
 		evs := detect(t, tt.text, time.Time{})
@@ -502,6 +504,8 @@ func TestReferencePoints(t *testing.T) {
 		{"نزح آلاف المدنيين من ريف حماة الشمالي إلى مدينة إدلب.", "Hama"},
 		{"استهدفت الطائرات مواقع في ريف دير الزور قرب الحدود مع العراق.", "Deir-ez-Zor"},
 		{"سيطرت القوات على قرى في جبل الزاوية الذي يطل على مدينة حماة.", "Idleb"},
+		// a round-up's heading, a place with its countryside, frames the report
+		{"في دمشق وريفها، سقطت قذائف هاون على مدينة دوما.", "Rural Damascus"},
 		// where the doers or the reporters are posted
 		{"قصفت قوات النظام المتمركزة في مدينة مورك بلدة كفرنبل بالمدفعية.", "Idleb"},
 		{"أفاد مراسلنا في مدينة حمص بسقوط قذائف على مدينة الرستن.", "Homs"},

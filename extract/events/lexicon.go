@@ -159,6 +159,12 @@ var lapses = []string{
 // (منفذ الهجوم، منفذي التفجير): no new report.
 var doerNouns = []string{"منفذ", "منفذي", "منفذو", "المنفذ"}
 
+// memberNouns before «من» and an actor name its members, who act as it
+// (عناصر من داعش سيطروا): «من» is partitive there, not «by» or «from».
+var memberNouns = []string{
+	"عناصر", "مقاتلون", "مقاتلين", "مسلحون", "مسلحين", "أفراد", "افراد", "مجموعة", "مجموعات", "وحدات", "قوات", "فصائل", "عدد",
+}
+
 // genericAttacks name an attack without saying how; a later trigger in
 // the same run of words says how (هجوم نفذه انتحاريون، هجوم صاروخي).
 var genericAttacks = []string{"هجوم", "هجوما", "الهجوم", "هجومين", "هجومان", "اعتداء"}
