@@ -119,6 +119,18 @@ var topicOpeners = func() []string {
 
 // opensTopic: rs begins with a topic opener.
 func opensTopic(rs []rune) bool {
+	// The openers' second words begin with ج، س، خ or ت (جهة، سياق،
+	// خبر، تطور): most «في …» and «من …» are ruled out by that letter.
+	sp := 0
+	for sp < len(rs) && sp < 4 && !arabic.IsSpace(rs[sp]) {
+		sp++
+	}
+	if sp+1 >= len(rs) {
+		return false
+	}
+	if r := rs[sp+1]; r != 'ج' && r != 'س' && r != 'خ' && r != 'ت' {
+		return false
+	}
 	s := arabic.Fold(string(rs[:min(len(rs), 18)]))
 	for _, w := range topicOpeners {
 		if strings.HasPrefix(s, w) {

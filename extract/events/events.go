@@ -176,20 +176,36 @@ func (d *Detector) putScratch(s *scratch) {
 
 // lexeme is what the detector knows of one folded word form.
 type lexeme struct {
-	w     string // folded, as written
-	bare  string // without و/ف/ب/ل/ك proclitics (when a known word remains)
-	flags wordFlag
+	w      string // folded, as written
+	bare   string // without و/ف/ب/ل/ك proclitics (when a known word remains)
+	flags  wordFlag
+	sub    string            // the sub-type the word alone reports: triggers[bare]
+	firsts map[string]string // the phrases it ends: phrases[bare]
 }
 
 // wordFlag marks the word lists a form (as written or stripped) is on.
-type wordFlag uint8
+type wordFlag uint32
 
 const (
-	isBackground wordFlag = 1 << iota // background[bare] or background[stripAll(w)]
-	isMonth                           // months[bare]
-	isSpeech                          // speech[bare] or speech[stripAll(w)]
-	isNegator                         // negators[bare] or negators[stripAll(w)]
-	isActorish                        // may begin an actor's name: actorFirst[bare] or actors[stripAll(w)]
+	isBackground  wordFlag = 1 << iota // background[bare] or background[stripAll(w)]
+	isMonth                            // months[bare]
+	isSpeech                           // speech[bare] or speech[stripAll(w)]
+	isNegator                          // negators[bare] or negators[stripAll(w)]
+	isActorish                         // may begin an actor's name: actorFirst[bare] or actors[stripAll(w)]
+	isTrigger                          // may report a happening: a trigger, a phrase's last word or an arrival
+	isDateLead                         // may lead a stretch or a state: منذ، خلال، طوال، في, or a relative pronoun
+	isToll                             // may tell a toll: a word of death or injury, a negation, «فقط»
+	isNonEvent                         // nonEvents[bare] or nonEvents[w]
+	isSupport                          // support[w]
+	isDoer                             // doers[w] or doers[stripAll(w)]
+	isToldBefore                       // toldBefore[w]
+	isAfterNon                         // afterNon[bare]
+	isProspect                         // future[w] or copulas[w]
+	isState                            // state[bare]
+	isPercent                          // percent[bare]
+	isPhraseFirst                      // the first word of a phrase trigger: phraseFirst[bare]
+	isArrival                          // arrivals[bare]
+	isDefence                          // airDefences[w] or airDefences[stripAll(w)]
 )
 
 // New builds a detector with atlas's Arabic lexicon.
@@ -686,6 +702,37 @@ func (d *Detector) lexeme(w string) *lexeme {
 	if _, ok := d.actors[all]; ok || d.actorFirst[l.bare] {
 		l.flags |= isActorish
 	}
+	l.sub, l.firsts = d.triggers[l.bare], d.phrases[l.bare]
+	if l.sub != "" || l.firsts != nil || d.arrivals[l.bare] {
+		l.flags |= isTrigger
+	}
+	for _, f := range []struct {
+		on   bool
+		flag wordFlag
+	}{
+		{d.nonEvents[l.bare] || d.nonEvents[w], isNonEvent},
+		{d.support[w], isSupport},
+		{written(d.doers, w), isDoer},
+		{d.toldBefore[w], isToldBefore},
+		{d.afterNon[l.bare], isAfterNon},
+		{d.future[w] || d.copulas[w], isProspect},
+		{d.state[l.bare], isState},
+		{d.percent[l.bare], isPercent},
+		{d.phraseFirst[l.bare], isPhraseFirst},
+		{d.arrivals[l.bare], isArrival},
+		{written(d.defences, w), isDefence},
+	} {
+		if f.on {
+			l.flags |= f.flag
+		}
+	}
+	if l.bare == "منذ" || all == "خلال" || all == "طوال" || l.bare == "في" || d.relatives[w] {
+		l.flags |= isDateLead
+	}
+	if d.deathNouns[l.bare] || d.deathVerbs[l.bare] || d.injuryNouns[l.bare] || d.injuryVerbs[l.bare] ||
+		d.noHarmNeg[w] || l.bare == "لم" || l.bare == "فقط" {
+		l.flags |= isToll
+	}
 	return l
 }
 
@@ -758,6 +805,9 @@ func dashAfter(rs []rune, j int) bool {
 func (d *Detector) dated(ws []word) bool {
 	described := false
 	for i, w := range ws {
+		if w.flags&(isBackground|isMonth|isDateLead) == 0 {
+			continue
+		}
 		if w.flags&isBackground != 0 {
 			return true
 		}
@@ -936,13 +986,19 @@ func (d *Detector) known(w string) bool {
 // words before (إطلاق نار، أطلق مسلح مجهول النار) — no shooting in the
 // name of a truce (وقف إطلاق النار).
 func (d *Detector) trigger(ws []word, i int) (string, bool) {
-	if d.arrivals[ws[i].bare] && i+1 < len(ws) && written(d.officials, ws[i+1].w) {
+	if ws[i].flags&isTrigger == 0 {
+		return "", false
+	}
+	if ws[i].flags&isArrival != 0 && i+1 < len(ws) && written(d.officials, ws[i+1].w) {
 		return Meeting, true // «دخل محافظ ريف دمشق إلى المدينة»: a visit
 	}
 	// The phrase first: «أسقطت طائرة» is no air strike.
-	if firsts := d.phrases[ws[i].bare]; firsts != nil {
+	if firsts := ws[i].firsts; firsts != nil {
 		// «ألقى عناصر الجيش الحر القبض»: the doer may come between.
 		for j := i - 1; j >= max(0, i-5); j-- {
+			if ws[j].flags&isPhraseFirst == 0 {
+				continue
+			}
 			st, ok := firsts[ws[j].bare]
 			if !ok {
 				continue
@@ -955,11 +1011,11 @@ func (d *Detector) trigger(ws []word, i int) (string, bool) {
 			return st, true
 		}
 	}
-	if st, ok := d.triggers[ws[i].bare]; ok {
+	if st := ws[i].sub; st != "" {
 		if i+1 < len(ws) && d.idioms[ws[i].bare][ws[i+1].w] {
 			return "", false // «انفجار الوضع»
 		}
-		if st == AirStrike && i > 0 && written(d.defences, ws[i-1].w) {
+		if st == AirStrike && i > 0 && ws[i-1].flags&isDefence != 0 {
 			return "", false // «الدفاعات الجوية», «مضادات الطيران»
 		}
 		return st, true
@@ -1167,20 +1223,20 @@ func (d *Detector) forced(ws []word, i int) bool {
 // word (مناطق سيطرة).
 func (d *Detector) negated(ws []word, i int) bool {
 	for j := max(0, i-4); j < i; j++ {
-		if d.nonEvents[ws[j].bare] || d.nonEvents[ws[j].w] {
+		if ws[j].flags&isNonEvent != 0 {
 			return true
 		}
-		if d.support[ws[j].w] && !d.takesGround(ws, i) {
+		if ws[j].flags&isSupport != 0 && !d.takesGround(ws, i) {
 			return true
 		}
 	}
 	// «منفذ الهجوم»: the doer names an attack told elsewhere; so does
 	// «أثناء الهجوم», «عقب القصف».
-	if i > 0 && (written(d.doers, ws[i-1].w) || d.toldBefore[ws[i-1].w] && strings.HasPrefix(ws[i].w, "ال")) {
+	if i > 0 && (ws[i-1].flags&isDoer != 0 || ws[i-1].flags&isToldBefore != 0 && strings.HasPrefix(ws[i].w, "ال")) {
 		return true
 	}
 	for j := i + 1; j < len(ws) && j <= i+2; j++ {
-		if d.afterNon[ws[j].bare] {
+		if ws[j].flags&isAfterNon != 0 {
 			return true
 		}
 	}
@@ -1193,13 +1249,13 @@ func (d *Detector) negated(ws []word, i int) bool {
 	// الفصيلين هي …»: a description, the noun the subject of «هي».
 	if strings.HasPrefix(ws[i].w, "ال") {
 		for j := i + 1; j < len(ws) && j <= i+4; j++ {
-			if d.future[ws[j].w] || d.copulas[ws[j].w] {
+			if ws[j].flags&isProspect != 0 {
 				return true
 			}
 		}
 	}
 	st, _ := d.trigger(ws, i)
-	if (st == territory || st == advance) && i > 0 && d.state[ws[i-1].bare] {
+	if (st == territory || st == advance) && i > 0 && ws[i-1].flags&isState != 0 {
 		return true
 	}
 	// «هيئة تحرير الشام»: a name, not a liberation.
@@ -1209,7 +1265,7 @@ func (d *Detector) negated(ws []word, i int) bool {
 	// «السيطرة على 80 في المئة منها»: a share held, a state.
 	if st == territory {
 		for j := i + 1; j < len(ws) && j <= i+5; j++ {
-			if d.percent[ws[j].bare] {
+			if ws[j].flags&isPercent != 0 {
 				return true
 			}
 		}
@@ -1232,6 +1288,9 @@ func (d *Detector) casualties(ws []word) (*int, *int) {
 		}
 	}
 	for i, w := range ws {
+		if w.flags&isToll == 0 {
+			continue
+		}
 		switch {
 		case d.deathNouns[w.bare]:
 			if n, ok := d.numberBefore(ws, i); ok {
