@@ -414,6 +414,9 @@ func (a *analysis) cueFor(m match, prev cueFlags) (cue, geo.Kind) {
 			return noCue, ""
 		}
 		k, _ := lx.settlementKind(p)
+		if k == geo.ForeignRegion && !anyAbroad(m.places) {
+			return noCue, "" // «ولاية الخير»: an armed group's province
+		}
 		return strongCue, k
 	}
 	if prev&fLandmark != 0 {
@@ -431,6 +434,16 @@ func (a *analysis) cueFor(m match, prev cueFlags) (cue, geo.Kind) {
 		return weakCue, ""
 	}
 	return noCue, ""
+}
+
+// anyAbroad reports a place outside Syria among places.
+func anyAbroad(places []*geo.Place) bool {
+	for _, p := range places {
+		if p.Country != "SY" {
+			return true
+		}
+	}
+	return false
 }
 
 // locative: «في», «إلى», a side (شرقي الموصل) or a ب proclitic before m —
@@ -605,7 +618,7 @@ func (a *analysis) decide(m match) {
 		}
 		if best.Country != abroad.Country {
 			a.unknownInContext(m, abroad, precision(abroad))
-			a.res.Mentions[len(a.res.Mentions)-1].Kind = geo.ForeignCity
+			a.res.Mentions[len(a.res.Mentions)-1].Kind = abroadKind(hint)
 			return
 		}
 	}
@@ -698,6 +711,16 @@ func (a *analysis) foreignContainerFor(m match, best *geo.Place) *geo.Place {
 		return abroad
 	}
 	return nil
+}
+
+// abroadKind is the kind of a name the gazetteer lacks that a clause
+// puts abroad, after a trigger of kind hint: a province after a province
+// word (ولاية تكساس), a city otherwise.
+func abroadKind(hint geo.Kind) geo.Kind {
+	if hint == geo.ForeignRegion {
+		return geo.ForeignRegion
+	}
+	return geo.ForeignCity
 }
 
 // unknownHeaded reads a name head and the known name after it (بيت X)

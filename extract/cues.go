@@ -19,6 +19,9 @@ var settlementTriggers = map[string]geo.Kind{
 	"منطقة": "", "مناطق": "", "منطقتي": "", "ناحية": geo.Subdistrict,
 	"مخيم": geo.Camp, "مخيمات": geo.Camp, "محافظة": geo.Governorate, "محافظات": geo.Governorate, "محافظتي": geo.Governorate,
 	"دولة": geo.Country, "عاصمة": "", "العاصمة": "",
+	// the states and provinces of other countries (ولاية تكساس، إقليم
+	// كردستان); see lexicon.province
+	"ولاية": geo.ForeignRegion, "إقليم": geo.ForeignRegion,
 	// the definite forms name no place by themselves (بالمحافظة)
 	"المحافظة": geo.Governorate, "المنطقة": "", "الناحية": geo.Subdistrict, "المخيم": geo.Camp,
 }
@@ -200,6 +203,12 @@ type lexicon struct {
 	battle     map[string]bool // battleWords
 	speech     map[string]bool // speechVerbs
 	nisbaHead  map[string]bool // nisbaHeads
+	// province holds the settlement triggers of kind ForeignRegion.
+	// Syria's provinces are محافظات: in its news «ولاية» names a
+	// province of an armed group (ولاية الخير), so such a word makes a
+	// place only of a name abroad, and leads a name the gazetteer lacks
+	// only where the clause puts it abroad (ولاية تكساس الأميركية).
+	province map[string]bool
 	// The same lists with every proclitic form spelled out, so that a
 	// cue costs one look-up (بمدينة، وقرية، لحي).
 	settlementAny map[string]geo.Kind
@@ -252,8 +261,12 @@ func newLexicon() *lexicon {
 		speech:     set(speechVerbs),
 		nisbaHead:  set(nisbaHeads),
 	}
+	lx.province = map[string]bool{}
 	for w, k := range settlementTriggers {
 		lx.settlement[arabic.Fold(w)] = k
+		if k == geo.ForeignRegion {
+			lx.province[arabic.Fold(w)] = true
+		}
 	}
 	expand := func(set map[string]bool) map[string]bool {
 		out := make(map[string]bool, len(set)*len(cuePrefixes))
@@ -303,7 +316,7 @@ func newLexicon() *lexicon {
 		}
 	}
 	lx.triggerForm = map[string]string{}
-	for _, set := range []map[string]bool{lx.unknown, lx.landmark} {
+	for _, set := range []map[string]bool{lx.unknown, lx.landmark, lx.province} {
 		for w := range set {
 			for _, p := range cuePrefixes {
 				lx.triggerForm[p+w] = w

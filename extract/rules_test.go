@@ -414,3 +414,47 @@ func TestOneSensePerText(t *testing.T) {
 		t.Errorf("want one place twice")
 	}
 }
+
+// TestProvincesAbroad: «ولاية» and «إقليم» name the states and provinces
+// of other countries; in Syria's news «ولاية» is also an armed group's
+// province, which names no place of the gazetteer.
+func TestProvincesAbroad(t *testing.T) {
+	runRules(t, []ruleCase{
+		{"a state the gazetteer lacks, its country's adjective after", "اجتاحت عاصفة ثلجية ولاية تكساس الأميركية.", []want{{"تكساس", "US"}}},
+		{"a state whose name is also a word, with ب", "أعلنت السلطات حالة الطوارئ بولاية فلوريدا الأمريكية.", []want{{"فلوريدا", "US"}}},
+		{"a state the gazetteer has", "وقع إطلاق نار في ولاية أوهايو الأميركية.", []want{{"أوهايو", "US"}}},
+		{"a name the clause does not put abroad is no state", "قتل جنديان في ولاية تكساس.", nil},
+		{"an armed group's province named like a Syrian village", "بايع أمير ولاية البركة زعيم التنظيم.", nil},
+		{"an armed group's province named after a governorate", "سيطرت قوات النظام على مقر ولاية حمص التابعة للتنظيم.", []want{{"حمص", "Homs"}}},
+	})
+	runKinds(t, []kindCase{
+		{"اجتاحت عاصفة ثلجية ولاية تكساس الأميركية.", "تكساس", geo.ForeignRegion},
+		{"أعلنت السلطات حالة الطوارئ بولاية فلوريدا الأمريكية.", "فلوريدا", geo.ForeignRegion},
+	})
+}
+
+// kindCase is a sentence we wrote, a mention it gives and that
+// mention's kind.
+type kindCase struct {
+	text, surface string
+	kind          geo.Kind
+}
+
+func runKinds(t *testing.T, cases []kindCase) {
+	t.Helper()
+	ex := realExtractor(t)
+	for _, tc := range cases {
+		found := false
+		for _, m := range ex.Extract(tc.text) {
+			if m.Surface == tc.surface {
+				found = true
+				if m.Kind != tc.kind {
+					t.Errorf("%s: %q is a %s, want a %s", tc.text, m.Surface, m.Kind, tc.kind)
+				}
+			}
+		}
+		if !found {
+			t.Errorf("%s: no mention %q", tc.text, tc.surface)
+		}
+	}
+}
