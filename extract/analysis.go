@@ -715,9 +715,9 @@ func (a *analysis) foreignContainerFor(m match, best *geo.Place) *geo.Place {
 
 // abroadKind is the kind of a name the gazetteer lacks that a clause
 // puts abroad, after a trigger of kind hint: a province after a province
-// word (ولاية تكساس), a city otherwise.
+// word (ولاية تكساس، محافظة شبوة), a city otherwise.
 func abroadKind(hint geo.Kind) geo.Kind {
-	if hint == geo.ForeignRegion {
+	if hint == geo.ForeignRegion || hint == geo.Governorate {
 		return geo.ForeignRegion
 	}
 	return geo.ForeignCity

@@ -203,11 +203,13 @@ type lexicon struct {
 	battle     map[string]bool // battleWords
 	speech     map[string]bool // speechVerbs
 	nisbaHead  map[string]bool // nisbaHeads
-	// province holds the settlement triggers of kind ForeignRegion.
-	// Syria's provinces are محافظات: in its news «ولاية» names a
-	// province of an armed group (ولاية الخير), so such a word makes a
-	// place only of a name abroad, and leads a name the gazetteer lacks
-	// only where the clause puts it abroad (ولاية تكساس الأميركية).
+	// province holds the settlement triggers of provinces, kinds
+	// Governorate and ForeignRegion (محافظة، ولاية، إقليم). The gazetteer
+	// has all of Syria's governorates, so a name it lacks after one is a
+	// province abroad, and only where the clause puts it there (ولاية
+	// تكساس الأميركية، بمحافظة شبوة باليمن). In Syria's news «ولاية» names
+	// an armed group's province (ولاية الخير), so a state word makes a
+	// place of a known name only abroad (see cueFor).
 	province map[string]bool
 	// The same lists with every proclitic form spelled out, so that a
 	// cue costs one look-up (بمدينة، وقرية، لحي).
@@ -264,7 +266,7 @@ func newLexicon() *lexicon {
 	lx.province = map[string]bool{}
 	for w, k := range settlementTriggers {
 		lx.settlement[arabic.Fold(w)] = k
-		if k == geo.ForeignRegion {
+		if k == geo.ForeignRegion || k == geo.Governorate {
 			lx.province[arabic.Fold(w)] = true
 		}
 	}

@@ -417,7 +417,8 @@ func TestOneSensePerText(t *testing.T) {
 
 // TestProvincesAbroad: «ولاية» and «إقليم» name the states and provinces
 // of other countries; in Syria's news «ولاية» is also an armed group's
-// province, which names no place of the gazetteer.
+// province, which names no place of the gazetteer. A governorate the
+// gazetteer lacks is one abroad.
 func TestProvincesAbroad(t *testing.T) {
 	runRules(t, []ruleCase{
 		{"a state the gazetteer lacks, its country's adjective after", "اجتاحت عاصفة ثلجية ولاية تكساس الأميركية.", []want{{"تكساس", "US"}}},
@@ -426,10 +427,14 @@ func TestProvincesAbroad(t *testing.T) {
 		{"a name the clause does not put abroad is no state", "قتل جنديان في ولاية تكساس.", nil},
 		{"an armed group's province named like a Syrian village", "بايع أمير ولاية البركة زعيم التنظيم.", nil},
 		{"an armed group's province named after a governorate", "سيطرت قوات النظام على مقر ولاية حمص التابعة للتنظيم.", []want{{"حمص", "Homs"}}},
+		{"a governorate the gazetteer lacks, in a country after it", "اشتبك مسلحون مع الجيش في محافظة حضرموت باليمن.", []want{{"حضرموت", "YE"}, {"اليمن", "YE"}}},
+		{"a governorate with its country's adjective", "سقطت قذائف على محافظة مأرب اليمنية.", []want{{"مأرب", "YE"}}},
+		{"a governorate the clause does not put abroad", "قصفت الطائرات محافظة حضرموت.", nil},
 	})
 	runKinds(t, []kindCase{
 		{"اجتاحت عاصفة ثلجية ولاية تكساس الأميركية.", "تكساس", geo.ForeignRegion},
 		{"أعلنت السلطات حالة الطوارئ بولاية فلوريدا الأمريكية.", "فلوريدا", geo.ForeignRegion},
+		{"اشتبك مسلحون مع الجيش في محافظة حضرموت باليمن.", "حضرموت", geo.ForeignRegion},
 	})
 }
 

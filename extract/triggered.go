@@ -134,11 +134,11 @@ func (a *analysis) triggered(i int) int {
 	})
 	if where != nil {
 		kind, _ := lx.settlementKind(tok)
-		if kind == "" || kind == geo.Governorate || kind == geo.Country {
+		switch {
+		case abroad != nil:
+			kind = abroadKind(kind)
+		case kind == "" || kind == geo.Governorate || kind == geo.Country:
 			kind = geo.Village
-		}
-		if abroad != nil && kind != geo.ForeignRegion {
-			kind = geo.ForeignCity
 		}
 		a.accept(Mention{
 			Start: start, End: int(tn.end), Surface: surface, Name: surface, Kind: kind,
