@@ -200,6 +200,7 @@ type lexicon struct {
 	month      map[string]bool // months
 	particle   map[string]bool // particles, as written
 	side       map[string]bool // sides
+	phraseLead map[string]bool // phraseLeads
 	battle     map[string]bool // battleWords
 	speech     map[string]bool // speechVerbs
 	nisbaHead  map[string]bool // nisbaHeads
@@ -259,6 +260,7 @@ func newLexicon() *lexicon {
 		month:      set(months),
 		particle:   written(particles),
 		side:       set(sides),
+		phraseLead: set(phraseLeads),
 		battle:     set(battleWords),
 		speech:     set(speechVerbs),
 		nisbaHead:  set(nisbaHeads),

@@ -317,6 +317,31 @@ func TestContainers(t *testing.T) {
 	})
 }
 
+// TestContainerPhrases: one place phrase may stand between a name and the
+// country that contains it, which then outweighs a Syrian namesake.
+func TestContainerPhrases(t *testing.T) {
+	runRules(t, []ruleCase{
+		{"a river, then a side of the country", "أصيب عشرة أشخاص بحريق في مصنع بمدينة روستوف على نهر الدون في جنوب روسيا.",
+			[]want{{"روستوف", "RU"}, {"نهر الدون", "RU"}, {"روسيا", "RU"}}},
+		{"a governorate abroad, then the country", "قتل ثلاثة في هجوم على سوق بلدة عزان بمحافظة أبين في اليمن.",
+			[]want{{"عزان", "YE"}, {"أبين", "YE"}, {"اليمن", "YE"}}},
+		{"a state with its country's adjective", "أطلق مسلح النار على المارة في مدينة عزان بولاية تكساس الأميركية.",
+			[]want{{"عزان", "US"}, {"تكساس", "US"}}},
+		{"the Syrian village in a Syrian phrase", "وصلت التعزيزات إلى قرية عزان بمحافظة حلب شمال سوريا.",
+			[]want{{"عزان", "Aleppo"}, {"حلب", "Aleppo"}, {"سوريا", "SY"}}},
+		{"the Syrian village in its countryside", "تقدمت القوات نحو بلدة عزان في ريف حلب الجنوبي.",
+			[]want{{"عزان", "Aleppo"}, {"ريف حلب", "Aleppo"}}},
+		{"a landmark's adjective names its owner", "هبطت مروحيات في بلدة عزان بمعسكر الطلائع الروسي.",
+			[]want{{"عزان", "Aleppo"}, {"معسكر الطلائع", "Aleppo"}}},
+		{"after an area word an unknown word describes", "وصل اللاجئون إلى قرية عزان بمنطقة الحدود التركية.",
+			[]want{{"عزان", "Aleppo"}}},
+	})
+	runKinds(t, []kindCase{
+		{"قتل ثلاثة في هجوم على سوق بلدة عزان بمحافظة أبين في اليمن.", "عزان", geo.ForeignCity},
+		{"قتل ثلاثة في هجوم على سوق بلدة عزان بمحافظة أبين في اليمن.", "أبين", geo.ForeignRegion},
+	})
+}
+
 // TestListsOfNames: names in a list are names, even ordinary words.
 func TestListsOfNames(t *testing.T) {
 	runRules(t, []ruleCase{
