@@ -606,18 +606,23 @@ func (a *analysis) decide(m match) {
 			return
 		}
 	}
-	if abroad := a.foreignContainerFor(m, best); abroad != nil {
+	if abroad, end := a.foreignContainerFor(m, best); abroad != nil {
 		// «مدينة روستوف جنوب روسيا»: the clause puts the name abroad.
 		// A candidate there wins; with none, the name is placed at its
-		// country rather than at a namesake in Syria.
+		// country rather than at a namesake in Syria. A longer name
+		// (مدينة سان بطرسبرغ الروسية) is another place than m's.
 		for _, p := range m.places {
-			if p.Country == abroad.Country {
+			if p.Country == abroad.Country && end == m.i+m.n {
 				best = p
 				break
 			}
 		}
-		if best.Country != abroad.Country {
-			a.unknownInContext(m, abroad, precision(abroad))
+		if best.Country != abroad.Country || end > m.i+m.n {
+			var candidates []*geo.Place
+			if end == m.i+m.n {
+				candidates = m.places
+			}
+			a.unknown(m.i, end-1, m.skip, abroad, precision(abroad), candidates, strongCue)
 			a.res.Mentions[len(a.res.Mentions)-1].Kind = abroadKind(hint)
 			return
 		}
@@ -702,15 +707,16 @@ func (a *analysis) unknown(first, last, skip int, where *geo.Place, prec int, ca
 }
 
 // foreignContainerFor is the country abroad the clause puts m in, when
-// it is not best's: nil for the places known well enough by name.
-func (a *analysis) foreignContainerFor(m match, best *geo.Place) *geo.Place {
+// it is not best's or m is the first word of a longer name, and where
+// that name ends: nil for the places known well enough by name.
+func (a *analysis) foreignContainerFor(m match, best *geo.Place) (*geo.Place, int) {
 	if exempt(best) {
-		return nil
+		return nil, 0
 	}
-	if abroad := a.foreignContainer(m.i, m.i+m.n); abroad != nil && best.Country != abroad.Country {
-		return abroad
+	if abroad, end := a.foreignContainer(m.i, m.i+m.n); abroad != nil && (best.Country != abroad.Country || end > m.i+m.n) {
+		return abroad, end
 	}
-	return nil
+	return nil, 0
 }
 
 // abroadKind is the kind of a name the gazetteer lacks that a clause

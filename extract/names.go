@@ -362,7 +362,65 @@ func countryAdjectives(g *geo.Gazetteer) map[string]*geo.Place {
 	return out
 }
 
-// foreignContainer is the foreign country a clause puts the name that
+// foreignContainer is the foreign country a clause puts the name
+// tokens start…end-1 in (see countryAfter), and where the name ends: a
+// foreign name's later words the gazetteer lacks, after a name a
+// settlement word announced, make one name with it when the country's
+// adjective or a place phrase comes right after them (مدينة سان بطرسبرغ
+// الروسية is no village سان; مدينة نيو أورليانز بولاية لويزيانا). Nil
+// when the clause says nothing of the kind.
+func (a *analysis) foreignContainer(start, end int) (*geo.Place, int) {
+	if c := a.countryAfter(start, end); c != nil {
+		return c, end
+	}
+	if !a.nameGoesOn(end) {
+		return nil, end
+	}
+	if _, announced := a.e.lx.settlementKind(a.prev(start)); !announced {
+		return nil, end
+	}
+	for k := end; k < end+2 && a.nameGoesOn(k); k++ {
+		if a.definiteNisba(k+1) == nil && !a.phraseAt(k+1) {
+			continue
+		}
+		if c := a.countryAfter(start, k+1); c != nil {
+			return c, k + 1
+		}
+	}
+	return nil, end
+}
+
+// nameGoesOn reports a word at token k that may go on with a foreign
+// name, joined to the word before it: a word of none of atlas's lists,
+// with no article, proclitic or conjunction (سان بطرسبرغ، نيو أورليانز;
+// not بالطائرات، والقرى).
+func (a *analysis) nameGoesOn(k int) bool {
+	if k >= len(a.toks) || a.toks[k].before != 0 {
+		return false
+	}
+	w := a.w(k)
+	if strings.HasPrefix(w, "و") || strings.HasPrefix(w, "ال") || strings.HasPrefix(stripProclitics(w), "ال") {
+		return false
+	}
+	lx := a.e.lx
+	return looksLikeName(w, false) && lx.words[w] == 0 && !lx.notName[w] && !lx.namePart[w] &&
+		!lx.month[w] && a.e.nisba[w] == nil
+}
+
+// phraseAt reports a place phrase at token k, or after a side there (في
+// ولاية تكساس).
+func (a *analysis) phraseAt(k int) bool {
+	if k < len(a.toks) && a.toks[k].before == 0 && a.e.lx.side[a.w(k)] {
+		k++
+	}
+	if k >= len(a.toks) || a.toks[k].before != 0 {
+		return false
+	}
+	_, _, ok := a.placePhrase(k)
+	return ok
+}
+
+// countryAfter is the foreign country a clause puts the name that
 // ends before token end in: an adjective of the country right after a
 // name that a trigger announced (مدينة كيبيك الكندية، مدينة سوتشي
 // الروسية), or the country right after it, or after a side, with «في» or
@@ -372,7 +430,7 @@ func countryAdjectives(g *geo.Gazetteer) map[string]*geo.Place {
 // country contains in turn (مدينة عزان بمحافظة شبوة باليمن، مدينة روستوف
 // على نهر الدون جنوب روسيا، مدينة X في ولاية Y الأميركية). Nil when the
 // clause says nothing of the kind.
-func (a *analysis) foreignContainer(start, end int) *geo.Place {
+func (a *analysis) countryAfter(start, end int) *geo.Place {
 	lx := a.e.lx
 	k := end
 	if k < len(a.toks) && a.toks[k].before == 0 && lx.namePart[a.w(k)] {

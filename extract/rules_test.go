@@ -342,6 +342,26 @@ func TestContainerPhrases(t *testing.T) {
 	})
 }
 
+// TestLongerForeignNames: a Syrian village's name can begin a longer
+// foreign name the gazetteer lacks; the country's adjective or a place
+// phrase right after the longer name says so, and the Syrian village stays
+// itself elsewhere.
+func TestLongerForeignNames(t *testing.T) {
+	runRules(t, []ruleCase{
+		{"a Russian city, its adjective after", "وقع هجوم في مدينة سان بطرسبرغ الروسية أمس.", []want{{"سان بطرسبرغ", "RU"}}},
+		{"an American city, its adjective after", "أطلق مسلح النار في مدينة سان برناردينو الأميركية.", []want{{"سان برناردينو", "US"}}},
+		{"a city the gazetteer lacks, its state after", "دهست سيارة حشدا في مدينة نيو أورليانز بولاية لويزيانا الأميركية.",
+			[]want{{"نيو أورليانز", "US"}, {"لويزيانا", "US"}}},
+		{"the Syrian village in its countryside", "قصفت المدفعية قرية سان في ريف إدلب.", []want{{"سان", "Idleb"}, {"ريف إدلب", "Idleb"}}},
+		{"an indefinite adjective describes what struck", "قصفت الطائرات قرية سان بصواريخ روسية.", []want{{"سان", "Idleb"}}},
+		{"a word with the article is no part of a name", "قصفت الطائرات بلدة سان بالقنابل الروسية.", []want{{"سان", "Idleb"}}},
+	})
+	runKinds(t, []kindCase{
+		{"وقع هجوم في مدينة سان بطرسبرغ الروسية أمس.", "سان بطرسبرغ", geo.ForeignCity},
+		{"دهست سيارة حشدا في مدينة نيو أورليانز بولاية لويزيانا الأميركية.", "نيو أورليانز", geo.ForeignCity},
+	})
+}
+
 // TestListsOfNames: names in a list are names, even ordinary words.
 func TestListsOfNames(t *testing.T) {
 	runRules(t, []ruleCase{

@@ -97,7 +97,10 @@ func (a *analysis) triggered(i int) int {
 		nameStart = i // the trigger is part of a landmark's name
 		// Strip a proclitic off the trigger word itself (بساحة → ساحة).
 	}
-	abroad := a.foreignContainer(i+1, last+1)
+	abroad, end := a.foreignContainer(i+1, last+1)
+	if !landmark {
+		last = end - 1 // «مدينة نيو أورليانز بولاية لويزيانا»
+	}
 	if lx.province[bare] && abroad == nil {
 		return 0 // «ولاية الخير»: see lexicon.province
 	}
