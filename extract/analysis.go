@@ -414,6 +414,9 @@ func (a *analysis) cueFor(m match, prev cueFlags) (cue, geo.Kind) {
 			return noCue, ""
 		}
 		k, _ := lx.settlementKind(p)
+		if k == geo.ForeignRegion && !anyAbroad(m.places) {
+			return noCue, "" // «ولاية الخير»: an armed group's province
+		}
 		return strongCue, k
 	}
 	if prev&fLandmark != 0 {
@@ -431,6 +434,16 @@ func (a *analysis) cueFor(m match, prev cueFlags) (cue, geo.Kind) {
 		return weakCue, ""
 	}
 	return noCue, ""
+}
+
+// anyAbroad reports a place outside Syria among places.
+func anyAbroad(places []*geo.Place) bool {
+	for _, p := range places {
+		if p.Country != "SY" {
+			return true
+		}
+	}
+	return false
 }
 
 // locative: «في», «إلى», a side (شرقي الموصل) or a ب proclitic before m —
@@ -593,19 +606,24 @@ func (a *analysis) decide(m match) {
 			return
 		}
 	}
-	if abroad := a.foreignContainerFor(m, best); abroad != nil {
+	if abroad, end := a.foreignContainerFor(m, best); abroad != nil {
 		// «مدينة روستوف جنوب روسيا»: the clause puts the name abroad.
 		// A candidate there wins; with none, the name is placed at its
-		// country rather than at a namesake in Syria.
+		// country rather than at a namesake in Syria. A longer name
+		// (مدينة سان بطرسبرغ الروسية) is another place than m's.
 		for _, p := range m.places {
-			if p.Country == abroad.Country {
+			if p.Country == abroad.Country && end == m.i+m.n {
 				best = p
 				break
 			}
 		}
-		if best.Country != abroad.Country {
-			a.unknownInContext(m, abroad, precision(abroad))
-			a.res.Mentions[len(a.res.Mentions)-1].Kind = geo.ForeignCity
+		if best.Country != abroad.Country || end > m.i+m.n {
+			var candidates []*geo.Place
+			if end == m.i+m.n {
+				candidates = m.places
+			}
+			a.unknown(m.i, end-1, m.skip, abroad, precision(abroad), candidates, strongCue)
+			a.res.Mentions[len(a.res.Mentions)-1].Kind = abroadKind(hint)
 			return
 		}
 	}
@@ -689,15 +707,26 @@ func (a *analysis) unknown(first, last, skip int, where *geo.Place, prec int, ca
 }
 
 // foreignContainerFor is the country abroad the clause puts m in, when
-// it is not best's: nil for the places known well enough by name.
-func (a *analysis) foreignContainerFor(m match, best *geo.Place) *geo.Place {
+// it is not best's or m is the first word of a longer name, and where
+// that name ends: nil for the places known well enough by name.
+func (a *analysis) foreignContainerFor(m match, best *geo.Place) (*geo.Place, int) {
 	if exempt(best) {
-		return nil
+		return nil, 0
 	}
-	if abroad := a.foreignContainer(m.i, m.i+m.n); abroad != nil && best.Country != abroad.Country {
-		return abroad
+	if abroad, end := a.foreignContainer(m.i, m.i+m.n); abroad != nil && (best.Country != abroad.Country || end > m.i+m.n) {
+		return abroad, end
 	}
-	return nil
+	return nil, 0
+}
+
+// abroadKind is the kind of a name the gazetteer lacks that a clause
+// puts abroad, after a trigger of kind hint: a province after a province
+// word (ولاية تكساس، محافظة شبوة), a city otherwise.
+func abroadKind(hint geo.Kind) geo.Kind {
+	if hint == geo.ForeignRegion || hint == geo.Governorate {
+		return geo.ForeignRegion
+	}
+	return geo.ForeignCity
 }
 
 // unknownHeaded reads a name head and the known name after it (بيت X)

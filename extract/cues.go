@@ -19,6 +19,9 @@ var settlementTriggers = map[string]geo.Kind{
 	"منطقة": "", "مناطق": "", "منطقتي": "", "ناحية": geo.Subdistrict,
 	"مخيم": geo.Camp, "مخيمات": geo.Camp, "محافظة": geo.Governorate, "محافظات": geo.Governorate, "محافظتي": geo.Governorate,
 	"دولة": geo.Country, "عاصمة": "", "العاصمة": "",
+	// the states and provinces of other countries (ولاية تكساس، إقليم
+	// كردستان); see lexicon.province
+	"ولاية": geo.ForeignRegion, "إقليم": geo.ForeignRegion,
 	// the definite forms name no place by themselves (بالمحافظة)
 	"المحافظة": geo.Governorate, "المنطقة": "", "الناحية": geo.Subdistrict, "المخيم": geo.Camp,
 }
@@ -197,9 +200,18 @@ type lexicon struct {
 	month      map[string]bool // months
 	particle   map[string]bool // particles, as written
 	side       map[string]bool // sides
+	phraseLead map[string]bool // phraseLeads
 	battle     map[string]bool // battleWords
 	speech     map[string]bool // speechVerbs
 	nisbaHead  map[string]bool // nisbaHeads
+	// province holds the settlement triggers of provinces, kinds
+	// Governorate and ForeignRegion (محافظة، ولاية، إقليم). The gazetteer
+	// has all of Syria's governorates, so a name it lacks after one is a
+	// province abroad, and only where the clause puts it there (ولاية
+	// تكساس الأميركية، بمحافظة شبوة باليمن). In Syria's news «ولاية» names
+	// an armed group's province (ولاية الخير), so a state word makes a
+	// place of a known name only abroad (see cueFor).
+	province map[string]bool
 	// The same lists with every proclitic form spelled out, so that a
 	// cue costs one look-up (بمدينة، وقرية، لحي).
 	settlementAny map[string]geo.Kind
@@ -248,12 +260,17 @@ func newLexicon() *lexicon {
 		month:      set(months),
 		particle:   written(particles),
 		side:       set(sides),
+		phraseLead: set(phraseLeads),
 		battle:     set(battleWords),
 		speech:     set(speechVerbs),
 		nisbaHead:  set(nisbaHeads),
 	}
+	lx.province = map[string]bool{}
 	for w, k := range settlementTriggers {
 		lx.settlement[arabic.Fold(w)] = k
+		if k == geo.ForeignRegion || k == geo.Governorate {
+			lx.province[arabic.Fold(w)] = true
+		}
 	}
 	expand := func(set map[string]bool) map[string]bool {
 		out := make(map[string]bool, len(set)*len(cuePrefixes))
@@ -303,7 +320,7 @@ func newLexicon() *lexicon {
 		}
 	}
 	lx.triggerForm = map[string]string{}
-	for _, set := range []map[string]bool{lx.unknown, lx.landmark} {
+	for _, set := range []map[string]bool{lx.unknown, lx.landmark, lx.province} {
 		for w := range set {
 			for _, p := range cuePrefixes {
 				lx.triggerForm[p+w] = w

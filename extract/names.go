@@ -362,14 +362,75 @@ func countryAdjectives(g *geo.Gazetteer) map[string]*geo.Place {
 	return out
 }
 
-// foreignContainer is the foreign country a clause puts the name that
+// foreignContainer is the foreign country a clause puts the name
+// tokens start…end-1 in (see countryAfter), and where the name ends: a
+// foreign name's later words the gazetteer lacks, after a name a
+// settlement word announced, make one name with it when the country's
+// adjective or a place phrase comes right after them (مدينة سان بطرسبرغ
+// الروسية is no village سان; مدينة نيو أورليانز بولاية لويزيانا). Nil
+// when the clause says nothing of the kind.
+func (a *analysis) foreignContainer(start, end int) (*geo.Place, int) {
+	if c := a.countryAfter(start, end); c != nil {
+		return c, end
+	}
+	if !a.nameGoesOn(end) {
+		return nil, end
+	}
+	if _, announced := a.e.lx.settlementKind(a.prev(start)); !announced {
+		return nil, end
+	}
+	for k := end; k < end+2 && a.nameGoesOn(k); k++ {
+		if a.definiteNisba(k+1) == nil && !a.phraseAt(k+1) {
+			continue
+		}
+		if c := a.countryAfter(start, k+1); c != nil {
+			return c, k + 1
+		}
+	}
+	return nil, end
+}
+
+// nameGoesOn reports a word at token k that may go on with a foreign
+// name, joined to the word before it: a word of none of atlas's lists,
+// with no article, proclitic or conjunction (سان بطرسبرغ، نيو أورليانز;
+// not بالطائرات، والقرى).
+func (a *analysis) nameGoesOn(k int) bool {
+	if k >= len(a.toks) || a.toks[k].before != 0 {
+		return false
+	}
+	w := a.w(k)
+	if strings.HasPrefix(w, "و") || strings.HasPrefix(w, "ال") || strings.HasPrefix(stripProclitics(w), "ال") {
+		return false
+	}
+	lx := a.e.lx
+	return looksLikeName(w, false) && lx.words[w] == 0 && !lx.notName[w] && !lx.namePart[w] &&
+		!lx.month[w] && a.e.nisba[w] == nil
+}
+
+// phraseAt reports a place phrase at token k, or after a side there (في
+// ولاية تكساس).
+func (a *analysis) phraseAt(k int) bool {
+	if k < len(a.toks) && a.toks[k].before == 0 && a.e.lx.side[a.w(k)] {
+		k++
+	}
+	if k >= len(a.toks) || a.toks[k].before != 0 {
+		return false
+	}
+	_, _, ok := a.placePhrase(k)
+	return ok
+}
+
+// countryAfter is the foreign country a clause puts the name that
 // ends before token end in: an adjective of the country right after a
 // name that a trigger announced (مدينة كيبيك الكندية، مدينة سوتشي
 // الروسية), or the country right after it, or after a side, with «في» or
 // «ب» (في كرواتيا، جنوب فرنسا، بشرق بلجيكا، جنوب غربي ألمانيا). «إلى
-// تركيا» is a journey, not a container. Nil when the clause says nothing
-// of the kind.
-func (a *analysis) foreignContainer(start, end int) *geo.Place {
+// تركيا» is a journey, not a container. One place phrase may stand
+// between the name and its country, as a container of the name that the
+// country contains in turn (مدينة عزان بمحافظة شبوة باليمن، مدينة روستوف
+// على نهر الدون جنوب روسيا، مدينة X في ولاية Y الأميركية). Nil when the
+// clause says nothing of the kind.
+func (a *analysis) countryAfter(start, end int) *geo.Place {
 	lx := a.e.lx
 	k := end
 	if k < len(a.toks) && a.toks[k].before == 0 && lx.namePart[a.w(k)] {
@@ -384,7 +445,8 @@ func (a *analysis) foreignContainer(start, end int) *geo.Place {
 		}
 		return nil
 	}
-	for sides := 0; k < len(a.toks) && sides <= 2; k++ {
+	phrase := false
+	for sides := 0; k < len(a.toks) && sides <= 2; {
 		if a.toks[k].before&^sepComma != 0 {
 			return nil
 		}
@@ -396,12 +458,70 @@ func (a *analysis) foreignContainer(start, end int) *geo.Place {
 			}
 			return nil
 		}
+		if !phrase {
+			if next, settlement, ok := a.placePhrase(k); ok {
+				// «مدينة X في ولاية Y الأميركية»: the adjective
+				// after a settlement's name places the settlement, and
+				// the name within it.
+				phrase, k = true, next
+				if c := a.definiteNisba(k); c != nil && settlement {
+					return c
+				}
+				continue
+			}
+		}
 		if !lx.side[w] {
 			return nil
 		}
 		sides++
+		k++
 	}
 	return nil
+}
+
+// placePhrase reports a place phrase at token k that may stand between
+// a name and the country that contains it: a place word, bare or with
+// «ب» or after «على» (بمحافظة شبوة، ولاية أوهايو، على نهر الدون), and the
+// name after it. It returns the token after the phrase, and whether its
+// word is a settlement's rather than a landmark's: an adjective of a
+// country describes a settlement's place, but a landmark's owner (قاعدة
+// حميميم الروسية). A name only Syrian places bear puts the phrase in
+// Syria, and so it leads to no country abroad. A name the gazetteer lacks
+// counts only after a word that leads such names (see triggered): after
+// an area word an unknown word describes (بمنطقة الحدود التركية).
+func (a *analysis) placePhrase(k int) (next int, settlement, ok bool) {
+	lx := a.e.lx
+	if lx.phraseLead[a.w(k)] && k+1 < len(a.toks) && a.toks[k+1].before == 0 {
+		k++ // «على نهر الدون»
+	}
+	w := a.w(k)
+	_, settlement = lx.settlementKind(w)
+	if !settlement && !lx.landmarkAny[w] || k+1 >= len(a.toks) || a.toks[k+1].before != 0 {
+		return 0, false, false
+	}
+	k++
+	if m, known := a.longest(k); known {
+		if m.prefix != "" || !anyAbroad(m.places) {
+			return 0, false, false
+		}
+		return k + m.n, settlement, true
+	}
+	bare, leads := lx.triggerForm[w]
+	name := a.w(k)
+	if !leads || !looksLikeName(name, lx.landmark[bare]) || lx.words[name] != 0 || lx.notName[name] || a.e.nisba[name] != nil {
+		return 0, false, false
+	}
+	return k + 1, settlement, true
+}
+
+// definiteNisba is the country whose adjective, with the article, token
+// k is, joined to the word before it (اليمنية، الأميركية): the adjective
+// of a name, which is definite. Nil for any other word.
+func (a *analysis) definiteNisba(k int) *geo.Place {
+	if k >= len(a.toks) || a.toks[k].before != 0 || !strings.HasPrefix(a.w(k), "ال") {
+		return nil
+	}
+	return a.e.nisba[a.w(k)]
 }
 
 // sides are the words that put a place within a country: «في», and the
@@ -410,3 +530,8 @@ var sides = []string{
 	"في", "جنوب", "شمال", "شرق", "غرب", "جنوبي", "شمالي", "شرقي", "غربي", "وسط", "بجنوب", "بشمال",
 	"بشرق", "بغرب", "بوسط", "جنوبي", "أقصى", "اقصى",
 }
+
+// phraseLeads are the prepositions that may lead the place phrase
+// between a name and its country, besides the sides (على نهر الدون):
+// «on» a river, a coast or a road.
+var phraseLeads = []string{"على"}

@@ -317,6 +317,51 @@ func TestContainers(t *testing.T) {
 	})
 }
 
+// TestContainerPhrases: one place phrase may stand between a name and the
+// country that contains it, which then outweighs a Syrian namesake.
+func TestContainerPhrases(t *testing.T) {
+	runRules(t, []ruleCase{
+		{"a river, then a side of the country", "أصيب عشرة أشخاص بحريق في مصنع بمدينة روستوف على نهر الدون في جنوب روسيا.",
+			[]want{{"روستوف", "RU"}, {"نهر الدون", "RU"}, {"روسيا", "RU"}}},
+		{"a governorate abroad, then the country", "قتل ثلاثة في هجوم على سوق بلدة عزان بمحافظة أبين في اليمن.",
+			[]want{{"عزان", "YE"}, {"أبين", "YE"}, {"اليمن", "YE"}}},
+		{"a state with its country's adjective", "أطلق مسلح النار على المارة في مدينة عزان بولاية تكساس الأميركية.",
+			[]want{{"عزان", "US"}, {"تكساس", "US"}}},
+		{"the Syrian village in a Syrian phrase", "وصلت التعزيزات إلى قرية عزان بمحافظة حلب شمال سوريا.",
+			[]want{{"عزان", "Aleppo"}, {"حلب", "Aleppo"}, {"سوريا", "SY"}}},
+		{"the Syrian village in its countryside", "تقدمت القوات نحو بلدة عزان في ريف حلب الجنوبي.",
+			[]want{{"عزان", "Aleppo"}, {"ريف حلب", "Aleppo"}}},
+		{"a landmark's adjective names its owner", "هبطت مروحيات في بلدة عزان بمعسكر الطلائع الروسي.",
+			[]want{{"عزان", "Aleppo"}, {"معسكر الطلائع", "Aleppo"}}},
+		{"after an area word an unknown word describes", "وصل اللاجئون إلى قرية عزان بمنطقة الحدود التركية.",
+			[]want{{"عزان", "Aleppo"}}},
+	})
+	runKinds(t, []kindCase{
+		{"قتل ثلاثة في هجوم على سوق بلدة عزان بمحافظة أبين في اليمن.", "عزان", geo.ForeignCity},
+		{"قتل ثلاثة في هجوم على سوق بلدة عزان بمحافظة أبين في اليمن.", "أبين", geo.ForeignRegion},
+	})
+}
+
+// TestLongerForeignNames: a Syrian village's name can begin a longer
+// foreign name the gazetteer lacks; the country's adjective or a place
+// phrase right after the longer name says so, and the Syrian village stays
+// itself elsewhere.
+func TestLongerForeignNames(t *testing.T) {
+	runRules(t, []ruleCase{
+		{"a Russian city, its adjective after", "وقع هجوم في مدينة سان بطرسبرغ الروسية أمس.", []want{{"سان بطرسبرغ", "RU"}}},
+		{"an American city, its adjective after", "أطلق مسلح النار في مدينة سان برناردينو الأميركية.", []want{{"سان برناردينو", "US"}}},
+		{"a city the gazetteer lacks, its state after", "دهست سيارة حشدا في مدينة نيو أورليانز بولاية لويزيانا الأميركية.",
+			[]want{{"نيو أورليانز", "US"}, {"لويزيانا", "US"}}},
+		{"the Syrian village in its countryside", "قصفت المدفعية قرية سان في ريف إدلب.", []want{{"سان", "Idleb"}, {"ريف إدلب", "Idleb"}}},
+		{"an indefinite adjective describes what struck", "قصفت الطائرات قرية سان بصواريخ روسية.", []want{{"سان", "Idleb"}}},
+		{"a word with the article is no part of a name", "قصفت الطائرات بلدة سان بالقنابل الروسية.", []want{{"سان", "Idleb"}}},
+	})
+	runKinds(t, []kindCase{
+		{"وقع هجوم في مدينة سان بطرسبرغ الروسية أمس.", "سان بطرسبرغ", geo.ForeignCity},
+		{"دهست سيارة حشدا في مدينة نيو أورليانز بولاية لويزيانا الأميركية.", "نيو أورليانز", geo.ForeignCity},
+	})
+}
+
 // TestListsOfNames: names in a list are names, even ordinary words.
 func TestListsOfNames(t *testing.T) {
 	runRules(t, []ruleCase{
@@ -412,5 +457,54 @@ func TestOneSensePerText(t *testing.T) {
 			t.Logf("%s %s %s", m.Surface, m.Place.ID, m.Kind)
 		}
 		t.Errorf("want one place twice")
+	}
+}
+
+// TestProvincesAbroad: «ولاية» and «إقليم» name the states and provinces
+// of other countries; in Syria's news «ولاية» is also an armed group's
+// province, which names no place of the gazetteer. A governorate the
+// gazetteer lacks is one abroad.
+func TestProvincesAbroad(t *testing.T) {
+	runRules(t, []ruleCase{
+		{"a state the gazetteer lacks, its country's adjective after", "اجتاحت عاصفة ثلجية ولاية تكساس الأميركية.", []want{{"تكساس", "US"}}},
+		{"a state whose name is also a word, with ب", "أعلنت السلطات حالة الطوارئ بولاية فلوريدا الأمريكية.", []want{{"فلوريدا", "US"}}},
+		{"a state the gazetteer has", "وقع إطلاق نار في ولاية أوهايو الأميركية.", []want{{"أوهايو", "US"}}},
+		{"a name the clause does not put abroad is no state", "قتل جنديان في ولاية تكساس.", nil},
+		{"an armed group's province named like a Syrian village", "بايع أمير ولاية البركة زعيم التنظيم.", nil},
+		{"an armed group's province named after a governorate", "سيطرت قوات النظام على مقر ولاية حمص التابعة للتنظيم.", []want{{"حمص", "Homs"}}},
+		{"a governorate the gazetteer lacks, in a country after it", "اشتبك مسلحون مع الجيش في محافظة حضرموت باليمن.", []want{{"حضرموت", "YE"}, {"اليمن", "YE"}}},
+		{"a governorate with its country's adjective", "سقطت قذائف على محافظة مأرب اليمنية.", []want{{"مأرب", "YE"}}},
+		{"a governorate the clause does not put abroad", "قصفت الطائرات محافظة حضرموت.", nil},
+	})
+	runKinds(t, []kindCase{
+		{"اجتاحت عاصفة ثلجية ولاية تكساس الأميركية.", "تكساس", geo.ForeignRegion},
+		{"أعلنت السلطات حالة الطوارئ بولاية فلوريدا الأمريكية.", "فلوريدا", geo.ForeignRegion},
+		{"اشتبك مسلحون مع الجيش في محافظة حضرموت باليمن.", "حضرموت", geo.ForeignRegion},
+	})
+}
+
+// kindCase is a sentence we wrote, a mention it gives and that
+// mention's kind.
+type kindCase struct {
+	text, surface string
+	kind          geo.Kind
+}
+
+func runKinds(t *testing.T, cases []kindCase) {
+	t.Helper()
+	ex := realExtractor(t)
+	for _, tc := range cases {
+		found := false
+		for _, m := range ex.Extract(tc.text) {
+			if m.Surface == tc.surface {
+				found = true
+				if m.Kind != tc.kind {
+					t.Errorf("%s: %q is a %s, want a %s", tc.text, m.Surface, m.Kind, tc.kind)
+				}
+			}
+		}
+		if !found {
+			t.Errorf("%s: no mention %q", tc.text, tc.surface)
+		}
 	}
 }

@@ -97,7 +97,15 @@ func (a *analysis) triggered(i int) int {
 		nameStart = i // the trigger is part of a landmark's name
 		// Strip a proclitic off the trigger word itself (بساحة → ساحة).
 	}
-	if !landmark && !isKnown && last == i+1 && a.otherArticle(i+1) {
+	abroad, end := a.foreignContainer(i+1, last+1)
+	if !landmark {
+		last = end - 1 // «مدينة نيو أورليانز بولاية لويزيانا»
+	}
+	if lx.province[bare] && abroad == nil {
+		return 0 // «ولاية الخير»: see lexicon.province
+	}
+	// A name the clause puts abroad is no Syrian village's other form.
+	if !landmark && !isKnown && last == i+1 && abroad == nil && a.otherArticle(i+1) {
 		return 2
 	}
 	t0, tn := a.toks[nameStart], a.toks[last]
@@ -108,7 +116,6 @@ func (a *analysis) triggered(i int) int {
 	start, bstart := offsetAfter(a.text, t0, skip)
 	surface := a.text[bstart:tn.bend]
 	where, prec := a.context(i)
-	abroad := a.foreignContainer(i+1, last+1)
 	if abroad != nil {
 		where, prec = abroad, precision(abroad) // «مدينة كيبيك الكندية»
 	}
@@ -130,11 +137,11 @@ func (a *analysis) triggered(i int) int {
 	})
 	if where != nil {
 		kind, _ := lx.settlementKind(tok)
-		if kind == "" || kind == geo.Governorate || kind == geo.Country {
+		switch {
+		case abroad != nil:
+			kind = abroadKind(kind)
+		case kind == "" || kind == geo.Governorate || kind == geo.Country:
 			kind = geo.Village
-		}
-		if abroad != nil {
-			kind = geo.ForeignCity
 		}
 		a.accept(Mention{
 			Start: start, End: int(tn.end), Surface: surface, Name: surface, Kind: kind,
