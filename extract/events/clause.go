@@ -2,7 +2,6 @@ package events
 
 import (
 	"strings"
-	"unicode"
 	"unicode/utf8"
 
 	"github.com/briefing-atlas/atlas/geo/arabic"
@@ -199,7 +198,7 @@ func startsWord(rs []rune, s string) bool {
 // a spaced dash, then a letter («3 - مسلح…»).
 func listItemAt(rs []rune, i int) bool {
 	j := i
-	for j < len(rs) && j-i < 3 && unicode.IsDigit(rs[j]) {
+	for j < len(rs) && j-i < 3 && isDigit(rs[j]) {
 		j++
 	}
 	if j == i || j-i > 2 || j+3 >= len(rs) {
@@ -207,6 +206,9 @@ func listItemAt(rs []rune, i int) bool {
 	}
 	return rs[j] == ' ' && (rs[j+1] == '-' || rs[j+1] == '–') && rs[j+2] == ' ' && arabic.IsLetter(rs[j+3])
 }
+
+// isDigit: a Western or an Arabic-Indic digit.
+func isDigit(r rune) bool { return r >= '0' && r <= '9' || r >= '٠' && r <= '٩' }
 
 // firstLetter is the first rune of rs that is not a space, or 0.
 func firstLetter(rs []rune) rune {

@@ -8,9 +8,10 @@ package events
 import (
 	"crypto/sha1"
 	"encoding/hex"
-	"fmt"
+	"math"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -206,6 +207,10 @@ const (
 	isPhraseFirst                      // the first word of a phrase trigger: phraseFirst[bare]
 	isArrival                          // arrivals[bare]
 	isDefence                          // airDefences[w] or airDefences[stripAll(w)]
+	isDayWord                          // a day's word: days[bare], أمس، اليوم
+	isArtillery                        // artillery[bare]
+	isPost                             // posts[w] or posts[stripAll(w)]
+	isRelative                         // relatives[w]
 )
 
 // New builds a detector with atlas's Arabic lexicon.
@@ -555,11 +560,17 @@ func (d *Detector) another(ws []word) bool {
 // told with too.
 func (d *Detector) artilleryIn(ws []word) bool {
 	for _, w := range ws {
-		if d.artillery[w.bare] {
+		if w.flags&isArtillery != 0 {
 			return true
 		}
 	}
 	return false
+}
+
+// isWeekday: w names a day of the week (الخميس، خميس).
+func (d *Detector) isWeekday(w string) bool {
+	_, ok := d.days[w]
+	return ok
 }
 
 // orInt is a, or b where a is not known.
@@ -583,24 +594,30 @@ func (d *Detector) heldAt(ws []word, runes []rune, places []extract.Mention, cla
 		}
 	}
 	for _, m := range places {
-		before := strings.Fields(arabic.Fold(string(runes[max(0, m.Start-30):m.Start])))
-		if n := len(before); n > 0 && placeWords[before[n-1]] {
+		// The clause's words before the place, without a proclitic
+		// written onto it (بدمشق).
+		k := sort.Search(len(ws), func(i int) bool { return ws[i].start >= m.Start })
+		if k > 0 && m.Start > 0 && arabic.IsLetter(runes[m.Start-1]) && ws[k-1].start < m.Start {
+			k--
+		}
+		before := ws[:k]
+		if n := len(before); n > 0 && placeWords[before[n-1].w] {
 			before = before[:n-1] // «في مدينة الزبداني»
 		}
 		if n := len(before); n > 0 {
 			last := before[n-1]
 			// «في موسكو», «بمدينة», «إلى دمشق», «زار موسكو».
-			if last == "في" || last == "الي" || strings.HasPrefix(last, "ب") && placeWords[strings.TrimPrefix(last, "ب")] ||
-				d.triggers[d.strip(last)] == Meeting {
+			if last.w == "في" || last.w == "الي" || strings.HasPrefix(last.w, "ب") && placeWords[strings.TrimPrefix(last.w, "ب")] ||
+				last.sub == Meeting {
 				return true
 			}
 		}
-		if m.Surface != "" && strings.HasPrefix(arabic.Fold(string(runes[max(0, m.Start-1):m.Start])), "ب") {
+		if m.Surface != "" && m.Start > 0 && runes[m.Start-1] == 'ب' {
 			return true // «بدمشق»
 		}
 		// «زار الرئيس … موسكو»: a visit verb earlier in the clause.
-		for _, w := range strings.Fields(arabic.Fold(string(runes[clauseStart:max(clauseStart, m.Start)]))) {
-			if visits[d.strip(w)] {
+		for _, w := range ws[:k] {
+			if visits[w.bare] {
 				return true
 			}
 		}
@@ -721,6 +738,10 @@ func (d *Detector) lexeme(w string) *lexeme {
 		{d.phraseFirst[l.bare], isPhraseFirst},
 		{d.arrivals[l.bare], isArrival},
 		{written(d.defences, w), isDefence},
+		{l.bare == "امس" || l.bare == "اليوم" || d.isWeekday(l.bare), isDayWord},
+		{d.artillery[l.bare], isArtillery},
+		{written(d.posts, w), isPost},
+		{d.relatives[w], isRelative},
 	} {
 		if f.on {
 			l.flags |= f.flag
@@ -826,7 +847,7 @@ func (d *Detector) dated(ws []word) bool {
 		}
 		// «حلب التي بقيت مقسمة طوال أربع سنوات»: a stretch told in
 		// describing a place is no total of the clause's.
-		described = described || d.relatives[w.w]
+		described = described || w.flags&isRelative != 0
 		// «في الأشهر الأخيرة»: so is a plural stretch after «في»; «في
 		// العام الماضي» dates a happening.
 		if w.bare == "في" && i+1 < len(ws) && d.stretches[ws[i+1].w] {
@@ -1145,7 +1166,7 @@ func (d *Detector) pluperfect(w word) bool {
 // weekday's name (الخميس، ليل الجمعة).
 func (d *Detector) recent(ws []word) bool {
 	for _, w := range ws {
-		if _, day := d.days[w.bare]; day || w.bare == "امس" || w.bare == "اليوم" {
+		if w.flags&isDayWord != 0 {
 			return true
 		}
 	}
@@ -1683,6 +1704,9 @@ func (d *Detector) date(ws []word, base time.Time, timeline bool) (*time.Time, s
 		return nil, ""
 	}
 	for _, w := range ws {
+		if w.flags&isDayWord == 0 {
+			continue
+		}
 		switch {
 		case w.bare == "امس":
 			t := base.AddDate(0, 0, -1)
@@ -1800,8 +1824,17 @@ func literalIn(ms []extract.Mention, start, end int, rs []rune) []extract.Mentio
 func (d *Detector) byRole(all []word, ms []extract.Mention) []extract.Mention {
 	out := append([]extract.Mention(nil), ms...)
 	ref := make(map[int]bool, len(out))
-	for _, m := range out {
-		ref[m.Start] = d.reference(all, m) || d.described(all, ms[0], m) || d.posted(all, ms, m) || framed(all, m)
+	relative := d.relativeAfter(all, ms[0], ms[len(ms)-1].Start)
+	for k, m := range out {
+		// A place named after a relative pronoun that follows the first
+		// place describes that place or its holders («قرى سهل الغاب الذي
+		// يمتد قرب مدينة حماة»): it is not where the event happened.
+		described := m.Start > ms[0].Start && relative < m.Start
+		after := -1 // where the place named before m ends
+		if k > 0 {
+			after = ms[k-1].End
+		}
+		ref[m.Start] = described || d.reference(all, m) || d.posted(all, after, m) || framed(all, m)
 	}
 	sort.SliceStable(out, func(i, j int) bool { return !ref[out[i].Start] && ref[out[j].Start] })
 	// The first place named says where; a finer place of the same
@@ -1840,38 +1873,27 @@ func framed(all []word, m extract.Mention) bool {
 
 // posted reports a place named as where the doers or the reporters are
 // posted («القوات المتمركزة في بلدة X», «مراسلنا في X»): a post word
-// within five words before it, with no other place between.
-func (d *Detector) posted(all []word, ms []extract.Mention, m extract.Mention) bool {
-	after := -1 // where the place named before m ends
-	for _, o := range ms {
-		if o.End <= m.Start && o.End > after {
-			after = o.End
-		}
-	}
+// within five words before it, after the place named before it (which
+// ends at after).
+func (d *Detector) posted(all []word, after int, m extract.Mention) bool {
 	at := sort.Search(len(all), func(i int) bool { return all[i].start >= m.Start })
 	for k := at - 1; k >= 0 && k >= at-5 && all[k].start >= after; k-- {
-		if written(d.posts, all[k].w) {
+		if all[k].flags&isPost != 0 {
 			return true
 		}
 	}
 	return false
 }
 
-// described reports a place named after a relative pronoun that follows
-// the clause's first place: it describes that place or its holders
-// («قرى سهل الغاب الذي يمتد قرب مدينة حماة», «الأحياء التي تسيطر عليها
-// …»), it is not where the event happened.
-func (d *Detector) described(all []word, first, m extract.Mention) bool {
-	if m.Start <= first.Start {
-		return false
-	}
-	i := sort.Search(len(all), func(i int) bool { return all[i].start >= first.End })
-	for ; i < len(all) && all[i].start < m.Start; i++ {
-		if d.relatives[all[i].w] {
-			return true
+// relativeAfter is where the first relative pronoun (التي، الذي) after
+// the place first and before until begins, or math.MaxInt.
+func (d *Detector) relativeAfter(all []word, first extract.Mention, until int) int {
+	for i := sort.Search(len(all), func(i int) bool { return all[i].start >= first.End }); i < len(all) && all[i].start < until; i++ {
+		if all[i].flags&isRelative != 0 {
+			return all[i].start
 		}
 	}
-	return false
+	return math.MaxInt
 }
 
 // reference reports a place the text names as a point to measure from: a
@@ -1933,6 +1955,11 @@ func confidence(e Event) float64 {
 // eventID is stable: the same document, evidence and sub-type give the
 // same id on every build.
 func eventID(doc string, e Event) string {
-	h := sha1.Sum([]byte(fmt.Sprintf("%s|%d|%d|%s", doc, e.Start, e.End, e.SubType)))
+	// doc|start|end|sub-type, hashed; built without fmt, once per event.
+	b := make([]byte, 0, len(doc)+len(e.SubType)+24)
+	b = append(append(b, doc...), '|')
+	b = append(strconv.AppendInt(b, int64(e.Start), 10), '|')
+	b = append(strconv.AppendInt(b, int64(e.End), 10), '|')
+	h := sha1.Sum(append(b, e.SubType...))
 	return "ev-" + hex.EncodeToString(h[:6])
 }
