@@ -30,9 +30,21 @@ var clauseStarts = []string{"كما", "فيما", "بينما", "حيث", "ثم"
 // clauses splits text into sentences at . ! ? ؟ ؛ and line breaks, and
 // sentences into clauses at a comma followed by و or a clause-opening
 // word. Surrounding spaces and quotes are trimmed off each clause.
-func clauses(rs []rune, narrative map[string]bool) []clause {
+//
+// ws are rs's words (Detector.words): a clause-opening word is known by
+// its lexeme's flags, not folded again.
+func clauses(rs []rune, ws []word) []clause {
 	var out []clause
-	var buf, buf2 []byte // folded words, reused
+	k := 0 // ws[k] is the first word not before the rune looked at
+	wordAt := func(at int) *lexeme {
+		for k < len(ws) && ws[k].start < at {
+			k++
+		}
+		if k < len(ws) && ws[k].start == at {
+			return ws[k].lexeme
+		}
+		return nil
+	}
 	start := 0
 	para := true
 	sentence := 0
@@ -91,12 +103,13 @@ func clauses(rs []rune, narrative map[string]bool) []clause {
 			}
 			// « وتجري اشتباكات», « و دارت»: a narrative verb after و opens
 			// a clause; so do «كما», «فيما», «تلاها» without a comma.
-			buf = nextWord(buf, rs[i+1:])
-			switch {
-			case rs[i+1] == 'و' && narrative[string(nextWord(buf2, rs[i+2:]))],
-				string(buf) == "و" && narrative[string(nextWord(buf2, rs[i+3:]))],
-				midClause[string(buf)],
-				(string(buf) == "من" || string(buf) == "ومن" || string(buf) == "في" || string(buf) == "وفي") && opensTopic(rs[i+1:]):
+			lx := wordAt(i + 1)
+			if lx == nil || lx.flags&opensFlags == 0 {
+				break
+			}
+			if lx.flags&(isNarrativeAfterAnd|isMidClause) != 0 ||
+				lx.w == "و" && k+1 < len(ws) && ws[k+1].start == i+3 && ws[k+1].flags&isNarrative != 0 ||
+				lx.flags&isTopicLead != 0 && opensTopic(rs[i+1:]) {
 				emit(i)
 				start = i + 1
 			}
@@ -226,15 +239,6 @@ func isPad(r rune) bool {
 		return true
 	}
 	return false
-}
-
-// nextWord is the folded word at the start of rs, written over buf.
-func nextWord(buf []byte, rs []rune) []byte {
-	end := 0
-	for end < len(rs) && end < 16 && rs[end] != ' ' && rs[end] != '،' && rs[end] != '.' {
-		end++
-	}
-	return foldRunes(buf[:0], rs[:end])
 }
 
 // foldRunes appends arabic.Fold of rs to buf without making a string:

@@ -188,30 +188,38 @@ type lexeme struct {
 type wordFlag uint32
 
 const (
-	isBackground  wordFlag = 1 << iota // background[bare] or background[stripAll(w)]
-	isMonth                            // months[bare]
-	isSpeech                           // speech[bare] or speech[stripAll(w)]
-	isNegator                          // negators[bare] or negators[stripAll(w)]
-	isActorish                         // may begin an actor's name: actorFirst[bare] or actors[stripAll(w)]
-	isTrigger                          // may report a happening: a trigger, a phrase's last word or an arrival
-	isDateLead                         // may lead a stretch or a state: منذ، خلال، طوال، في, or a relative pronoun
-	isToll                             // may tell a toll: a word of death or injury, a negation, «فقط»
-	isNonEvent                         // nonEvents[bare] or nonEvents[w]
-	isSupport                          // support[w]
-	isDoer                             // doers[w] or doers[stripAll(w)]
-	isToldBefore                       // toldBefore[w]
-	isAfterNon                         // afterNon[bare]
-	isProspect                         // future[w] or copulas[w]
-	isState                            // state[bare]
-	isPercent                          // percent[bare]
-	isPhraseFirst                      // the first word of a phrase trigger: phraseFirst[bare]
-	isArrival                          // arrivals[bare]
-	isDefence                          // airDefences[w] or airDefences[stripAll(w)]
-	isDayWord                          // a day's word: days[bare], أمس، اليوم
-	isArtillery                        // artillery[bare]
-	isPost                             // posts[w] or posts[stripAll(w)]
-	isRelative                         // relatives[w]
+	isBackground        wordFlag = 1 << iota // background[bare] or background[stripAll(w)]
+	isMonth                                  // months[bare]
+	isSpeech                                 // speech[bare] or speech[stripAll(w)]
+	isNegator                                // negators[bare] or negators[stripAll(w)]
+	isActorish                               // may begin an actor's name: actorFirst[bare] or actors[stripAll(w)]
+	isTrigger                                // may report a happening: a trigger, a phrase's last word or an arrival
+	isDateLead                               // may lead a stretch or a state: منذ، خلال، طوال، في, or a relative pronoun
+	isToll                                   // may tell a toll: a word of death or injury, a negation, «فقط»
+	isNonEvent                               // nonEvents[bare] or nonEvents[w]
+	isSupport                                // support[w]
+	isDoer                                   // doers[w] or doers[stripAll(w)]
+	isToldBefore                             // toldBefore[w]
+	isAfterNon                               // afterNon[bare]
+	isProspect                               // future[w] or copulas[w]
+	isState                                  // state[bare]
+	isPercent                                // percent[bare]
+	isPhraseFirst                            // the first word of a phrase trigger: phraseFirst[bare]
+	isArrival                                // arrivals[bare]
+	isDefence                                // airDefences[w] or airDefences[stripAll(w)]
+	isDayWord                                // a day's word: days[bare], أمس، اليوم
+	isArtillery                              // artillery[bare]
+	isPost                                   // posts[w] or posts[stripAll(w)]
+	isRelative                               // relatives[w]
+	isNarrative                              // narrative[w]: a verb that opens a clause after «و »
+	isNarrativeAfterAnd                      // و and a narrative verb, written as one word (وتجري)
+	isMidClause                              // midClause[w] (كما، فيما)
+	isTopicLead                              // the first word of a topic opener: من، ومن، في، وفي
+	isAnd                                    // «و» written apart, which a narrative verb may follow
 )
+
+// opensFlags are the flags of a word that may open a clause after a space.
+const opensFlags = isNarrativeAfterAnd | isMidClause | isTopicLead | isAnd
 
 // New builds a detector with atlas's Arabic lexicon.
 func New() *Detector {
@@ -316,7 +324,7 @@ func (d *Detector) Detect(doc, text string, mentions []extract.Mention, date tim
 	}
 	var cls []clause
 	old := map[int]bool{} // clauses (by start) of a standing state or a total
-	for _, cl := range clauses(runes, d.narrative) {
+	for _, cl := range clauses(runes, all) {
 		dated := d.dated(in(cl.start, cl.end))
 		for _, part := range d.splitMixed(in, cl) {
 			old[part.start] = dated
@@ -742,6 +750,11 @@ func (d *Detector) lexeme(w string) *lexeme {
 		{d.artillery[l.bare], isArtillery},
 		{written(d.posts, w), isPost},
 		{d.relatives[w], isRelative},
+		{d.narrative[w], isNarrative},
+		{strings.HasPrefix(w, "و") && d.narrative[strings.TrimPrefix(w, "و")], isNarrativeAfterAnd},
+		{midClause[w], isMidClause},
+		{w == "من" || w == "ومن" || w == "في" || w == "وفي", isTopicLead},
+		{w == "و", isAnd},
 	} {
 		if f.on {
 			l.flags |= f.flag
