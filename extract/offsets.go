@@ -26,6 +26,20 @@ func NewOffsets(text string) Offsets {
 	return o
 }
 
+// IndexRunes indexes text as NewOffsets does and appends its code points
+// to rs, in one pass over the text.
+func IndexRunes(text string, rs []rune) (Offsets, []rune) {
+	o := Offsets{text: text, marks: make([]int32, 0, len(text)/(2*offsetStep)+1)}
+	for b, r := range text {
+		if o.n%offsetStep == 0 {
+			o.marks = append(o.marks, int32(b))
+		}
+		o.n++
+		rs = append(rs, r)
+	}
+	return o, rs
+}
+
 // Len is the number of code points in the text.
 func (o Offsets) Len() int { return o.n }
 

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"strings"
 	"testing"
 )
@@ -13,6 +14,10 @@ func TestOffsetsSlice(t *testing.T) {
 		o, r := NewOffsets(s), []rune(s)
 		if o.Len() != len(r) {
 			t.Fatalf("%q: %d code points, want %d", s, o.Len(), len(r))
+		}
+		// IndexRunes is the same index, with the code points.
+		if o2, rs := IndexRunes(s, nil); string(rs) != s || o2.Len() != o.Len() || !slices.Equal(o2.marks, o.marks) {
+			t.Fatalf("%q: IndexRunes differs from NewOffsets and []rune", s)
 		}
 		for i := 0; i <= len(r); i++ {
 			for j := i; j <= len(r); j++ {

@@ -302,14 +302,10 @@ func New() *Detector {
 func (d *Detector) Detect(doc, text string, mentions []extract.Mention, date time.Time) []Event {
 	sc := d.takeScratch()
 	defer d.putScratch(sc)
-	runes := sc.runes[:0]
-	for _, r := range text {
-		runes = append(runes, r)
-	}
-	sc.runes = runes
 	// Evidence is a slice of text, not a copy: the caller keeps the text,
 	// and an archive's evidence would otherwise be held twice.
-	offs := extract.NewOffsets(text)
+	offs, runes := extract.IndexRunes(text, sc.runes[:0])
+	sc.runes = runes
 	var out []Event
 	var carry []extract.Mention // the last places of the sentence, for clauses that name none
 	carrySentence := -1
@@ -323,11 +319,11 @@ func (d *Detector) Detect(doc, text string, mentions []extract.Mention, date tim
 		return all[i:j]
 	}
 	var cls []clause
-	old := map[int]bool{} // clauses (by start) of a standing state or a total
+	var old []bool // the clauses of a standing state or a total
 	for _, cl := range clauses(runes, all) {
 		dated := d.dated(in(cl.start, cl.end))
 		for _, part := range d.splitMixed(in, cl) {
-			old[part.start] = dated
+			old = append(old, dated)
 			cls = append(cls, part)
 		}
 	}
@@ -375,7 +371,7 @@ func (d *Detector) Detect(doc, text string, mentions []extract.Mention, date tim
 		if who != "" {
 			lastAgent = who
 		}
-		ev, ok := kinds[ci], owns[ci] && !old[cl.start]
+		ev, ok := kinds[ci], owns[ci] && !old[ci]
 		if len(places) > 0 {
 			carry, carrySentence = places, cl.sentence
 		}
