@@ -179,18 +179,34 @@ func mayOpenClause(r rune) bool {
 }
 
 func opensClause(rest []rune) bool {
-	s := strings.TrimLeft(string(rest[:min(len(rest), 12)]), " ")
-	if strings.HasPrefix(s, "و") {
+	// The twelve code points after the comma, without leading spaces.
+	rs := rest[:min(len(rest), 12)]
+	for len(rs) > 0 && rs[0] == ' ' {
+		rs = rs[1:]
+	}
+	if len(rs) > 0 && rs[0] == 'و' {
 		// «بقصف جوي، وآخر مدفعي على…»: «and another» goes on with the
 		// clause before.
-		return !startsWord([]rune(s), "وآخر") && !startsWord([]rune(s), "وأخرى")
+		return !startsWord(rs, "وآخر") && !startsWord(rs, "وأخرى")
 	}
 	for _, w := range clauseStarts {
-		if strings.HasPrefix(s, w) {
+		if hasPrefix(rs, w) {
 			return true
 		}
 	}
 	return false
+}
+
+// hasPrefix: rs begins with the code points of s.
+func hasPrefix(rs []rune, s string) bool {
+	i := 0
+	for _, r := range s {
+		if i >= len(rs) || rs[i] != r {
+			return false
+		}
+		i++
+	}
+	return true
 }
 
 // startsWord: rs begins with the word s, a whole word. «بين قوات
