@@ -34,8 +34,8 @@ var clauseStarts = []string{"كما", "فيما", "بينما", "حيث", "ثم"
 // ws are rs's words (Detector.words): a clause-opening word is known by
 // its lexeme's flags, not folded again.
 func clauses(rs []rune, ws []word) []clause {
-	var out []clause
-	k := 0 // ws[k] is the first word not before the rune looked at
+	out := make([]clause, 0, len(ws)/12+1) // a clause is some twelve words
+	k := 0                                 // ws[k] is the first word not before the rune looked at
 	wordAt := func(at int) *lexeme {
 		for k < len(ws) && ws[k].start < at {
 			k++

@@ -149,6 +149,7 @@ type scratch struct {
 	lexicon map[string]*lexeme
 	runes   []rune
 	words   []word
+	actors  []actorAt // a clause's actor spans, reused
 }
 
 // maxLexicon bounds a cache of word forms; past it the cache starts over.
@@ -318,9 +319,10 @@ func (d *Detector) Detect(doc, text string, mentions []extract.Mention, date tim
 		j := sort.Search(len(all), func(j int) bool { return all[j].start >= end })
 		return all[i:j]
 	}
-	var cls []clause
-	var old []bool // the clauses of a standing state or a total
-	for _, cl := range clauses(runes, all) {
+	sentences := clauses(runes, all)
+	cls := make([]clause, 0, len(sentences)+len(sentences)/4)
+	old := make([]bool, 0, cap(cls)) // the clauses of a standing state or a total
+	for _, cl := range sentences {
 		dated := d.dated(in(cl.start, cl.end))
 		for _, part := range d.splitMixed(in, cl) {
 			old = append(old, dated)
@@ -329,12 +331,18 @@ func (d *Detector) Detect(doc, text string, mentions []extract.Mention, date tim
 	}
 	// Each clause's own report, worked out once: the tolls of an event
 	// look at its neighbours' too.
-	kinds := make([]Event, len(cls))
+	type report struct {
+		subType string
+		at      int
+	}
+	kinds := make([]report, len(cls))
 	owns := make([]bool, len(cls))
 	clWords := make([][]word, len(cls))
 	for ci, cl := range cls {
 		clWords[ci] = in(cl.start, cl.end)
-		kinds[ci], owns[ci] = d.classify(clWords[ci])
+		var k Event
+		k, owns[ci] = d.classify(clWords[ci])
+		kinds[ci] = report{k.SubType, k.at}
 	}
 	// A timeline: clauses that give dates of their own. There an
 	// undated clause is not dated to the article's day.
@@ -366,12 +374,13 @@ func (d *Detector) Detect(doc, text string, mentions []extract.Mention, date tim
 		places := literalIn(mentions, cl.start, cl.end, runes)
 		words := clWords[ci]
 		prevAgent := lastAgent
-		spans := d.actorSpans(words)
+		spans := d.actorSpans(sc.actors[:0], words)
+		sc.actors = spans
 		who := d.agentOf(spans, words)
 		if who != "" {
 			lastAgent = who
 		}
-		ev, ok := kinds[ci], owns[ci] && !old[ci]
+		ev, ok := Event{SubType: kinds[ci].subType, at: kinds[ci].at}, owns[ci] && !old[ci]
 		if len(places) > 0 {
 			carry, carrySentence = places, cl.sentence
 		}
@@ -1625,8 +1634,7 @@ type actorAt struct {
 
 // actorSpans finds the actors a clause names, in order, the longest
 // phrase at each word (الجيش السوري الحر before الجيش السوري).
-func (d *Detector) actorSpans(ws []word) []actorAt {
-	var out []actorAt
+func (d *Detector) actorSpans(out []actorAt, ws []word) []actorAt {
 	var phrase []byte
 	for i := 0; i < len(ws); i++ {
 		// Most words begin no actor's name: the word's lexeme says so.
@@ -1817,10 +1825,22 @@ func (d *Detector) monthAt(ws []word, i int) (int, int) {
 // nothing that happened.
 func literalIn(ms []extract.Mention, start, end int, rs []rune) []extract.Mention {
 	i := sort.Search(len(ms), func(i int) bool { return ms[i].Start >= start })
+	j := i
+	for j < len(ms) && ms[j].Start < end {
+		j++
+	}
+	keep := func(m extract.Mention) bool {
+		return m.Use == extract.Literal && m.Place != nil && !timeZone(rs, m.Start)
+	}
+	// Most often every mention there is kept: the slice itself, shared
+	// (callers copy before they change it).
+	if !slices.ContainsFunc(ms[i:j], func(m extract.Mention) bool { return !keep(m) }) {
+		return ms[i:j:j]
+	}
 	var out []extract.Mention
-	for ; i < len(ms) && ms[i].Start < end; i++ {
-		if ms[i].Use == extract.Literal && ms[i].Place != nil && !timeZone(rs, ms[i].Start) {
-			out = append(out, ms[i])
+	for _, m := range ms[i:j] {
+		if keep(m) {
+			out = append(out, m)
 		}
 	}
 	return out
