@@ -430,6 +430,11 @@ func (d *Detector) Detect(doc, text string, mentions []extract.Mention, date tim
 				ev.Actors = []string{who}
 			}
 		}
+		// «بغارة مماثلة على حي…», «قصف مماثل»: the kind of the report
+		// just told in the paragraph.
+		if n := len(out); n > 0 && out[n-1].sentence >= paraSentence && similar(words, ev.at) {
+			ev.SubType = out[n-1].SubType
+		}
 		switch ev.SubType {
 		case advance:
 			ev.SubType = territory
@@ -980,12 +985,40 @@ func (d *Detector) splitMixed(in func(start, end int) []word, cl clause) []claus
 // word that begins the telling (مع، وسط).
 func (d *Detector) alongsideAt(ws []word, i int) (int, bool) {
 	switch {
-	case i >= 2 && ws[i-1].bare == "مع" && (written(d.alongside, ws[i-2].w) || i >= 3 && written(d.alongside, ws[i-3].w)):
-		return i - 1, true // «وترافقت الغارات مع قصف»: the first happening is the subject
+	case i >= 2 && ws[i-1].bare == "مع" && d.alongsideBefore(ws, i-1):
+		return i - 1, true // «وترافقت الغارات الجوية مع قصف»: the first happening is the subject
 	case i >= 1 && (ws[i-1].w == "وسط" || ws[i-1].w == "ووسط"):
 		return i - 1, true
+	case i >= 2 && ws[i-1].w == "الي" && strings.HasSuffix(ws[i-2].w, "اضافه"):
+		return i - 2, true // «بالإضافة إلى قصف مماثل على قرية…»: one more
 	}
 	return 0, false
+}
+
+// similar reports «مماثل» (similar) right after the trigger at offset
+// at: a report of the kind told before.
+func similar(ws []word, at int) bool {
+	i := sort.Search(len(ws), func(i int) bool { return ws[i].start >= at })
+	if i+1 >= len(ws) {
+		return false
+	}
+	switch ws[i+1].w {
+	case "مماثل", "مماثله", "مماثلا", "مماثلين", "مماثلتين":
+		return true
+	}
+	return false
+}
+
+// alongsideBefore reports a verb of company (ترافقت، تزامن) within the
+// three words before ws[at]: the subject, the first happening, comes
+// between («ترافقت الغارات الجوية مع …»).
+func (d *Detector) alongsideBefore(ws []word, at int) bool {
+	for j := at - 1; j >= 0 && j >= at-3; j-- {
+		if written(d.alongside, ws[j].w) {
+			return true
+		}
+	}
+	return false
 }
 
 // strip takes proclitics off w when that leaves a word the lexicon knows.

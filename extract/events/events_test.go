@@ -443,6 +443,11 @@ func TestClauseBounds(t *testing.T) {
 		{"تصاعدت المواجهات بين الفصيلين في ريف إدلب، إذ هز انفجار عنيف مدينة حلب.", []string{ArmedClash, IED}},
 		// an advance told alongside is no report of its own
 		{"قصفت المدفعية مدينة دوما وسط تقدم جديد للقوات في محيطها.", []string{Shelling}},
+		// one more told beside the first, its subject between (ترافقت
+		// الغارات الجوية مع قصف), or added (بالإضافة إلى); «مماثل» is the
+		// kind told before
+		{"شنت الطائرات غارات على مدينة درعا، وترافقت الغارات الجوية مع قصف مدفعي على أحيائها.", []string{AirStrike, Shelling}},
+		{"شنت الطائرات غارات على بلدة حيان، بالإضافة إلى قصف مماثل على بلدة عندان أسفر عن سقوط قتيلين.", []string{AirStrike, AirStrike}},
 		// the numbered items of a list whose line breaks were lost
 		{"أهم الأحداث 1 - قصفت الطائرات مدينة سراقب 2 - مسلح يقتل شخصين في مدينة حلب", []string{AirStrike, Attack}},
 		// the fight for a place taken, told in the same sentence, is that taking
