@@ -372,6 +372,12 @@ func (d *Detector) Detect(doc, text string, mentions []extract.Mention, date tim
 			paraSentence = cl.sentence
 		}
 		places := literalIn(mentions, cl.start, cl.end, runes)
+		// «… غداة إعلان الجيش السيطرة على المدينة التي تعد الأخيرة في
+		// سوريا»: in a part cut from its sentence, Syria as a whole places
+		// nothing, and the sentence's places before it hold.
+		if cl.cont && len(places) > 0 && len(notSyria(places)) == 0 {
+			places = nil
+		}
 		words := clWords[ci]
 		prevAgent := lastAgent
 		spans := d.actorSpans(sc.actors[:0], words)
@@ -662,6 +668,16 @@ func finer(ms []extract.Mention) []extract.Mention {
 	return out
 }
 
+// notSyria is ms without the mentions of Syria as a whole.
+func notSyria(ms []extract.Mention) []extract.Mention {
+	if !slices.ContainsFunc(ms, wholeSyria) {
+		return ms
+	}
+	return slices.DeleteFunc(slices.Clone(ms), wholeSyria)
+}
+
+func wholeSyria(m extract.Mention) bool { return m.Place.Country == "SY" && m.GeoPrecision == 4 }
+
 // placed keeps the places finer than a whole country; with none, a
 // country the clause puts the event in after its trigger («في المكسيك», «بالسويد», «في
 // مدينة X الكندية») places it at country level. Syria is the setting of
@@ -947,8 +963,9 @@ func (d *Detector) splitMixed(in func(start, end int) []word, cl clause) []claus
 			continue
 		}
 		// «تفجيرين انتحاريين»: an adjective of the trigger before it;
-		// «هجومان نفذهما انتحاريون»: what the attack named first was.
-		if _, adj := d.trigger(ws, i-1); adj || d.generic[ws[first].bare] {
+		// «هجومان نفذهما انتحاريون»: what the attack named first was;
+		// «القوات الجوية»: the air force, no second report.
+		if _, adj := d.trigger(ws, i-1); adj || d.generic[ws[first].bare] || d.airForce(ws, i, st) {
 			continue
 		}
 		// «ترافقت الغارات مع قصف…», «وسط غارات…»: a second happening
@@ -991,6 +1008,13 @@ func (d *Detector) alongsideAt(ws []word, i int) (int, bool) {
 		return i - 1, true
 	case i >= 2 && ws[i-1].w == "الي" && strings.HasSuffix(ws[i-2].w, "اضافه"):
 		return i - 2, true // «بالإضافة إلى قصف مماثل على قرية…»: one more
+	}
+	// «… غداة إعلان الجيش السيطرة على المدينة»: the day before's
+	// happening, one of its own.
+	for j := i - 1; j >= 0 && j >= i-6; j-- {
+		if w := strings.TrimPrefix(ws[j].w, "و"); w == "غداه" || w == "عشيه" {
+			return j, true
+		}
 	}
 	return 0, false
 }
@@ -1108,6 +1132,7 @@ func (d *Detector) classify(ws []word) (Event, bool) {
 	best, bestRank, at := "", -1, 0
 	airAt := -1                         // the first air strike word
 	others := false                     // a trigger other than an aircraft noun
+	airForce := false                   // the air force named
 	late, lateRank, lateAt := "", -1, 0 // triggers after «بعد»: background, unless nothing else
 	for i := range ws {
 		st, ok := d.trigger(ws, i)
@@ -1133,6 +1158,12 @@ func (d *Detector) classify(ws []word) (Event, bool) {
 		if st == AirStrike && airAt < 0 {
 			airAt = ws[i].start
 		}
+		// «القوات الجوية الروسية»: the air force names who acted; what
+		// it did is told by another word («قصفت»), or nothing is.
+		if d.airForce(ws, i, st) {
+			airForce = true
+			continue
+		}
 		if !d.aircraft[ws[i].bare] {
 			others = true // a report besides the aircraft
 		}
@@ -1145,6 +1176,9 @@ func (d *Detector) classify(ws []word) (Event, bool) {
 	}
 	if best == "" {
 		return Event{}, false
+	}
+	if best == Shelling && airForce {
+		best = AirStrike // «قصفت القوات الجوية…»: from the air
 	}
 	// «تاركة وراءها عددا من الطائرات»: aircraft alone strike nothing.
 	if best == AirStrike && !others && !d.struck(ws) {
@@ -1240,6 +1274,12 @@ func (d *Detector) attempted(ws []word, i int, st string) bool {
 	return false
 }
 
+// airForce reports an air word that names the air force (القوات الجوية
+// الروسية): aircraft, not a strike.
+func (d *Detector) airForce(ws []word, i int, st string) bool {
+	return st == AirStrike && i > 0 && strings.HasSuffix(ws[i-1].w, "قوات")
+}
+
 // struck reports, in a clause whose only report words are aircraft, a
 // toll, an air verb or a word of dropping: the aircraft struck.
 func (d *Detector) struck(ws []word) bool {
@@ -1321,6 +1361,9 @@ func (d *Detector) negated(ws []word, i int) bool {
 	// الفصيلين هي …»: a description, the noun the subject of «هي».
 	if strings.HasPrefix(ws[i].w, "ال") {
 		for j := i + 1; j < len(ws) && j <= i+4; j++ {
+			if ws[j].flags&isRelative != 0 {
+				break // «السيطرة على المدينة التي تعد الأخيرة»: the city's
+			}
 			if ws[j].flags&isProspect != 0 {
 				return true
 			}

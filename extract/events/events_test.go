@@ -80,6 +80,7 @@ func TestSubTypes(t *testing.T) {
 		// armour destroyed is a fight; so is an operation launched
 		{"تمكن المقاتلون من إعطاب دبابتين لقوات النظام في محيط بلدة مورك.", ArmedClash, "Hama"},
 		{"أطلقت الفصائل اليوم عملية عسكرية واسعة في ريف حماة الشمالي.", ArmedClash, "Hama"},
+		{"اعتصم مئات الأشخاص في مدينة السويداء احتجاجا على الغلاء.", Protest, "As-Sweida"},
 		// a deed a support phrase supported; an attempt that took no ground
 		{"وفي إطار العملية المدعومة من تركيا، سيطرت الفصائل على بلدة الراعي.", NSATakes, "Aleppo"},
 		{"حاولت قوات النظام استعادة السيطرة على بلدة مورك.", ArmedClash, "Hama"},
@@ -448,6 +449,11 @@ func TestClauseBounds(t *testing.T) {
 		// kind told before
 		{"شنت الطائرات غارات على مدينة درعا، وترافقت الغارات الجوية مع قصف مدفعي على أحيائها.", []string{AirStrike, Shelling}},
 		{"شنت الطائرات غارات على بلدة حيان، بالإضافة إلى قصف مماثل على بلدة عندان أسفر عن سقوط قتيلين.", []string{AirStrike, AirStrike}},
+		// the day before's happening (غداة), placed where the sentence is, not «في سوريا»
+		{"استعاد التنظيم نصف مدينة البوكمال غداة إعلان الجيش السوري السيطرة على المدينة التي تعد الأخيرة في سوريا.", []string{NSATakes, GovRegains}},
+		// the air force names who acted
+		{"اطلع الوفد على العمليات التي تقوم بها القوات الجوية الروسية في مدينة حلب.", nil},
+		{"قصفت القوات الجوية مدينة سراقب.", []string{AirStrike}},
 		// the numbered items of a list whose line breaks were lost
 		{"أهم الأحداث 1 - قصفت الطائرات مدينة سراقب 2 - مسلح يقتل شخصين في مدينة حلب", []string{AirStrike, Attack}},
 		// the fight for a place taken, told in the same sentence, is that taking

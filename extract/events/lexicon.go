@@ -116,6 +116,7 @@ var triggers = map[string]string{
 	// protests
 	"مظاهرة": Protest, "مظاهرات": Protest, "تظاهرة": Protest, "تظاهرات": Protest, "احتجاج": Protest,
 	"احتجاجات": Protest, "اعتصام": Protest, "تظاهر": Protest,
+	"اعتصم": Protest, "اعتصموا": Protest, "تظاهروا": Protest, "احتجاجا": Protest, "احتج": Protest, "احتجوا": Protest,
 }
 
 // phraseTriggers are reports told in two words whose second alone says
