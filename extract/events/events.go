@@ -404,6 +404,16 @@ func (d *Detector) Detect(doc, text string, mentions []extract.Mention, date tim
 			prev.Also = append(prev.Also, Span{cl.start, cl.end, offs.Slice(cl.start, cl.end)})
 			continue
 		}
+		// «وقال ناشطون إن القصف استهدف مستشفى الصاخور»: the happening just
+		// told, named by its noun, and where in its governorate it hit.
+		if n := len(out); n > 0 && own && cl.sentence-out[n-1].sentence <= 2 && out[n-1].sentence >= paraSentence &&
+			out[n-1].Type == typeOf[ev.SubType] && d.restated(words, ev.at) && len(finer(places)) > 0 && sameArea(out[n-1].Place, finer(places)[0].Place) {
+			prev := &out[n-1]
+			dead, hurt := d.casualties(words)
+			prev.Fatalities, prev.Injured = orInt(prev.Fatalities, dead), orInt(prev.Injured, hurt)
+			prev.Also = append(prev.Also, Span{cl.start, cl.end, offs.Slice(cl.start, cl.end)})
+			continue
+		}
 		if !own {
 			places = carry
 		}
@@ -1222,6 +1232,16 @@ func (d *Detector) anaphoric(ws []word, at int) bool {
 	return d.results[ws[k].bare] || d.results[stripAll(ws[k].w)]
 }
 
+// restated reports a definite trigger noun at offset at, a happening's
+// and not an aircraft's, that is the subject of a verb of striking right
+// after it (القصف استهدف، الغارات طالت): the happening told before,
+// named again.
+func (d *Detector) restated(ws []word, at int) bool {
+	i := sort.Search(len(ws), func(i int) bool { return ws[i].start >= at })
+	return i+1 < len(ws) && strings.HasPrefix(ws[i].w, "ال") && !d.aircraft[ws[i].bare] && ws[i+1].sub != "" &&
+		!strings.HasPrefix(ws[i+1].w, "ال") && d.narrative[ws[i+1].bare]
+}
+
 // afterward reports a trigger told as what came before the clause's
 // report, after «بعد»: «بعد معارك», «بعد اشتباكات عنيفة», «بعد أن ألقى
 // القبض» (the first word of a phrase and «أن» between).
@@ -1371,6 +1391,10 @@ func (d *Detector) negated(ws []word, i int) bool {
 	}
 	st, _ := d.trigger(ws, i)
 	if (st == territory || st == advance) && i > 0 && ws[i-1].flags&isState != 0 {
+		return true
+	}
+	// «وسط تقدم جديد للجيش»: an advance is the setting told.
+	if st == advance && i > 0 && (ws[i-1].w == "وسط" || ws[i-1].w == "ووسط") {
 		return true
 	}
 	// «هيئة تحرير الشام»: a name, not a liberation.

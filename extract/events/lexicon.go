@@ -355,7 +355,9 @@ var sinceWords = []string{"بدء", "بداية", "اندلاع", "مطلع", "�
 
 // afterNonEvents, right after a trigger, make it a plan or a prospect
 // (زيارة مرتقبة، اجتماع محتمل).
-var afterNonEvents = []string{"مرتقبة", "مرتقب", "المرتقبة", "المرتقب", "محتملة", "محتمل", "مقبلة", "المقبلة", "مقبل", "المقبل", "مقررة", "مقرر"}
+var afterNonEvents = []string{"مرتقبة", "مرتقب", "المرتقبة", "المرتقب", "محتملة", "محتمل", "مقبلة", "المقبلة", "مقبل", "المقبل", "مقررة", "مقرر",
+	// a rate, no one happening (20 غارة كمعدل يومي، غارات يوميا)
+	"كمعدل", "بمعدل", "يوميا", "يومياً"}
 
 // clauseNegators take back every trigger after them in the clause: a
 // denial or an opinion reports no happening (نفى المتحدث … قصف أي قاعدة).
