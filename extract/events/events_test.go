@@ -81,6 +81,9 @@ func TestSubTypes(t *testing.T) {
 		{"تمكن المقاتلون من إعطاب دبابتين لقوات النظام في محيط بلدة مورك.", ArmedClash, "Hama"},
 		{"أطلقت الفصائل اليوم عملية عسكرية واسعة في ريف حماة الشمالي.", ArmedClash, "Hama"},
 		{"اعتصم مئات الأشخاص في مدينة السويداء احتجاجا على الغلاء.", Protest, "As-Sweida"},
+		{"دار قتال عنيف في مدينة سراقب.", ArmedClash, "Idleb"},
+		{"تمكن الجيش من عزل بلدة مسرابا عن باقي الغوطة.", GovRegains, "Rural Damascus"},
+		{"منع المقاتلون تقدم قوات النظام نحو بلدة مورك.", ArmedClash, "Hama"},
 		// a deed a support phrase supported; an attempt that took no ground
 		{"وفي إطار العملية المدعومة من تركيا، سيطرت الفصائل على بلدة الراعي.", NSATakes, "Aleppo"},
 		{"حاولت قوات النظام استعادة السيطرة على بلدة مورك.", ArmedClash, "Hama"},
@@ -283,6 +286,8 @@ func TestNonEvents(t *testing.T) {
 		"قال الطبيب الذي كان في المستشفى أثناء القصف إن مدينة دوما تفتقر للدواء.",
 		// aircraft named, not striking; a strike avoided; control set against control
 		"انسحبت القوات من مطار كويرس تاركة وراءها عددا من الطائرات.",
+		// «قتال» as an aim
+		"أرسلت الفصائل مقاتلين إلى مدينة الباب لقتال التنظيم.",
 		// a rate, and an advance as the setting
 		"تشن الطائرات على مدينة دوما أكثر من 20 غارة كمعدل يومي.",
 		"في مدينة دوما، وسط تقدم جديد للقوات.",

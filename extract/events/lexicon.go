@@ -137,6 +137,10 @@ var phraseTriggers = []struct {
 	// armour destroyed or disabled is a fight (تدمير دبابتين، إعطاب آلية)
 	{[]string{"تدمير", "دمر", "دمرت", "دمروا", "إعطاب", "اعطاب", "أعطب", "أعطبت", "اعطب", "اعطبت"},
 		[]string{"دبابة", "دبابتين", "دبابات", "آلية", "آليتين", "آليات", "عربة", "عربتين", "مدرعة", "مدرعات", "مدرعتين"}, ArmedClash},
+	// fighting that raged (دار قتال في إدلب): «قتال» alone is often an aim (لقتال التنظيم)
+	{[]string{"دار", "دارت", "يدور", "تدور", "اندلع", "اندلعت", "احتدم", "احتدمت", "استمر", "استمرت"}, []string{"قتال"}, ArmedClash},
+	// ground cut off (عزل الجيش مدينة دوما عن سائر الغوطة)
+	{[]string{"عزل", "عزلت", "عزلوا"}, []string{"عن"}, territory},
 	// a military operation launched (أطلقت الفصائل عملية عسكرية)
 	{[]string{"عملية"}, []string{"عسكرية"}, ArmedClash},
 	// fighters taken prisoner in a fight (أوقعت الفصائل عناصر في الأسر)
@@ -266,7 +270,9 @@ var supportWords = []string{"مدعومة", "مدعوما", "مدعومين", "�
 // attemptWords before a change of control or an attack make it a fight
 // that did not take the ground (حاولت القوات استعادة السيطرة، صد محاولات
 // تقدم، محاولة هجوم فاشلة).
-var attemptWords = []string{"محاولة", "محاولات", "حاولت", "حاول", "حاولوا", "بمحاولة", "لمحاولة"}
+var attemptWords = []string{"محاولة", "محاولات", "حاولت", "حاول", "حاولوا", "بمحاولة", "لمحاولة",
+	// an advance stopped is a fight too (منعوا تقدمها)
+	"منع", "منعت", "منعوا"}
 
 // dropWords tell munitions dropped from the air: what they drop is the
 // air strike's, whatever it is called (ألقت المروحيات الألغام البحرية).
