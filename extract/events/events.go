@@ -93,6 +93,8 @@ type Detector struct {
 	airVerbs       map[string]bool
 	arrivals       map[string]bool
 	members        map[string]bool
+	becauseOf      map[string]bool
+	clearing       map[string]bool
 	about          map[string]bool
 	results        map[string]bool
 	stretches      map[string]bool
@@ -252,7 +254,7 @@ func New() *Detector {
 	d.results = set(resultVerbs)
 	d.support, d.attempts, d.drops, d.officials = set(supportWords), set(attemptWords), set(dropWords), set(officials)
 	d.arrivals, d.aircraft, d.airVerbs = set(arrivals), set(aircraft), set(airVerbs)
-	d.members = set(memberNouns)
+	d.members, d.clearing, d.becauseOf = set(memberNouns), set(mineClearing), set(becauseOf)
 	d.posts, d.forcing, d.defences = set(postWords), set(forcingVerbs), set(airDefences)
 	d.idioms = map[string]map[string]bool{}
 	for w, after := range idioms {
@@ -961,7 +963,8 @@ func (d *Detector) splitMixed(in func(start, end int) []word, cl clause) []claus
 		// «جراء استهداف…», «الفارين من المعارك»: a cause or a noun of the
 		// same clause, not a second report; a massacre is what another
 		// happening did («مجزرة ارتكبها الطيران»).
-		if first >= 0 && i > 0 && written(d.causes, ws[i-1].w) || d.consequences[w.bare] || d.forced(ws, i) {
+		if first >= 0 && i > 0 && written(d.causes, ws[i-1].w) || d.consequences[w.bare] || d.forced(ws, i) ||
+			first >= 0 && i > 1 && written(d.becauseOf, ws[i-2].w) {
 			continue
 		}
 		t := typeOf[st]
@@ -1124,6 +1127,9 @@ func (d *Detector) trigger(ws []word, i int) (string, bool) {
 		if st == AirStrike && i > 0 && ws[i-1].flags&isDefence != 0 {
 			return "", false // «الدفاعات الجوية», «مضادات الطيران»
 		}
+		if st == IED && i > 0 && written(d.clearing, ws[i-1].w) {
+			return "", false // «نزع الألغام», «وكاسحتي ألغام»: mines cleared, none exploded
+		}
 		return st, true
 	}
 	return "", false
@@ -1156,7 +1162,9 @@ func (d *Detector) classify(ws []word) (Event, bool) {
 		}
 		r := rank[st]
 		// «سيطرت … بعد معارك», «نزوح … بعد اقتحام»: what came before.
-		if d.afterward(ws, i) && (st != territory || d.longAfter(ws, i)) {
+		// «نزح الأهالي جراء اقتراب المعارك»: a cause, told for what it led to.
+		cause := i > 0 && written(d.becauseOf, ws[i-1].w) || i > 1 && written(d.becauseOf, ws[i-2].w)
+		if (d.afterward(ws, i) || cause) && (st != territory || d.longAfter(ws, i)) {
 			if r > lateRank {
 				late, lateRank, lateAt = st, r, ws[i].start
 			}

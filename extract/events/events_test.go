@@ -84,6 +84,9 @@ func TestSubTypes(t *testing.T) {
 		{"دار قتال عنيف في مدينة سراقب.", ArmedClash, "Idleb"},
 		{"تمكن الجيش من عزل بلدة مسرابا عن باقي الغوطة.", GovRegains, "Rural Damascus"},
 		{"منع المقاتلون تقدم قوات النظام نحو بلدة مورك.", ArmedClash, "Hama"},
+		// mines cleared; a cause told for what it led to
+		{"قتل مدنيان بانفجار لغم أثناء عمل فرق نزع الألغام في بلدة مورك.", IED, "Hama"},
+		{"نزح مئات المدنيين من بلدة الصور جراء اقتراب المعارك العنيفة.", Displacement, "Deir-ez-Zor"},
 		// a deed a support phrase supported; an attempt that took no ground
 		{"وفي إطار العملية المدعومة من تركيا، سيطرت الفصائل على بلدة الراعي.", NSATakes, "Aleppo"},
 		{"حاولت قوات النظام استعادة السيطرة على بلدة مورك.", ArmedClash, "Hama"},
@@ -288,6 +291,8 @@ func TestNonEvents(t *testing.T) {
 		"انسحبت القوات من مطار كويرس تاركة وراءها عددا من الطائرات.",
 		// «قتال» as an aim
 		"أرسلت الفصائل مقاتلين إلى مدينة الباب لقتال التنظيم.",
+		"بدأت فرق الهندسة نزع الألغام في مدينة الرقة.",
+		"حشدت الفصائل مقاتليها في ريف إدلب بهدف صد تقدم القوات واستعادة مناطق خسرتها.",
 		// a rate, and an advance as the setting
 		"تشن الطائرات على مدينة دوما أكثر من 20 غارة كمعدل يومي.",
 		"في مدينة دوما، وسط تقدم جديد للقوات.",
@@ -462,6 +467,9 @@ func TestClauseBounds(t *testing.T) {
 		// the air force names who acted
 		{"اطلع الوفد على العمليات التي تقوم بها القوات الجوية الروسية في مدينة حلب.", nil},
 		{"قصفت القوات الجوية مدينة سراقب.", []string{AirStrike}},
+		// a cause, its noun of change between (جراء اقتراب المعارك), is no second report
+		{"نزح غالبية المدنيين من القرى الواقعة غربي بلدة الصور جراء اقتراب المعارك العنيفة بين التنظيم والقوات من المنطقة.", []string{Displacement}},
+		{"أطلقت الفصائل معركة جديدة في ريف إدلب بهدف صد تقدم القوات واستعادة مناطق خسرتها.", []string{ArmedClash}},
 		// the numbered items of a list whose line breaks were lost
 		{"أهم الأحداث 1 - قصفت الطائرات مدينة سراقب 2 - مسلح يقتل شخصين في مدينة حلب", []string{AirStrike, Attack}},
 		// the fight for a place taken, told in the same sentence, is that taking

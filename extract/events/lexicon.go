@@ -236,6 +236,10 @@ var causeWords = []string{
 	"محيط", "قرب", "عند", "باتجاه", "نحو", "أطراف", "اطراف", "داخل",
 }
 
+// becauseOf, two words before a later trigger, make it a cause with its
+// noun of change between (جراء اقتراب المعارك، بسبب اشتداد القصف).
+var becauseOf = []string{"جراء", "إثر", "اثر", "بسبب", "نتيجة"}
+
 // nonEvents mark a clause that reports no happening: negation, plans,
 // threats, forecasts, conditions.
 var nonEvents = []string{
@@ -320,6 +324,10 @@ var aircraft = []string{
 // المقاتلات).
 var airVerbs = []string{"أغار", "أغارت", "اغار", "اغارت", "شن", "شنت", "شنوا", "نفذ", "نفذت", "ضرب", "ضربت", "تقصف", "يقصف"}
 
+// mineClearing before mines make them what is cleared, not an explosion
+// (نزع الألغام، كاسحات ألغام، فرق إزالة الألغام).
+var mineClearing = []string{"نزع", "إزالة", "ازالة", "تفكيك", "كاسحة", "كاسحات", "كاسحتي", "كاسحتا", "لنزع", "لإزالة", "حقول", "حقل"}
+
 // airDefences before an air word make it the defence against aircraft,
 // not a strike (الدفاعات الجوية، مضادات الطيران).
 var airDefences = []string{"الدفاعات", "دفاعات", "الدفاع", "دفاع", "مضادات", "المضادات", "مضاد", "المضاد", "مضادة", "المضادة"}
@@ -371,8 +379,9 @@ var clauseNegators = []string{
 	"نفى", "نفت", "ينفي", "تنفي", "اعتبر", "اعتبرت", "وصف", "وصفت", "اتهم", "اتهمت", "يرى", "ترى",
 	"رأى", "طالب", "طالبت", "ناشد", "ناشدت", "دعا", "دعت", "يدعو", "تدعو", "اقترح", "اقترحت", "يقترح", "تقترح",
 	"يعتبر", "تعتبر", "يعتقد", "تعتقد", "يذكر", "يشار", "الجدير", "يتهم", "تتهم", "يتهمون",
-	// a wish governs all of its clause (تريد قطع الطرق بالسيطرة على…)
-	"تريد", "يريد", "يريدون", "ترغب", "يرغب",
+	// a wish governs all of its clause (تريد قطع الطرق بالسيطرة على…),
+	// and so does an aim (بهدف صد تقدم القوات واستعادة مناطق…)
+	"تريد", "يريد", "يريدون", "ترغب", "يرغب", "بهدف", "بغية", "سعيا",
 	// a claim names an attack told elsewhere (تبنى التنظيم الهجوم)
 	"تبنى", "تبنت", "يتبنى", "تتبنى", "تبنيه", "تبني",
 	// a condition makes all of its clause hypothetical
