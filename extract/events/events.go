@@ -93,6 +93,7 @@ type Detector struct {
 	airVerbs       map[string]bool
 	arrivals       map[string]bool
 	members        map[string]bool
+	airMakers      map[string]bool
 	becauseOf      map[string]bool
 	clearing       map[string]bool
 	about          map[string]bool
@@ -255,6 +256,7 @@ func New() *Detector {
 	d.support, d.attempts, d.drops, d.officials = set(supportWords), set(attemptWords), set(dropWords), set(officials)
 	d.arrivals, d.aircraft, d.airVerbs = set(arrivals), set(aircraft), set(airVerbs)
 	d.members, d.clearing, d.becauseOf = set(memberNouns), set(mineClearing), set(becauseOf)
+	d.airMakers = set(airMakers)
 	d.posts, d.forcing, d.defences = set(postWords), set(forcingVerbs), set(airDefences)
 	d.idioms = map[string]map[string]bool{}
 	for w, after := range idioms {
@@ -1127,6 +1129,9 @@ func (d *Detector) trigger(ws []word, i int) (string, bool) {
 		if st == AirStrike && i > 0 && ws[i-1].flags&isDefence != 0 {
 			return "", false // «الدفاعات الجوية», «مضادات الطيران»
 		}
+		if st == Shelling && i+1 < len(ws) && d.airMakers[ws[i+1].w] {
+			return AirStrike, true // «قصف روسي», «القصف الحربي»: from the air
+		}
 		if st == IED && i > 0 && written(d.clearing, ws[i-1].w) {
 			return "", false // «نزع الألغام», «وكاسحتي ألغام»: mines cleared, none exploded
 		}
@@ -1147,6 +1152,8 @@ func (d *Detector) classify(ws []word) (Event, bool) {
 	}
 	best, bestRank, at := "", -1, 0
 	airAt := -1                         // the first air strike word
+	targetAt := -1                      // the first word of targeting
+	result, resultAt := "", -1          // a consequence noun (مجزرة): the report where nothing else is
 	others := false                     // a trigger other than an aircraft noun
 	airForce := false                   // the air force named
 	late, lateRank, lateAt := "", -1, 0 // triggers after «بعد»: background, unless nothing else
@@ -1185,9 +1192,31 @@ func (d *Detector) classify(ws []word) (Event, bool) {
 		if !d.aircraft[ws[i].bare] {
 			others = true // a report besides the aircraft
 		}
+		// «باعتداء استهدف مقر…», «هجوم استهدف حاجزا»: targeting says
+		// what was hit, another word how; alone, it is shelling.
+		if strings.HasPrefix(ws[i].bare, "استهدف") {
+			if targetAt < 0 {
+				targetAt = ws[i].start
+			}
+			continue
+		}
+		// «استهدفت القوات قافلة، خلفت مجزرة»: a massacre is what another
+		// happening did; alone, it is the report.
+		if d.consequences[ws[i].bare] && i > 0 {
+			if resultAt < 0 {
+				result, resultAt = st, ws[i].start
+			}
+			continue
+		}
 		if r > bestRank {
 			best, bestRank, at = st, r, ws[i].start
 		}
+	}
+	if best == "" && targetAt >= 0 {
+		best, at = Shelling, targetAt
+	}
+	if best == "" && resultAt >= 0 {
+		best, at = result, resultAt
 	}
 	if best == "" {
 		best, at = late, lateAt
@@ -1238,6 +1267,20 @@ func (d *Detector) anaphoric(ws []word, at int) bool {
 		k-- // «وقد أدت الغارات»
 	}
 	return d.results[ws[k].bare] || d.results[stripAll(ws[k].w)]
+}
+
+// definite reports a noun made definite by the article or by a pronoun
+// (القصف، سيطرته، قصفها).
+func definite(w string) bool {
+	if strings.HasPrefix(w, "ال") {
+		return true
+	}
+	for _, end := range []string{"ته", "تها", "تهم", "ها", "هم"} {
+		if strings.HasSuffix(w, end) {
+			return true
+		}
+	}
+	return false
 }
 
 // restated reports a definite trigger noun at offset at, a happening's
@@ -1372,7 +1415,7 @@ func (d *Detector) negated(ws []word, i int) bool {
 	}
 	// «منفذ الهجوم»: the doer names an attack told elsewhere; so does
 	// «أثناء الهجوم», «عقب القصف».
-	if i > 0 && (ws[i-1].flags&isDoer != 0 || ws[i-1].flags&isToldBefore != 0 && strings.HasPrefix(ws[i].w, "ال")) {
+	if i > 0 && (ws[i-1].flags&isDoer != 0 || ws[i-1].flags&isToldBefore != 0 && definite(ws[i].w)) {
 		return true
 	}
 	for j := i + 1; j < len(ws) && j <= i+2; j++ {

@@ -84,6 +84,11 @@ func TestSubTypes(t *testing.T) {
 		{"دار قتال عنيف في مدينة سراقب.", ArmedClash, "Idleb"},
 		{"تمكن الجيش من عزل بلدة مسرابا عن باقي الغوطة.", GovRegains, "Rural Damascus"},
 		{"منع المقاتلون تقدم قوات النظام نحو بلدة مورك.", ArmedClash, "Hama"},
+		// targeting says what was hit, another word how; Russia's and the jets' shelling is from the air
+		{"قتل ثلاثة أشخاص باعتداء استهدف مقر البلدية في مدينة القامشلي.", Attack, "Al-Hasakeh"},
+		{"قتل 29 مدنيا في قصف روسي على مدينة دوما.", AirStrike, "Rural Damascus"},
+		{"عقدت اجتماعات عدة بين قادة الفصائل في مدينة إدلب.", Meeting, "Idleb"},
+		{"تمكن عناصر التنظيم من بسط سيطرتهم على بلدة مهين.", NSATakes, "Homs"},
 		// mines cleared; a cause told for what it led to
 		{"قتل مدنيان بانفجار لغم أثناء عمل فرق نزع الألغام في بلدة مورك.", IED, "Hama"},
 		{"نزح مئات المدنيين من بلدة الصور جراء اقتراب المعارك العنيفة.", Displacement, "Deir-ez-Zor"},
@@ -292,6 +297,7 @@ func TestNonEvents(t *testing.T) {
 		// «قتال» as an aim
 		"أرسلت الفصائل مقاتلين إلى مدينة الباب لقتال التنظيم.",
 		"بدأت فرق الهندسة نزع الألغام في مدينة الرقة.",
+		"وتجدر الإشارة إلى أن حي جوبر شهد معارك عنيفة.",
 		"حشدت الفصائل مقاتليها في ريف إدلب بهدف صد تقدم القوات واستعادة مناطق خسرتها.",
 		// a rate, and an advance as the setting
 		"تشن الطائرات على مدينة دوما أكثر من 20 غارة كمعدل يومي.",

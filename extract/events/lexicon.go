@@ -92,7 +92,7 @@ var triggers = map[string]string{
 	"هجومين": ArmedClash, "هجومان": ArmedClash,
 	"التصدي": ArmedClash, "صد": ArmedClash, "صدوا": ArmedClash, "تصدوا": ArmedClash, "هاجم": ArmedClash, "هاجمت": ArmedClash,
 	"سيطرة": territory, "سيطرت": territory, "سيطر": territory, "سيطرتها": territory, "السيطرة": territory,
-	"سيطروا": territory, "سيطرا": territory, "انتزع": territory, "انتزعت": territory, "استعادا": territory, "تقدم": advance, "تقدما": advance, "تقدمت": advance, "استعاد": territory,
+	"سيطروا": territory, "سيطرتهم": territory, "سيطرته": territory, "سيطرا": territory, "انتزع": territory, "انتزعت": territory, "استعادا": territory, "تقدم": advance, "تقدما": advance, "تقدمت": advance, "استعاد": territory,
 	"استعادت": territory, "استعادة": territory, "استولت": territory, "استولى": territory, "حرر": territory,
 	"حررت": territory, "تحرير": territory, "حرروا": territory, "دخلت": advance, "دخل": advance, "دخول": advance,
 	// civilians
@@ -110,7 +110,7 @@ var triggers = map[string]string{
 	"اتفاق": Agreement, "الاتفاق": Agreement, "هدنة": Agreement, "الهدنة": Agreement, "مصالحة": Agreement,
 	"تسوية": Agreement, "انسحاب": Transfer, "تسليم": Transfer,
 	// political
-	"اجتماع": Meeting, "الاجتماع": Meeting, "لقاء": Meeting, "زيارة": Meeting, "التقى": Meeting,
+	"اجتماع": Meeting, "الاجتماع": Meeting, "اجتماعات": Meeting, "لقاءات": Meeting, "لقاء": Meeting, "زيارة": Meeting, "التقى": Meeting,
 	"زار": Meeting, "استقبل": Meeting, "التقت": Meeting, "التقوا": Meeting, "تحادث": Meeting, "قمة": Meeting, "يزور": Meeting, "زارت": Meeting, "تزور": Meeting,
 	"مفاوضات": Negotiations, "المفاوضات": Negotiations, "مباحثات": Negotiations, "محادثات": Negotiations,
 	// protests
@@ -328,6 +328,12 @@ var airVerbs = []string{"أغار", "أغارت", "اغار", "اغارت", "ش�
 // (نزع الألغام، كاسحات ألغام، فرق إزالة الألغام).
 var mineClearing = []string{"نزع", "إزالة", "ازالة", "تفكيك", "كاسحة", "كاسحات", "كاسحتي", "كاسحتا", "لنزع", "لإزالة", "حقول", "حقل"}
 
+// airMakers after a word of shelling say it came from the air (قصف روسي،
+// القصف الحربي، قصف إسرائيلي): Russia's, the jets', Israel's strikes.
+var airMakers = []string{
+	"روسي", "الروسي", "روسية", "الروسية", "حربي", "الحربي", "إسرائيلي", "الإسرائيلي", "اسرائيلي", "الاسرائيلي",
+}
+
 // airDefences before an air word make it the defence against aircraft,
 // not a strike (الدفاعات الجوية، مضادات الطيران).
 var airDefences = []string{"الدفاعات", "دفاعات", "الدفاع", "دفاع", "مضادات", "المضادات", "مضاد", "المضاد", "مضادة", "المضادة"}
@@ -378,7 +384,7 @@ var afterNonEvents = []string{"مرتقبة", "مرتقب", "المرتقبة", 
 var clauseNegators = []string{
 	"نفى", "نفت", "ينفي", "تنفي", "اعتبر", "اعتبرت", "وصف", "وصفت", "اتهم", "اتهمت", "يرى", "ترى",
 	"رأى", "طالب", "طالبت", "ناشد", "ناشدت", "دعا", "دعت", "يدعو", "تدعو", "اقترح", "اقترحت", "يقترح", "تقترح",
-	"يعتبر", "تعتبر", "يعتقد", "تعتقد", "يذكر", "يشار", "الجدير", "يتهم", "تتهم", "يتهمون",
+	"يعتبر", "تعتبر", "يعتقد", "تعتقد", "يذكر", "يشار", "الجدير", "تجدر", "يجدر", "يتهم", "تتهم", "يتهمون",
 	// a wish governs all of its clause (تريد قطع الطرق بالسيطرة على…),
 	// and so does an aim (بهدف صد تقدم القوات واستعادة مناطق…)
 	"تريد", "يريد", "يريدون", "ترغب", "يرغب", "بهدف", "بغية", "سعيا",
