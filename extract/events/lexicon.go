@@ -238,7 +238,7 @@ var causeWords = []string{
 
 // becauseOf, two words before a later trigger, make it a cause with its
 // noun of change between (جراء اقتراب المعارك، بسبب اشتداد القصف).
-var becauseOf = []string{"جراء", "إثر", "اثر", "بسبب", "نتيجة"}
+var becauseOf = []string{"جراء", "إثر", "اثر", "بسبب", "نتيجة", "شدة"}
 
 // nonEvents mark a clause that reports no happening: negation, plans,
 // threats, forecasts, conditions.
@@ -263,6 +263,8 @@ var nonEvents = []string{
 	"تريد", "يريد", "يريدون", "رغبة", "يرغب", "ترغب", "خطة", "الخطة", "الأولوية", "أولوية",
 	// the terms of an agreement, and what a report comes amid (تأتي هذه المواجهات بعد…)
 	"بنود", "بند", "تأتي", "يأتي",
+	// munitions stored, carried or seized are no fire (المستودعات تحتوي على قذائف)
+	"تحتوي", "يحتوي", "تحوي", "يحوي", "مستودع", "مستودعات", "مخزن", "مخازن", "شحنة", "شحنات", "ضبط", "تهريب",
 }
 
 // supportWords name support for another's deed, no deed of its own
@@ -385,6 +387,8 @@ var clauseNegators = []string{
 	"نفى", "نفت", "ينفي", "تنفي", "اعتبر", "اعتبرت", "وصف", "وصفت", "اتهم", "اتهمت", "يرى", "ترى",
 	"رأى", "طالب", "طالبت", "ناشد", "ناشدت", "دعا", "دعت", "يدعو", "تدعو", "اقترح", "اقترحت", "يقترح", "تقترح",
 	"يعتبر", "تعتبر", "يعتقد", "تعتقد", "يذكر", "يشار", "الجدير", "تجدر", "يجدر", "يتهم", "تتهم", "يتهمون",
+	// a plan governs its clause (والخطة هي تحرير الضفة الشرقية)
+	"الخطة", "خطة",
 	// a wish governs all of its clause (تريد قطع الطرق بالسيطرة على…),
 	// and so does an aim (بهدف صد تقدم القوات واستعادة مناطق…)
 	"تريد", "يريد", "يريدون", "ترغب", "يرغب", "بهدف", "بغية", "سعيا",
