@@ -721,7 +721,15 @@ func (d *Detector) locative(all []word, m extract.Mention) bool {
 	if w := all[at]; w.start < m.Start {
 		return strings.HasPrefix(w.w, "ب") || strings.HasPrefix(w.w, "وب")
 	}
-	in := func(w string) bool { return w == "في" || w == "وفي" || w == "داخل" }
+	// «في», «داخل», «وسط» and a side (جنوب روسيا) put it there; so does a
+	// verb of striking whose object it is (انفجار استهدف الإسكندرية).
+	in := func(w string) bool {
+		switch w {
+		case "في", "وفي", "داخل", "وسط", "جنوب", "شمال", "شرق", "غرب", "جنوبي", "شمالي", "شرقي", "غربي":
+			return true
+		}
+		return strings.HasPrefix(w, "استهدف") || strings.HasPrefix(w, "قصف")
+	}
 	var buf [3]string
 	before := buf[:0]
 	for _, w := range all[max(0, at-3):at] {

@@ -110,6 +110,7 @@ func TestSubTypes(t *testing.T) {
 		// abroad, told at country level
 		{"قتلى وجرحى بتفجير استهدف سوقا شعبيا في الصومال.", IED, "SO"},
 		{"مسلح يطعن عددا من المارة بسكين في السويد.", Attack, "SE"},
+		{"إصابة شخص بانفجار وسط مدينة روستوف جنوب روسيا.", IED, "RU"},
 	}
 	for _, tt := range tests {
 		evs := detect(t, tt.text, time.Time{})
