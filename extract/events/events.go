@@ -93,6 +93,7 @@ type Detector struct {
 	airVerbs       map[string]bool
 	arrivals       map[string]bool
 	members        map[string]bool
+	goingOn        map[string]bool
 	airMakers      map[string]bool
 	becauseOf      map[string]bool
 	clearing       map[string]bool
@@ -256,7 +257,7 @@ func New() *Detector {
 	d.support, d.attempts, d.drops, d.officials = set(supportWords), set(attemptWords), set(dropWords), set(officials)
 	d.arrivals, d.aircraft, d.airVerbs = set(arrivals), set(aircraft), set(airVerbs)
 	d.members, d.clearing, d.becauseOf = set(memberNouns), set(mineClearing), set(becauseOf)
-	d.airMakers = set(airMakers)
+	d.airMakers, d.goingOn = set(airMakers), set(goingOn)
 	d.posts, d.forcing, d.defences = set(postWords), set(forcingVerbs), set(airDefences)
 	d.idioms = map[string]map[string]bool{}
 	for w, after := range idioms {
@@ -1029,6 +1030,8 @@ func (d *Detector) alongsideAt(ws []word, i int) (int, bool) {
 		return i - 1, true // «وترافقت الغارات الجوية مع قصف»: the first happening is the subject
 	case i >= 1 && (ws[i-1].w == "وسط" || ws[i-1].w == "ووسط"):
 		return i - 1, true
+	case i >= 2 && (ws[i-2].w == "وسط" || ws[i-2].w == "ووسط") && d.goingOn[ws[i-1].w]:
+		return i - 2, true // «وسط استمرار قصف القوات»
 	case i >= 2 && ws[i-1].w == "الي" && strings.HasSuffix(ws[i-2].w, "اضافه"):
 		return i - 2, true // «بالإضافة إلى قصف مماثل على قرية…»: one more
 	}

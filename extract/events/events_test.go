@@ -430,6 +430,11 @@ func TestOneRunTwoReports(t *testing.T) {
 // TestAlongside: «، تزامنا مع …» tells a second happening, with its own
 // toll.
 func TestAlongside(t *testing.T) {
+	// «وسط استمرار قصف…»: the shelling that goes on is told by its own words.
+	if evs := detect(t, "ألقت المروحيات البراميل على بلدة داعل وسط استمرار قصف المدفعية على البلدة.", time.Time{}); len(evs) != 2 ||
+		evs[1].SubType != Shelling || !strings.HasPrefix(evs[1].Evidence, "وسط استمرار") {
+		t.Errorf("«وسط استمرار قصف»: events %+v, want the shelling cited by its own words", evs)
+	}
 	// «، وآخر مدفعي»: «and another» goes on with the clause before, whose
 	// toll is the air strike's.
 	evs := detect(t, "قتل ستة مدنيين أمس بقصف جوي لطائرات النظام، وآخر مدفعي على ريف إدلب الجنوبي.", time.Time{})

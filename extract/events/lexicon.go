@@ -211,6 +211,10 @@ var asideWords = []string{"مع", "إلى", "الى", "نحو", "باتجاه", 
 // alongside the first (ترافقت الغارات مع قصف صاروخي).
 var alongsideWords = []string{"ترافق", "ترافقت", "ترافقا", "تزامن", "تزامنت", "تزامنا", "بالتزامن", "متزامنا", "متزامنة", "ترافقا"}
 
+// goingOn between «وسط» and a report tell it goes on (وسط استمرار القصف،
+// وسط تواصل الغارات).
+var goingOn = []string{"استمرار", "تواصل", "مواصلة", "تجدد", "تصاعد", "اشتداد"}
+
 // relativePronouns open a description of what was named before them.
 var relativePronouns = []string{"الذي", "التي", "الذين", "اللذين", "اللتين", "اللذان", "اللتان", "اللواتي", "اللاتي"}
 
