@@ -213,13 +213,10 @@ func hasPrefix(rs []rune, s string) bool {
 // النظام، والفصائل في محيط البلدة» is one clause: its «، و» is the
 // second party's, which the «بين» before it awaits.
 func startsWord(rs []rune, s string) bool {
-	i := 0
-	for _, r := range s {
-		if i >= len(rs) || rs[i] != r {
-			return false
-		}
-		i++
+	if !hasPrefix(rs, s) {
+		return false
 	}
+	i := utf8.RuneCountInString(s)
 	return i == len(rs) || !arabic.IsLetter(rs[i])
 }
 
