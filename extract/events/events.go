@@ -93,6 +93,7 @@ type Detector struct {
 	airVerbs       map[string]bool
 	arrivals       map[string]bool
 	members        map[string]bool
+	met            map[string]bool
 	goingOn        map[string]bool
 	airMakers      map[string]bool
 	becauseOf      map[string]bool
@@ -257,7 +258,7 @@ func New() *Detector {
 	d.support, d.attempts, d.drops, d.officials = set(supportWords), set(attemptWords), set(dropWords), set(officials)
 	d.arrivals, d.aircraft, d.airVerbs = set(arrivals), set(aircraft), set(airVerbs)
 	d.members, d.clearing, d.becauseOf = set(memberNouns), set(mineClearing), set(becauseOf)
-	d.airMakers, d.goingOn = set(airMakers), set(goingOn)
+	d.airMakers, d.goingOn, d.met = set(airMakers), set(goingOn), set(meetingVerbs)
 	d.posts, d.forcing, d.defences = set(postWords), set(forcingVerbs), set(airDefences)
 	d.idioms = map[string]map[string]bool{}
 	for w, after := range idioms {
@@ -376,7 +377,7 @@ func (d *Detector) Detect(doc, text string, mentions []extract.Mention, date tim
 			lastAgent = ""
 			paraSentence = cl.sentence
 		}
-		places := literalIn(mentions, cl.start, cl.end, runes)
+		places := d.literalIn(mentions, cl.start, cl.end, runes)
 		// «… غداة إعلان الجيش السيطرة على المدينة التي تعد الأخيرة في
 		// سوريا»: in a part cut from its sentence, Syria as a whole places
 		// nothing, and the sentence's places before it hold.
@@ -425,9 +426,9 @@ func (d *Detector) Detect(doc, text string, mentions []extract.Mention, date tim
 		// «قتل 28 في اشتباكات وتفجيرين في ريف حلب»: two reports in one
 		// run of words share the place it ends with.
 		if len(places) == 0 && ci+1 < len(cls) && cls[ci+1].cont {
-			places = literalIn(mentions, cls[ci+1].start, cls[ci+1].end, runes)
+			places = d.literalIn(mentions, cls[ci+1].start, cls[ci+1].end, runes)
 		}
-		if (typeOf[ev.SubType] == "Political developments" || ev.SubType == Agreement) && !d.heldAt(words, runes, places, cl.start) {
+		if (typeOf[ev.SubType] == "Political developments" || ev.SubType == Agreement) && !d.heldAt(words, runes, places, ev.at) {
 			continue
 		}
 
@@ -626,10 +627,14 @@ const repeatSentences = 3
 
 // heldAt: a political event is a meeting or talks held somewhere — «في
 // موسكو», «بدمشق» — told as news, not as someone's words about them.
-func (d *Detector) heldAt(ws []word, runes []rune, places []extract.Mention, clauseStart int) bool {
-	for _, w := range ws {
-		if w.flags&isSpeech != 0 {
-			return false
+func (d *Detector) heldAt(ws []word, runes []rune, places []extract.Mention, at int) bool {
+	// «أكد أن دمشق مستعدة للمفاوضات»: talk of talks is no meeting — but
+	// «أضاف أن السفير تحادث مع…» tells one that was held.
+	if t := sort.Search(len(ws), func(i int) bool { return ws[i].start >= at }); t == len(ws) || !d.met[ws[t].bare] {
+		for _, w := range ws {
+			if w.flags&isSpeech != 0 {
+				return false
+			}
 		}
 	}
 	for _, m := range places {
@@ -1985,14 +1990,14 @@ func (d *Detector) monthAt(ws []word, i int) (int, int) {
 // of the text rs, but for a clock's time zone («الساعة 22 : 48 (مكة
 // المكرمة)»), which news sites print with every date and which places
 // nothing that happened.
-func literalIn(ms []extract.Mention, start, end int, rs []rune) []extract.Mention {
+func (d *Detector) literalIn(ms []extract.Mention, start, end int, rs []rune) []extract.Mention {
 	i := sort.Search(len(ms), func(i int) bool { return ms[i].Start >= start })
 	j := i
 	for j < len(ms) && ms[j].Start < end {
 		j++
 	}
 	keep := func(m extract.Mention) bool {
-		return m.Use == extract.Literal && m.Place != nil && !timeZone(rs, m.Start)
+		return m.Use == extract.Literal && m.Place != nil && !timeZone(rs, m.Start) && !d.reportWord(m)
 	}
 	// Most often every mention there is kept: the slice itself, shared
 	// (callers copy before they change it).
@@ -2006,6 +2011,13 @@ func literalIn(ms []extract.Mention, start, end int, rs []rune) []extract.Mentio
 		}
 	}
 	return out
+}
+
+// reportWord reports a mention whose words are a report's (في زيارة هي
+// الأولى): a village of that name is not what the clause names.
+func (d *Detector) reportWord(m extract.Mention) bool {
+	_, ok := d.triggers[arabic.Fold(m.Surface)]
+	return ok
 }
 
 // byRole orders places for an event: the places it happened at before

@@ -110,7 +110,8 @@ var triggers = map[string]string{
 	"اتفاق": Agreement, "الاتفاق": Agreement, "هدنة": Agreement, "الهدنة": Agreement, "مصالحة": Agreement,
 	"تسوية": Agreement, "انسحاب": Transfer, "تسليم": Transfer,
 	// political
-	"اجتماع": Meeting, "الاجتماع": Meeting, "اجتماعات": Meeting, "لقاءات": Meeting, "لقاء": Meeting, "زيارة": Meeting, "التقى": Meeting,
+	"اجتماع": Meeting, "الاجتماع": Meeting, "اجتماعات": Meeting, "لقاءات": Meeting,
+	"مؤتمر": Meeting, "المؤتمر": Meeting, "مؤتمرا": Meeting, "اجتمع": Meeting, "اجتمعت": Meeting, "اجتمعوا": Meeting, "لقاء": Meeting, "زيارة": Meeting, "التقى": Meeting,
 	"زار": Meeting, "استقبل": Meeting, "التقت": Meeting, "التقوا": Meeting, "تحادث": Meeting, "قمة": Meeting, "يزور": Meeting, "زارت": Meeting, "تزور": Meeting,
 	"مفاوضات": Negotiations, "المفاوضات": Negotiations, "مباحثات": Negotiations, "محادثات": Negotiations,
 	// protests
@@ -288,9 +289,13 @@ var attemptWords = []string{"محاولة", "محاولات", "حاولت", "ح�
 // air strike's, whatever it is called (ألقت المروحيات الألغام البحرية).
 var dropWords = []string{"ألقت", "ألقى", "القت", "القى", "ألقوا", "تلقي", "يلقي", "إلقاء", "القاء"}
 
+// meetingVerbs tell a meeting held (التقى، تحادث، اجتمع): reported by a
+// source, it still happened.
+var meetingVerbs = []string{"التقى", "التقت", "التقوا", "تحادث", "تحادثا", "اجتمع", "اجتمعت", "اجتمعوا", "استقبل", "استقبلت", "زار", "زارت"}
+
 // officials arriving at or entering a place visit it (دخل محافظ ريف دمشق
 // إلى المدينة، وصل وزير الخارجية إلى دمشق): arrivals before them.
-var arrivals = []string{"دخل", "دخلت", "وصل", "وصلت", "يصل", "تصل"}
+var arrivals = []string{"دخل", "دخلت", "وصل", "وصلت", "يصل", "تصل", "عقد", "عقدت"}
 
 var officials = []string{"محافظ", "وزير", "وفد", "مبعوث", "المبعوث", "سفير", "السفير", "رئيس", "الرئيس", "وفود"}
 
