@@ -93,6 +93,7 @@ type Detector struct {
 	airVerbs       map[string]bool
 	arrivals       map[string]bool
 	members        map[string]bool
+	consecutive    map[string]bool
 	met            map[string]bool
 	goingOn        map[string]bool
 	airMakers      map[string]bool
@@ -259,6 +260,7 @@ func New() *Detector {
 	d.arrivals, d.aircraft, d.airVerbs = set(arrivals), set(aircraft), set(airVerbs)
 	d.members, d.clearing, d.becauseOf = set(memberNouns), set(mineClearing), set(becauseOf)
 	d.airMakers, d.goingOn, d.met = set(airMakers), set(goingOn), set(meetingVerbs)
+	d.consecutive = set(consecutiveControl)
 	d.posts, d.forcing, d.defences = set(postWords), set(forcingVerbs), set(airDefences)
 	d.idioms = map[string]map[string]bool{}
 	for w, after := range idioms {
@@ -1114,6 +1116,11 @@ func (d *Detector) known(w string) bool {
 // name of a truce (وقف إطلاق النار).
 func (d *Detector) trigger(ws []word, i int) (string, bool) {
 	if ws[i].flags&isTrigger == 0 {
+		// «وواصل تقدمه ليسيطر في 19 تشرين الثاني على البوكمال»: in a
+		// dated telling, ل or و with the imperfect goes on with the past.
+		if d.consecutive[ws[i].w] && d.datedTelling(ws) {
+			return territory, true
+		}
 		return "", false
 	}
 	if ws[i].flags&isArrival != 0 && i+1 < len(ws) && written(d.officials, ws[i+1].w) {
@@ -1399,6 +1406,17 @@ func (d *Detector) takesGround(ws []word, i int) bool {
 	w := ws[i].bare
 	return (st == territory || st == advance) && !strings.HasPrefix(w, "ال") && !strings.HasSuffix(w, "ة") &&
 		w != "تقدم" && w != "تحرير" && w != "دخول" && w != "سيطره"
+}
+
+// datedTelling reports a month's name among ws: a clause that dates
+// what it tells.
+func (d *Detector) datedTelling(ws []word) bool {
+	for _, w := range ws {
+		if w.flags&isMonth != 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // forced reports a trigger that a forcing verb before it in the clause

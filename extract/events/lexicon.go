@@ -289,6 +289,11 @@ var attemptWords = []string{"محاولة", "محاولات", "حاولت", "ح�
 // air strike's, whatever it is called (ألقت المروحيات الألغام البحرية).
 var dropWords = []string{"ألقت", "ألقى", "القت", "القى", "ألقوا", "تلقي", "يلقي", "إلقاء", "القاء"}
 
+// consecutiveControl are control verbs in the imperfect after ل or و: an
+// aim or a state, but in a telling that gives dates what came next
+// (ليسيطر في 19 تشرين الثاني على البوكمال، ليتابع تقدمه ويسيطر على…).
+var consecutiveControl = []string{"ليسيطر", "لتسيطر", "ويسيطر", "وتسيطر", "ليستعيد", "لتستعيد", "ويستعيد", "وتستعيد"}
+
 // meetingVerbs tell a meeting held (التقى، تحادث، اجتمع): reported by a
 // source, it still happened.
 var meetingVerbs = []string{"التقى", "التقت", "التقوا", "تحادث", "تحادثا", "اجتمع", "اجتمعت", "اجتمعوا", "استقبل", "استقبلت", "زار", "زارت"}
