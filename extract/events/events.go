@@ -2031,11 +2031,13 @@ func (d *Detector) literalIn(ms []extract.Mention, start, end int, rs []rune) []
 	return out
 }
 
-// reportWord reports a mention whose words are a report's (في زيارة هي
-// الأولى): a village of that name is not what the clause names.
+// reportWord reports a mention whose words are a report's or a toll's
+// (في زيارة هي الأولى، لسقوط شهداء): a village of that name is not what
+// the clause names.
 func (d *Detector) reportWord(m extract.Mention) bool {
-	_, ok := d.triggers[arabic.Fold(m.Surface)]
-	return ok
+	f := arabic.Fold(m.Surface)
+	_, ok := d.triggers[f]
+	return ok || d.deathNouns[f] || d.injuryNouns[f] // «لسقوط شهداء»
 }
 
 // byRole orders places for an event: the places it happened at before

@@ -543,6 +543,20 @@ func TestWhatItLedTo(t *testing.T) {
 	}
 }
 
+// TestTollWordsPlaceNothing: a word of a toll or a report that is also a
+// village's name (شهداء، زيارة) is not where the clause puts anything.
+func TestTollWordsPlaceNothing(t *testing.T) {
+	d := New()
+	for _, w := range []string{"شهداء", "زيارة", "قتلى"} {
+		if !d.reportWord(extract.Mention{Surface: w}) {
+			t.Errorf("%s: not a report's word", w)
+		}
+	}
+	if d.reportWord(extract.Mention{Surface: "كفرنبل"}) {
+		t.Errorf("كفرنبل: a report's word")
+	}
+}
+
 // TestReferencePoints: a place named as a point to measure from, or that
 // the clause relates to through ل, «مع» or «إلى», or that a relative
 // clause names in describing the first place, yields to the place the
