@@ -317,6 +317,30 @@ func TestContainers(t *testing.T) {
 	})
 }
 
+// TestListContainers: a container after a list places every item of it,
+// not only the last; the sentence's other governorate, named first,
+// would otherwise take the items whose namesakes lie there.
+func TestListContainers(t *testing.T) {
+	runRules(t, []ruleCase{
+		{"a list joined by «و»", "بعد معارك عنيفة في ريف حلب الجنوبي، سيطرت القوات على قرى الحمدانية والمستريحة وعطشان في ريف حماة الشمالي.",
+			[]want{{"ريف حلب", "Aleppo"}, {"الحمدانية", "Hama"}, {"المستريحة", "Hama"}, {"عطشان", "Hama"}, {"ريف حماة", "Hama"}}},
+		{"a comma list, a comma before the container", "بعد معارك في ريف حلب، سيطرت القوات على قرى الحمدانية، المستريحة، عطشان، في ريف حماة الشمالي.",
+			[]want{{"ريف حلب", "Aleppo"}, {"الحمدانية", "Hama"}, {"المستريحة", "Hama"}, {"عطشان", "Hama"}, {"ريف حماة", "Hama"}}},
+		{"settlement words between the names", "بعد سيطرتها على أحياء مدينة حلب، تقدمت القوات نحو قرية جب الصفا وبلدة عين البيضا بريف إدلب الشرقي.",
+			[]want{{"حلب", "Aleppo"}, {"جب الصفا", "Idleb"}, {"عين البيضا", "Idleb"}, {"ريف إدلب", "Idleb"}}},
+		{"known names without a list head", "بعد سيطرتها على أحياء مدينة حلب، تقدمت القوات نحو جب الصفا وعين البيضا وسروج بريف إدلب الشرقي.",
+			[]want{{"حلب", "Aleppo"}, {"جب الصفا", "Idleb"}, {"عين البيضا", "Idleb"}, {"سروج", "Idleb"}, {"ريف إدلب", "Idleb"}}},
+		{"an item the gazetteer lacks after a list head", "بعد معارك في ريف حلب، قصفت الطائرات قرى الحمدانية والزلاقيات الغربية والمستريحة في ريف حماة الشمالي.",
+			[]want{{"ريف حلب", "Aleppo"}, {"الحمدانية", "Hama"}, {"الزلاقيات الغربية", "Hama"}, {"المستريحة", "Hama"}, {"ريف حماة", "Hama"}}},
+		{"a sentence ends the list", "سيطرت القوات في ريف حلب الجنوبي على الحمدانية والمستريحة. وقصفت الطائرات قرى في ريف حماة.",
+			[]want{{"ريف حلب", "Aleppo"}, {"الحمدانية", "Aleppo"}, {"المستريحة", "Aleppo"}, {"ريف حماة", "Hama"}}},
+		{"a verb ends a list no head began", "سيطرت القوات في ريف حلب الجنوبي على الحمدانية والمستريحة وتقدمت في ريف حماة.",
+			[]want{{"ريف حلب", "Aleppo"}, {"الحمدانية", "Aleppo"}, {"المستريحة", "Aleppo"}, {"ريف حماة", "Hama"}}},
+		{"«وفي» begins another clause", "سيطرت القوات في ريف حلب الجنوبي على الحمدانية والمستريحة، وفي ريف حماة قصفت الطائرات.",
+			[]want{{"ريف حلب", "Aleppo"}, {"الحمدانية", "Aleppo"}, {"المستريحة", "Aleppo"}, {"ريف حماة", "Hama"}}},
+	})
+}
+
 // TestContainerPhrases: one place phrase may stand between a name and the
 // country that contains it, which then outweighs a Syrian namesake.
 func TestContainerPhrases(t *testing.T) {
