@@ -457,6 +457,34 @@ func TestListItems(t *testing.T) {
 	})
 }
 
+// TestListItemsKnownAfterConjunction: an item the gazetteer knows is
+// resolved when «و» stands apart before it, as when it is written on: it
+// is not reported as a name the gazetteer lacks.
+func TestListItemsKnownAfterConjunction(t *testing.T) {
+	ex := realExtractor(t)
+	for _, tc := range []struct{ text, item string }{
+		{"قصفت الطائرات قرى الحمدانية و المستريحة في ريف حماة الشمالي.", "المستريحة"},
+		{"شنت الطائرات غارات على بلدتي الرستن و تلدو في ريف حمص.", "تلدو"},
+	} {
+		res := ex.Analyze(tc.text)
+		for _, u := range res.Unresolved {
+			t.Errorf("%s: %q reported unresolved", tc.text, u.Name)
+		}
+		found := false
+		for _, m := range res.Mentions {
+			if m.Surface == tc.item {
+				found = true
+				if m.Place == nil || len(m.Candidates) == 0 || m.Name != m.Place.NameAr {
+					t.Errorf("%s: %q not resolved to the gazetteer: %+v", tc.text, tc.item, m)
+				}
+			}
+		}
+		if !found {
+			t.Errorf("%s: no mention of %q", tc.text, tc.item)
+		}
+	}
+}
+
 func TestNameHeads(t *testing.T) {
 	runRules(t, []ruleCase{
 		{"a head before a name known alone", "اشتباكات عنيفة في محيط بيت تيما بريف دمشق الغربي.",
