@@ -743,7 +743,7 @@ func (a *analysis) unknownHeaded(head int, m match) {
 
 func (a *analysis) accept(men Mention, first, end int, c cue) {
 	a.res.Mentions = append(a.res.Mentions, men)
-	a.listOpen = a.prevFlags(first)&fListHead != 0 || a.listOpen && a.lastEnd == first && a.joins(first)
+	a.listOpen = a.headedItem(first)
 	a.lastEnd, a.lastCue = end, c
 	p := men.Place
 	if p == nil || men.Kind == geo.Landmark && men.Name != p.NameAr {
@@ -767,6 +767,13 @@ func (a *analysis) accept(men Mention, first, end int, c cue) {
 		a.near = append(a.near, p)
 		a.lastPlc, a.lastSent = p, a.sentIdx
 	}
+}
+
+// headedItem reports a name at token first that is an item of a list a
+// list head began (قرى X وY): right after the head, or joined to the
+// item accepted before it.
+func (a *analysis) headedItem(first int) bool {
+	return a.prevFlags(first)&fListHead != 0 || a.listOpen && a.lastEnd == first && a.joins(first)
 }
 
 // choose picks the candidate the context supports best.
@@ -817,10 +824,16 @@ func (a *analysis) choose(m match, hint geo.Kind) *geo.Place {
 // containerAfter is the governorate a container right after m states
 // («X بريف دير الزور», «X في محافظة حلب», «X بمدينة حماة»): a governorate,
 // region or capital named within two words of the name, with no
-// punctuation between and a preposition first. Nil when there is none.
+// punctuation between and a preposition first. A container after a list
+// places every item of it (قرى X وY، Z في ريف حماة), so for an item it is
+// the one after the list's last name; a comma may close such a list before
+// it. Nil when there is none.
 func (a *analysis) containerAfter(m match) *geo.Place {
-	end := m.i + m.n
-	if end >= len(a.toks) || a.toks[end].before != 0 {
+	end, items := a.listEnd(m.i+m.n, a.headedItem(m.i))
+	if end >= len(a.toks) {
+		return nil
+	}
+	if b := a.toks[end].before; b != 0 && (b != sepComma || items == 0 && !a.inList(m)) {
 		return nil
 	}
 	w := a.w(end)
@@ -839,6 +852,64 @@ func (a *analysis) containerAfter(m match) *geo.Place {
 		return g.gov
 	}
 	return nil
+}
+
+// maxListItems bounds how far listEnd reads: longer runs of commas are
+// seldom one list.
+const maxListItems = 12
+
+// listEnd is the token after the last item of the list that goes on at
+// token k, after a name, and how many items follow that name: none when
+// the name ends no list. Only after a list head (قرى X وY) may an item be
+// a word the gazetteer lacks: elsewhere «X وتقدمت في …» is no list.
+func (a *analysis) listEnd(k int, headed bool) (int, int) {
+	items := 0
+	for ; items < maxListItems; items++ {
+		next, ok := a.listNext(k, headed)
+		if !ok {
+			break
+		}
+		k = next
+	}
+	return k, items
+}
+
+// listNext reads the item of a list at token k, joined to the one before
+// by «و» or a comma, and returns the token after it. An item is a
+// gazetteer name or, when headed, a word shaped like one (the gazetteer
+// lacks many villages), after a settlement or landmark word (وقرية X،
+// بلدة Y، تل Z), with the words that extend a name (المويلح الشمالي).
+func (a *analysis) listNext(k int, headed bool) (int, bool) {
+	if k >= len(a.toks) || !a.joins(k) {
+		return 0, false
+	}
+	if a.w(k) == "و" {
+		k++ // «و» written apart
+		if k >= len(a.toks) || a.toks[k].before != 0 {
+			return 0, false
+		}
+	}
+	// A name that begins with a trigger word (تل ذهب) is a name first.
+	if end, ok := a.itemAt(k, headed); ok {
+		k = end
+	} else if a.flagsAt(k)&(fSettlement|fLandmark) == 0 || k+1 >= len(a.toks) || a.toks[k+1].before != 0 {
+		return 0, false
+	} else if k, ok = a.itemAt(k+1, headed); !ok {
+		return 0, false
+	}
+	for j := k; j < len(a.toks) && j < k+2 && a.toks[j].before == 0 && a.e.lx.namePart[a.w(j)]; j++ {
+		k = j + 1
+	}
+	return k, true
+}
+
+// itemAt reads the name of a list's item at token k and returns the
+// token after it: a gazetteer name, or when headed a word shaped like one.
+func (a *analysis) itemAt(k int, headed bool) (int, bool) {
+	if m, ok := a.longest(k); ok && m.flags&nGeneric == 0 {
+		return k + m.n, true
+	}
+	return k + 1, headed && a.itemName(strings.TrimPrefix(a.w(k), "و"))
 }
 
 // settled reports a kindless settlement trigger before m (منطقة).

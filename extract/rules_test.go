@@ -317,6 +317,30 @@ func TestContainers(t *testing.T) {
 	})
 }
 
+// TestListContainers: a container after a list places every item of it,
+// not only the last; the sentence's other governorate, named first,
+// would otherwise take the items whose namesakes lie there.
+func TestListContainers(t *testing.T) {
+	runRules(t, []ruleCase{
+		{"a list joined by «و»", "بعد معارك عنيفة في ريف حلب الجنوبي، سيطرت القوات على قرى الحمدانية والمستريحة وعطشان في ريف حماة الشمالي.",
+			[]want{{"ريف حلب", "Aleppo"}, {"الحمدانية", "Hama"}, {"المستريحة", "Hama"}, {"عطشان", "Hama"}, {"ريف حماة", "Hama"}}},
+		{"a comma list, a comma before the container", "بعد معارك في ريف حلب، سيطرت القوات على قرى الحمدانية، المستريحة، عطشان، في ريف حماة الشمالي.",
+			[]want{{"ريف حلب", "Aleppo"}, {"الحمدانية", "Hama"}, {"المستريحة", "Hama"}, {"عطشان", "Hama"}, {"ريف حماة", "Hama"}}},
+		{"settlement words between the names", "بعد سيطرتها على أحياء مدينة حلب، تقدمت القوات نحو قرية جب الصفا وبلدة عين البيضا بريف إدلب الشرقي.",
+			[]want{{"حلب", "Aleppo"}, {"جب الصفا", "Idleb"}, {"عين البيضا", "Idleb"}, {"ريف إدلب", "Idleb"}}},
+		{"known names without a list head", "بعد سيطرتها على أحياء مدينة حلب، تقدمت القوات نحو جب الصفا وعين البيضا وسروج بريف إدلب الشرقي.",
+			[]want{{"حلب", "Aleppo"}, {"جب الصفا", "Idleb"}, {"عين البيضا", "Idleb"}, {"سروج", "Idleb"}, {"ريف إدلب", "Idleb"}}},
+		{"an item the gazetteer lacks after a list head", "بعد معارك في ريف حلب، قصفت الطائرات قرى الحمدانية والزلاقيات الغربية والمستريحة في ريف حماة الشمالي.",
+			[]want{{"ريف حلب", "Aleppo"}, {"الحمدانية", "Hama"}, {"الزلاقيات الغربية", "Hama"}, {"المستريحة", "Hama"}, {"ريف حماة", "Hama"}}},
+		{"a sentence ends the list", "سيطرت القوات في ريف حلب الجنوبي على الحمدانية والمستريحة. وقصفت الطائرات قرى في ريف حماة.",
+			[]want{{"ريف حلب", "Aleppo"}, {"الحمدانية", "Aleppo"}, {"المستريحة", "Aleppo"}, {"ريف حماة", "Hama"}}},
+		{"a verb ends a list no head began", "سيطرت القوات في ريف حلب الجنوبي على الحمدانية والمستريحة وتقدمت في ريف حماة.",
+			[]want{{"ريف حلب", "Aleppo"}, {"الحمدانية", "Aleppo"}, {"المستريحة", "Aleppo"}, {"ريف حماة", "Hama"}}},
+		{"«وفي» begins another clause", "سيطرت القوات في ريف حلب الجنوبي على الحمدانية والمستريحة، وفي ريف حماة قصفت الطائرات.",
+			[]want{{"ريف حلب", "Aleppo"}, {"الحمدانية", "Aleppo"}, {"المستريحة", "Aleppo"}, {"ريف حماة", "Hama"}}},
+	})
+}
+
 // TestContainerPhrases: one place phrase may stand between a name and the
 // country that contains it, which then outweighs a Syrian namesake.
 func TestContainerPhrases(t *testing.T) {
@@ -431,6 +455,34 @@ func TestListItems(t *testing.T) {
 		{"no list head, no unknown items", "في ريف حمص سيطرت القوات على الغزالة والمحروقة.",
 			[]want{{"ريف حمص", "Homs"}}},
 	})
+}
+
+// TestListItemsKnownAfterConjunction: an item the gazetteer knows is
+// resolved when «و» stands apart before it, as when it is written on: it
+// is not reported as a name the gazetteer lacks.
+func TestListItemsKnownAfterConjunction(t *testing.T) {
+	ex := realExtractor(t)
+	for _, tc := range []struct{ text, item string }{
+		{"قصفت الطائرات قرى الحمدانية و المستريحة في ريف حماة الشمالي.", "المستريحة"},
+		{"شنت الطائرات غارات على بلدتي الرستن و تلدو في ريف حمص.", "تلدو"},
+	} {
+		res := ex.Analyze(tc.text)
+		for _, u := range res.Unresolved {
+			t.Errorf("%s: %q reported unresolved", tc.text, u.Name)
+		}
+		found := false
+		for _, m := range res.Mentions {
+			if m.Surface == tc.item {
+				found = true
+				if m.Place == nil || len(m.Candidates) == 0 || m.Name != m.Place.NameAr {
+					t.Errorf("%s: %q not resolved to the gazetteer: %+v", tc.text, tc.item, m)
+				}
+			}
+		}
+		if !found {
+			t.Errorf("%s: no mention of %q", tc.text, tc.item)
+		}
+	}
 }
 
 func TestNameHeads(t *testing.T) {

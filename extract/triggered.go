@@ -358,6 +358,11 @@ func (a *analysis) listItem(i int) int {
 		if first >= len(a.toks) || a.toks[first].before != 0 {
 			return 0
 		}
+		// A name the gazetteer knows is decided as such, candidates
+		// and all: the loop reads it at the next token.
+		if _, ok := a.longest(first); ok {
+			return 0
+		}
 		w = a.w(first)
 	case a.toks[i].before&sepComma == 0 || strings.HasPrefix(w, "وال"):
 		// The conjunction, after a comma too («، والرك»); a name that
