@@ -327,6 +327,7 @@ func (d *Detector) Detect(doc, text string, mentions []extract.Mention, date tim
 		j := sort.Search(len(all), func(j int) bool { return all[j].start >= end })
 		return all[i:j]
 	}
+	lits := d.literals(mentions, runes) // the mentions that can place an event
 	sentences := clauses(runes, all)
 	cls := make([]clause, 0, len(sentences)+len(sentences)/4)
 	old := make([]bool, 0, cap(cls)) // the clauses of a standing state or a total
@@ -379,7 +380,7 @@ func (d *Detector) Detect(doc, text string, mentions []extract.Mention, date tim
 			lastAgent = ""
 			paraSentence = cl.sentence
 		}
-		places := d.literalIn(mentions, cl.start, cl.end, runes)
+		places := literalIn(lits, cl.start, cl.end)
 		// «… غداة إعلان الجيش السيطرة على المدينة التي تعد الأخيرة في
 		// سوريا»: in a part cut from its sentence, Syria as a whole places
 		// nothing, and the sentence's places before it hold.
@@ -428,7 +429,7 @@ func (d *Detector) Detect(doc, text string, mentions []extract.Mention, date tim
 		// «قتل 28 في اشتباكات وتفجيرين في ريف حلب»: two reports in one
 		// run of words share the place it ends with.
 		if len(places) == 0 && ci+1 < len(cls) && cls[ci+1].cont {
-			places = d.literalIn(mentions, cls[ci+1].start, cls[ci+1].end, runes)
+			places = literalIn(lits, cls[ci+1].start, cls[ci+1].end)
 		}
 		if (typeOf[ev.SubType] == "Political developments" || ev.SubType == Agreement) && !d.heldAt(words, runes, places, ev.at) {
 			continue
@@ -2004,31 +2005,34 @@ func (d *Detector) monthAt(ws []word, i int) (int, int) {
 	return 0, 0
 }
 
-// literalIn returns the literal mentions that start inside [start, end)
-// of the text rs, but for a clock's time zone («الساعة 22 : 48 (مكة
-// المكرمة)»), which news sites print with every date and which places
-// nothing that happened.
-func (d *Detector) literalIn(ms []extract.Mention, start, end int, rs []rune) []extract.Mention {
-	i := sort.Search(len(ms), func(i int) bool { return ms[i].Start >= start })
-	j := i
-	for j < len(ms) && ms[j].Start < end {
-		j++
-	}
+// literals keeps the literal mentions that can place an event, once for
+// a text: not a clock's time zone («الساعة 22 : 48 (مكة المكرمة)»),
+// which news sites print with every date, nor a word of a report.
+func (d *Detector) literals(ms []extract.Mention, rs []rune) []extract.Mention {
 	keep := func(m extract.Mention) bool {
 		return m.Use == extract.Literal && m.Place != nil && !timeZone(rs, m.Start) && !d.reportWord(m)
 	}
-	// Most often every mention there is kept: the slice itself, shared
-	// (callers copy before they change it).
-	if !slices.ContainsFunc(ms[i:j], func(m extract.Mention) bool { return !keep(m) }) {
-		return ms[i:j:j]
+	if !slices.ContainsFunc(ms, func(m extract.Mention) bool { return !keep(m) }) {
+		return ms
 	}
-	var out []extract.Mention
-	for _, m := range ms[i:j] {
+	out := make([]extract.Mention, 0, len(ms))
+	for _, m := range ms {
 		if keep(m) {
 			out = append(out, m)
 		}
 	}
 	return out
+}
+
+// literalIn returns the mentions of ms (from literals) that start inside
+// [start, end): a slice of ms, which callers copy before they change it.
+func literalIn(ms []extract.Mention, start, end int) []extract.Mention {
+	i := sort.Search(len(ms), func(i int) bool { return ms[i].Start >= start })
+	j := i
+	for j < len(ms) && ms[j].Start < end {
+		j++
+	}
+	return ms[i:j:j]
 }
 
 // reportWord reports a mention whose words are a report's or a toll's
