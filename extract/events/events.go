@@ -223,6 +223,7 @@ const (
 	isMidClause                              // midClause[w] (كما، فيما)
 	isTopicLead                              // the first word of a topic opener: من، ومن، في، وفي
 	isAnd                                    // «و» written apart, which a narrative verb may follow
+	hasIdiom                                 // a trigger some words after it make an idiom of: idioms[bare]
 )
 
 // opensFlags are the flags of a word that may open a clause after a space.
@@ -807,6 +808,7 @@ func (d *Detector) lexeme(w string) *lexeme {
 		{d.artillery[l.bare], isArtillery},
 		{written(d.posts, w), isPost},
 		{d.relatives[w], isRelative},
+		{d.idioms[l.bare] != nil, hasIdiom},
 		{d.narrative[w], isNarrative},
 		{strings.HasPrefix(w, "و") && d.narrative[strings.TrimPrefix(w, "و")], isNarrativeAfterAnd},
 		{midClause[w], isMidClause},
@@ -1147,7 +1149,7 @@ func (d *Detector) trigger(ws []word, i int) (string, bool) {
 		}
 	}
 	if st := ws[i].sub; st != "" {
-		if i+1 < len(ws) && d.idioms[ws[i].bare][ws[i+1].w] {
+		if ws[i].flags&hasIdiom != 0 && i+1 < len(ws) && d.idioms[ws[i].bare][ws[i+1].w] {
 			return "", false // «انفجار الوضع»
 		}
 		if st == AirStrike && i > 0 && ws[i-1].flags&isDefence != 0 {
