@@ -192,7 +192,7 @@ type lexeme struct {
 }
 
 // wordFlag marks the word lists a form (as written or stripped) is on.
-type wordFlag uint32
+type wordFlag uint64
 
 const (
 	isBackground        wordFlag = 1 << iota // background[bare] or background[stripAll(w)]
@@ -224,6 +224,10 @@ const (
 	isTopicLead                              // the first word of a topic opener: من، ومن، في، وفي
 	isAnd                                    // «و» written apart, which a narrative verb may follow
 	hasIdiom                                 // a trigger some words after it make an idiom of: idioms[bare]
+	isConsecutive                            // consecutive[w]: ليسيطر، ويسيطر
+	isAirMaker                               // airMakers[w]: روسي، الحربي
+	isClearing                               // clearing[w] or clearing[stripAll(w)]: نزع، كاسحات
+	isOfficial                               // officials[w] or officials[stripAll(w)]: وزير، محافظ
 )
 
 // opensFlags are the flags of a word that may open a clause after a space.
@@ -809,6 +813,10 @@ func (d *Detector) lexeme(w string) *lexeme {
 		{written(d.posts, w), isPost},
 		{d.relatives[w], isRelative},
 		{d.idioms[l.bare] != nil, hasIdiom},
+		{d.consecutive[w], isConsecutive},
+		{d.airMakers[w], isAirMaker},
+		{written(d.clearing, w), isClearing},
+		{written(d.officials, w), isOfficial},
 		{d.narrative[w], isNarrative},
 		{strings.HasPrefix(w, "و") && d.narrative[strings.TrimPrefix(w, "و")], isNarrativeAfterAnd},
 		{midClause[w], isMidClause},
@@ -1121,12 +1129,12 @@ func (d *Detector) trigger(ws []word, i int) (string, bool) {
 	if ws[i].flags&isTrigger == 0 {
 		// «وواصل تقدمه ليسيطر في 19 تشرين الثاني على البوكمال»: in a
 		// dated telling, ل or و with the imperfect goes on with the past.
-		if d.consecutive[ws[i].w] && d.datedTelling(ws) {
+		if ws[i].flags&isConsecutive != 0 && d.datedTelling(ws) {
 			return territory, true
 		}
 		return "", false
 	}
-	if ws[i].flags&isArrival != 0 && i+1 < len(ws) && written(d.officials, ws[i+1].w) {
+	if ws[i].flags&isArrival != 0 && i+1 < len(ws) && ws[i+1].flags&isOfficial != 0 {
 		return Meeting, true // «دخل محافظ ريف دمشق إلى المدينة»: a visit
 	}
 	// The phrase first: «أسقطت طائرة» is no air strike.
@@ -1155,10 +1163,10 @@ func (d *Detector) trigger(ws []word, i int) (string, bool) {
 		if st == AirStrike && i > 0 && ws[i-1].flags&isDefence != 0 {
 			return "", false // «الدفاعات الجوية», «مضادات الطيران»
 		}
-		if st == Shelling && i+1 < len(ws) && d.airMakers[ws[i+1].w] {
+		if st == Shelling && i+1 < len(ws) && ws[i+1].flags&isAirMaker != 0 {
 			return AirStrike, true // «قصف روسي», «القصف الحربي»: from the air
 		}
-		if st == IED && i > 0 && written(d.clearing, ws[i-1].w) {
+		if st == IED && i > 0 && ws[i-1].flags&isClearing != 0 {
 			return "", false // «نزع الألغام», «وكاسحتي ألغام»: mines cleared, none exploded
 		}
 		return st, true
