@@ -687,13 +687,11 @@ var placeWords = map[string]bool{
 
 // finer keeps the places finer than a whole country.
 func finer(ms []extract.Mention) []extract.Mention {
-	var out []extract.Mention
-	for _, m := range ms {
-		if m.GeoPrecision < 4 {
-			out = append(out, m)
-		}
+	whole := func(m extract.Mention) bool { return m.GeoPrecision >= 4 }
+	if !slices.ContainsFunc(ms, whole) {
+		return ms // most often: no country among them
 	}
-	return out
+	return slices.DeleteFunc(slices.Clone(ms), whole)
 }
 
 // notSyria is ms without the mentions of Syria as a whole.
