@@ -187,7 +187,11 @@ func TestDatePrecisionInDownloads(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(rows) != 2 || rows[0][len(rows[0])-1] != "time_precision" || rows[1][len(rows[1])-1] != "3" || rows[1][1] != "2017-02-01" {
+	col := map[string]int{}
+	for i, h := range rows[0] {
+		col[h] = i
+	}
+	if len(rows) != 2 || rows[1][col["time_precision"]] != "3" || rows[1][col["event_date"]] != "2017-02-01" || rows[1][col["confidence"]] == "" {
 		t.Errorf("events.csv: %q", rows)
 	}
 	if page := string(mustRead(t, filepath.Join(out, "events.html"))); !strings.Contains(page, `<time datetime="2017-02">2017-02</time>`) {
@@ -208,6 +212,11 @@ func TestRestatementsShown(t *testing.T) {
 	}
 	if page := string(mustRead(t, filepath.Join(out, "articles", "a.html"))); !strings.Contains(page, `<blockquote class="evidence also">وأفاد ناشطون`) {
 		t.Errorf("the article page does not cite the restatement")
+	}
+	// events.csv's notes: every sentence that tells the event.
+	if rows, err := csv.NewReader(bytes.NewReader(mustRead(t, filepath.Join(out, "events.csv")))).ReadAll(); err != nil || len(rows) != 2 ||
+		!strings.Contains(rows[1][12], " … وأفاد ناشطون") {
+		t.Errorf("events.csv: %q (%v)", rows, err)
 	}
 }
 

@@ -26,7 +26,7 @@ import (
 // download rows it lets a rebuild copy hold (10: CSV cells safe from
 // spreadsheets; 11: every file ends with a checksum of its bytes; 12: an
 // event keeps its date's precision; 13: and the other clauses that tell it).
-const cacheFormat = "atlas-cache-13"
+const cacheFormat = "atlas-cache-14"
 
 // The cache's files: analyses/<key><analysisSuffix>, the pages and the
 // rows index.

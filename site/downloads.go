@@ -15,11 +15,12 @@ import (
 )
 
 // eventsCSVHeader follows ACLED's export, so that tools made for it read
-// atlas's events.
+// atlas's events; atlas's confidence in each comes last. The notes are
+// the words of every sentence that tells the event.
 var eventsCSVHeader = []string{
 	"event_id", "event_date", "event_type", "sub_event_type", "actor1", "actor2", "admin1",
 	"location", "latitude", "longitude", "geo_precision", "fatalities", "notes", "source",
-	"time_precision",
+	"time_precision", "confidence",
 }
 
 var mentionsCSVHeader = []string{
@@ -420,8 +421,9 @@ func eventRow(a *Article, e events.Event) []string {
 	if e.Fatalities != nil {
 		row[11] = strconv.Itoa(*e.Fatalities)
 	}
-	row[12] = e.Evidence
+	row[12] = strings.Join(append([]string{e.Evidence}, alsoEvidence(e)...), " … ")
 	row[14] = timePrecision(e)
+	row[15] = strconv.FormatFloat(e.Confidence, 'f', 2, 64)
 	row[13] = a.Source
 	if row[13] == "" {
 		row[13] = a.Path

@@ -308,7 +308,7 @@ func TestBuildDownloads(t *testing.T) {
 		t.Errorf("event types in the sample: %v", types)
 	}
 	for file, header := range map[string]string{
-		"events.csv":   "event_id,event_date,event_type,sub_event_type,actor1,actor2,admin1,location,latitude,longitude,geo_precision,fatalities,notes,source,time_precision",
+		"events.csv":   "event_id,event_date,event_type,sub_event_type,actor1,actor2,admin1,location,latitude,longitude,geo_precision,fatalities,notes,source,time_precision,confidence",
 		"mentions.csv": "article,start,end,surface,place_id,place_ar,place_en,kind,governorate,country,latitude,longitude,confidence,geo_precision,use",
 	} {
 		f, err := os.Open(filepath.Join(out, file))
