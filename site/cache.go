@@ -25,7 +25,8 @@ import (
 // cacheFormat changes whenever the cache's layout does, or what the
 // download rows it lets a rebuild copy hold (10: CSV cells safe from
 // spreadsheets; 11: every file ends with a checksum of its bytes; 12: an
-// event keeps its date's precision; 13: and the other clauses that tell it).
+// event keeps its date's precision; 13: and the other clauses that tell it;
+// 14: events.csv cites them all and gives the confidence).
 const cacheFormat = "atlas-cache-14"
 
 // The cache's files: analyses/<key><analysisSuffix>, the pages and the
