@@ -1,5 +1,7 @@
 package events
 
+import "sort"
+
 // Trigger words, as the news writes them (folded when the detector is
 // built). Each says which sub-type a clause reports; when a clause has
 // several, the most specific wins (rank order below).
@@ -37,6 +39,25 @@ var typeOf = map[string]string{
 	Otherwise: "Strategic developments",
 	Meeting:   "Political developments", Negotiations: "Political developments",
 	Protest: "Protests",
+}
+
+// Kind is a sub-type atlas reports and its ACLED type.
+type Kind struct{ Type, SubType string }
+
+// Kinds lists the sub-types atlas reports, with their types, the most
+// specific first: what pages, legends and colours must all know.
+func Kinds() []Kind {
+	out := make([]Kind, 0, len(typeOf))
+	for st, t := range typeOf {
+		out = append(out, Kind{t, st})
+	}
+	sort.Slice(out, func(i, j int) bool {
+		if rank[out[i].SubType] != rank[out[j].SubType] {
+			return rank[out[i].SubType] > rank[out[j].SubType]
+		}
+		return out[i].SubType < out[j].SubType
+	})
+	return out
 }
 
 // rank orders sub-types when one clause has triggers of several: the
