@@ -151,7 +151,18 @@ type Detector struct {
 	scratches chan *scratch
 }
 
+// recentSize is the number of slots of a scratch's cache of word forms
+// as written (a power of two).
+const recentSize = 4096
+
+// recentWord is a slot of that cache: a word as written and its lexeme.
+type recentWord struct {
+	raw []rune
+	l   *lexeme
+}
+
 type scratch struct {
+	recent  *[recentSize]recentWord // words as written, most recent in each slot: no folding, no hashing of strings
 	lexicon map[string]*lexeme
 	runes   []rune
 	words   []word
@@ -166,7 +177,7 @@ func (d *Detector) takeScratch() *scratch {
 	case s := <-d.scratches:
 		return s
 	default:
-		return &scratch{lexicon: map[string]*lexeme{}}
+		return &scratch{lexicon: map[string]*lexeme{}, recent: new([recentSize]recentWord)}
 	}
 }
 
@@ -855,12 +866,22 @@ func (d *Detector) words(sc *scratch, rs []rune, base int) []word {
 		for j < len(rs) && arabic.IsLetter(rs[j]) {
 			j++
 		}
-		if buf = foldRunes(buf[:0], rs[i:j]); len(buf) > 0 {
-			l, ok := seen[string(buf)]
-			if !ok {
-				l = d.lexeme(string(buf))
-				seen[l.w] = l
+		// Most words were seen a moment ago as written: a slot picked by
+		// the word's length and three of its letters holds the last one.
+		slot := &sc.recent[(uint32(j-i)*31+uint32(rs[i])*7+uint32(rs[j-1])*13+uint32(rs[i+(j-i)/2]))&(recentSize-1)]
+		l := slot.l
+		if l == nil || !slices.Equal(slot.raw, rs[i:j]) {
+			l = nil
+			if buf = foldRunes(buf[:0], rs[i:j]); len(buf) > 0 {
+				var ok bool
+				if l, ok = seen[string(buf)]; !ok {
+					l = d.lexeme(string(buf))
+					seen[l.w] = l
+				}
+				slot.raw, slot.l = append(slot.raw[:0], rs[i:j]...), l
 			}
+		}
+		if l != nil {
 			out = append(out, word{lexeme: l, start: base + i, item: dashAfter(rs, j) && l.w[0] >= '0' && l.w[0] <= '9'})
 		}
 		i = j
