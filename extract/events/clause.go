@@ -32,10 +32,9 @@ var clauseStarts = []string{"كما", "فيما", "بينما", "حيث", "ثم"
 // word. Surrounding spaces and quotes are trimmed off each clause.
 //
 // ws are rs's words (Detector.words): a clause-opening word is known by
-// its lexeme's flags, not folded again.
-func clauses(rs []rune, ws []word) []clause {
-	out := make([]clause, 0, len(ws)/12+1) // a clause is some twelve words
-	k := 0                                 // ws[k] is the first word not before the rune looked at
+// its lexeme's flags, not folded again. The clauses are appended to out.
+func clauses(out []clause, rs []rune, ws []word) []clause {
+	k := 0 // ws[k] is the first word not before the rune looked at
 	wordAt := func(at int) *lexeme {
 		for k < len(ws) && ws[k].start < at {
 			k++

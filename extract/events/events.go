@@ -161,12 +161,40 @@ type recentWord struct {
 	l   *lexeme
 }
 
+// report is a clause's own report: its sub-type and where its trigger is.
+type report struct {
+	subType string
+	at      int
+}
+
+// stated is the date a clause states, with its precision.
+type stated struct {
+	t    time.Time
+	prec string
+	ok   bool
+}
+
+// resize is s with n zero elements, reusing its array when it can.
+func resize[T any](s []T, n int) []T {
+	if cap(s) < n {
+		return make([]T, n)
+	}
+	s = s[:n]
+	clear(s)
+	return s
+}
+
 type scratch struct {
-	recent  *[recentSize]recentWord // words as written, most recent in each slot: no folding, no hashing of strings
-	lexicon map[string]*lexeme
-	runes   []rune
-	words   []word
-	actors  []actorAt // a clause's actor spans, reused
+	sentences, cls []clause // the text's clauses, as cut and as split
+	old, owns      []bool
+	kinds          []report
+	clWords        [][]word
+	stated         []stated
+	recent         *[recentSize]recentWord // words as written, most recent in each slot: no folding, no hashing of strings
+	lexicon        map[string]*lexeme
+	runes          []rune
+	words          []word
+	actors         []actorAt // a clause's actor spans, reused
 }
 
 // maxLexicon bounds a cache of word forms; past it the cache starts over.
@@ -186,6 +214,7 @@ func (d *Detector) putScratch(s *scratch) {
 		clear(s.lexicon)
 	}
 	clear(s.words) // they point at lexemes: keep none of a cleared cache
+	clear(s.clWords)
 	s.runes, s.words = s.runes[:0], s.words[:0]
 	select {
 	case d.scratches <- s:
@@ -344,9 +373,11 @@ func (d *Detector) Detect(doc, text string, mentions []extract.Mention, date tim
 		return all[i:j]
 	}
 	lits := d.literals(mentions, runes) // the mentions that can place an event
-	sentences := clauses(runes, all)
-	cls := make([]clause, 0, len(sentences)+len(sentences)/4)
-	old := make([]bool, 0, cap(cls)) // the clauses of a standing state or a total
+	// The per-clause tables below live in the scratch: a text's worth
+	// of them is made once per Detector, not once per text.
+	sentences := clauses(sc.sentences[:0], runes, all)
+	sc.sentences = sentences
+	cls, old := sc.cls[:0], sc.old[:0] // old: the clauses of a standing state or a total
 	for _, cl := range sentences {
 		dated := d.dated(in(cl.start, cl.end))
 		for _, part := range d.splitMixed(in, cl) {
@@ -354,15 +385,11 @@ func (d *Detector) Detect(doc, text string, mentions []extract.Mention, date tim
 			cls = append(cls, part)
 		}
 	}
+	sc.cls, sc.old = cls, old
 	// Each clause's own report, worked out once: the tolls of an event
 	// look at its neighbours' too.
-	type report struct {
-		subType string
-		at      int
-	}
-	kinds := make([]report, len(cls))
-	owns := make([]bool, len(cls))
-	clWords := make([][]word, len(cls))
+	kinds, owns, clWords := resize(sc.kinds, len(cls)), resize(sc.owns, len(cls)), resize(sc.clWords, len(cls))
+	sc.kinds, sc.owns, sc.clWords = kinds, owns, clWords
 	for ci, cl := range cls {
 		clWords[ci] = in(cl.start, cl.end)
 		var k Event
@@ -371,12 +398,8 @@ func (d *Detector) Detect(doc, text string, mentions []extract.Mention, date tim
 	}
 	// A timeline: clauses that give dates of their own. There an
 	// undated clause is not dated to the article's day.
-	type stated struct {
-		t    time.Time
-		prec string
-		ok   bool
-	}
-	statedAt := make([]stated, len(cls))
+	statedAt := resize(sc.stated, len(cls))
+	sc.stated = statedAt
 	dated := 0
 	for ci := range cls {
 		st := &statedAt[ci]
