@@ -415,7 +415,7 @@ func (d *Detector) Detect(doc, text string, mentions []extract.Mention, date tim
 			carry = nil
 		}
 		if cl.para {
-			seen = map[string]told{}
+			clear(seen)
 			lastAgent = ""
 			paraSentence = cl.sentence
 		}
