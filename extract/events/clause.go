@@ -256,24 +256,44 @@ func isPad(r rune) bool {
 // foldRunes appends arabic.Fold of rs to buf without making a string:
 // the detector folds every word of a text.
 func foldRunes(buf []byte, rs []rune) []byte {
-	start, space := len(buf), false
+	f := folder{buf: buf, start: len(buf)}
 	for _, r := range rs {
-		if arabic.IsSpace(r) {
-			space = len(buf) > start
-			continue
-		}
-		e := arabic.Fast(r)
-		if !e.Keep {
-			continue
-		}
-		if space {
-			buf = append(buf, ' ')
-			space = false
-		}
-		buf = utf8.AppendRune(buf, e.Folded)
-		if e.Folded2 != 0 {
-			buf = utf8.AppendRune(buf, e.Folded2)
-		}
+		f.add(r)
 	}
-	return buf
+	return f.buf
+}
+
+// foldString is foldRunes of a string's code points.
+func foldString(buf []byte, s string) []byte {
+	f := folder{buf: buf, start: len(buf)}
+	for _, r := range s {
+		f.add(r)
+	}
+	return f.buf
+}
+
+// folder appends folded code points to buf, spaces between words made one.
+type folder struct {
+	buf   []byte
+	start int
+	space bool
+}
+
+func (f *folder) add(r rune) {
+	if arabic.IsSpace(r) {
+		f.space = len(f.buf) > f.start
+		return
+	}
+	e := arabic.Fast(r)
+	if !e.Keep {
+		return
+	}
+	if f.space {
+		f.buf = append(f.buf, ' ')
+		f.space = false
+	}
+	f.buf = utf8.AppendRune(f.buf, e.Folded)
+	if e.Folded2 != 0 {
+		f.buf = utf8.AppendRune(f.buf, e.Folded2)
+	}
 }

@@ -380,9 +380,10 @@ func (d *Detector) Detect(doc, text string, mentions []extract.Mention, date tim
 	cls, old := sc.cls[:0], sc.old[:0] // old: the clauses of a standing state or a total
 	for _, cl := range sentences {
 		dated := d.dated(in(cl.start, cl.end))
-		for _, part := range d.splitMixed(in, cl) {
+		n := len(cls)
+		cls = d.splitMixed(cls, in, cl)
+		for range cls[n:] {
 			old = append(old, dated)
-			cls = append(cls, part)
 		}
 	}
 	sc.cls, sc.old = cls, old
@@ -1022,8 +1023,9 @@ func (d *Detector) voiced(ws []word) bool {
 
 // splitMixed splits a clause that reports two kinds of happening with no
 // punctuation between them («اندلعت اشتباكات في حي التضامن قامت قوات
-// الأسد على إثرها بقصف الحي») before the later trigger.
-func (d *Detector) splitMixed(in func(start, end int) []word, cl clause) []clause {
+// الأسد على إثرها بقصف الحي») before the later trigger, and appends the
+// parts to out.
+func (d *Detector) splitMixed(out []clause, in func(start, end int) []word, cl clause) []clause {
 	ws := in(cl.start, cl.end)
 	first, firstType, firstSub := -1, "", ""
 	for i, w := range ws {
@@ -1061,7 +1063,7 @@ func (d *Detector) splitMixed(in func(start, end int) []word, cl clause) []claus
 		if along && i-first >= 3 {
 			a, b := cl, cl
 			a.end, b.start, b.para, b.cont = ws[at].start, ws[at].start, false, true
-			return append([]clause{a}, d.splitMixed(in, b)...)
+			return d.splitMixed(append(out, a), in, b)
 		}
 		// «داهمت … واعتقلت»: the arrests are the raid's.
 		if firstSub == Otherwise && st == Abduction {
@@ -1075,10 +1077,10 @@ func (d *Detector) splitMixed(in func(start, end int) []word, cl clause) []claus
 			}
 			a, b := cl, cl
 			a.end, b.start, b.para, b.cont = at, at, false, true
-			return append([]clause{a}, d.splitMixed(in, b)...)
+			return d.splitMixed(append(out, a), in, b)
 		}
 	}
-	return []clause{cl}
+	return append(out, cl)
 }
 
 // alongsideAt reports a trigger at ws[i] told alongside another
@@ -1873,7 +1875,8 @@ type actorAt struct {
 // actorSpans finds the actors a clause names, in order, the longest
 // phrase at each word (الجيش السوري الحر before الجيش السوري).
 func (d *Detector) actorSpans(out []actorAt, ws []word) []actorAt {
-	var phrase []byte
+	var buf [96]byte
+	phrase := buf[:0]
 	for i := 0; i < len(ws); i++ {
 		// Most words begin no actor's name: the word's lexeme says so.
 		if ws[i].flags&isActorish == 0 {
@@ -2091,9 +2094,10 @@ func literalIn(ms []extract.Mention, start, end int) []extract.Mention {
 // (في زيارة هي الأولى، لسقوط شهداء): a village of that name is not what
 // the clause names.
 func (d *Detector) reportWord(m extract.Mention) bool {
-	f := arabic.Fold(m.Surface)
-	_, ok := d.triggers[f]
-	return ok || d.deathNouns[f] || d.injuryNouns[f] // «لسقوط شهداء»
+	var buf [64]byte
+	f := foldString(buf[:0], m.Surface)
+	_, ok := d.triggers[string(f)]
+	return ok || d.deathNouns[string(f)] || d.injuryNouns[string(f)] // «لسقوط شهداء»
 }
 
 // byRole orders places for an event: the places it happened at before

@@ -695,6 +695,9 @@ func TestFoldRunesIsFold(t *testing.T) {
 		if got, want := string(foldRunes(nil, []rune(s))), arabic.Fold(s); got != want {
 			t.Errorf("foldRunes(%q) = %q, arabic.Fold = %q", s, got, want)
 		}
+		if got, want := string(foldString(nil, s)), arabic.Fold(s); got != want {
+			t.Errorf("foldString(%q) = %q, arabic.Fold = %q", s, got, want)
+		}
 	}
 }
 
