@@ -367,9 +367,23 @@ func (d *Detector) Detect(doc, text string, mentions []extract.Mention, date tim
 	seen := map[string]told{}    // sub-type and places of the events so far → the event, its last sentence
 	all := d.words(sc, runes, 0) // every word once; clauses take slices
 	sc.words = all
+	// in is the words of [start, end). Clauses are asked for in text
+	// order, mostly: from where the last one began, a few steps forward
+	// find the next.
+	from := 0
 	in := func(start, end int) []word {
-		i := sort.Search(len(all), func(i int) bool { return all[i].start >= start })
-		j := sort.Search(len(all), func(j int) bool { return all[j].start >= end })
+		i := from
+		if i > 0 && all[i-1].start >= start {
+			i = sort.Search(len(all), func(i int) bool { return all[i].start >= start })
+		}
+		for i < len(all) && all[i].start < start {
+			i++
+		}
+		j := i
+		for j < len(all) && all[j].start < end {
+			j++
+		}
+		from = i
 		return all[i:j]
 	}
 	lits := d.literals(mentions, runes) // the mentions that can place an event
