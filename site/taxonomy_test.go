@@ -24,12 +24,12 @@ func TestEveryKindIsShown(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, k := range events.Kinds() {
-		if subTypeLabels[k.SubType] == "" {
-			t.Errorf("%s: no Arabic label", k.SubType)
+	for _, k := range events.SubTypes() {
+		if subTypeLabels[k.Name] == "" {
+			t.Errorf("%s: no Arabic label", k.Name)
 		}
 		if typeLabels[k.Type] == "" || !slices.Contains(typeOrder, k.Type) {
-			t.Errorf("%s (of %s): no label or no place in the legend", k.Type, k.SubType)
+			t.Errorf("%s (of %s): no label or no place in the legend", k.Type, k.Name)
 		}
 		class := typeClass[k.Type]
 		if class == "" {

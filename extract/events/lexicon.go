@@ -1,7 +1,5 @@
 package events
 
-import "sort"
-
 // Trigger words, as the news writes them (folded when the detector is
 // built). Each says which sub-type a clause reports; when a clause has
 // several, the most specific wins (rank order below).
@@ -28,45 +26,6 @@ const (
 	// sieges laid, aircraft downed.
 	Otherwise = "Other"
 )
-
-// typeOf gives the ACLED type of a sub-type.
-var typeOf = map[string]string{
-	ArmedClash: "Battles", GovRegains: "Battles", NSATakes: "Battles",
-	AirStrike: "Explosions/Remote violence", Shelling: "Explosions/Remote violence",
-	IED: "Explosions/Remote violence", SuicideBomb: "Explosions/Remote violence",
-	Attack: "Violence against civilians", Abduction: "Violence against civilians",
-	Agreement: "Strategic developments", Transfer: "Strategic developments", Displacement: "Strategic developments",
-	Otherwise: "Strategic developments",
-	Meeting:   "Political developments", Negotiations: "Political developments",
-	Protest: "Protests",
-}
-
-// Kind is a sub-type atlas reports and its ACLED type.
-type Kind struct{ Type, SubType string }
-
-// Kinds lists the sub-types atlas reports, with their types, the most
-// specific first: what pages, legends and colours must all know.
-func Kinds() []Kind {
-	out := make([]Kind, 0, len(typeOf))
-	for st, t := range typeOf {
-		out = append(out, Kind{t, st})
-	}
-	sort.Slice(out, func(i, j int) bool {
-		if rank[out[i].SubType] != rank[out[j].SubType] {
-			return rank[out[i].SubType] > rank[out[j].SubType]
-		}
-		return out[i].SubType < out[j].SubType
-	})
-	return out
-}
-
-// rank orders sub-types when one clause has triggers of several: the
-// more specific report wins (a suicide car bomb is not just an explosion).
-var rank = map[string]int{
-	SuicideBomb: 13, IED: 12, territory: 11, AirStrike: 10, Shelling: 9, Otherwise: 8, advance: 7,
-	Abduction: 6, ArmedClash: 5, Attack: 4, Displacement: 3, Protest: 2,
-	Agreement: 1, Meeting: 1, Negotiations: 1, Transfer: 1,
-}
 
 // triggers maps words (and two-word phrases) to the sub-type they report.
 // "territory" is resolved by the actors: a government actor regains, any

@@ -14,6 +14,7 @@ import (
 
 	"github.com/BurntSushi/toml"
 
+	"github.com/briefing-atlas/atlas/extract/events"
 	"github.com/briefing-atlas/atlas/site/sitedir"
 )
 
@@ -22,8 +23,14 @@ import (
 const FileName = "atlas.toml"
 
 // EventTypes are the keys of [colors]: one per ACLED event type, as the
-// CSS classes and the legend name them.
-var EventTypes = []string{"battles", "explosions", "civilians", "strategic", "political", "protests"}
+// CSS classes and the legend name them (events.Types).
+var EventTypes = func() []string {
+	var keys []string
+	for _, t := range events.Types() {
+		keys = append(keys, t.Key)
+	}
+	return keys
+}()
 
 // Config is a site's settings. Paths are relative to the folder of the
 // file they came from (Dir), and resolved by Path.
