@@ -723,3 +723,27 @@ func TestMayOpenClause(t *testing.T) {
 		}
 	}
 }
+
+// TestTaxonomyCoversTriggers: every sub-type a trigger word reports has a
+// rank, and every sub-type the detector reports a type and a label.
+func TestTaxonomyCoversTriggers(t *testing.T) {
+	for w, st := range triggers {
+		if _, ok := rank[st]; !ok {
+			t.Errorf("%s: sub-type %q has no rank", w, st)
+		}
+	}
+	for _, p := range phraseTriggers {
+		if _, ok := rank[p.subType]; !ok {
+			t.Errorf("%v: sub-type %q has no rank", p.second, p.subType)
+		}
+	}
+	types := map[string]bool{}
+	for _, ti := range Types() {
+		types[ti.Name] = ti.Label != "" && ti.Key != ""
+	}
+	for _, s := range SubTypes() {
+		if !types[s.Type] || s.Label == "" {
+			t.Errorf("%s: type %q unknown or unlabelled, or no label", s.Name, s.Type)
+		}
+	}
+}
