@@ -208,7 +208,7 @@
   var colours = {
     't-battles': cssColour('battles', '#c0392b'), 't-explosions': cssColour('explosions', '#b34700'),
     't-civilians': cssColour('civilians', '#8e44ad'), 't-strategic': cssColour('strategic', '#2471a3'),
-    't-political': cssColour('political', '#148f77'), 't-protests': cssColour('protests', '#616a6b')
+    't-political': cssColour('political', '#117864'), 't-protests': cssColour('protests', '#565f60')
   };
 
   function eventsMap(mapEl) {

@@ -43,4 +43,14 @@ func TestEveryKindIsShown(t *testing.T) {
 			t.Errorf("%s: no key of [colors] for %s", k.Type, class)
 		}
 	}
+	// The stylesheet's default colours and the map script's fallbacks are
+	// the taxonomy's.
+	for _, ty := range events.Types() {
+		if !strings.Contains(string(css), "--"+ty.Key+": "+ty.Colour+";") {
+			t.Errorf("atlas.css: --%s is not %s", ty.Key, ty.Colour)
+		}
+		if !strings.Contains(string(js), "cssColour('"+ty.Key+"', '"+ty.Colour+"')") {
+			t.Errorf("atlas.js: the fallback of %s is not %s", ty.Key, ty.Colour)
+		}
+	}
 }

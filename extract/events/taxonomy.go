@@ -9,6 +9,10 @@ type TypeInfo struct {
 	Name  string // ACLED's name: the key of data files
 	Label string // the Arabic label
 	Key   string // the CSS class suffix (t-Key) and atlas.toml's [colors] key
+	// Colour is the default colour of its markers and badges (atlas.css's
+	// --Key; atlas.toml's [colors] may set another). It passes WCAG AA on
+	// the pages' paper background.
+	Colour string
 }
 
 // SubTypeInfo is a sub-type: its type, its Arabic label and how specific
@@ -23,12 +27,12 @@ type SubTypeInfo struct {
 
 // eventTypes are the types in the order of legends and charts.
 var eventTypes = []TypeInfo{
-	{"Battles", "معارك", "battles"},
-	{"Explosions/Remote violence", "قصف وتفجيرات", "explosions"},
-	{"Violence against civilians", "عنف ضد المدنيين", "civilians"},
-	{"Strategic developments", "تطورات استراتيجية", "strategic"},
-	{"Political developments", "تطورات سياسية", "political"},
-	{"Protests", "احتجاجات", "protests"},
+	{"Battles", "معارك", "battles", "#c0392b"},
+	{"Explosions/Remote violence", "قصف وتفجيرات", "explosions", "#b34700"},
+	{"Violence against civilians", "عنف ضد المدنيين", "civilians", "#8e44ad"},
+	{"Strategic developments", "تطورات استراتيجية", "strategic", "#2471a3"},
+	{"Political developments", "تطورات سياسية", "political", "#117864"},
+	{"Protests", "احتجاجات", "protests", "#565f60"},
 }
 
 // subTypes are the sub-types, most specific first. A change of control
