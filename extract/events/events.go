@@ -374,7 +374,7 @@ func (d *Detector) Detect(doc, text string, mentions []extract.Mention, date tim
 	in := func(start, end int) []word {
 		i := from
 		if i > 0 && all[i-1].start >= start {
-			i = sort.Search(len(all), func(i int) bool { return all[i].start >= start })
+			i = indexAt(all, start)
 		}
 		for i < len(all) && all[i].start < start {
 			i++
@@ -687,7 +687,7 @@ const repeatSentences = 3
 func (d *Detector) heldAt(ws []word, runes []rune, places []extract.Mention, at int) bool {
 	// «أكد أن دمشق مستعدة للمفاوضات»: talk of talks is no meeting — but
 	// «أضاف أن السفير تحادث مع…» tells one that was held.
-	if t := sort.Search(len(ws), func(i int) bool { return ws[i].start >= at }); t == len(ws) || !d.met[ws[t].bare] {
+	if t := indexAt(ws, at); t == len(ws) || !d.met[ws[t].bare] {
 		for _, w := range ws {
 			if w.flags&isSpeech != 0 {
 				return false
@@ -697,7 +697,7 @@ func (d *Detector) heldAt(ws []word, runes []rune, places []extract.Mention, at 
 	for _, m := range places {
 		// The clause's words before the place, without a proclitic
 		// written onto it (بدمشق).
-		k := sort.Search(len(ws), func(i int) bool { return ws[i].start >= m.Start })
+		k := indexAt(ws, m.Start)
 		if k > 0 && m.Start > 0 && arabic.IsLetter(runes[m.Start-1]) && ws[k-1].start < m.Start {
 			k--
 		}
@@ -736,19 +736,19 @@ var placeWords = map[string]bool{
 
 // finer keeps the places finer than a whole country.
 func finer(ms []extract.Mention) []extract.Mention {
-	whole := func(m extract.Mention) bool { return m.GeoPrecision >= 4 }
-	if !slices.ContainsFunc(ms, whole) {
-		return ms // most often: no country among them
-	}
-	return slices.DeleteFunc(slices.Clone(ms), whole)
+	return without(ms, func(m extract.Mention) bool { return m.GeoPrecision >= 4 })
 }
 
 // notSyria is ms without the mentions of Syria as a whole.
-func notSyria(ms []extract.Mention) []extract.Mention {
-	if !slices.ContainsFunc(ms, wholeSyria) {
+func notSyria(ms []extract.Mention) []extract.Mention { return without(ms, wholeSyria) }
+
+// without is ms less the mentions drop reports: ms itself, shared, when
+// there are none (the common case), else a copy.
+func without(ms []extract.Mention, drop func(extract.Mention) bool) []extract.Mention {
+	if !slices.ContainsFunc(ms, drop) {
 		return ms
 	}
-	return slices.DeleteFunc(slices.Clone(ms), wholeSyria)
+	return slices.DeleteFunc(slices.Clone(ms), drop)
 }
 
 func wholeSyria(m extract.Mention) bool { return m.Place.Country == "SY" && m.GeoPrecision == 4 }
@@ -925,6 +925,12 @@ func (d *Detector) words(sc *scratch, rs []rune, base int) []word {
 		i = j
 	}
 	return out
+}
+
+// indexAt is the index of the first of ws that starts at or after the
+// code point offset at (len(ws) when none does).
+func indexAt(ws []word, at int) int {
+	return sort.Search(len(ws), func(i int) bool { return ws[i].start >= at })
 }
 
 // timeZone reports a mention at rs[at] in brackets after a clock time:
@@ -1124,7 +1130,7 @@ func (d *Detector) alongsideAt(ws []word, i int) (int, bool) {
 // similar reports «مماثل» (similar) right after the trigger at offset
 // at: a report of the kind told before.
 func similar(ws []word, at int) bool {
-	i := sort.Search(len(ws), func(i int) bool { return ws[i].start >= at })
+	i := indexAt(ws, at)
 	if i+1 >= len(ws) {
 		return false
 	}
@@ -1346,7 +1352,7 @@ func (d *Detector) longAfter(ws []word, i int) bool {
 // noun after a result verb or a demonstrative (وأدى القصف إلى، هذه
 // الغارات): it names a happening told before.
 func (d *Detector) anaphoric(ws []word, at int) bool {
-	i := sort.Search(len(ws), func(i int) bool { return ws[i].start >= at })
+	i := indexAt(ws, at)
 	if i >= len(ws) || i == 0 || !strings.HasPrefix(ws[i].w, "ال") {
 		return false
 	}
@@ -1380,7 +1386,7 @@ func definite(w string) bool {
 // after it (القصف استهدف، الغارات طالت): the happening told before,
 // named again.
 func (d *Detector) restated(ws []word, at int) bool {
-	i := sort.Search(len(ws), func(i int) bool { return ws[i].start >= at })
+	i := indexAt(ws, at)
 	return i+1 < len(ws) && strings.HasPrefix(ws[i].w, "ال") && !d.aircraft[ws[i].bare] && ws[i+1].sub != "" &&
 		!strings.HasPrefix(ws[i+1].w, "ال") && d.narrative[ws[i+1].bare]
 }
@@ -2078,19 +2084,9 @@ func (d *Detector) monthAt(ws []word, i int) (int, int) {
 // a text: not a clock's time zone («الساعة 22 : 48 (مكة المكرمة)»),
 // which news sites print with every date, nor a word of a report.
 func (d *Detector) literals(ms []extract.Mention, rs []rune) []extract.Mention {
-	keep := func(m extract.Mention) bool {
-		return m.Use == extract.Literal && m.Place != nil && !timeZone(rs, m.Start) && !d.reportWord(m)
-	}
-	if !slices.ContainsFunc(ms, func(m extract.Mention) bool { return !keep(m) }) {
-		return ms
-	}
-	out := make([]extract.Mention, 0, len(ms))
-	for _, m := range ms {
-		if keep(m) {
-			out = append(out, m)
-		}
-	}
-	return out
+	return without(ms, func(m extract.Mention) bool {
+		return m.Use != extract.Literal || m.Place == nil || timeZone(rs, m.Start) || d.reportWord(m)
+	})
 }
 
 // literalIn returns the mentions of ms (from literals) that start inside
@@ -2164,7 +2160,7 @@ func sameArea(a, b *geo.Place) bool {
 // heading of a round-up («في دمشق وريفها، قتل…»): the event is at a
 // place the clause names within it.
 func framed(all []word, m extract.Mention) bool {
-	at := sort.Search(len(all), func(i int) bool { return all[i].start >= m.End })
+	at := indexAt(all, m.End)
 	return at < len(all) && (all[at].w == "وريفها" || all[at].w == "وريفه")
 }
 
@@ -2173,7 +2169,7 @@ func framed(all []word, m extract.Mention) bool {
 // within five words before it, after the place named before it (which
 // ends at after).
 func (d *Detector) posted(all []word, after int, m extract.Mention) bool {
-	at := sort.Search(len(all), func(i int) bool { return all[i].start >= m.Start })
+	at := indexAt(all, m.Start)
 	for k := at - 1; k >= 0 && k >= at-5 && all[k].start >= after; k-- {
 		if all[k].flags&isPost != 0 {
 			return true
@@ -2185,7 +2181,7 @@ func (d *Detector) posted(all []word, after int, m extract.Mention) bool {
 // relativeAfter is where the first relative pronoun (التي، الذي) after
 // the place first and before until begins, or math.MaxInt.
 func (d *Detector) relativeAfter(all []word, first extract.Mention, until int) int {
-	for i := sort.Search(len(all), func(i int) bool { return all[i].start >= first.End }); i < len(all) && all[i].start < until; i++ {
+	for i := indexAt(all, first.End); i < len(all) && all[i].start < until; i++ {
 		if all[i].flags&isRelative != 0 {
 			return all[i].start
 		}
@@ -2213,7 +2209,7 @@ func (d *Detector) reference(all []word, m extract.Mention) bool {
 		}
 	}
 	// The text's words before the mention, at most four.
-	at := sort.Search(len(all), func(i int) bool { return all[i].start >= m.Start })
+	at := indexAt(all, m.Start)
 	var buf [4]string
 	before := buf[:0]
 	for _, w := range all[max(0, at-4):at] {
