@@ -76,8 +76,15 @@ func main() {
 	out := flag.String("out", "corpus", "folder to write them to (created; must be empty or absent)")
 	seed := flag.Uint64("seed", 2015, "random seed")
 	words := flag.Int("words", 700, "mean words per article")
+	from := flag.String("from", "", "colon-separated folders of real .txt/.md briefings to repeat instead of templates, each copy with its own slug and date")
 	flag.Parse()
-	if err := run(*n, *out, *seed, *words); err != nil {
+	var err error
+	if *from != "" {
+		err = repeat(*n, *out, strings.Split(*from, ":"))
+	} else {
+		err = run(*n, *out, *seed, *words)
+	}
+	if err != nil {
 		fmt.Fprintln(os.Stderr, "gen-corpus:", err)
 		os.Exit(1)
 	}
@@ -137,6 +144,55 @@ func run(n int, out string, seed uint64, words int) error {
 		b.WriteByte('\n')
 		name := filepath.Join(out, fmt.Sprintf("%06d.md", i+1))
 		if err := os.WriteFile(name, []byte(b.String()), 0o644); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// repeat writes n briefings cycling through the texts found in dirs, each
+// as Markdown with a front matter of its own (title, date), so that a
+// benchmark runs on real prose rather than on templates. The texts are
+// read at run time and never copied into the project.
+func repeat(n int, out string, dirs []string) error {
+	if entries, err := os.ReadDir(out); err == nil && len(entries) > 0 {
+		return fmt.Errorf("%s is not empty", out)
+	}
+	var texts []string
+	for _, dir := range dirs {
+		entries, err := os.ReadDir(dir)
+		if err != nil {
+			return err
+		}
+		for _, e := range entries {
+			ext := filepath.Ext(e.Name())
+			if e.IsDir() || (ext != ".txt" && ext != ".md") {
+				continue
+			}
+			b, err := os.ReadFile(filepath.Join(dir, e.Name()))
+			if err != nil {
+				return err
+			}
+			text := string(b)
+			if ext == ".md" && strings.HasPrefix(text, "---\n") {
+				if end := strings.Index(text[4:], "\n---\n"); end >= 0 {
+					text = text[4+end+5:]
+				}
+			}
+			texts = append(texts, text)
+		}
+	}
+	if len(texts) == 0 {
+		return fmt.Errorf("no .txt or .md briefings in %s", strings.Join(dirs, ", "))
+	}
+	if err := os.MkdirAll(out, 0o755); err != nil {
+		return err
+	}
+	start := time.Date(2013, 1, 1, 0, 0, 0, 0, time.UTC)
+	for i := range n {
+		date := start.AddDate(0, 0, i%1460)
+		body := fmt.Sprintf("---\ntitle: \"نشرة رقم %d\"\ndate: %s\n---\n%s\n", i+1, date.Format("2006-01-02"), texts[i%len(texts)])
+		if err := os.WriteFile(filepath.Join(out, fmt.Sprintf("%06d.md", i+1)), []byte(body), 0o644); err != nil {
 			return err
 		}
 	}
