@@ -27,7 +27,7 @@ import (
 // spreadsheets; 11: every file ends with a checksum of its bytes; 12: an
 // event keeps its date's precision; 13: and the other clauses that tell it;
 // 14: events.csv cites them all and gives the confidence).
-const cacheFormat = "atlas-cache-14"
+const cacheFormat = "atlas-cache-15"
 
 // The cache's files: analyses/<key><analysisSuffix>, the pages and the
 // rows index.
@@ -118,22 +118,16 @@ type cachedMention struct {
 	Use           extract.Use
 }
 
+// cachedEvent is the event record as the cache keeps it: every field
+// that events.Fields can set, but with its place and mentions as
+// gazetteer ids (mentions[i] for the record's i-th Mentions field) and,
+// when the evidence is the text between the event's offsets, only where
+// that is in bytes.
 type cachedEvent struct {
-	ID                  string
-	Start, End          int
-	BStart, BEnd        int    // the byte offsets of Start and End in the text
-	Evidence            string // "" when it is the text between Start and End
-	Type, Sub           string
-	Places              []cachedMention
-	Place               string
-	GeoPrecision        int
-	Fatalities, Injured *int
-	Actors              []string
-	HasDate             bool
-	Date                time.Time
-	DatePrecision       string
-	Also                []events.Span
-	Confidence          float64
+	events.Event
+	mentions     [][]cachedMention
+	place        string
+	bStart, bEnd int // byte offsets of the evidence; -1 when it is stored
 }
 
 func newCache(dir, salt string) *buildCache {
@@ -475,18 +469,7 @@ func newCachedAnalysis(a *Article) *cachedAnalysis {
 		ca.Spans[i] = [3]int{s.start, s.stop, s.index}
 	}
 	for _, e := range a.Events {
-		ce := cachedEvent{ID: e.ID, Start: e.Start, End: e.End, Evidence: e.Evidence, Type: e.Type, Sub: e.SubType,
-			Places: cacheMentions(text, e.Places), Place: placeID(e.Place), GeoPrecision: e.GeoPrecision,
-			Fatalities: e.Fatalities, Injured: e.Injured, Actors: e.Actors, Confidence: e.Confidence}
-		if text.Slice(e.Start, e.End) == e.Evidence && e.Evidence != "" {
-			ce.Evidence = ""
-			ce.BStart, ce.BEnd = text.Byte(e.Start), text.Byte(e.End)
-		}
-		if e.Date != nil {
-			ce.HasDate, ce.Date, ce.DatePrecision = true, *e.Date, e.DatePrecision
-		}
-		ce.Also = e.Also
-		ca.Events = append(ca.Events, ce)
+		ca.Events = append(ca.Events, newCachedEvent(text, e))
 	}
 	return ca
 }
@@ -504,30 +487,72 @@ func (ca *cachedAnalysis) article(g *geo.Gazetteer, doc *content.Article) (*Arti
 			a.spans[i] = span{start: s[0], stop: s[1], index: s[2]}
 		}
 	}
-	for _, ce := range ca.Events {
-		places, err := restoreMentions(g, text, ce.Places)
+	for i := range ca.Events {
+		e, err := ca.Events[i].event(g, text)
 		if err != nil {
 			return nil, err
-		}
-		pl, err := lookupPlace(g, ce.Place)
-		if err != nil {
-			return nil, err
-		}
-		e := events.Event{ID: ce.ID, Start: ce.Start, End: ce.End, Evidence: ce.Evidence, Type: ce.Type, SubType: ce.Sub,
-			Places: places, Place: pl, GeoPrecision: ce.GeoPrecision, Fatalities: ce.Fatalities, Injured: ce.Injured,
-			Actors: ce.Actors, Confidence: ce.Confidence, Also: ce.Also}
-		if e.Evidence == "" {
-			if e.Evidence, err = text.bytes(ce.BStart, ce.BEnd); err != nil {
-				return nil, err
-			}
-		}
-		if ce.HasDate {
-			d := ce.Date
-			e.Date, e.DatePrecision = &d, ce.DatePrecision
 		}
 		a.Events = append(a.Events, e)
 	}
 	return a, nil
+}
+
+func newCachedEvent(text extract.Offsets, e events.Event) cachedEvent {
+	ce := cachedEvent{Event: e, place: placeID(e.Place), bStart: -1, bEnd: -1}
+	ce.Place = nil
+	words := text.Slice(e.Start, e.End) == e.Evidence && e.Evidence != ""
+	if words {
+		ce.bStart, ce.bEnd = text.Byte(e.Start), text.Byte(e.End)
+	}
+	for _, f := range events.Fields() {
+		switch {
+		case f.Set == nil:
+		case f.Kind == events.Mentions:
+			ce.mentions = append(ce.mentions, cacheMentions(text, f.Get(&e).Mentions))
+			f.Set(&ce.Event, events.Value{})
+		case f.Kind == events.Words && words:
+			f.Set(&ce.Event, events.Value{})
+		}
+	}
+	return ce
+}
+
+// event is the record restored: its places looked up, its evidence cut
+// from the text.
+func (ce *cachedEvent) event(g *geo.Gazetteer, text *textCutter) (events.Event, error) {
+	e := ce.Event
+	pl, err := lookupPlace(g, ce.place)
+	if err != nil {
+		return e, err
+	}
+	e.Place = pl
+	n := 0
+	for _, f := range events.Fields() {
+		switch {
+		case f.Set == nil:
+		case f.Kind == events.Mentions:
+			if n >= len(ce.mentions) {
+				return e, errDamaged
+			}
+			ms, err := restoreMentions(g, text, ce.mentions[n])
+			if err != nil {
+				return e, err
+			}
+			n++
+			if err := f.Set(&e, events.Value{Mentions: ms}); err != nil {
+				return e, err
+			}
+		case f.Kind == events.Words && ce.bStart >= 0:
+			words, err := text.bytes(ce.bStart, ce.bEnd)
+			if err != nil {
+				return e, err
+			}
+			if err := f.Set(&e, events.Value{Text: words}); err != nil {
+				return e, err
+			}
+		}
+	}
+	return e, nil
 }
 
 // textCutter cuts a restored analysis's surfaces and evidence out of the

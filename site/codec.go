@@ -85,35 +85,7 @@ func encodeAnalysis(ca *cachedAnalysis) []byte {
 	}
 	e.uint(len(ca.Events))
 	for i := range ca.Events {
-		ev := &ca.Events[i]
-		e.str(ev.ID)
-		e.int(ev.Start)
-		e.int(ev.End)
-		e.int(ev.BStart)
-		e.int(ev.BEnd)
-		e.str(ev.Evidence)
-		e.str(ev.Type)
-		e.str(ev.Sub)
-		e.uint(len(ev.Places))
-		for j := range ev.Places {
-			e.mention(&ev.Places[j])
-		}
-		e.str(ev.Place)
-		e.int(ev.GeoPrecision)
-		e.intPtr(ev.Fatalities)
-		e.intPtr(ev.Injured)
-		e.strings(ev.Actors)
-		e.bool(ev.HasDate)
-		date, _ := ev.Date.MarshalBinary() // fails only for odd zone offsets; a zero time then
-		e.bytes(date)
-		e.str(ev.DatePrecision)
-		e.uint(len(ev.Also))
-		for _, s := range ev.Also {
-			e.int(s.Start)
-			e.int(s.End)
-			e.str(s.Evidence)
-		}
-		e.float(ev.Confidence)
+		e.event(&ca.Events[i])
 	}
 	e.uint(len(ca.Spans))
 	for _, s := range ca.Spans {
@@ -144,32 +116,7 @@ func decodeAnalysis(data []byte) (*cachedAnalysis, error) {
 	}
 	ca.Events = makeList[cachedEvent](d.count(minEvent))
 	for i := range ca.Events {
-		ev := &ca.Events[i]
-		ev.ID = d.str()
-		ev.Start, ev.End = d.int(), d.int()
-		ev.BStart, ev.BEnd = d.int(), d.int()
-		ev.Evidence, ev.Type, ev.Sub = d.str(), d.str(), d.str()
-		ev.Places = makeList[cachedMention](d.count(minMention))
-		for j := range ev.Places {
-			d.mention(&ev.Places[j])
-		}
-		ev.Place = d.str()
-		ev.GeoPrecision = d.int()
-		ev.Fatalities, ev.Injured = d.intPtr(), d.intPtr()
-		ev.Actors = d.strings()
-		ev.HasDate = d.bool()
-		if date := d.bytes(); d.err == nil {
-			if err := ev.Date.UnmarshalBinary(date); err != nil {
-				return nil, errDamaged
-			}
-		}
-		ev.DatePrecision = d.str()
-		ev.Also = makeList[events.Span](d.count(minSpan))
-		for j := range ev.Also {
-			s := &ev.Also[j]
-			s.Start, s.End, s.Evidence = d.int(), d.int(), d.str()
-		}
-		ev.Confidence = d.float()
+		d.event(&ca.Events[i])
 	}
 	ca.Spans = makeList[[3]int](d.count(minSpan))
 	for i := range ca.Spans {
@@ -179,6 +126,93 @@ func decodeAnalysis(data []byte) (*cachedAnalysis, error) {
 		return nil, err
 	}
 	return ca, nil
+}
+
+// event writes ce: the fields events.Fields can set, each as its kind
+// says, in the list's order, so that a field added to the record is
+// cached with no change here; then its place and where its evidence is.
+func (e *encoder) event(ce *cachedEvent) {
+	n := 0
+	for _, f := range events.Fields() {
+		if f.Set == nil {
+			continue
+		}
+		v := f.Get(&ce.Event)
+		switch f.Kind {
+		case events.Text, events.Words:
+			e.bool(v.Null)
+			e.str(v.Text)
+		case events.Int, events.Offset:
+			e.bool(v.Null)
+			e.int(v.Int)
+		case events.Float, events.Latitude, events.Longitude:
+			e.float(v.Float)
+		case events.List:
+			e.strings(v.List)
+		case events.Mentions:
+			var ms []cachedMention
+			if n < len(ce.mentions) {
+				ms = ce.mentions[n]
+			}
+			n++
+			e.uint(len(ms))
+			for j := range ms {
+				e.mention(&ms[j])
+			}
+		case events.Spans:
+			e.uint(len(v.Spans))
+			for _, s := range v.Spans {
+				e.int(s.Start)
+				e.int(s.End)
+				e.str(s.Evidence)
+			}
+		}
+	}
+	e.str(ce.place)
+	e.int(ce.bStart)
+	e.int(ce.bEnd)
+}
+
+// event reads what encoder.event wrote.
+func (d *decoder) event(ce *cachedEvent) {
+	for _, f := range events.Fields() {
+		if f.Set == nil {
+			continue
+		}
+		var v events.Value
+		switch f.Kind {
+		case events.Text, events.Words:
+			v.Null, v.Text = d.bool(), d.str()
+		case events.Int, events.Offset:
+			v.Null, v.Int = d.bool(), d.int()
+		case events.Float, events.Latitude, events.Longitude:
+			v.Float = d.float()
+		case events.List:
+			v.List = d.strings()
+		case events.Mentions:
+			ms := makeList[cachedMention](d.count(minMention))
+			for j := range ms {
+				d.mention(&ms[j])
+			}
+			ce.mentions = append(ce.mentions, ms)
+			continue
+		case events.Spans:
+			v.Spans = makeList[events.Span](d.count(minSpan))
+			for j := range v.Spans {
+				s := &v.Spans[j]
+				s.Start, s.End, s.Evidence = d.int(), d.int(), d.str()
+			}
+		}
+		if d.err != nil {
+			return
+		}
+		if err := f.Set(&ce.Event, v); err != nil {
+			d.fail()
+			return
+		}
+	}
+	ce.place = d.str()
+	ce.bStart, ce.bEnd = d.int(), d.int()
 }
 
 // encodePages returns idx encoded, its maps in key order.

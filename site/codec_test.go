@@ -4,9 +4,9 @@ import (
 	"bytes"
 	"encoding/binary"
 	"errors"
+	"github.com/briefing-atlas/atlas/site/content"
 	"reflect"
 	"runtime"
-	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -27,6 +27,7 @@ type entryCase struct {
 // entryCases are records that use every field of their kind.
 func entryCases() []entryCase {
 	dead, zero := 12, 0
+	day := time.Date(2015, 10, 12, 0, 0, 0, 0, time.UTC)
 	ca := &cachedAnalysis{
 		Mentions: []cachedMention{
 			{Start: 3, End: 6, Derived: surfaceFromText | nameFromPlace, Kind: "city", Place: "C1007", Confidence: 0.93, GeoPrecision: 1, Use: "location"},
@@ -34,11 +35,13 @@ func entryCases() []entryCase {
 		},
 		Unresolved: []extract.Unresolved{{Start: 70, End: 75, Name: "خربة الأطلس", Trigger: "قرية", Sentence: "في قرية خربة الأطلس"}},
 		Events: []cachedEvent{
-			{ID: "a-1", Start: 0, End: 30, BStart: 0, BEnd: 57, Type: "Battles", Sub: "Armed clash", Places: []cachedMention{{Start: 3, End: 6, Place: "C1007"}},
-				Place: "C1007", GeoPrecision: 1, Fatalities: &dead, Injured: &zero, Actors: []string{"government", "isis"},
-				HasDate: true, Date: time.Date(2015, 10, 12, 0, 0, 0, 0, time.FixedZone("", 3*3600)), DatePrecision: "day", Confidence: 0.8,
+			{Event: events.Event{ID: "a-1", Start: 0, End: 30, Type: "Battles", SubType: "Armed clash",
+				GeoPrecision: 1, Fatalities: &dead, Injured: &zero, Actors: []string{"government", "isis"},
+				Date: &day, DatePrecision: "day", Confidence: 0.8,
 				Also: []events.Span{{Start: 40, End: 52, Evidence: "وأفاد ناشطون"}}},
-			{ID: "a-2", Evidence: "نص", Start: 31, End: 33, Type: "Protests", Sub: "Peaceful protest", Place: "C1007"},
+				mentions: [][]cachedMention{{{Start: 3, End: 6, Place: "C1007"}}}, place: "C1007", bStart: 0, bEnd: 57},
+			{Event: events.Event{ID: "a-2", Evidence: "نص", Start: 31, End: 33, Type: "Protests", SubType: "Peaceful protest"},
+				mentions: [][]cachedMention{nil}, place: "C1007", bStart: -1, bEnd: -1},
 		},
 		Spans: [][3]int{{5, 11, 0}, {80, 104, 1}},
 	}
@@ -77,27 +80,7 @@ func decoding[T any](decode func([]byte) (T, error)) func([]byte) (any, error) {
 	}
 }
 
-// sameRecord compares decoded records; dates by instant and offset, as
-// a decoded zone is a new location.
-func sameRecord(got, want any) bool {
-	g, ok := got.(*cachedAnalysis)
-	w, ok2 := want.(*cachedAnalysis)
-	if !ok || !ok2 || g == nil || w == nil || len(g.Events) != len(w.Events) {
-		return reflect.DeepEqual(got, want)
-	}
-	g2, w2 := *g, *w
-	g2.Events, w2.Events = slices.Clone(g.Events), slices.Clone(w.Events)
-	for i := range g2.Events {
-		gd, wd := g2.Events[i].Date, w2.Events[i].Date
-		_, go1 := gd.Zone()
-		_, wo := wd.Zone()
-		if !gd.Equal(wd) || go1 != wo {
-			return false
-		}
-		g2.Events[i].Date, w2.Events[i].Date = time.Time{}, time.Time{}
-	}
-	return reflect.DeepEqual(&g2, &w2)
-}
+func sameRecord(got, want any) bool { return reflect.DeepEqual(got, want) }
 
 // sealed is an entry under header of the fields b, whatever they are.
 func sealed(header string, b []byte) []byte {
@@ -243,9 +226,6 @@ func hostileAnalysis(b []byte) []byte { return sealed(analysisHeader, b) }
 // TestMinimumSizes: no item encodes shorter than the minimum its count is
 // checked with, or a good entry would read as damaged.
 func TestMinimumSizes(t *testing.T) {
-	// MarshalBinary refuses this zone, so the date encodes as nothing:
-	// the shortest event.
-	odd := time.Date(2015, 10, 12, 0, 0, 0, 0, time.FixedZone("", 40000*60))
 	empty := len(encodeAnalysis(&cachedAnalysis{}))
 	for _, tc := range []struct {
 		name string
@@ -254,11 +234,56 @@ func TestMinimumSizes(t *testing.T) {
 	}{
 		{"mention", minMention, cachedAnalysis{Mentions: []cachedMention{{}}}},
 		{"unresolved", minUnresolved, cachedAnalysis{Unresolved: []extract.Unresolved{{}}}},
-		{"event", minEvent, cachedAnalysis{Events: []cachedEvent{{Date: odd}}}},
+		{"event", minEvent, cachedAnalysis{Events: []cachedEvent{{}}}},
 		{"span", minSpan, cachedAnalysis{Spans: [][3]int{{}}}},
 	} {
 		if got := len(encodeAnalysis(&tc.ca)) - empty; got < tc.min {
 			t.Errorf("a %s encodes in %d bytes, under its minimum %d", tc.name, got, tc.min)
+		}
+	}
+}
+
+// TestCacheKeepsEveryEventField: an analysis read back from the cache
+// gives every field of every event as the analysis did, so a field added
+// to events.Fields is cached or fails here.
+func TestCacheKeepsEveryEventField(t *testing.T) {
+	opt, err := newTestOptions(nil, t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Written for this test: a dated briefing whose events have tolls,
+	// actors, a second clause and a stated date.
+	src := "---\ntitle: اختبار\ndate: 2016-12-20T09:30:00+03:00\n---\n" +
+		"قصفت قوات النظام بلدة كفرنبل بريف إدلب يوم 18 كانون الأول 2016، ما أدى إلى مقتل 4 مدنيين وإصابة 9 آخرين. " +
+		"وتجدد القصف على كفرنبل مساء اليوم.\n\nخرجت مظاهرة في مدينة سلقين أمس.\n"
+	doc, err := content.Parse("a.md", []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, err := analyseOne(opt.Extractor, opt.Events, doc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(a.Events) < 2 {
+		t.Fatalf("%d events; the test needs two or more", len(a.Events))
+	}
+	ca, err := decodeAnalysis(encodeAnalysis(newCachedAnalysis(a)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	back, err := ca.article(opt.Gazetteer, doc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(back.Events) != len(a.Events) {
+		t.Fatalf("%d events back from the cache, %d analysed", len(back.Events), len(a.Events))
+	}
+	for i := range a.Events {
+		for _, f := range events.Fields() {
+			want, got := f.Get(&a.Events[i]), f.Get(&back.Events[i])
+			if !reflect.DeepEqual(got, want) {
+				t.Errorf("event %d %s: %+v from the cache, %+v analysed", i, f.Key, got, want)
+			}
 		}
 	}
 }

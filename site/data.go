@@ -13,30 +13,8 @@ import (
 
 	"github.com/briefing-atlas/atlas/extract/events"
 	"github.com/briefing-atlas/atlas/geo/arabic"
+	"github.com/briefing-atlas/atlas/site/export"
 )
-
-// eventJSON is an event as the pages' scripts read it (data/events.js):
-// short keys, because a large atlas has many.
-type eventJSON struct {
-	ID       string   `json:"id"`
-	Type     string   `json:"t"`
-	SubType  string   `json:"s"`
-	Lat      float64  `json:"lat"`
-	Lon      float64  `json:"lon"`
-	Approx   bool     `json:"x,omitempty"`  // the point is a governorate's or a borrowed one
-	Gov      string   `json:"g,omitempty"`  // governorate p-code
-	Date     string   `json:"d,omitempty"`  // YYYY-MM-DD, for the date filters
-	Shown    string   `json:"dp,omitempty"` // the date as shown (datePrinted), when the text gives no day
-	Actors   []string `json:"a,omitempty"`
-	Dead     *int     `json:"f,omitempty"`
-	Hurt     *int     `json:"i,omitempty"`
-	Place    string   `json:"p"`
-	Href     string   `json:"h"` // the article, from the site root, with the event's anchor
-	Title    string   `json:"at"`
-	Evidence string   `json:"e"`
-	Conf     float64  `json:"c"`            // the event's confidence, 0…1
-	Also     []string `json:"ae,omitempty"` // the other clauses that tell it
-}
 
 // datePrinted is an event's date to the precision the text gives it:
 // 2016-12-22, 2016-12 or 2016.
@@ -57,39 +35,47 @@ func (r *pageRenderer) writeEventsData(w *writer) error {
 	if len(evs) > maxMapped {
 		evs = evs[len(evs)-maxMapped:] // the latest: the downloads hold the rest
 	}
-	list := make([]eventJSON, 0, len(evs))
-	for _, e := range evs {
-		j := eventJSON{
-			ID: e.ID, Type: e.Type, SubType: e.SubType, Lat: round(e.Place.Point.Lat()), Lon: round(e.Place.Point.Lon()),
-			Approx: e.GeoPrecision > 1, Actors: e.Actors, Dead: e.Fatalities, Hurt: e.Injured,
-			Place: e.Places[0].Surface, Href: fmt.Sprintf("%s#e-%d", articleHref(e.Article), e.N), Title: e.Article.Title,
-			Evidence: clip(e.Evidence, 240), Conf: e.Confidence,
-		}
-		for _, s := range e.Also {
-			j.Also = append(j.Also, clip(s.Evidence, 160))
-		}
-		if e.Place.Country == "SY" {
-			j.Gov = e.Place.Adm1
-		}
-		if e.Date != nil {
-			j.Date = e.Date.Format("2006-01-02")
-			if e.DatePrecision != "day" {
-				j.Shown = datePrinted(e.Event)
-			}
-		}
-		list = append(list, j)
-	}
+	// The script's members but the events, in the order json.Marshal
+	// writes a map's keys.
 	govs := map[string]string{}
 	for _, g := range r.opt.Gazetteer.Governorates() {
 		govs[g.ID] = g.NameAr
 	}
-	data, err := json.Marshal(map[string]any{
-		"events": list, "types": typeLabels, "subTypes": subTypeLabels, "actors": actorLabels,
-		"order": typeOrder, "classes": typeClass, "govs": govs,
-	})
+	head, err := json.Marshal(map[string]any{"actors": actorLabels, "classes": typeClass})
 	if err != nil {
 		return err
 	}
+	tail, err := json.Marshal(map[string]any{"govs": govs, "order": typeOrder, "subTypes": subTypeLabels, "types": typeLabels})
+	if err != nil {
+		return err
+	}
+	data := append(head[:len(head)-1:len(head)-1], `,"events":[`...)
+	for i, e := range evs {
+		if i > 0 {
+			data = append(data, ',')
+		}
+		// What only the site knows: where the event is on its page, the
+		// governorate as the filters name it, whether the point is a
+		// governorate's or a borrowed one, and a date printed to the
+		// precision the text gives.
+		data, err = export.AppendEventScript(data, e.Event, func(w *export.Writer) {
+			w.Str(`,"h":`, fmt.Sprintf("%s#e-%d", articleHref(e.Article), e.N))
+			w.Str(`,"at":`, e.Article.Title)
+			if e.Place.Country == "SY" {
+				w.Str(`,"g":`, e.Place.Adm1)
+			}
+			if e.GeoPrecision > 1 {
+				w.Raw(`,"x":true`)
+			}
+			if e.Date != nil && e.DatePrecision != "day" {
+				w.Str(`,"dp":`, datePrinted(e.Event))
+			}
+		})
+		if err != nil {
+			return err
+		}
+	}
+	data = append(append(data, "],"...), tail[1:]...)
 	return w.write("data/events.js", jsAssign("ATLAS_EVENTS", data))
 }
 
@@ -171,7 +157,7 @@ func writeJSONList(w io.Writer, n int, item func(i int) any) error {
 // index holds.
 const searchChars = 1500
 
-// foldedStart is clip(arabic.Fold(title+" "+body), n), folding only as
+// foldedStart is export.Clip(arabic.Fold(title+" "+body), n), folding only as
 // much as the first n runes need (and without joining the two): the
 // search index holds the start of each briefing, and folding whole
 // archives for it was a rebuild's largest single cost.
@@ -353,17 +339,7 @@ func sentenceEndsAt(body string, i int) bool {
 
 // sentence is the body's bytes s to e as a place page shows them.
 func (a *Article) sentence(s, e int) string {
-	return clip(strings.TrimSpace(a.Article.Body[s:e]), 300)
-}
-
-func clip(s string, n int) string {
-	for i := range s {
-		if n == 0 {
-			return s[:i] + "…"
-		}
-		n--
-	}
-	return s
+	return export.Clip(strings.TrimSpace(a.Article.Body[s:e]), 300)
 }
 
 // writeServiceWorker writes sw.js, which a hosted site registers so that

@@ -2,26 +2,17 @@ package site
 
 import (
 	"bytes"
+	"cmp"
 	"encoding/csv"
 	"errors"
 	"io"
 	"os"
 	"path/filepath"
 	"strconv"
-	"strings"
 	"sync"
 
-	"github.com/briefing-atlas/atlas/extract/events"
+	"github.com/briefing-atlas/atlas/site/export"
 )
-
-// eventsCSVHeader follows ACLED's export, so that tools made for it read
-// atlas's events; atlas's confidence in each comes last. The notes are
-// the words of every sentence that tells the event.
-var eventsCSVHeader = []string{
-	"event_id", "event_date", "event_type", "sub_event_type", "actor1", "actor2", "admin1",
-	"location", "latitude", "longitude", "geo_precision", "fatalities", "notes", "source",
-	"time_precision", "confidence",
-}
 
 var mentionsCSVHeader = []string{
 	"article", "start", "end", "surface", "place_id", "place_ar", "place_en", "kind",
@@ -73,7 +64,7 @@ func openDownloads(w *writer, cache *buildCache) (d *downloads, err error) {
 	// The bytes of data/search.js are those of json.Marshal of
 	// {"docs": […], "places": […]}, assigned to a global.
 	io.WriteString(d.files[3], jsPrefix("ATLAS_SEARCH")+`{"docs":`)
-	for i, header := range [][]string{eventsCSVHeader, mentionsCSVHeader} {
+	for i, header := range [][]string{export.EventsCSVHeader(), mentionsCSVHeader} {
 		cw := csv.NewWriter(d.files[i+1])
 		cw.Write(header) // atlas's own words, which no spreadsheet runs
 		if cw.Flush(); cw.Error() != nil {
@@ -288,14 +279,13 @@ func (b *rowBuffers) rowsOf(a *Article) (articleRows, error) {
 			gj.WriteByte(',')
 		}
 		gj.WriteByte('\n')
-		f := eventFeature(a, e)
 		// Encoded into the buffer's spare room: no copy in between.
-		line, err := f.appendJSON(gj.AvailableBuffer())
+		line, err := export.AppendEventFeature(gj.AvailableBuffer(), &e, articleHref(a), a.Title)
 		if err != nil {
 			return articleRows{}, err
 		}
 		gj.Write(line)
-		writeCSVRow(ec, eventRow(a, e))
+		writeCSVRow(ec, export.EventRow(&e, cmp.Or(a.Source, a.Path)))
 	}
 	for _, m := range a.Mentions {
 		row := []string{a.Path, strconv.Itoa(a.BodyOffset + m.Start), strconv.Itoa(a.BodyOffset + m.End),
@@ -306,7 +296,7 @@ func (b *rowBuffers) rowsOf(a *Article) (articleRows, error) {
 				row[4], row[6] = p.ID, p.NameEn
 			}
 			row[8], row[9] = p.Governorate(), p.Country
-			row[10], row[11] = coord(p.Point.Lat()), coord(p.Point.Lon())
+			row[10], row[11] = export.Coord(p.Point.Lat()), export.Coord(p.Point.Lon())
 		}
 		writeCSVRow(mc, row)
 	}
@@ -316,130 +306,6 @@ func (b *rowBuffers) rowsOf(a *Article) (articleRows, error) {
 		return articleRows{}, err
 	}
 	return articleRows{features: b.gj.Bytes(), events: b.eb.Bytes(), mentions: b.mb.Bytes()}, nil
-}
-
-// eventFeature is one event as a GeoJSON feature: typed, so that it
-// encodes fast and its keys keep one order.
-type eventFeatureJSON struct {
-	Type       string          `json:"type"`
-	ID         string          `json:"id"`
-	Geometry   pointJSON       `json:"geometry"`
-	Properties eventProperties `json:"properties"`
-}
-
-type pointJSON struct {
-	Type        string     `json:"type"`
-	Coordinates [2]float64 `json:"coordinates"`
-}
-
-type eventProperties struct {
-	ID   string  `json:"id"`
-	Date *string `json:"date"`
-	// DatePrecision: "day", "month" or "year"; null with no date.
-	DatePrecision *string  `json:"date_precision"`
-	Type          string   `json:"type"`
-	SubType       string   `json:"sub_type"`
-	Actors        []string `json:"actors"`
-	Places        []string `json:"places"`
-	Governorate   string   `json:"governorate"`
-	Country       string   `json:"country"`
-	GeoPrecision  int      `json:"geo_precision"`
-	Fatalities    *int     `json:"fatalities"`
-	Injured       *int     `json:"injured"`
-	Evidence      string   `json:"evidence"`
-	// Also: the words of the other clauses that tell the event.
-	Also       []string `json:"also"`
-	Confidence float64  `json:"confidence"`
-	Article    string   `json:"article"`
-	Title      string   `json:"title"`
-}
-
-func eventFeature(a *Article, e events.Event) eventFeatureJSON {
-	places := make([]string, len(e.Places))
-	for i, m := range e.Places {
-		places[i] = m.Surface
-	}
-	f := eventFeatureJSON{
-		Type: "Feature", ID: e.ID,
-		Geometry: pointJSON{Type: "Point", Coordinates: [2]float64{round(e.Place.Point.Lon()), round(e.Place.Point.Lat())}},
-		Properties: eventProperties{
-			ID: e.ID, Type: e.Type, SubType: e.SubType, Actors: nonNil(e.Actors), Places: places,
-			Governorate: e.Governorate(), Country: e.Country(), GeoPrecision: e.GeoPrecision,
-			Fatalities: e.Fatalities, Injured: e.Injured, Evidence: e.Evidence, Also: alsoEvidence(e), Confidence: e.Confidence,
-			Article: articleHref(a), Title: a.Title,
-		},
-	}
-	if e.Date != nil {
-		d, p := e.Date.Format("2006-01-02"), e.DatePrecision
-		f.Properties.Date, f.Properties.DatePrecision = &d, &p
-	}
-	return f
-}
-
-// alsoEvidence is the words of the other clauses that tell e.
-func alsoEvidence(e events.Event) []string {
-	out := make([]string, len(e.Also))
-	for i, s := range e.Also {
-		out[i] = s.Evidence
-	}
-	return out
-}
-
-// timePrecision is ACLED's time_precision of an event's date: 1 for a
-// day, 3 for a month or a coarser date; "" with no date.
-func timePrecision(e events.Event) string {
-	switch {
-	case e.Date == nil:
-		return ""
-	case e.DatePrecision == "day":
-		return "1"
-	}
-	return "3"
-}
-
-func eventRow(a *Article, e events.Event) []string {
-	row := make([]string, len(eventsCSVHeader))
-	row[0] = e.ID
-	if e.Date != nil {
-		row[1] = e.Date.Format("2006-01-02")
-	}
-	row[2], row[3] = e.Type, e.SubType
-	if len(e.Actors) > 0 {
-		row[4] = e.Actors[0]
-	}
-	if len(e.Actors) > 1 {
-		row[5] = strings.Join(e.Actors[1:], ";")
-	}
-	row[6] = e.Governorate()
-	names := make([]string, len(e.Places))
-	for i, m := range e.Places {
-		names[i] = m.Surface
-	}
-	row[7] = strings.Join(names, "; ")
-	row[8], row[9] = coord(e.Place.Point.Lat()), coord(e.Place.Point.Lon())
-	row[10] = strconv.Itoa(e.GeoPrecision)
-	if e.Fatalities != nil {
-		row[11] = strconv.Itoa(*e.Fatalities)
-	}
-	row[12] = strings.Join(append([]string{e.Evidence}, alsoEvidence(e)...), " … ")
-	row[14] = timePrecision(e)
-	row[15] = strconv.FormatFloat(e.Confidence, 'f', 2, 64)
-	row[13] = a.Source
-	if row[13] == "" {
-		row[13] = a.Path
-	}
-	return row
-}
-
-func coord(v float64) string { return strconv.FormatFloat(round(v), 'f', -1, 64) }
-
-func round(v float64) float64 { return float64(int64(v*1e5+copysign(0.5, v))) / 1e5 }
-
-func copysign(x, y float64) float64 {
-	if y < 0 {
-		return -x
-	}
-	return x
 }
 
 func nonNil(s []string) []string {

@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/briefing-atlas/atlas/geo"
+	"github.com/briefing-atlas/atlas/site/export"
 )
 
 // randomString mixes what JSON escapes (quotes, controls, HTML, U+2028,
@@ -36,32 +37,13 @@ func randomFloat(rng *rand.Rand) float64 {
 	case 4:
 		return rng.NormFloat64() * 1e22
 	case 5:
-		return round(rng.Float64()*360 - 180)
+		return export.Round(rng.Float64()*360 - 180)
 	case 6:
 		return math.Float64frombits(rng.Uint64()) // any bits, NaN among them
 	case 7:
 		return math.Inf(rng.IntN(2)*2 - 1)
 	}
 	return rng.NormFloat64() * math.Pow(10, float64(rng.IntN(40)-20))
-}
-
-func randomStrings(rng *rand.Rand) []string {
-	if rng.IntN(4) == 0 {
-		return nil
-	}
-	out := make([]string, rng.IntN(4))
-	for i := range out {
-		out[i] = randomString(rng)
-	}
-	return out
-}
-
-func randomInt(rng *rand.Rand) *int {
-	if rng.IntN(2) == 0 {
-		return nil
-	}
-	n := rng.IntN(2000) - 1000
-	return &n
 }
 
 // TestJSONEncodersMatchMarshal holds the hand-written encoders to the
@@ -79,20 +61,6 @@ func TestJSONEncodersMatchMarshal(t *testing.T) {
 		}
 	}
 	for range 20000 {
-		var date *string
-		if rng.IntN(2) == 0 {
-			d := randomString(rng)
-			date = &d
-		}
-		f := eventFeatureJSON{Type: randomString(rng), ID: randomString(rng),
-			Geometry: pointJSON{Type: randomString(rng), Coordinates: [2]float64{randomFloat(rng), randomFloat(rng)}},
-			Properties: eventProperties{ID: randomString(rng), Date: date, Type: randomString(rng), SubType: randomString(rng),
-				Actors: randomStrings(rng), Places: randomStrings(rng), Governorate: randomString(rng), Country: randomString(rng),
-				GeoPrecision: rng.IntN(5) - 1, Fatalities: randomInt(rng), Injured: randomInt(rng), Evidence: randomString(rng),
-				Confidence: randomFloat(rng), Article: randomString(rng), Title: randomString(rng)}}
-		got, err := f.appendJSON(nil)
-		check("event feature", f, got, err)
-
 		d := searchDoc{Href: randomString(rng), Title: randomString(rng), Text: randomString(rng)}
 		if rng.IntN(2) == 0 {
 			d.Date = randomString(rng)
@@ -118,7 +86,7 @@ func TestJSONEncodersMatchMarshal(t *testing.T) {
 			}
 			m.Markers = append(m.Markers, k)
 		}
-		got, err = m.appendJSON(nil)
+		got, err := m.appendJSON(nil)
 		check("map", m, got, err)
 	}
 }

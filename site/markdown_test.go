@@ -1,6 +1,7 @@
 package site
 
 import (
+	"github.com/briefing-atlas/atlas/site/export"
 	"strings"
 	"testing"
 
@@ -90,7 +91,7 @@ func TestFoldedStart(t *testing.T) {
 	for _, s := range []string{"", "حلب", long, long[:len(long)/3], strings.Repeat("ـ", 7000) + "حلب", "ab ", "abcd ﻻ", "abcﻻ", " a  b "} {
 		for _, title := range []string{"", "ﻻ", "قصف حلب ", " a"} {
 			for _, n := range []int{1, 2, 3, 4, 5, 100, 1500} {
-				if got, want := foldedStart(title, s, n), clip(arabic.Fold(title+" "+s), n); got != want {
+				if got, want := foldedStart(title, s, n), export.Clip(arabic.Fold(title+" "+s), n); got != want {
 					t.Errorf("foldedStart(%q, %.20q…, %d) = %.40q, want %.40q", title, s, n, got, want)
 				}
 			}
@@ -106,8 +107,8 @@ func TestClip(t *testing.T) {
 	}{
 		{"", 3, ""}, {"حلب", 3, "حلب"}, {"حلب", 2, "حل…"}, {"حلب", 0, "…"}, {"abc", 5, "abc"}, {"aحb", 2, "aح…"},
 	} {
-		if got := clip(c.s, c.n); got != c.want {
-			t.Errorf("clip(%q, %d) = %q, want %q", c.s, c.n, got, c.want)
+		if got := export.Clip(c.s, c.n); got != c.want {
+			t.Errorf("export.Clip(%q, %d) = %q, want %q", c.s, c.n, got, c.want)
 		}
 	}
 }

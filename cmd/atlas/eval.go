@@ -1,6 +1,7 @@
 package main
 
 import (
+	"encoding/json"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -8,6 +9,7 @@ import (
 
 	"github.com/briefing-atlas/atlas/extract/evaluate"
 	"github.com/briefing-atlas/atlas/extract/events"
+	"github.com/briefing-atlas/atlas/site/export"
 	"github.com/spf13/cobra"
 )
 
@@ -120,11 +122,16 @@ types.`,
 				mentions := ex.Extract(a.Body)
 				if withEvents {
 					for _, e := range det.Detect(name, a.Body, mentions, a.Date) {
-						rec := newEventRecord(name, a.BodyOffset, e)
-						predEvents = append(predEvents, evaluate.Event{
-							Doc: name, Start: rec.Start, End: rec.End, Evidence: rec.Evidence, Type: rec.Type,
-							SubType: rec.SubType, Governorate: rec.Governorate, Country: rec.Country, Fatalities: rec.Fatalities,
-						})
+						// Scored as atlas extract writes it, which score_events.py reads.
+						line, err := export.AppendEventLine(nil, name, a.BodyOffset, &e)
+						if err != nil {
+							return err
+						}
+						var ev evaluate.Event
+						if err := json.Unmarshal(line, &ev); err != nil {
+							return fmt.Errorf("%s: event %s: %w", name, e.ID, err)
+						}
+						predEvents = append(predEvents, ev)
 					}
 					continue
 				}

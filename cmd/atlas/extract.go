@@ -1,6 +1,7 @@
 package main
 
 import (
+	"cmp"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -9,6 +10,7 @@ import (
 
 	"github.com/briefing-atlas/atlas/extract"
 	"github.com/briefing-atlas/atlas/extract/events"
+	"github.com/briefing-atlas/atlas/site/export"
 	"github.com/spf13/cobra"
 )
 
@@ -64,7 +66,7 @@ confidence.`,
 				mentions := ex.Extract(a.Body)
 				if withEvents {
 					for _, e := range det.Detect(a.Path, a.Body, mentions, a.Date) {
-						if err := writeEvent(out, format, newEventRecord(file, a.BodyOffset, e)); err != nil {
+						if err := writeEvent(out, format, file, a.BodyOffset, &e); err != nil {
 							return err
 						}
 					}
@@ -147,83 +149,27 @@ func writeRecord(w io.Writer, format string, r mentionRecord) error {
 	return enc.Encode(r)
 }
 
-// eventRecord is the fixed JSON contract of `atlas extract --events`: the
-// keys of the gold event files plus id, date, date_precision, lat, lon, geo_precision and
-// confidence.
-type eventRecord struct {
-	ID       string   `json:"id"`
-	Doc      string   `json:"doc"`
-	Start    int      `json:"start"`
-	End      int      `json:"end"`
-	Evidence string   `json:"evidence"`
-	Type     string   `json:"type"`
-	SubType  string   `json:"sub_type"`
-	Places   []string `json:"places"`
-	// Also: the other clauses that tell the event, [start, end) each.
-	Also        [][2]int `json:"also"`
-	Governorate *string  `json:"governorate"`
-	Country     *string  `json:"country"`
-	Fatalities  *int     `json:"fatalities"`
-	Injured     *int     `json:"injured"`
-	Actors      []string `json:"actors"`
-	Date        *string  `json:"date"`
-	// DatePrecision: "day", "month" or "year"; null with no date.
-	DatePrecision *string  `json:"date_precision"`
-	Lat           *float64 `json:"lat"`
-	Lon           *float64 `json:"lon"`
-	GeoPrecision  int      `json:"geo_precision"`
-	Confidence    float64  `json:"confidence"`
-}
-
-func newEventRecord(doc string, offset int, e events.Event) eventRecord {
-	r := eventRecord{
-		ID: e.ID, Doc: doc, Start: offset + e.Start, End: offset + e.End, Evidence: e.Evidence,
-		Type: e.Type, SubType: e.SubType, Fatalities: e.Fatalities, Injured: e.Injured,
-		Actors: e.Actors, GeoPrecision: e.GeoPrecision, Confidence: e.Confidence, Places: []string{},
-		Also: [][2]int{},
-	}
-	for _, s := range e.Also {
-		r.Also = append(r.Also, [2]int{offset + s.Start, offset + s.End})
-	}
-	if r.Actors == nil {
-		r.Actors = []string{}
-	}
-	for _, m := range e.Places {
-		r.Places = append(r.Places, m.Surface)
-	}
-	if e.Place != nil {
-		lat, lon, cc := e.Place.Point.Lat(), e.Place.Point.Lon(), e.Country()
-		r.Lat, r.Lon, r.Country = &lat, &lon, &cc
-		if gov := e.Governorate(); gov != "" {
-			r.Governorate = &gov
-		}
-	}
-	if e.Date != nil {
-		d, p := e.Date.Format("2006-01-02"), e.DatePrecision
-		r.Date, r.DatePrecision = &d, &p
-	}
-	return r
-}
-
-func writeEvent(w io.Writer, format string, r eventRecord) error {
+// writeEvent writes e: as a JSON line (the fixed contract of atlas
+// extract --events: the keys of the gold event files plus id, date,
+// date_precision, lat, lon, geo_precision and confidence, which
+// events.Fields lists) or as a row of the table.
+func writeEvent(w io.Writer, format, doc string, offset int, e *events.Event) error {
 	if format == "table" {
-		gov := "-"
-		if r.Governorate != nil {
-			gov = *r.Governorate
+		gov, fat, place := cmp.Or(e.Governorate(), "-"), "-", "-"
+		if e.Fatalities != nil {
+			fat = fmt.Sprint(*e.Fatalities)
 		}
-		fat := "-"
-		if r.Fatalities != nil {
-			fat = fmt.Sprint(*r.Fatalities)
+		if len(e.Places) > 0 {
+			place = e.Places[0].Surface
 		}
-		place := "-"
-		if len(r.Places) > 0 {
-			place = r.Places[0]
-		}
-		_, err := fmt.Fprintf(w, "%s\t%d\t%d\t%s\t%s\t%s\t%s\t%s\t%s\n", r.Doc, r.Start, r.End, r.Type, r.SubType,
-			place, gov, fat, strings.Join(r.Actors, ","))
+		_, err := fmt.Fprintf(w, "%s\t%d\t%d\t%s\t%s\t%s\t%s\t%s\t%s\n", doc, offset+e.Start, offset+e.End, e.Type, e.SubType,
+			place, gov, fat, strings.Join(e.Actors, ","))
 		return err
 	}
-	enc := json.NewEncoder(w)
-	enc.SetEscapeHTML(false)
-	return enc.Encode(r)
+	line, err := export.AppendEventLine(nil, doc, offset, e)
+	if err != nil {
+		return err
+	}
+	_, err = w.Write(line)
+	return err
 }

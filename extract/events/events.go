@@ -354,6 +354,12 @@ func New() *Detector {
 // (from extract, offsets into text). date is the article's date, zero when
 // unknown; doc names the text in event ids.
 func (d *Detector) Detect(doc, text string, mentions []extract.Mention, date time.Time) []Event {
+	if !date.IsZero() {
+		// An event's date is a day of the calendar as the article names
+		// it, not an instant: its hour and zone would only order events
+		// of one day by the time their articles were filed.
+		date = time.Date(date.Year(), date.Month(), date.Day(), 0, 0, 0, 0, time.UTC)
+	}
 	sc := d.takeScratch()
 	defer d.putScratch(sc)
 	// Evidence is a slice of text, not a copy: the caller keeps the text,
