@@ -108,6 +108,10 @@ type Article struct {
 	spans      []span // byte offsets of the mentions in the body
 	key        string // the cache's analysisKey, when caching
 	identity   string // names the key and the metadata, when caching
+	// offsets index the body's code points from its analysis until the
+	// cache has stored it (counting them again cost a twentieth of a
+	// build); empty otherwise.
+	offsets extract.Offsets
 }
 
 // Build reads opt.Content and writes the atlas into opt.Out.
@@ -459,7 +463,11 @@ func sameMetadata(a, b *content.Article) bool {
 // analyseCached is analyseOne through the cache, when there is one.
 func analyseCached(opt Options, cache *buildCache, doc *content.Article) (*Article, error) {
 	if cache == nil {
-		return analyseOne(opt.Extractor, opt.Events, doc)
+		a, err := analyseOne(opt.Extractor, opt.Events, doc)
+		if a != nil {
+			a.offsets = extract.Offsets{}
+		}
+		return a, err
 	}
 	key := cache.analysisKey(doc)
 	a := cache.analysis(opt.Gazetteer, doc, key)
@@ -469,6 +477,7 @@ func analyseCached(opt Options, cache *buildCache, doc *content.Article) (*Artic
 			return nil, err
 		}
 		cache.putAnalysis(key, a)
+		a.offsets = extract.Offsets{}
 	}
 	a.key = key
 	identify(a)
@@ -494,7 +503,7 @@ func analyseOne(ex *extract.Extractor, det *events.Detector, doc *content.Articl
 			evs[i].Places[j].Candidates = nil
 		}
 	}
-	return &Article{Article: doc, Mentions: ms, Unresolved: res.Unresolved, spans: spans, Events: evs}, nil
+	return &Article{Article: doc, Mentions: ms, Unresolved: res.Unresolved, spans: spans, Events: evs, offsets: x}, nil
 }
 
 // renderBody renders an article's body as HTML with its mentions linked,

@@ -462,7 +462,10 @@ func (c *buildCache) putPage(rel string, p cachedPage, hit bool) {
 var errStaleCache = errors.New("cache names a place the gazetteer lacks")
 
 func newCachedAnalysis(a *Article) *cachedAnalysis {
-	text := extract.NewOffsets(a.Article.Body)
+	text := a.offsets
+	if text.Len() == 0 && a.Article.Body != "" {
+		text = extract.NewOffsets(a.Article.Body)
+	}
 	ca := &cachedAnalysis{Unresolved: a.Unresolved, Spans: make([][3]int, len(a.spans))}
 	ca.Mentions = cacheMentions(text, a.Mentions)
 	for i, s := range a.spans {
