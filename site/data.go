@@ -226,7 +226,7 @@ func (r *pageRenderer) writeSitemap(w *writer, base string) error {
 		add(articleHref(a))
 	}
 	for _, g := range r.govs {
-		add("governorates/" + g.Place.ID + ".html")
+		add(govHref(g.Place))
 	}
 	for _, p := range r.places {
 		add(placeHref(p.Place))

@@ -105,6 +105,7 @@ func (r *pageRenderer) summarize(x *siteIndex, articles []*Article) {
 var funcs = template.FuncMap{
 	"articleHref": articleHref,
 	"placeHref":   placeHref,
+	"govHref":     govHref,
 	"date": func(a *Article) string {
 		if a.Date.IsZero() {
 			return ""
@@ -440,7 +441,15 @@ func newMarker(p *geo.Place, root string) marker {
 	}
 }
 
+// The addresses of pages, from the site's root: one function per kind
+// of page, used by Go and templates alike (a template writes
+// {{.Root}}{{articleHref .}}), never put together by hand.
+
+// articleHref is an article's page.
 func articleHref(a *Article) string { return "articles/" + a.Slug + ".html" }
+
+// govHref is a governorate's page.
+func govHref(g *geo.Place) string { return "governorates/" + g.ID + ".html" }
 
 // placeHref is a place's page. Ids may hold colons (aleppo:N0156,
 // geonames:N), which file names should not.
@@ -676,7 +685,7 @@ func (r *pageRenderer) renderGovernorate(w *writer, g *govSummary) error {
 	if n := len(g.Articles); n > maxGovArticles {
 		p.Articles, p.More = g.Articles[n-maxGovArticles:], n-maxGovArticles
 	}
-	rel := "governorates/" + g.Place.ID + ".html"
+	rel := govHref(g.Place)
 	var key string
 	if r.cache != nil {
 		key = r.cache.governorateKey(g)
