@@ -280,14 +280,11 @@ func (a *analysis) adjective(m match) bool {
 }
 
 // stripProclitics takes a conjunction and a preposition off a word
-// (وبشارع → شارع) when a word of four letters or more remains.
+// (وبشارع → شارع) when a word of three letters or more remains. Its
+// callers look up trigger words, few of which begin with ك and none of
+// which take it: ك stays (كتيبة).
 func stripProclitics(w string) string {
-	for _, p := range []string{"وب", "فب", "ول", "و", "ف", "ب", "ل"} {
-		if rest, ok := strings.CutPrefix(w, p); ok && len(rest) >= 6 {
-			return rest
-		}
-	}
-	return w
+	return arabic.StripProclitics(w, arabic.Options{MinRest: 3, NoKaf: true})
 }
 
 // The slots of tokens that begin no name.
