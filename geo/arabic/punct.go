@@ -23,17 +23,17 @@ var breaks = map[rune]Break{
 
 // BreakOf is what r ends: a sentence, a clause or nothing.
 func BreakOf(r rune) Break {
-	if r < utf8.RuneSelf {
-		return asciiBreaks[r]
+	if uint32(r) < uint32(len(breakTable)) {
+		return breakTable[r]
 	}
 	return breaks[r]
 }
 
-// asciiBreaks is breaks for ASCII, where most punctuation is, without a
-// map look-up.
-var asciiBreaks = func() (t [utf8.RuneSelf]Break) {
+// breakTable is breaks up to the end of the Arabic block, where nearly
+// every rune of a text is: tokenizers ask of every rune.
+var breakTable = func() (t [0x0700]Break) {
 	for r, b := range breaks {
-		if r < utf8.RuneSelf {
+		if r < 0x0700 {
 			t[r] = b
 		}
 	}
