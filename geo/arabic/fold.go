@@ -1,6 +1,16 @@
-// Package arabic folds Arabic script so that spellings the news treats as
-// one name compare equal: hamza and alef forms, alef maqsura, taa marbuta,
-// Persian letters, diacritics, tatweel and invisible marks.
+// Package arabic holds the basics of Arabic text that every part of
+// atlas must read alike, each in one table:
+//
+//   - folding (Fold, AppendFold, Fast), so that spellings the news treats
+//     as one name compare equal: hamza and alef forms, alef maqsura, taa
+//     marbuta, Persian letters, diacritics, tatweel and invisible marks;
+//   - proclitics (Proclitics, Readings, StripProclitics): the conjunctions
+//     and prepositions written joined to the next word (وبحلب، للرقة);
+//   - sentence and clause ends (BreakOf, SentenceStart, SentenceEnd).
+//
+// The extractor, the event detector, the evaluation's explanations and
+// the site read them; the map script's search gets them generated
+// (cmd/gen-arabic-js).
 //
 // Folding works rune by rune, so callers that must keep offsets into the
 // original text (the extractor) can fold while they scan.
