@@ -20,15 +20,144 @@
   function working() { pending++; window.atlasReady = false; }
   function done() { if (--pending === 0) { window.atlasReady = true; } }
 
-  // The same folding as atlas's extractor (geo/arabic): hamza and alef
-  // forms, alef maqsura, taa marbuta, Persian letters, diacritics.
+  // BEGIN geo/arabic: written by `go generate ./assets` (cmd/gen-arabic-js)
+  // from geo/arabic's tables. Change those and generate; do not edit here.
+  //
+  // FOLD_RANGES: [first, last, folded], or [first, folded] for one
+  // character, for every character folding changes: folded is the string
+  // each folds to ('' drops it), or a number added to its code.
+  var FOLD_RANGES = [
+    [0x0041, 0x005A, 32], [0x061C, ''], [0x0622, 0x0623, '\u0627'], [0x0624, '\u0648'],
+    [0x0625, '\u0627'], [0x0626, '\u064A'], [0x0629, '\u0647'], [0x0640, ''],
+    [0x0649, '\u064A'], [0x064B, 0x065F, ''], [0x0660, 0x0669, -1584], [0x066F, '\u0642'],
+    [0x0670, ''], [0x0671, 0x0673, '\u0627'], [0x06A9, 0x06AA, '\u0643'], [0x06CC, '\u064A'],
+    [0x06D0, '\u064A'], [0x06F0, 0x06F9, -1728], [0x200B, 0x200F, ''], [0x202A, 0x202E, ''],
+    [0x2066, 0x2069, ''], [0xFB50, 0xFB51, '\u0627'], [0xFB52, 0xFB55, '\u067B'], [0xFB56, 0xFB59, '\u067E'],
+    [0xFB5A, 0xFB5D, '\u0680'], [0xFB5E, 0xFB61, '\u067A'], [0xFB62, 0xFB65, '\u067F'], [0xFB66, 0xFB69, '\u0679'],
+    [0xFB6A, 0xFB6D, '\u06A4'], [0xFB6E, 0xFB71, '\u06A6'], [0xFB72, 0xFB75, '\u0684'], [0xFB76, 0xFB79, '\u0683'],
+    [0xFB7A, 0xFB7D, '\u0686'], [0xFB7E, 0xFB81, '\u0687'], [0xFB82, 0xFB83, '\u068D'], [0xFB84, 0xFB85, '\u068C'],
+    [0xFB86, 0xFB87, '\u068E'], [0xFB88, 0xFB89, '\u0688'], [0xFB8A, 0xFB8B, '\u0698'], [0xFB8C, 0xFB8D, '\u0691'],
+    [0xFB8E, 0xFB91, '\u0643'], [0xFB92, 0xFB95, '\u06AF'], [0xFB96, 0xFB99, '\u06B3'], [0xFB9A, 0xFB9D, '\u06B1'],
+    [0xFB9E, 0xFB9F, '\u06BA'], [0xFBA0, 0xFBA3, '\u06BB'], [0xFBA4, 0xFBA5, '\u06C0'], [0xFBA6, 0xFBA9, '\u06C1'],
+    [0xFBAA, 0xFBAD, '\u06BE'], [0xFBAE, 0xFBAF, '\u06D2'], [0xFBB0, 0xFBB1, '\u06D3'], [0xFBD3, 0xFBD6, '\u06AD'],
+    [0xFBD7, 0xFBD8, '\u06C7'], [0xFBD9, 0xFBDA, '\u06C6'], [0xFBDB, 0xFBDC, '\u06C8'], [0xFBDD, '\u06C7\u0674'],
+    [0xFBDE, 0xFBDF, '\u06CB'], [0xFBE0, 0xFBE1, '\u06C5'], [0xFBE2, 0xFBE3, '\u06C9'], [0xFBE4, 0xFBE9, '\u064A'],
+    [0xFBEA, 0xFBEB, '\u064A\u0627'], [0xFBEC, 0xFBED, '\u064A\u06D5'], [0xFBEE, 0xFBEF, '\u064A\u0648'], [0xFBF0, 0xFBF1, '\u064A\u06C7'],
+    [0xFBF2, 0xFBF3, '\u064A\u06C6'], [0xFBF4, 0xFBF5, '\u064A\u06C8'], [0xFBF6, 0xFBFB, '\u064A\u064A'], [0xFBFC, 0xFBFF, '\u064A'],
+    [0xFC00, '\u064A\u062C'], [0xFC01, '\u064A\u062D'], [0xFC02, '\u064A\u0645'], [0xFC03, 0xFC04, '\u064A\u064A'],
+    [0xFC05, '\u0628\u062C'], [0xFC06, '\u0628\u062D'], [0xFC07, '\u0628\u062E'], [0xFC08, '\u0628\u0645'],
+    [0xFC09, 0xFC0A, '\u0628\u064A'], [0xFC0B, '\u062A\u062C'], [0xFC0C, '\u062A\u062D'], [0xFC0D, '\u062A\u062E'],
+    [0xFC0E, '\u062A\u0645'], [0xFC0F, 0xFC10, '\u062A\u064A'], [0xFC11, '\u062B\u062C'], [0xFC12, '\u062B\u0645'],
+    [0xFC13, 0xFC14, '\u062B\u064A'], [0xFC15, '\u062C\u062D'], [0xFC16, '\u062C\u0645'], [0xFC17, '\u062D\u062C'],
+    [0xFC18, '\u062D\u0645'], [0xFC19, '\u062E\u062C'], [0xFC1A, '\u062E\u062D'], [0xFC1B, '\u062E\u0645'],
+    [0xFC1C, '\u0633\u062C'], [0xFC1D, '\u0633\u062D'], [0xFC1E, '\u0633\u062E'], [0xFC1F, '\u0633\u0645'],
+    [0xFC20, '\u0635\u062D'], [0xFC21, '\u0635\u0645'], [0xFC22, '\u0636\u062C'], [0xFC23, '\u0636\u062D'],
+    [0xFC24, '\u0636\u062E'], [0xFC25, '\u0636\u0645'], [0xFC26, '\u0637\u062D'], [0xFC27, '\u0637\u0645'],
+    [0xFC28, '\u0638\u0645'], [0xFC29, '\u0639\u062C'], [0xFC2A, '\u0639\u0645'], [0xFC2B, '\u063A\u062C'],
+    [0xFC2C, '\u063A\u0645'], [0xFC2D, '\u0641\u062C'], [0xFC2E, '\u0641\u062D'], [0xFC2F, '\u0641\u062E'],
+    [0xFC30, '\u0641\u0645'], [0xFC31, 0xFC32, '\u0641\u064A'], [0xFC33, '\u0642\u062D'], [0xFC34, '\u0642\u0645'],
+    [0xFC35, 0xFC36, '\u0642\u064A'], [0xFC37, '\u0643\u0627'], [0xFC38, '\u0643\u062C'], [0xFC39, '\u0643\u062D'],
+    [0xFC3A, '\u0643\u062E'], [0xFC3B, '\u0643\u0644'], [0xFC3C, '\u0643\u0645'], [0xFC3D, 0xFC3E, '\u0643\u064A'],
+    [0xFC3F, '\u0644\u062C'], [0xFC40, '\u0644\u062D'], [0xFC41, '\u0644\u062E'], [0xFC42, '\u0644\u0645'],
+    [0xFC43, 0xFC44, '\u0644\u064A'], [0xFC45, '\u0645\u062C'], [0xFC46, '\u0645\u062D'], [0xFC47, '\u0645\u062E'],
+    [0xFC48, '\u0645\u0645'], [0xFC49, 0xFC4A, '\u0645\u064A'], [0xFC4B, '\u0646\u062C'], [0xFC4C, '\u0646\u062D'],
+    [0xFC4D, '\u0646\u062E'], [0xFC4E, '\u0646\u0645'], [0xFC4F, 0xFC50, '\u0646\u064A'], [0xFC51, '\u0647\u062C'],
+    [0xFC52, '\u0647\u0645'], [0xFC53, 0xFC54, '\u0647\u064A'], [0xFC55, '\u064A\u062C'], [0xFC56, '\u064A\u062D'],
+    [0xFC57, '\u064A\u062E'], [0xFC58, '\u064A\u0645'], [0xFC59, 0xFC5A, '\u064A\u064A'], [0xFC5B, 0xFC5C, -63019],
+    [0xFC5D, '\u064A'], [0xFC64, '\u064A\u0631'], [0xFC65, '\u064A\u0632'], [0xFC66, '\u064A\u0645'],
+    [0xFC67, '\u064A\u0646'], [0xFC68, 0xFC69, '\u064A\u064A'], [0xFC6A, '\u0628\u0631'], [0xFC6B, '\u0628\u0632'],
+    [0xFC6C, '\u0628\u0645'], [0xFC6D, '\u0628\u0646'], [0xFC6E, 0xFC6F, '\u0628\u064A'], [0xFC70, '\u062A\u0631'],
+    [0xFC71, '\u062A\u0632'], [0xFC72, '\u062A\u0645'], [0xFC73, '\u062A\u0646'], [0xFC74, 0xFC75, '\u062A\u064A'],
+    [0xFC76, '\u062B\u0631'], [0xFC77, '\u062B\u0632'], [0xFC78, '\u062B\u0645'], [0xFC79, '\u062B\u0646'],
+    [0xFC7A, 0xFC7B, '\u062B\u064A'], [0xFC7C, 0xFC7D, '\u0641\u064A'], [0xFC7E, 0xFC7F, '\u0642\u064A'], [0xFC80, '\u0643\u0627'],
+    [0xFC81, '\u0643\u0644'], [0xFC82, '\u0643\u0645'], [0xFC83, 0xFC84, '\u0643\u064A'], [0xFC85, '\u0644\u0645'],
+    [0xFC86, 0xFC87, '\u0644\u064A'], [0xFC88, '\u0645\u0627'], [0xFC89, '\u0645\u0645'], [0xFC8A, '\u0646\u0631'],
+    [0xFC8B, '\u0646\u0632'], [0xFC8C, '\u0646\u0645'], [0xFC8D, '\u0646\u0646'], [0xFC8E, 0xFC8F, '\u0646\u064A'],
+    [0xFC90, '\u064A'], [0xFC91, '\u064A\u0631'], [0xFC92, '\u064A\u0632'], [0xFC93, '\u064A\u0645'],
+    [0xFC94, '\u064A\u0646'], [0xFC95, 0xFC96, '\u064A\u064A'], [0xFC97, '\u064A\u062C'], [0xFC98, '\u064A\u062D'],
+    [0xFC99, '\u064A\u062E'], [0xFC9A, '\u064A\u0645'], [0xFC9B, '\u064A\u0647'], [0xFC9C, '\u0628\u062C'],
+    [0xFC9D, '\u0628\u062D'], [0xFC9E, '\u0628\u062E'], [0xFC9F, '\u0628\u0645'], [0xFCA0, '\u0628\u0647'],
+    [0xFCA1, '\u062A\u062C'], [0xFCA2, '\u062A\u062D'], [0xFCA3, '\u062A\u062E'], [0xFCA4, '\u062A\u0645'],
+    [0xFCA5, '\u062A\u0647'], [0xFCA6, '\u062B\u0645'], [0xFCA7, '\u062C\u062D'], [0xFCA8, '\u062C\u0645'],
+    [0xFCA9, '\u062D\u062C'], [0xFCAA, '\u062D\u0645'], [0xFCAB, '\u062E\u062C'], [0xFCAC, '\u062E\u0645'],
+    [0xFCAD, '\u0633\u062C'], [0xFCAE, '\u0633\u062D'], [0xFCAF, '\u0633\u062E'], [0xFCB0, '\u0633\u0645'],
+    [0xFCB1, '\u0635\u062D'], [0xFCB2, '\u0635\u062E'], [0xFCB3, '\u0635\u0645'], [0xFCB4, '\u0636\u062C'],
+    [0xFCB5, '\u0636\u062D'], [0xFCB6, '\u0636\u062E'], [0xFCB7, '\u0636\u0645'], [0xFCB8, '\u0637\u062D'],
+    [0xFCB9, '\u0638\u0645'], [0xFCBA, '\u0639\u062C'], [0xFCBB, '\u0639\u0645'], [0xFCBC, '\u063A\u062C'],
+    [0xFCBD, '\u063A\u0645'], [0xFCBE, '\u0641\u062C'], [0xFCBF, '\u0641\u062D'], [0xFCC0, '\u0641\u062E'],
+    [0xFCC1, '\u0641\u0645'], [0xFCC2, '\u0642\u062D'], [0xFCC3, '\u0642\u0645'], [0xFCC4, '\u0643\u062C'],
+    [0xFCC5, '\u0643\u062D'], [0xFCC6, '\u0643\u062E'], [0xFCC7, '\u0643\u0644'], [0xFCC8, '\u0643\u0645'],
+    [0xFCC9, '\u0644\u062C'], [0xFCCA, '\u0644\u062D'], [0xFCCB, '\u0644\u062E'], [0xFCCC, '\u0644\u0645'],
+    [0xFCCD, '\u0644\u0647'], [0xFCCE, '\u0645\u062C'], [0xFCCF, '\u0645\u062D'], [0xFCD0, '\u0645\u062E'],
+    [0xFCD1, '\u0645\u0645'], [0xFCD2, '\u0646\u062C'], [0xFCD3, '\u0646\u062D'], [0xFCD4, '\u0646\u062E'],
+    [0xFCD5, '\u0646\u0645'], [0xFCD6, '\u0646\u0647'], [0xFCD7, '\u0647\u062C'], [0xFCD8, '\u0647\u0645'],
+    [0xFCD9, '\u0647'], [0xFCDA, '\u064A\u062C'], [0xFCDB, '\u064A\u062D'], [0xFCDC, '\u064A\u062E'],
+    [0xFCDD, '\u064A\u0645'], [0xFCDE, '\u064A\u0647'], [0xFCDF, '\u064A\u0645'], [0xFCE0, '\u064A\u0647'],
+    [0xFCE1, '\u0628\u0645'], [0xFCE2, '\u0628\u0647'], [0xFCE3, '\u062A\u0645'], [0xFCE4, '\u062A\u0647'],
+    [0xFCE5, '\u062B\u0645'], [0xFCE6, '\u062B\u0647'], [0xFCE7, '\u0633\u0645'], [0xFCE8, '\u0633\u0647'],
+    [0xFCE9, '\u0634\u0645'], [0xFCEA, '\u0634\u0647'], [0xFCEB, '\u0643\u0644'], [0xFCEC, '\u0643\u0645'],
+    [0xFCED, '\u0644\u0645'], [0xFCEE, '\u0646\u0645'], [0xFCEF, '\u0646\u0647'], [0xFCF0, '\u064A\u0645'],
+    [0xFCF1, '\u064A\u0647'], [0xFCF5, 0xFCF6, '\u0637\u064A'], [0xFCF7, 0xFCF8, '\u0639\u064A'], [0xFCF9, 0xFCFA, '\u063A\u064A'],
+    [0xFCFB, 0xFCFC, '\u0633\u064A'], [0xFCFD, 0xFCFE, '\u0634\u064A'], [0xFCFF, 0xFD00, '\u062D\u064A'], [0xFD01, 0xFD02, '\u062C\u064A'],
+    [0xFD03, 0xFD04, '\u062E\u064A'], [0xFD05, 0xFD06, '\u0635\u064A'], [0xFD07, 0xFD08, '\u0636\u064A'], [0xFD09, '\u0634\u062C'],
+    [0xFD0A, '\u0634\u062D'], [0xFD0B, '\u0634\u062E'], [0xFD0C, '\u0634\u0645'], [0xFD0D, '\u0634\u0631'],
+    [0xFD0E, '\u0633\u0631'], [0xFD0F, '\u0635\u0631'], [0xFD10, '\u0636\u0631'], [0xFD11, 0xFD12, '\u0637\u064A'],
+    [0xFD13, 0xFD14, '\u0639\u064A'], [0xFD15, 0xFD16, '\u063A\u064A'], [0xFD17, 0xFD18, '\u0633\u064A'], [0xFD19, 0xFD1A, '\u0634\u064A'],
+    [0xFD1B, 0xFD1C, '\u062D\u064A'], [0xFD1D, 0xFD1E, '\u062C\u064A'], [0xFD1F, 0xFD20, '\u062E\u064A'], [0xFD21, 0xFD22, '\u0635\u064A'],
+    [0xFD23, 0xFD24, '\u0636\u064A'], [0xFD25, '\u0634\u062C'], [0xFD26, '\u0634\u062D'], [0xFD27, '\u0634\u062E'],
+    [0xFD28, '\u0634\u0645'], [0xFD29, '\u0634\u0631'], [0xFD2A, '\u0633\u0631'], [0xFD2B, '\u0635\u0631'],
+    [0xFD2C, '\u0636\u0631'], [0xFD2D, '\u0634\u062C'], [0xFD2E, '\u0634\u062D'], [0xFD2F, '\u0634\u062E'],
+    [0xFD30, '\u0634\u0645'], [0xFD31, '\u0633\u0647'], [0xFD32, '\u0634\u0647'], [0xFD33, '\u0637\u0645'],
+    [0xFD34, '\u0633\u062C'], [0xFD35, '\u0633\u062D'], [0xFD36, '\u0633\u062E'], [0xFD37, '\u0634\u062C'],
+    [0xFD38, '\u0634\u062D'], [0xFD39, '\u0634\u062E'], [0xFD3A, '\u0637\u0645'], [0xFD3B, '\u0638\u0645'],
+    [0xFD3C, 0xFD3D, '\u0627'], [0xFE70, 0xFE72, ''], [0xFE74, ''], [0xFE76, 0xFE7F, ''],
+    [0xFE80, '\u0621'], [0xFE81, 0xFE84, '\u0627'], [0xFE85, 0xFE86, '\u0648'], [0xFE87, 0xFE88, '\u0627'],
+    [0xFE89, 0xFE8C, '\u064A'], [0xFE8D, 0xFE8E, '\u0627'], [0xFE8F, 0xFE92, '\u0628'], [0xFE93, 0xFE94, '\u0647'],
+    [0xFE95, 0xFE98, '\u062A'], [0xFE99, 0xFE9C, '\u062B'], [0xFE9D, 0xFEA0, '\u062C'], [0xFEA1, 0xFEA4, '\u062D'],
+    [0xFEA5, 0xFEA8, '\u062E'], [0xFEA9, 0xFEAA, '\u062F'], [0xFEAB, 0xFEAC, '\u0630'], [0xFEAD, 0xFEAE, '\u0631'],
+    [0xFEAF, 0xFEB0, '\u0632'], [0xFEB1, 0xFEB4, '\u0633'], [0xFEB5, 0xFEB8, '\u0634'], [0xFEB9, 0xFEBC, '\u0635'],
+    [0xFEBD, 0xFEC0, '\u0636'], [0xFEC1, 0xFEC4, '\u0637'], [0xFEC5, 0xFEC8, '\u0638'], [0xFEC9, 0xFECC, '\u0639'],
+    [0xFECD, 0xFED0, '\u063A'], [0xFED1, 0xFED4, '\u0641'], [0xFED5, 0xFED8, '\u0642'], [0xFED9, 0xFEDC, '\u0643'],
+    [0xFEDD, 0xFEE0, '\u0644'], [0xFEE1, 0xFEE4, '\u0645'], [0xFEE5, 0xFEE8, '\u0646'], [0xFEE9, 0xFEEC, '\u0647'],
+    [0xFEED, 0xFEEE, '\u0648'], [0xFEEF, 0xFEF4, '\u064A'], [0xFEF5, 0xFEFC, '\u0644\u0627'], [0xFEFF, '']
+  ];
+  // SPACE: the characters that separate words.
+  var SPACE = '\u0009\u000A\u000B\u000C\u000D \u00A0\u2009\u202F\u3000';
+  // PROCLITICS: [form, whether its ل drops the article's alef (للرقة)],
+  // shortest first.
+  var PROCLITICS = [
+    ['\u0648', false], ['\u0641', false], ['\u0628', false], ['\u0644', true],
+    ['\u0643', false], ['\u0648\u0628', false], ['\u0648\u0644', true], ['\u0648\u0643', false],
+    ['\u0641\u0628', false], ['\u0641\u0644', true], ['\u0641\u0643', false],
+  ];
+  // END geo/arabic
+
+  // FOLD maps each character folding changes to what it folds to.
+  var FOLD = {};
+  FOLD_RANGES.forEach(function (g) {
+    var last = g[g.length - 2], to = g[g.length - 1];
+    for (var c = g[0]; c <= last; c++) {
+      FOLD[String.fromCharCode(c)] = typeof to === 'number' ? String.fromCharCode(c + to) : to;
+    }
+  });
+
+  // fold is geo/arabic's Fold over its tables: hamza and alef forms, alef
+  // maqsura, taa marbuta, Persian letters, presentation forms and digits
+  // fold, diacritics and invisible marks go, runs of spaces are one.
+  // Latin is lower-cased beyond ASCII too, as the index keys English
+  // place names (strings.ToLower).
   function fold(s) {
-    return String(s)
-      .replace(/[\u064B-\u065F\u0670\u0640\u200B-\u200F\u202A-\u202E\u2066-\u2069\uFEFF\u061C]/g, '')
-      .replace(/[أإآٱٲٳ]/g, 'ا').replace(/[ىیئې]/g, 'ي').replace(/ؤ/g, 'و').replace(/ة/g, 'ه')
-      .replace(/[کڪ]/g, 'ك').replace(/[٠-٩]/g, function (d) { return String(d.charCodeAt(0) - 0x0660); })
-      .replace(/[۰-۹]/g, function (d) { return String(d.charCodeAt(0) - 0x06F0); })
-      .replace(/\s+/g, ' ').trim().toLowerCase();
+    s = String(s);
+    var out = '', space = false;
+    for (var i = 0; i < s.length; i++) {
+      var c = s.charAt(i);
+      if (SPACE.indexOf(c) >= 0) { space = out.length > 0; continue; }
+      var f = Object.prototype.hasOwnProperty.call(FOLD, c) ? FOLD[c] : c;
+      if (f === '') { continue; }
+      if (space) { out += ' '; space = false; }
+      out += f;
+    }
+    return out.toLowerCase();
   }
 
   function el(tag, attrs, text) {
@@ -354,13 +483,17 @@
     var idx = window.ATLAS_SEARCH;
     if (!form || !idx) { return; }
     var input = form.q, out = document.getElementById('results');
-    // A query may carry a proclitic (بدير الزور): try it as written and
-    // without one.
+    // A query may carry a proclitic (بدير الزور, للرقة): try it as
+    // written and read with each proclitic that leaves two letters, the
+    // most stripped last (arabic.Readings with MinRest 2).
     function variants(q) {
       var v = [q];
-      var m = /^(و|ف)?(ب|ل|ك)?(.*)$/.exec(q);
-      if (m && m[3] && m[3] !== q && m[3].length >= 2) { v.push(m[3]); }
-      if (/^لل/.test(q)) { v.push('ال' + q.slice(2)); }
+      PROCLITICS.forEach(function (p) {
+        var rest = q.slice(p[0].length);
+        if (q.indexOf(p[0]) !== 0 || rest.length < 2) { return; }
+        v.push(rest);
+        if (p[1] && rest.charAt(0) === 'ل' && rest.length >= 3) { v.push('ا' + rest); }
+      });
       return v;
     }
     function run() {

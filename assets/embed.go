@@ -3,6 +3,8 @@
 // of them with a file of the same name in its own assets/ folder.
 package assets
 
+//go:generate go run ../cmd/gen-arabic-js atlas.js
+
 import (
 	"embed"
 	"errors"

@@ -2,8 +2,10 @@ package extract
 
 import (
 	"strings"
+	"unicode/utf8"
 
 	"github.com/briefing-atlas/atlas/geo"
+	"github.com/briefing-atlas/atlas/geo/arabic"
 	"github.com/paulmach/orb"
 	orbgeo "github.com/paulmach/orb/geo"
 )
@@ -197,31 +199,17 @@ func (a *analysis) longest(i int) (match, bool) {
 	var best match
 	tok := a.w(i)
 	whole := wordHash(tok)
-	for _, p := range prefixesOf(tok) {
-		rest, ok := strings.CutPrefix(tok, p)
-		if !ok || p != "" && len(rest) < 4 { // two Arabic letters at least
+	a.tryName(i, tok, whole, 0, "", &best)
+	for r := range arabic.Readings(tok, nameReadings) {
+		skip := utf8.RuneCountInString(r.Proclitic.Form)
+		if r.Article {
+			// «للرقة» is ل + «الرقة»: its surface keeps the second ل.
+			if alef := r.Word(); a.e.filter.mayHave(alef) {
+				a.walk(i, alef, skip, r.Proclitic.Form, &best)
+			}
 			continue
 		}
-		skip := len([]rune(p))
-		h := whole
-		if p != "" {
-			h = wordHash(rest)
-		}
-		if a.e.filter.mayHaveHash(h) {
-			a.walk(i, rest, skip, p, &best)
-		}
-		// «ريفي إدلب ودمشق»: the dual (ريفي، ريفا) is ريف twice.
-		if rest == rifDual || rest == rifDualNom {
-			before := best.n
-			a.walk(i, rif, skip, p, &best)
-			best.dual = best.n > before
-		}
-		// ل before the article drops its alef: «للرقة» is ل + «الرقة».
-		if strings.HasSuffix(p, "ل") && strings.HasPrefix(rest, "ل") {
-			if alef := "ا" + rest; a.e.filter.mayHave(alef) {
-				a.walk(i, alef, skip, p, &best)
-			}
-		}
+		a.tryName(i, r.Rest, wordHash(r.Rest), skip, r.Proclitic.Form, &best)
 	}
 	if best.n == 0 {
 		a.slot[i] = noTrigger
@@ -233,6 +221,24 @@ func (a *analysis) longest(i int) (match, bool) {
 	a.found = append(a.found, best)
 	a.slot[i] = int32(len(a.found))
 	return best, true
+}
+
+// nameReadings are the proclitics a name may carry: any, when two
+// letters remain (حلب، درعا; see shortSplit for the shortest).
+var nameReadings = arabic.Options{MinRest: 2}
+
+// tryName looks up the names that begin with first, token i with skip
+// folded runes (the proclitic prefix) taken off; h is first's hash.
+func (a *analysis) tryName(i int, first string, h uint32, skip int, prefix string, best *match) {
+	if a.e.filter.mayHaveHash(h) {
+		a.walk(i, first, skip, prefix, best)
+	}
+	// «ريفي إدلب ودمشق»: the dual (ريفي، ريفا) is ريف twice.
+	if first == rifDual || first == rifDualNom {
+		before := best.n
+		a.walk(i, rif, skip, prefix, best)
+		best.dual = best.n > before
+	}
 }
 
 // ريف, «countryside», and its dual as news writes it (folded): «ريفي إدلب
@@ -274,14 +280,11 @@ func (a *analysis) adjective(m match) bool {
 }
 
 // stripProclitics takes a conjunction and a preposition off a word
-// (وبشارع → شارع) when a word of four letters or more remains.
+// (وبشارع → شارع) when a word of three letters or more remains. Its
+// callers look up trigger words, few of which begin with ك and none of
+// which take it: ك stays (كتيبة).
 func stripProclitics(w string) string {
-	for _, p := range []string{"وب", "فب", "ول", "و", "ف", "ب", "ل"} {
-		if rest, ok := strings.CutPrefix(w, p); ok && len(rest) >= 6 {
-			return rest
-		}
-	}
-	return w
+	return arabic.StripProclitics(w, arabic.Options{MinRest: 3, NoKaf: true})
 }
 
 // The slots of tokens that begin no name.
@@ -320,38 +323,6 @@ func (a *analysis) walk(i int, first string, skip int, prefix string, best *matc
 		}
 		*best = match{i: i, n: length, skip: skip, prefix: prefix, key: key, places: places, flags: flags}
 	}
-}
-
-// The proclitic combinations a name may carry, none first, by the word's
-// first letter: a word that begins with none of them is looked up as
-// written only.
-var (
-	noPrefix = []string{""}
-	waPrefix = []string{"", "و", "وب", "ول", "وك"}
-	faPrefix = []string{"", "ف", "فب", "فل", "فك"}
-	biPrefix = []string{"", "ب"}
-	liPrefix = []string{"", "ل"}
-	kaPrefix = []string{"", "ك"}
-)
-
-func prefixesOf(w string) []string {
-	if len(w) < 2 {
-		return noPrefix
-	}
-	// The first letter's second UTF-8 byte (all five are D9 8x / D8 xx).
-	switch w[:2] {
-	case "و":
-		return waPrefix
-	case "ف":
-		return faPrefix
-	case "ب":
-		return biPrefix
-	case "ل":
-		return liPrefix
-	case "ك":
-		return kaPrefix
-	}
-	return noPrefix
 }
 
 // w is the folded form of token i.

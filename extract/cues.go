@@ -330,8 +330,15 @@ func newLexicon() *lexicon {
 	return lx
 }
 
-// proclitics that may sit on a cue word (بمدينة، لبلدة، وقرية، وبحي).
-var cuePrefixes = []string{"", "و", "ف", "ب", "ل", "ك", "وب", "ول", "فب", "فل"}
+// cuePrefixes are the proclitics that may sit on a cue word (بمدينة،
+// لبلدة، وقرية، وبحي), none first: every one of arabic's table.
+var cuePrefixes = func() []string {
+	out := []string{""}
+	for p := range arabic.Proclitics() {
+		out = append(out, p.Form)
+	}
+	return out
+}()
 
 // settlementKind reports whether w (folded, maybe with proclitics) is a
 // settlement trigger, and the kind it hints at.

@@ -10,8 +10,8 @@ import (
 type sep uint8
 
 const (
-	sepComma    sep = 1 << iota // ، or ,
-	sepSentence                 // . ! ? ؟ ؛ ;
+	sepComma    sep = 1 << iota // ، or , (arabic.ClauseBreak but :)
+	sepSentence                 // arabic.SentenceBreak but a line break
 	sepLine                     // a line break
 	sepPara                     // a blank line
 	sepColon                    // : (section headers, «قال:»)
@@ -60,18 +60,21 @@ func tokenizeInto(text string, toks []token, folded []byte) ([]token, []byte) {
 		if !e.Letter {
 			switch r {
 			case ' ', '\t', '\r', 0x00A0, 0x200F, 0x200E, 0x200B:
-			case '،', ',':
-				gap |= sepComma
-			case '.', '!', '?', '؟', '؛', ';', '…':
-				gap |= sepSentence
 			case '\n':
 				gap |= sepLine
 				newlines++
 			case ':':
 				gap |= sepColon
 			default:
-				if e.Keep {
-					gap |= sepOther
+				switch arabic.BreakOf(r) {
+				case arabic.SentenceBreak:
+					gap |= sepSentence
+				case arabic.ClauseBreak:
+					gap |= sepComma
+				default:
+					if e.Keep {
+						gap |= sepOther
+					}
 				}
 			}
 			i += size

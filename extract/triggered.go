@@ -5,6 +5,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/briefing-atlas/atlas/geo"
+	"github.com/briefing-atlas/atlas/geo/arabic"
 )
 
 // triggered handles a trigger word followed by a name the gazetteer
@@ -297,20 +298,7 @@ func isDigits(s string) bool {
 
 // sentence returns the sentence around bytes [from, to) of text.
 func sentence(text string, from, to int) string {
-	isEnd := func(r rune) bool { return strings.ContainsRune(".!؟?\n؛", r) }
-	start := strings.LastIndexFunc(text[:from], isEnd)
-	if start < 0 {
-		start = 0
-	} else {
-		_, size := utf8.DecodeRuneInString(text[start:])
-		start += size
-	}
-	end := strings.IndexFunc(text[to:], isEnd)
-	if end < 0 {
-		end = len(text)
-	} else {
-		end += to
-	}
+	start, end := arabic.SentenceStart(text, from), arabic.SentenceEnd(text, to)
 	// A long sentence is cut to the words around the name, which is
 	// what a reader of the example needs.
 	before, after := []rune(text[start:from]), []rune(text[to:end])

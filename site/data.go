@@ -119,13 +119,16 @@ func finishSearch(f io.Writer, docs int, places []*placeSummary) error {
 		io.WriteString(f, "]")
 	}
 	io.WriteString(f, `,"places":`)
+	var buf []byte // the folded keys of one place, reused
 	err := writeJSONList(f, len(places), func(i int) any {
 		p := places[i].Place
-		keys := []string{arabic.Fold(p.NameAr), strings.ToLower(p.NameEn)}
+		keys := arabic.AppendFold(buf[:0], p.NameAr)
+		keys = append(append(keys, '|'), strings.ToLower(p.NameEn)...)
 		for _, alt := range p.AltAr {
-			keys = append(keys, arabic.Fold(alt))
+			keys = arabic.AppendFold(append(keys, '|'), alt)
 		}
-		return searchPlace{Href: placeHref(p), Name: p.NameAr, En: p.NameEn, Gov: p.Governorate(), Key: strings.Join(keys, "|")}
+		buf = keys
+		return searchPlace{Href: placeHref(p), Name: p.NameAr, En: p.NameEn, Gov: p.Governorate(), Key: string(keys)}
 	})
 	io.WriteString(f, "}"+jsSuffix)
 	return err
@@ -294,47 +297,13 @@ func (r *pageRenderer) writeFeed(w *writer, base string) error {
 
 // sentenceBounds are the byte offsets in the body of the sentence around
 // mention n, which place pages show: a local scan from the mention's
-// bytes.
+// bytes, with the extractor's sentence ends.
 func (a *Article) sentenceBounds(n int) (int, int) {
 	if n < 0 || n >= len(a.spans) {
 		return 0, 0
 	}
 	body := a.Article.Body
-	s, e := a.spans[n].start, a.spans[n].stop
-	// Byte by byte, not rune by rune: it was most of a rebuild's work
-	// on sentences.
-	for s > 0 && !sentenceEndsBefore(body, s) {
-		s--
-	}
-	for e < len(body) && !sentenceEndsAt(body, e) {
-		e++
-	}
-	return s, e
-}
-
-// sentenceEndsBefore says whether body[:i] ends with a sentence's end.
-// Those are ASCII or two bytes led by D8, which neither begins nor
-// continues any other character's encoding: so a byte scan finds them,
-// from any offset, where a decoder would.
-func sentenceEndsBefore(body string, i int) bool {
-	switch body[i-1] {
-	case '.', '!', '?', '\n':
-		return true
-	case 0x9F, 0x9B: // ؟ and ؛ are D8 9F and D8 9B
-		return i >= 2 && body[i-2] == 0xD8
-	}
-	return false
-}
-
-// sentenceEndsAt says whether a sentence's end begins at body[i].
-func sentenceEndsAt(body string, i int) bool {
-	switch body[i] {
-	case '.', '!', '?', '\n':
-		return true
-	case 0xD8:
-		return i+1 < len(body) && (body[i+1] == 0x9F || body[i+1] == 0x9B)
-	}
-	return false
+	return arabic.SentenceStart(body, a.spans[n].start), arabic.SentenceEnd(body, a.spans[n].stop)
 }
 
 // sentence is the body's bytes s to e as a place page shows them.

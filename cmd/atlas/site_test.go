@@ -229,7 +229,11 @@ func TestBrowserInteractions(t *testing.T) {
 			t.Errorf("clicked %q, popup reads %q", name, popup)
 		}
 	})
-	for q, wantHref := range map[string]string{"حلب": "places/C1007.html", "بدير الزور": "places/C5086.html"} {
+	// Queries fold and lose their proclitics as the extractor's words do
+	// (geo/arabic's tables, generated into atlas.js): presentation forms
+	// (ﺣﻠﺐ), diacritics and two proclitics (وَبِحَلَب).
+	for q, wantHref := range map[string]string{"حلب": "places/C1007.html", "بدير الزور": "places/C5086.html",
+		"ﺣﻠﺐ": "places/C1007.html", "وَبِحَلَب": "places/C1007.html"} {
 		t.Run("search "+q, func(t *testing.T) {
 			t.Parallel()
 			tb := openTab(t, base+"search.html?q="+url.QueryEscape(q), settled)

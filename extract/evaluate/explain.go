@@ -348,18 +348,14 @@ func (d *doc) isHeader(m Mention) bool {
 	return true
 }
 
-// sentenceEnd reports the runes that end a sentence, as the extractor
-// reads them.
-func sentenceEnd(r rune) bool { return strings.ContainsRune(".!?؟؛;…\n", r) }
-
 // sentence is the span of the sentence around [start, end).
 func (d *doc) sentence(start, end int) (int, int) {
 	from := min(start, len(d.text))
-	for from > 0 && !sentenceEnd(d.text[from-1]) {
+	for from > 0 && !arabic.IsSentenceEnd(d.text[from-1]) {
 		from--
 	}
 	to := min(end, len(d.text))
-	for to < len(d.text) && !sentenceEnd(d.text[to]) {
+	for to < len(d.text) && !arabic.IsSentenceEnd(d.text[to]) {
 		to++
 	}
 	return from, to
@@ -386,7 +382,7 @@ func (d *doc) wordAt(i int) (int, int) {
 func (d *doc) wordBefore(i int) (int, int, bool) {
 	j := min(i, len(d.text))
 	for j > 0 && !arabic.Fast(d.text[j-1]).Letter {
-		if r := d.text[j-1]; sentenceEnd(r) || strings.ContainsRune(":،,", r) {
+		if arabic.IsClauseEnd(d.text[j-1]) {
 			return 0, 0, false
 		}
 		j--
@@ -432,24 +428,16 @@ func nisba(w string) bool {
 	return strings.HasPrefix(f, "ال") && strings.HasSuffix(f, "ي")
 }
 
-// definite reports a word with the article, after up to two proclitic
-// letters (القوات، بالقوات، وللقوات: ل before the article drops its
-// alef).
+// definite reports a word with the article, after its proclitics
+// (القوات، بالقوات، وللقوات: ل before the article drops its alef).
 func definite(w string) bool {
 	f := arabic.Fold(w)
-	for k := 0; k <= 2; k++ {
-		if strings.HasPrefix(f, "ال") || strings.HasPrefix(f, "لل") {
+	if strings.HasPrefix(f, "ال") {
+		return true
+	}
+	for r := range arabic.Readings(f, arabic.Options{}) {
+		if strings.HasPrefix(r.Word(), "ال") {
 			return true
-		}
-		cut := false
-		for _, p := range []string{"و", "ف", "ب", "ك"} {
-			if rest, ok := strings.CutPrefix(f, p); ok {
-				f, cut = rest, true
-				break
-			}
-		}
-		if !cut {
-			return false
 		}
 	}
 	return false

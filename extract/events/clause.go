@@ -27,7 +27,7 @@ var clauseStarts = []string{"كما", "فيما", "بينما", "حيث", "ثم"
 	// an explanation that tells what happened («، إذ هز انفجار …»)
 	"إذ ", "اذ "}
 
-// clauses splits text into sentences at . ! ? ؟ ؛ and line breaks, and
+// clauses splits text into sentences at their ends (arabic.IsSentenceEnd), and
 // sentences into clauses at a comma followed by و or a clause-opening
 // word. Surrounding spaces and quotes are trimmed off each clause.
 //
@@ -65,22 +65,22 @@ func clauses(out []clause, rs []rune, ws []word) []clause {
 		between = false
 	}
 	for i := 0; i < len(rs); i++ {
-		switch r := rs[i]; r {
-		case '.', '!', '?', '؟', '؛', ';', '\n':
+		switch r := rs[i]; {
+		case arabic.IsSentenceEnd(r):
 			emit(i)
 			sentence++
 			if r == '\n' && i+1 < len(rs) && rs[i+1] == '\n' {
 				para = true
 			}
 			start = i + 1
-		case '،', ',':
+		case r == '،', r == ',':
 			// Only a word with و answers a «بين»: «، كما…» opens a clause
 			// whatever came before it.
 			if opensClause(rs[i+1:]) && !(between && firstLetter(rs[i+1:]) == 'و') {
 				emit(i)
 				start = i + 1
 			}
-		case ' ':
+		case r == ' ':
 			// « 3 - مسلح يقتل…»: a numbered item of a list is a sentence
 			// of its own, though scraping lost the line break before it.
 			if i > start && listItemAt(rs, i+1) {

@@ -1164,23 +1164,22 @@ func (d *Detector) strip(w string) string {
 	if d.known(w) {
 		return w
 	}
-	for _, p := range []string{"و", "ف", "ب", "ل", "ك", "وب", "ول", "فب", "لل", "وال", "بال", "فال"} {
-		if rest, ok := strings.CutPrefix(w, p); ok && len(rest) >= 4 {
-			// A trigger keeps three letters: كفر is no ك + فر, and
-			// وفر (provided) no و + فر; ولم is و + لم.
-			if _, t := d.triggers[rest]; t && utf8.RuneCountInString(rest) < 3 {
-				continue
-			}
-			if strings.HasSuffix(p, "ال") || p == "لل" {
-				rest = "ال" + rest
-			}
-			if d.known(rest) {
-				return rest
-			}
+	for r := range arabic.Readings(w, lexemeReadings) {
+		// A trigger keeps three letters: كفر is no ك + فر, and وفر
+		// (provided) no و + فر; ولم is و + لم.
+		if _, t := d.triggers[r.Rest]; t && !r.Article && utf8.RuneCountInString(r.Rest) < 3 {
+			continue
+		}
+		if word := r.Word(); d.known(word) {
+			return word
 		}
 	}
 	return w
 }
+
+// lexemeReadings: a word the lexicon knows keeps two letters or more
+// after its proclitics.
+var lexemeReadings = arabic.Options{MinRest: 2}
 
 func (d *Detector) known(w string) bool {
 	_, t := d.triggers[w]
@@ -1970,15 +1969,14 @@ func (d *Detector) agentOf(spans []actorAt, ws []word) string {
 // so both are asked.
 func written(set map[string]bool, w string) bool { return set[w] || set[stripAll(w)] }
 
-// stripAll takes a conjunction or preposition off a word (وداعش → داعش).
+// stripAll takes a conjunction or preposition off a word (وداعش → داعش),
+// whether or not the lexicon knows what remains; ك stays, as in
+// lexemes' lists far more words begin with ك (كتائب، كمين) than take it.
 func stripAll(w string) string {
-	for _, p := range []string{"وب", "ول", "و", "ب", "ل", "ف"} {
-		if rest, ok := strings.CutPrefix(w, p); ok && len(rest) >= 4 {
-			return rest
-		}
-	}
-	return w
+	return arabic.StripProclitics(w, allReadings)
 }
+
+var allReadings = arabic.Options{MinRest: 2, NoKaf: true}
 
 // date dates a clause that states no date of its own (see statedDate):
 // أمس، اليوم and weekday names against the article's date (base), else

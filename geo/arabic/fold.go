@@ -1,13 +1,23 @@
-// Package arabic folds Arabic script so that spellings the news treats as
-// one name compare equal: hamza and alef forms, alef maqsura, taa marbuta,
-// Persian letters, diacritics, tatweel and invisible marks.
+// Package arabic holds the basics of Arabic text that every part of
+// atlas must read alike, each in one table:
+//
+//   - folding (Fold, AppendFold, Fast), so that spellings the news treats
+//     as one name compare equal: hamza and alef forms, alef maqsura, taa
+//     marbuta, Persian letters, diacritics, tatweel and invisible marks;
+//   - proclitics (Proclitics, Readings, StripProclitics): the conjunctions
+//     and prepositions written joined to the next word (وبحلب، للرقة);
+//   - sentence and clause ends (BreakOf, SentenceStart, SentenceEnd).
+//
+// The extractor, the event detector, the evaluation's explanations and
+// the site read them; the map script's search gets them generated
+// (cmd/gen-arabic-js).
 //
 // Folding works rune by rune, so callers that must keep offsets into the
 // original text (the extractor) can fold while they scan.
 package arabic
 
 import (
-	"strings"
+	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
 )
@@ -129,12 +139,19 @@ func FoldRune(r rune) (rune, bool) {
 // Fold returns s folded rune by rune, with runs of spaces collapsed to one
 // and outer space trimmed. It is the key used to look names up.
 func Fold(s string) string {
-	var b strings.Builder
-	b.Grow(len(s))
+	// Names and words fit the stack buffer: one allocation, the string.
+	var buf [128]byte
+	return string(AppendFold(buf[:0], s))
+}
+
+// AppendFold appends Fold(s) to dst and returns the extended buffer, so
+// that a caller folding many strings reuses one.
+func AppendFold(dst []byte, s string) []byte {
+	start := len(dst)
 	space := false
 	for _, r := range s {
 		if IsSpace(r) {
-			space = b.Len() > 0
+			space = len(dst) > start
 			continue
 		}
 		e := Fast(r)
@@ -142,15 +159,15 @@ func Fold(s string) string {
 			continue
 		}
 		if space {
-			b.WriteByte(' ')
+			dst = append(dst, ' ')
 			space = false
 		}
-		b.WriteRune(e.Folded)
+		dst = utf8.AppendRune(dst, e.Folded)
 		if e.Folded2 != 0 {
-			b.WriteRune(e.Folded2)
+			dst = utf8.AppendRune(dst, e.Folded2)
 		}
 	}
-	return b.String()
+	return dst
 }
 
 // IsSpace reports whether r separates words.

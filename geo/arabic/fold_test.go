@@ -1,6 +1,9 @@
 package arabic
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 func TestFold(t *testing.T) {
 	tests := []struct{ in, want string }{
@@ -70,5 +73,19 @@ func TestFoldPresentationForms(t *testing.T) {
 		if !Fast(r).Letter {
 			t.Errorf("%q is not a letter", r)
 		}
+	}
+}
+
+func TestAppendFold(t *testing.T) {
+	buf := []byte("قبل:")
+	buf = AppendFold(buf, "  دَيْرُ   الزُّور ")
+	buf = AppendFold(buf, "")
+	buf = AppendFold(buf, "\u200fحماة")
+	if got, want := string(buf), "قبل:دير الزورحماه"; got != want {
+		t.Errorf("AppendFold = %q, want %q", got, want)
+	}
+	long := strings.Repeat("مدينة حلب ", 40)
+	if got, want := string(AppendFold(nil, long)), strings.TrimSpace(strings.Repeat("مدينه حلب ", 40)); got != want {
+		t.Errorf("AppendFold of a long text = %q, want %q", got, want)
 	}
 }
