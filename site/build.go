@@ -257,7 +257,9 @@ func build(ctx context.Context, opt Options, skip map[string]error) (rep *Report
 			return nil
 		}
 		return safely(out.path, func() error {
-			dl.add(out.rows)
+			if err := dl.add(out.rows); err != nil {
+				return err
+			}
 			x.add(arts[i], out.a, out.sentences)
 			return nil
 		})

@@ -5,6 +5,7 @@ import (
 	"cmp"
 	"encoding/csv"
 	"errors"
+	"fmt"
 	"io"
 	"os"
 	"path/filepath"
@@ -38,6 +39,8 @@ var rowFiles = [4]string{"events.geojson", "events.csv", "mentions.csv", "data/s
 type downloads struct {
 	files  [4]*stagedFile // rowFiles
 	old    *previousDownloads
+	runs   [4]rowSpan // bytes of the old files still to copy into each, in one piece
+	copy   []byte     // the buffer runs are copied through
 	cache  *buildCache
 	index  *rowsIndex // where each article's rows went, for the next build
 	first  bool       // no feature written yet
@@ -81,8 +84,9 @@ func openDownloads(w *writer, cache *buildCache) (d *downloads, err error) {
 // articleDownloads is an article's rows on their way to the files.
 type articleDownloads struct {
 	rows   articleRows
-	key    string      // rowsKey, "" when not caching
-	copied bool        // taken from the last build's files
+	key    string // rowsKey, "" when not caching
+	copied bool   // to be taken from the last build's files, from where old says
+	old    [4]rowSpan
 	buf    *rowBuffers // what rows are in, returned to the pool once written
 }
 
@@ -92,7 +96,7 @@ func (d *downloads) rowsOf(a *Article) (articleDownloads, error) {
 	var out articleDownloads
 	if d.index != nil && a.identity != "" {
 		out.key = d.cache.rowsKey(a)
-		if out.rows, out.copied = d.old.rows(out.key); out.copied {
+		if out.old, out.copied = d.old.rows(out.key); out.copied {
 			return out, nil
 		}
 	}
@@ -110,23 +114,50 @@ func (d *downloads) rowsOf(a *Article) (articleDownloads, error) {
 }
 
 // add writes an article's rows and search entry; articles must come in
-// the site's order.
-func (d *downloads) add(ad articleDownloads) {
+// the site's order. Rows copied from the last build's files are read and
+// written in runs as long as the files allow: on a rebuild, nearly all of
+// an archive's rows follow one another there as they do here, and are
+// copied a megabyte at a time, not a briefing at a time.
+func (d *downloads) add(ad articleDownloads) error {
 	rows := ad.rows
-	if len(rows.features) > 0 {
+	hasFeatures := len(rows.features) > 0 || (ad.copied && ad.old[0].Len > 0)
+	var seps [4]string
+	if hasFeatures {
 		if !d.first {
-			io.WriteString(d.files[0], ",")
+			seps[0] = ","
 		}
 		d.first = false
 	}
+	seps[3] = ","
 	if d.docs == 0 {
-		io.WriteString(d.files[3], "[")
-	} else {
-		io.WriteString(d.files[3], ",")
+		seps[3] = "["
 	}
 	d.docs++
 	var spans [4]rowSpan
 	for i, part := range [][]byte{rows.features, rows.events, rows.mentions, rows.search} {
+		run, sep := &d.runs[i], seps[i]
+		if ad.copied {
+			old := ad.old[i]
+			// The old file has this separator before these rows when
+			// they follow the run with a gap of its length: it was
+			// written by the same rules.
+			if run.Len > 0 && run.Off+run.Len+int64(len(sep)) == old.Off && sep != "[" {
+				spans[i] = rowSpan{d.files[i].size + run.Len + int64(len(sep)), old.Len}
+				run.Len += int64(len(sep)) + old.Len
+				continue
+			}
+			if err := d.flush(i); err != nil {
+				return err
+			}
+			io.WriteString(d.files[i], sep)
+			spans[i] = rowSpan{d.files[i].size, old.Len}
+			*run = old
+			continue
+		}
+		if err := d.flush(i); err != nil {
+			return err
+		}
+		io.WriteString(d.files[i], sep)
 		spans[i] = rowSpan{d.files[i].size, int64(len(part))}
 		d.files[i].Write(part)
 	}
@@ -139,11 +170,45 @@ func (d *downloads) add(ad articleDownloads) {
 	if ad.buf != nil {
 		d.pool.Put(ad.buf)
 	}
+	return nil
+}
+
+// flush copies file i's pending run from the last build's file.
+func (d *downloads) flush(i int) error {
+	run := d.runs[i]
+	d.runs[i] = rowSpan{}
+	if run.Len == 0 {
+		return nil
+	}
+	if run.Off < 0 || run.Off+run.Len > d.old.index.Sizes[i] {
+		return fmt.Errorf("%s: the last build's rows are not where its index says", rowFiles[i])
+	}
+	if d.copy == nil {
+		d.copy = make([]byte, 1<<20)
+	}
+	for run.Len > 0 {
+		chunk := d.copy[:min(run.Len, int64(len(d.copy)))]
+		if _, err := d.old.files[i].ReadAt(chunk, run.Off); err != nil {
+			return fmt.Errorf("copying rows of %s from the last build: %w", rowFiles[i], err)
+		}
+		if _, err := d.files[i].Write(chunk); err != nil {
+			return err
+		}
+		run.Off += int64(len(chunk))
+		run.Len -= int64(len(chunk))
+	}
+	return nil
 }
 
 // close finishes the files, the search index with the site's places,
 // and gives the cache their index.
 func (d *downloads) close(places []*placeSummary) error {
+	for i := range d.runs {
+		if err := d.flush(i); err != nil {
+			d.abort()
+			return err
+		}
+	}
 	d.old.close()
 	io.WriteString(d.files[0], "\n]}\n")
 	if err := finishSearch(d.files[3], d.docs, places); err != nil {
@@ -214,26 +279,21 @@ func openPreviousDownloads(w *writer, cache *buildCache) *previousDownloads {
 	return p
 }
 
-// rows reads an article's rows from the previous downloads.
-func (p *previousDownloads) rows(key string) (articleRows, bool) {
+// rows says where an article's rows are in the previous downloads.
+func (p *previousDownloads) rows(key string) ([4]rowSpan, bool) {
 	if p.index == nil {
-		return articleRows{}, false
+		return [4]rowSpan{}, false
 	}
 	spans, ok := p.index.Rows[key]
 	if !ok {
-		return articleRows{}, false
+		return [4]rowSpan{}, false
 	}
-	var parts [4][]byte
 	for i, sp := range spans {
 		if sp.Off < 0 || sp.Len < 0 || sp.Off+sp.Len > p.index.Sizes[i] {
-			return articleRows{}, false
-		}
-		parts[i] = make([]byte, sp.Len)
-		if _, err := p.files[i].ReadAt(parts[i], sp.Off); err != nil {
-			return articleRows{}, false
+			return [4]rowSpan{}, false
 		}
 	}
-	return articleRows{parts[0], parts[1], parts[2], parts[3]}, true
+	return spans, true
 }
 
 func (p *previousDownloads) close() {
