@@ -431,24 +431,7 @@ func (b *briefings) work(i int) (out briefingWork) {
 		if out.rows, err = b.dl.rowsOf(a); err != nil {
 			return fmt.Errorf("%s: %w", a.Path, err)
 		}
-		// Copied out of the text, once for the mentions a sentence has.
-		out.sentences = make([]string, len(a.Mentions))
-		lastStart, lastEnd, last := -1, -1, ""
-		for n, m := range a.Mentions {
-			if p := m.Place; p != nil && m.Name == p.NameAr && m.Kind == p.Kind {
-				// A mention inside the last sentence is in that sentence:
-				// it holds no sentence's end.
-				if n < len(a.spans) && a.spans[n].start >= lastStart && a.spans[n].stop <= lastEnd {
-					out.sentences[n] = last
-					continue
-				}
-				s, e := a.sentenceBounds(n)
-				if s != lastStart || e != lastEnd {
-					lastStart, lastEnd, last = s, e, strings.Clone(a.sentence(s, e))
-				}
-				out.sentences[n] = last
-			}
-		}
+		out.sentences = a.quotes()
 		out.a = a
 		return nil
 	})
@@ -505,7 +488,9 @@ func analyseOne(ex *extract.Extractor, det *events.Detector, doc *content.Articl
 			evs[i].Places[j].Candidates = nil
 		}
 	}
-	return &Article{Article: doc, Mentions: ms, Unresolved: res.Unresolved, spans: spans, Events: evs, offsets: x}, nil
+	a := &Article{Article: doc, Mentions: ms, Unresolved: res.Unresolved, spans: spans, Events: evs, offsets: x}
+	a.setQuotes()
+	return a, nil
 }
 
 // renderBody renders an article's body as HTML with its mentions linked,

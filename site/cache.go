@@ -27,7 +27,7 @@ import (
 // spreadsheets; 11: every file ends with a checksum of its bytes; 12: an
 // event keeps its date's precision; 13: and the other clauses that tell it;
 // 14: events.csv cites them all and gives the confidence).
-const cacheFormat = "atlas-cache-15"
+const cacheFormat = "atlas-cache-16"
 
 // The cache's files: analyses/<key><analysisSuffix>, the pages and the
 // rows index.
@@ -97,7 +97,7 @@ type cachedAnalysis struct {
 	Mentions   []cachedMention
 	Unresolved []extract.Unresolved
 	Events     []cachedEvent
-	Spans      [][3]int
+	Spans      [][6]int // a span: start, stop, index, quote start and end, 1 if clipped
 }
 
 // Flags of a cachedMention: which fields are derived, not stored.
@@ -466,10 +466,14 @@ func newCachedAnalysis(a *Article) *cachedAnalysis {
 	if text.Len() == 0 && a.Article.Body != "" {
 		text = extract.NewOffsets(a.Article.Body)
 	}
-	ca := &cachedAnalysis{Unresolved: a.Unresolved, Spans: make([][3]int, len(a.spans))}
+	ca := &cachedAnalysis{Unresolved: a.Unresolved, Spans: make([][6]int, len(a.spans))}
 	ca.Mentions = cacheMentions(text, a.Mentions)
 	for i, s := range a.spans {
-		ca.Spans[i] = [3]int{s.start, s.stop, s.index}
+		clipped := 0
+		if s.clipped {
+			clipped = 1
+		}
+		ca.Spans[i] = [6]int{s.start, s.stop, s.index, s.quote[0], s.quote[1], clipped}
 	}
 	for _, e := range a.Events {
 		ca.Events = append(ca.Events, newCachedEvent(text, e))
@@ -487,7 +491,10 @@ func (ca *cachedAnalysis) article(g *geo.Gazetteer, doc *content.Article) (*Arti
 	if len(ca.Spans) > 0 {
 		a.spans = make([]span, len(ca.Spans))
 		for i, s := range ca.Spans {
-			a.spans[i] = span{start: s[0], stop: s[1], index: s[2]}
+			if s[3] < 0 || s[3] > s[4] || s[4] > len(doc.Body) {
+				return nil, errDamaged
+			}
+			a.spans[i] = span{start: s[0], stop: s[1], index: s[2], quote: [2]int{s[3], s[4]}, clipped: s[5] == 1}
 		}
 	}
 	for i := range ca.Events {

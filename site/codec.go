@@ -89,9 +89,9 @@ func encodeAnalysis(ca *cachedAnalysis) []byte {
 	}
 	e.uint(len(ca.Spans))
 	for _, s := range ca.Spans {
-		e.int(s[0])
-		e.int(s[1])
-		e.int(s[2])
+		for _, n := range s {
+			e.int(n)
+		}
 	}
 	return e.seal()
 }
@@ -118,9 +118,11 @@ func decodeAnalysis(data []byte) (*cachedAnalysis, error) {
 	for i := range ca.Events {
 		d.event(&ca.Events[i])
 	}
-	ca.Spans = makeList[[3]int](d.count(minSpan))
+	ca.Spans = makeList[[6]int](d.count(minSpan))
 	for i := range ca.Spans {
-		ca.Spans[i] = [3]int{d.int(), d.int(), d.int()}
+		for j := range ca.Spans[i] {
+			ca.Spans[i][j] = d.int()
+		}
 	}
 	if err := d.end(); err != nil {
 		return nil, err

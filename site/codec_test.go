@@ -43,7 +43,7 @@ func entryCases() []entryCase {
 			{Event: events.Event{ID: "a-2", Evidence: "نص", Start: 31, End: 33, Type: "Protests", SubType: "Peaceful protest"},
 				mentions: [][]cachedMention{nil}, place: "C1007", bStart: -1, bEnd: -1},
 		},
-		Spans: [][3]int{{5, 11, 0}, {80, 104, 1}},
+		Spans: [][6]int{{5, 11, 0, 0, 40, 1}, {80, 104, 1, 0, 0, 0}},
 	}
 	pages := &pageIndex{Salt: "atlas-cache|v1|g1",
 		Pages: map[string]cachedPage{
@@ -235,7 +235,7 @@ func TestMinimumSizes(t *testing.T) {
 		{"mention", minMention, cachedAnalysis{Mentions: []cachedMention{{}}}},
 		{"unresolved", minUnresolved, cachedAnalysis{Unresolved: []extract.Unresolved{{}}}},
 		{"event", minEvent, cachedAnalysis{Events: []cachedEvent{{}}}},
-		{"span", minSpan, cachedAnalysis{Spans: [][3]int{{}}}},
+		{"span", minSpan, cachedAnalysis{Spans: [][6]int{{}}}},
 	} {
 		if got := len(encodeAnalysis(&tc.ca)) - empty; got < tc.min {
 			t.Errorf("a %s encodes in %d bytes, under its minimum %d", tc.name, got, tc.min)

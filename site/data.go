@@ -295,20 +295,67 @@ func (r *pageRenderer) writeFeed(w *writer, base string) error {
 		Updated: updated.Format(time.RFC3339), Entries: entries})
 }
 
-// sentenceBounds are the byte offsets in the body of the sentence around
-// mention n, which place pages show: a local scan from the mention's
-// bytes, with the extractor's sentence ends.
-func (a *Article) sentenceBounds(n int) (int, int) {
-	if n < 0 || n >= len(a.spans) {
-		return 0, 0
-	}
+// quoteChars is how much of a sentence a place page quotes.
+const quoteChars = 300
+
+// setQuotes finds, for each mention a place page may list (one that names
+// its place), the sentence around it as the page shows it: from the
+// extractor's sentence ends, trimmed, at most quoteChars code points. The
+// bounds are kept with the mention's span and in the cache, so that a
+// rebuild cuts quotes out of the text without looking for them again.
+func (a *Article) setQuotes() {
 	body := a.Article.Body
-	return arabic.SentenceStart(body, a.spans[n].start), arabic.SentenceEnd(body, a.spans[n].stop)
+	var last *span
+	lastStart, lastEnd := -1, -1
+	for n, m := range a.Mentions {
+		if n >= len(a.spans) {
+			return
+		}
+		if p := m.Place; p == nil || m.Name != p.NameAr || m.Kind != p.Kind {
+			continue
+		}
+		sp := &a.spans[n]
+		// A mention inside the last sentence is in that sentence: it
+		// holds no sentence's end.
+		if last != nil && sp.start >= lastStart && sp.stop <= lastEnd {
+			sp.quote, sp.clipped = last.quote, last.clipped
+			continue
+		}
+		s, e := arabic.SentenceStart(body, sp.start), arabic.SentenceEnd(body, sp.stop)
+		last, lastStart, lastEnd = sp, s, e
+		t := strings.TrimSpace(body[s:e])
+		s += strings.Index(body[s:e], t)
+		c := export.Clip(t, quoteChars)
+		sp.clipped = len(c) != len(t)
+		if sp.clipped {
+			c = strings.TrimSuffix(c, "…")
+		}
+		sp.quote = [2]int{s, s + len(c)}
+	}
 }
 
-// sentence is the body's bytes s to e as a place page shows them.
-func (a *Article) sentence(s, e int) string {
-	return export.Clip(strings.TrimSpace(a.Article.Body[s:e]), 300)
+// quotes are the quotes of an article's mentions (see setQuotes), copied
+// out of its text, one string for the mentions of one sentence.
+func (a *Article) quotes() []string {
+	out := make([]string, len(a.Mentions))
+	last, lastQuote := [2]int{-1, -1}, ""
+	for n := range out {
+		if n >= len(a.spans) {
+			break
+		}
+		sp := a.spans[n]
+		if sp.quote == [2]int{} {
+			continue
+		}
+		if sp.quote != last {
+			last, lastQuote = sp.quote, strings.Clone(a.Article.Body[sp.quote[0]:sp.quote[1]])
+			if sp.clipped {
+				lastQuote += "…"
+			}
+		}
+		out[n] = lastQuote
+	}
+	return out
 }
 
 // writeServiceWorker writes sw.js, which a hosted site registers so that

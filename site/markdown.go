@@ -20,6 +20,12 @@ import (
 type span struct {
 	start, stop int
 	index       int // the mention's number on its page
+	// quote is the bytes of the sentence a place page shows with the
+	// mention (its sentence, trimmed and clipped: see setQuotes), and
+	// clipped whether an ellipsis follows; empty for a mention no place
+	// page lists.
+	quote   [2]int
+	clipped bool
 }
 
 // kindMention is the goldmark node for a place mention inside text.
