@@ -151,16 +151,6 @@ type Detector struct {
 	scratches chan *scratch
 }
 
-// recentSize is the number of slots of a scratch's cache of word forms
-// as written (a power of two).
-const recentSize = 4096
-
-// recentWord is a slot of that cache: a word as written and its lexeme.
-type recentWord struct {
-	raw []rune
-	l   *lexeme
-}
-
 // report is a clause's own report: its sub-type and where its trigger is.
 type report struct {
 	subType string
@@ -190,11 +180,31 @@ type scratch struct {
 	kinds          []report
 	clWords        [][]word
 	stated         []stated
-	recent         *[recentSize]recentWord // words as written, most recent in each slot: no folding, no hashing of strings
-	lexicon        map[string]*lexeme
-	runes          []rune
-	words          []word
-	actors         []actorAt // a clause's actor spans, reused
+	lexicon        map[string]*lexeme // by folded form
+	// recent holds, in a slot a hash of its bytes picks, the last word
+	// as written seen there, inline: most words of a text are among
+	// the few thousand forms an archive repeats, and the slot is one
+	// cache line where a map look-up was several.
+	recent *[recentSize]recentWord
+	// written is lexicon by the word as written: most words were seen
+	// before, and one look-up of their bytes spares folding them. A
+	// word that folds to nothing (marks alone) maps to nil.
+	written map[string]*lexeme
+	runes   []rune
+	words   []word
+	actors  []actorAt // a clause's actor spans, reused
+}
+
+// recentSize is the number of slots of a scratch's recent words (a
+// power of two).
+const recentSize = 1 << 14
+
+// recentWord is a word as written, of up to len(raw) bytes, and its
+// lexeme (nil for a word that folds to nothing); n is 0 in an empty slot.
+type recentWord struct {
+	l   *lexeme
+	n   uint8
+	raw [23]byte
 }
 
 // maxLexicon bounds a cache of word forms; past it the cache starts over.
@@ -205,13 +215,15 @@ func (d *Detector) takeScratch() *scratch {
 	case s := <-d.scratches:
 		return s
 	default:
-		return &scratch{lexicon: map[string]*lexeme{}, recent: new([recentSize]recentWord)}
+		return &scratch{lexicon: map[string]*lexeme{}, written: map[string]*lexeme{}, recent: new([recentSize]recentWord)}
 	}
 }
 
 func (d *Detector) putScratch(s *scratch) {
-	if len(s.lexicon) > maxLexicon {
+	if len(s.written) > maxLexicon {
 		clear(s.lexicon)
+		clear(s.written)
+		clear(s.recent[:])
 	}
 	clear(s.words) // they point at lexemes: keep none of a cleared cache
 	clear(s.clWords)
@@ -364,8 +376,8 @@ func (d *Detector) Detect(doc, text string, mentions []extract.Mention, date tim
 	var carry []extract.Mention // the last places of the sentence, for clauses that name none
 	carrySentence := -1
 	type told struct{ event, sentence int }
-	seen := map[string]told{}    // sub-type and places of the events so far → the event, its last sentence
-	all := d.words(sc, runes, 0) // every word once; clauses take slices
+	seen := map[string]told{} // sub-type and places of the events so far → the event, its last sentence
+	all := d.words(sc, text)  // every word once; clauses take slices
 	sc.words = all
 	// in is the words of [start, end). Clauses are asked for in text
 	// order, mostly: from where the last one began, a few steps forward
@@ -884,47 +896,106 @@ func (d *Detector) lexeme(w string) *lexeme {
 	return l
 }
 
-// words splits rs, which starts at code point offset base of the text,
-// into folded words.
-func (d *Detector) words(sc *scratch, rs []rune, base int) []word {
+// words splits text into folded words, in one pass over its bytes.
+func (d *Detector) words(sc *scratch, text string) []word {
 	out := sc.words[:0]
-	if want := len(rs)/6 + 1; cap(out) < want {
+	if want := len(text)/10 + 1; cap(out) < want {
 		out = make([]word, 0, want)
 	}
-	// Words repeat: fold into one buffer and look each form up in a
-	// cache of forms (no allocation).
-	seen := sc.lexicon
 	var buf []byte
-	for i := 0; i < len(rs); {
-		if !arabic.IsLetter(rs[i]) {
-			i++
+	cp := 0 // the code point offset of text[i]
+	for i := 0; i < len(text); {
+		r, size := decodeAt(text, i)
+		if !isLetter(r) {
+			i += size
+			cp++
 			continue
 		}
-		j := i
-		for j < len(rs) && arabic.IsLetter(rs[j]) {
-			j++
+		// A word holds no invalid byte (RuneError is no letter), so
+		// folding its bytes folds the code points the text decodes to.
+		j, start := i, cp
+		for j < len(text) {
+			if r, size = decodeAt(text, j); !isLetter(r) {
+				break
+			}
+			j += size
+			cp++
 		}
-		// Most words were seen a moment ago as written: a slot picked by
-		// the word's length and three of its letters holds the last one.
-		slot := &sc.recent[(uint32(j-i)*31+uint32(rs[i])*7+uint32(rs[j-1])*13+uint32(rs[i+(j-i)/2]))&(recentSize-1)]
+		raw := text[i:j]
+		slot := &sc.recent[rawHash(raw)&(recentSize-1)]
 		l := slot.l
-		if l == nil || !slices.Equal(slot.raw, rs[i:j]) {
-			l = nil
-			if buf = foldRunes(buf[:0], rs[i:j]); len(buf) > 0 {
-				var ok bool
-				if l, ok = seen[string(buf)]; !ok {
-					l = d.lexeme(string(buf))
-					seen[l.w] = l
+		if int(slot.n) != len(raw) || string(slot.raw[:slot.n]) != raw {
+			var ok bool
+			if l, ok = sc.written[raw]; !ok {
+				if buf = foldString(buf[:0], raw); len(buf) > 0 {
+					if l, ok = sc.lexicon[string(buf)]; !ok {
+						l = d.lexeme(string(buf))
+						sc.lexicon[l.w] = l
+					}
 				}
-				slot.raw, slot.l = append(slot.raw[:0], rs[i:j]...), l
+				// Cloned: a slice would keep the whole text alive.
+				sc.written[strings.Clone(raw)] = l
+			}
+			if len(raw) <= len(slot.raw) {
+				slot.l, slot.n = l, uint8(copy(slot.raw[:], raw))
 			}
 		}
 		if l != nil {
-			out = append(out, word{lexeme: l, start: base + i, item: dashAfter(rs, j) && l.w[0] >= '0' && l.w[0] <= '9'})
+			out = append(out, word{lexeme: l, start: start, item: dashAfter(text, j) && l.w[0] >= '0' && l.w[0] <= '9'})
 		}
 		i = j
 	}
 	return out
+}
+
+// rawHash hashes a word's bytes in constant time: its length and its
+// first and last eight bytes, mixed as MurmurHash3's finaliser mixes.
+func rawHash(s string) uint64 {
+	n := len(s)
+	var head, tail uint64
+	if n >= 8 {
+		head = le64(s)
+		tail = le64(s[n-8:])
+	} else {
+		for i := 0; i < n; i++ {
+			head = head<<8 | uint64(s[i])
+		}
+	}
+	x := head ^ (tail+uint64(n))*0x9E3779B97F4A7C15
+	x ^= x >> 33
+	x *= 0xff51afd7ed558ccd
+	x ^= x >> 33
+	x *= 0xc4ceb9fe1a85ec53
+	x ^= x >> 33
+	return x
+}
+
+// le64 is the first eight bytes of s, little-endian.
+func le64(s string) uint64 {
+	_ = s[7]
+	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
+}
+
+// decodeAt decodes the code point at text[i] as ranging over text does:
+// ASCII and the two-byte Arabic letters inline, others by utf8.
+func decodeAt(text string, i int) (rune, int) {
+	c := text[i]
+	if c < utf8.RuneSelf {
+		return rune(c), 1
+	}
+	if c&0xE0 == 0xC0 && c >= 0xC2 && i+1 < len(text) && text[i+1]&0xC0 == 0x80 {
+		return rune(c&0x1F)<<6 | rune(text[i+1]&0x3F), 2
+	}
+	return utf8.DecodeRuneInString(text[i:])
+}
+
+// isLetter is arabic.IsLetter, from arabic.Fast's table where it has one.
+func isLetter(r rune) bool {
+	if r < 0x0700 {
+		return arabic.Fast(r).Letter
+	}
+	return arabic.IsLetter(r)
 }
 
 // indexAt is the index of the first of ws that starts at or after the
@@ -956,11 +1027,12 @@ func timeZone(rs []rune, at int) bool {
 	return digits > 0 && digits <= 2 && j >= 0 && rs[j] == ':'
 }
 
-// dashAfter reports a dash after spaces from rs[j] («26 - مقتل…»).
-func dashAfter(rs []rune, j int) bool {
-	for ; j < len(rs) && rs[j] == ' '; j++ {
+// dashAfter reports a dash after spaces from byte j of text («26 -
+// مقتل…»).
+func dashAfter(text string, j int) bool {
+	for ; j < len(text) && text[j] == ' '; j++ {
 	}
-	return j < len(rs) && (rs[j] == '-' || rs[j] == '–')
+	return j < len(text) && (text[j] == '-' || strings.HasPrefix(text[j:], "–"))
 }
 
 // dated reports background: a standing-state word (الآونة، عادة), a
