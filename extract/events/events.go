@@ -280,6 +280,7 @@ const (
 	isAirMaker                               // airMakers[w]: روسي، الحربي
 	isClearing                               // clearing[w] or clearing[stripAll(w)]: نزع، كاسحات
 	isOfficial                               // officials[w] or officials[stripAll(w)]: وزير، محافظ
+	isReportForm                             // triggers[w], deathNouns[w] or injuryNouns[w]: see reportWord
 )
 
 // opensFlags are the flags of a word that may open a clause after a space.
@@ -398,7 +399,7 @@ func (d *Detector) Detect(doc, text string, mentions []extract.Mention, date tim
 		from = i
 		return all[i:j]
 	}
-	lits := d.literals(mentions, runes) // the mentions that can place an event
+	lits := d.literals(sc, mentions, runes) // the mentions that can place an event
 	// The per-clause tables below live in the scratch: a text's worth
 	// of them is made once per Detector, not once per text.
 	sentences := clauses(sc.sentences[:0], runes, all)
@@ -876,6 +877,7 @@ func (d *Detector) lexeme(w string) *lexeme {
 		{d.airMakers[w], isAirMaker},
 		{written(d.clearing, w), isClearing},
 		{written(d.officials, w), isOfficial},
+		{d.reportForm(w), isReportForm},
 		{d.narrative[w], isNarrative},
 		{strings.HasPrefix(w, "و") && d.narrative[strings.TrimPrefix(w, "و")], isNarrativeAfterAnd},
 		{midClause[w], isMidClause},
@@ -2155,9 +2157,9 @@ func (d *Detector) monthAt(ws []word, i int) (int, int) {
 // literals keeps the literal mentions that can place an event, once for
 // a text: not a clock's time zone («الساعة 22 : 48 (مكة المكرمة)»),
 // which news sites print with every date, nor a word of a report.
-func (d *Detector) literals(ms []extract.Mention, rs []rune) []extract.Mention {
+func (d *Detector) literals(sc *scratch, ms []extract.Mention, rs []rune) []extract.Mention {
 	return without(ms, func(m extract.Mention) bool {
-		return m.Use != extract.Literal || m.Place == nil || timeZone(rs, m.Start) || d.reportWord(m)
+		return m.Use != extract.Literal || m.Place == nil || timeZone(rs, m.Start) || d.reportWord(sc, m)
 	})
 }
 
@@ -2175,11 +2177,20 @@ func literalIn(ms []extract.Mention, start, end int) []extract.Mention {
 // reportWord reports a mention whose words are a report's or a toll's
 // (في زيارة هي الأولى، لسقوط شهداء): a village of that name is not what
 // the clause names.
-func (d *Detector) reportWord(m extract.Mention) bool {
+func (d *Detector) reportWord(sc *scratch, m extract.Mention) bool {
+	// A surface that is a whole word of the text was folded already.
+	if l, ok := sc.written[m.Surface]; ok {
+		return l != nil && l.flags&isReportForm != 0
+	}
 	var buf [64]byte
-	f := foldString(buf[:0], m.Surface)
-	_, ok := d.triggers[string(f)]
-	return ok || d.deathNouns[string(f)] || d.injuryNouns[string(f)] // «لسقوط شهداء»
+	return d.reportForm(string(foldString(buf[:0], m.Surface)))
+}
+
+// reportForm reports a folded form that is a trigger or a word of death
+// or injury as it is, proclitics and all.
+func (d *Detector) reportForm(f string) bool {
+	_, ok := d.triggers[f]
+	return ok || d.deathNouns[f] || d.injuryNouns[f] // «لسقوط شهداء»
 }
 
 // byRole orders places for an event: the places it happened at before
@@ -2187,10 +2198,12 @@ func (d *Detector) reportWord(m extract.Mention) bool {
 // «قرب مدينة X»), then the most precise first, keeping text order among
 // equals: the first place named is where it happened.
 func (d *Detector) byRole(all []word, ms []extract.Mention) []extract.Mention {
-	out := append([]extract.Mention(nil), ms...)
-	ref := make(map[int]bool, len(out))
+	// ref[k]: ms[k] is a reference point. Mentions that share a start
+	// share the verdict of the last of them.
+	var buf [8]bool
+	ref := buf[:0]
 	relative := d.relativeAfter(all, ms[0], ms[len(ms)-1].Start)
-	for k, m := range out {
+	for k, m := range ms {
 		// A place named after a relative pronoun that follows the first
 		// place describes that place or its holders («قرى سهل الغاب الذي
 		// يمتد قرب مدينة حماة»): it is not where the event happened.
@@ -2199,15 +2212,36 @@ func (d *Detector) byRole(all []word, ms []extract.Mention) []extract.Mention {
 		if k > 0 {
 			after = ms[k-1].End
 		}
-		ref[m.Start] = described || d.reference(all, m) || d.posted(all, after, m) || framed(all, m)
+		ref = append(ref, described || d.reference(all, m) || d.posted(all, after, m) || framed(all, m))
 	}
-	sort.SliceStable(out, func(i, j int) bool { return !ref[out[i].Start] && ref[out[j].Start] })
+	for k := len(ms) - 2; k >= 0; k-- {
+		for j := k + 1; j < len(ms); j++ {
+			if ms[j].Start == ms[k].Start {
+				ref[k] = ref[j]
+				break
+			}
+		}
+	}
+	// The places it happened at first, then the reference points, each
+	// in text order (a stable partition).
+	out := make([]extract.Mention, 0, len(ms))
+	for k, m := range ms {
+		if !ref[k] {
+			out = append(out, m)
+		}
+	}
+	places := len(out)
+	for k, m := range ms {
+		if ref[k] {
+			out = append(out, m)
+		}
+	}
 	// The first place named says where; a finer place of the same
 	// governorate (or country) named later says it more precisely and
 	// goes first («في ريف إدلب، على بلدة كفرنبل»). A finer place
 	// elsewhere does not move it: «سهل الغاب … وريف جسر الشغور».
 	best := 0
-	for i := 1; i < len(out) && !ref[out[i].Start]; i++ {
+	for i := 1; i < places; i++ {
 		if out[i].GeoPrecision < out[best].GeoPrecision && sameArea(out[i].Place, out[0].Place) {
 			best = i
 		}

@@ -547,13 +547,19 @@ func TestWhatItLedTo(t *testing.T) {
 // village's name (شهداء، زيارة) is not where the clause puts anything.
 func TestTollWordsPlaceNothing(t *testing.T) {
 	d := New()
-	for _, w := range []string{"شهداء", "زيارة", "قتلى"} {
-		if !d.reportWord(extract.Mention{Surface: w}) {
-			t.Errorf("%s: not a report's word", w)
+	// Asked of words never seen, which are folded, and of the words of
+	// a text, whose lexemes say.
+	fresh, seen := d.takeScratch(), d.takeScratch()
+	d.words(seen, "شهداء زيارة قتلى كفرنبل")
+	for _, sc := range []*scratch{fresh, seen} {
+		for _, w := range []string{"شهداء", "زيارة", "قتلى"} {
+			if !d.reportWord(sc, extract.Mention{Surface: w}) {
+				t.Errorf("%s: not a report's word", w)
+			}
 		}
-	}
-	if d.reportWord(extract.Mention{Surface: "كفرنبل"}) {
-		t.Errorf("كفرنبل: a report's word")
+		if d.reportWord(sc, extract.Mention{Surface: "كفرنبل"}) {
+			t.Errorf("كفرنبل: a report's word")
+		}
 	}
 }
 
