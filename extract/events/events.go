@@ -281,6 +281,20 @@ const (
 	isClearing                               // clearing[w] or clearing[stripAll(w)]: نزع، كاسحات
 	isOfficial                               // officials[w] or officials[stripAll(w)]: وزير، محافظ
 	isReportForm                             // triggers[w], deathNouns[w] or injuryNouns[w]: see reportWord
+	// The lists asked of a word as written or stripped (written), once
+	// per form rather than once per question.
+	isSince         // since
+	isCause         // causes
+	isBecauseOf     // becauseOf
+	isNarrativeForm // narrative
+	isAlongside     // alongside
+	isCeasefire     // ceasefire
+	isAirVerb       // airVerbs
+	isDrop          // drops
+	isForcing       // forcing
+	isMember        // members
+	isReferenceWord // referenceWords
+	isPlaceWordBare // placeWords[stripAll(w)]
 )
 
 // opensFlags are the flags of a word that may open a clause after a space.
@@ -878,6 +892,18 @@ func (d *Detector) lexeme(w string) *lexeme {
 		{written(d.clearing, w), isClearing},
 		{written(d.officials, w), isOfficial},
 		{d.reportForm(w), isReportForm},
+		{written(d.since, w), isSince},
+		{written(d.causes, w), isCause},
+		{written(d.becauseOf, w), isBecauseOf},
+		{written(d.narrative, w), isNarrativeForm},
+		{written(d.alongside, w), isAlongside},
+		{written(d.ceasefire, w), isCeasefire},
+		{written(d.airVerbs, w), isAirVerb},
+		{written(d.drops, w), isDrop},
+		{written(d.forcing, w), isForcing},
+		{written(d.members, w), isMember},
+		{written(d.referenceWords, w), isReferenceWord},
+		{placeWords[all], isPlaceWordBare},
 		{d.narrative[w], isNarrative},
 		{strings.HasPrefix(w, "و") && d.narrative[strings.TrimPrefix(w, "و")], isNarrativeAfterAnd},
 		{midClause[w], isMidClause},
@@ -907,20 +933,36 @@ func (d *Detector) words(sc *scratch, text string) []word {
 	var buf []byte
 	cp := 0 // the code point offset of text[i]
 	for i := 0; i < len(text); {
-		r, size := decodeAt(text, i)
-		if !isLetter(r) {
+		if c := text[i]; c < utf8.RuneSelf && !letters[c] {
+			i++ // a space or punctuation: the common case
+			cp++
+			continue
+		}
+		if size, letter := letterAt(text, i); !letter {
 			i += size
 			cp++
 			continue
 		}
 		// A word holds no invalid byte (RuneError is no letter), so
 		// folding its bytes folds the code points the text decodes to.
+		// letterAt, written out: this is the loop over every letter.
 		j, start := i, cp
 		for j < len(text) {
-			if r, size = decodeAt(text, j); !isLetter(r) {
+			if c := text[j]; c < utf8.RuneSelf {
+				if !letters[c] {
+					break
+				}
+				j++
+			} else if c-0xC2 < 0xE0-0xC2 && j+1 < len(text) && text[j+1]&0xC0 == 0x80 {
+				if !letters[(uint(c)&0x1F)<<6|uint(text[j+1])&0x3F] {
+					break
+				}
+				j += 2
+			} else if size, letter := letterAtRest(text, j); letter {
+				j += size
+			} else {
 				break
 			}
-			j += size
 			cp++
 		}
 		raw := text[i:j]
@@ -979,26 +1021,32 @@ func le64(s string) uint64 {
 		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
 }
 
-// decodeAt decodes the code point at text[i] as ranging over text does:
-// ASCII and the two-byte Arabic letters inline, others by utf8.
-func decodeAt(text string, i int) (rune, int) {
-	c := text[i]
-	if c < utf8.RuneSelf {
-		return rune(c), 1
+// letterAt is the size of the code point at text[i], as ranging over
+// text decodes it, and whether arabic.IsLetter holds for it. ASCII and
+// two-byte code points (the Arabic block) take a table look-up, inline.
+func letterAt(text string, i int) (int, bool) {
+	if c := text[i]; c < utf8.RuneSelf {
+		return 1, letters[c]
+	} else if c-0xC2 < 0xE0-0xC2 && i+1 < len(text) && text[i+1]&0xC0 == 0x80 {
+		return 2, letters[(uint(c)&0x1F)<<6|uint(text[i+1])&0x3F]
 	}
-	if c&0xE0 == 0xC0 && c >= 0xC2 && i+1 < len(text) && text[i+1]&0xC0 == 0x80 {
-		return rune(c&0x1F)<<6 | rune(text[i+1]&0x3F), 2
-	}
-	return utf8.DecodeRuneInString(text[i:])
+	return letterAtRest(text, i)
 }
 
-// isLetter is arabic.IsLetter, from arabic.Fast's table where it has one.
-func isLetter(r rune) bool {
-	if r < 0x0700 {
-		return arabic.Fast(r).Letter
-	}
-	return arabic.IsLetter(r)
+//go:noinline
+func letterAtRest(text string, i int) (int, bool) {
+	r, size := utf8.DecodeRuneInString(text[i:])
+	return size, arabic.IsLetter(r)
 }
+
+// letters is arabic.IsLetter below U+0800, the two-byte code points
+// (no letter lies from U+0700 to U+07FF).
+var letters = func() (t [0x0800]bool) {
+	for r := range t {
+		t[r] = arabic.IsLetter(rune(r))
+	}
+	return t
+}()
 
 // indexAt is the index of the first of ws that starts at or after the
 // code point offset at (len(ws) when none does).
@@ -1050,7 +1098,7 @@ func (d *Detector) dated(ws []word) bool {
 			return true
 		}
 		// «منذ بدء النزاع», «منذ 2014»: a total or a state.
-		if w.bare == "منذ" && i+1 < len(ws) && (written(d.since, ws[i+1].w) || isYear(ws[i+1].w)) {
+		if w.bare == "منذ" && i+1 < len(ws) && (ws[i+1].flags&isSince != 0 || isYear(ws[i+1].w)) {
 			return true
 		}
 		// «منذ أيلول», «منذ 18 شباط»: a state or a total since a day.
@@ -1130,8 +1178,8 @@ func (d *Detector) splitMixed(out []clause, in func(start, end int) []word, cl c
 		// «جراء استهداف…», «الفارين من المعارك»: a cause or a noun of the
 		// same clause, not a second report; a massacre is what another
 		// happening did («مجزرة ارتكبها الطيران»).
-		if first >= 0 && i > 0 && written(d.causes, ws[i-1].w) || d.consequences[w.bare] || d.forced(ws, i) ||
-			first >= 0 && i > 1 && written(d.becauseOf, ws[i-2].w) {
+		if first >= 0 && i > 0 && ws[i-1].flags&isCause != 0 || d.consequences[w.bare] || d.forced(ws, i) ||
+			first >= 0 && i > 1 && ws[i-2].flags&isBecauseOf != 0 {
 			continue
 		}
 		t := typeOf[st]
@@ -1166,7 +1214,7 @@ func (d *Detector) splitMixed(out []clause, in func(start, end int) []word, cl c
 		if t != firstType && i-first >= 3 && !d.voiced(ws[:i]) {
 			at := ws[i].start
 			// Start the second clause at the verb or و before the trigger.
-			if i-1 > first && written(d.narrative, ws[i-1].w) {
+			if i-1 > first && ws[i-1].flags&isNarrativeForm != 0 {
 				at = ws[i-1].start
 			}
 			a, b := cl, cl
@@ -1220,7 +1268,7 @@ func similar(ws []word, at int) bool {
 // between («ترافقت الغارات الجوية مع …»).
 func (d *Detector) alongsideBefore(ws []word, at int) bool {
 	for j := at - 1; j >= 0 && j >= at-3; j-- {
-		if written(d.alongside, ws[j].w) {
+		if ws[j].flags&isAlongside != 0 {
 			return true
 		}
 	}
@@ -1287,7 +1335,7 @@ func (d *Detector) trigger(ws []word, i int) (string, bool) {
 				continue
 			}
 			for k := j - 1; k >= max(0, j-3); k-- {
-				if written(d.ceasefire, ws[k].w) {
+				if ws[k].flags&isCeasefire != 0 {
 					return "", false // «وقف دائم لإطلاق النار»
 				}
 			}
@@ -1342,7 +1390,7 @@ func (d *Detector) classify(ws []word) (Event, bool) {
 		r := rank[st]
 		// «سيطرت … بعد معارك», «نزوح … بعد اقتحام»: what came before.
 		// «نزح الأهالي جراء اقتراب المعارك»: a cause, told for what it led to.
-		cause := i > 0 && written(d.becauseOf, ws[i-1].w) || i > 1 && written(d.becauseOf, ws[i-2].w)
+		cause := i > 0 && ws[i-1].flags&isBecauseOf != 0 || i > 1 && ws[i-2].flags&isBecauseOf != 0
 		if (d.afterward(ws, i) || cause) && (st != territory || d.longAfter(ws, i)) {
 			if r > lateRank {
 				late, lateRank, lateAt = st, r, ws[i].start
@@ -1530,7 +1578,7 @@ func (d *Detector) struck(ws []word) bool {
 		return true
 	}
 	for _, w := range ws {
-		if written(d.airVerbs, w.w) || written(d.drops, w.w) {
+		if w.flags&(isAirVerb|isDrop) != 0 {
 			return true
 		}
 	}
@@ -1540,7 +1588,7 @@ func (d *Detector) struck(ws []word) bool {
 // dropped reports a word of dropping munitions among ws.
 func (d *Detector) dropped(ws []word) bool {
 	for _, w := range ws {
-		if written(d.drops, w.w) {
+		if w.flags&isDrop != 0 {
 			return true
 		}
 	}
@@ -1576,7 +1624,7 @@ func (d *Detector) forced(ws []word, i int) bool {
 		return false
 	}
 	for j := 0; j < i-1; j++ {
-		if written(d.forcing, ws[j].w) {
+		if ws[j].flags&isForcing != 0 {
 			return true
 		}
 	}
@@ -2025,7 +2073,7 @@ func (d *Detector) agentOf(spans []actorAt, ws []word) string {
 	for _, a := range spans {
 		// «بدعم من روسيا», «انسحاب قوات النظام من»: not the doer — but
 		// «عناصر من داعش» are its members.
-		if a.i > 0 && ws[a.i-1].bare == "من" && !(a.i > 1 && written(d.members, ws[a.i-2].w)) {
+		if a.i > 0 && ws[a.i-1].bare == "من" && !(a.i > 1 && ws[a.i-2].flags&isMember != 0) {
 			continue
 		}
 		return a.actor
@@ -2307,7 +2355,7 @@ func (d *Detector) reference(all []word, m extract.Mention) bool {
 			return true
 		}
 		k := w - 1
-		if k >= 0 && placeWords[stripAll(all[k].w)] {
+		if k >= 0 && all[k].flags&isPlaceWordBare != 0 {
 			k-- // «إلى مدينة إدلب»
 		}
 		if all[w].start == m.Start && k >= 0 && d.aside[all[k].w] {
@@ -2316,25 +2364,21 @@ func (d *Detector) reference(all []word, m extract.Mention) bool {
 	}
 	// The text's words before the mention, at most four.
 	at := indexAt(all, m.Start)
-	var buf [4]string
-	before := buf[:0]
-	for _, w := range all[max(0, at-4):at] {
-		before = append(before, w.w)
-	}
+	before := all[max(0, at-4):at]
 	n := len(before)
-	if n > 0 && placeWords[stripAll(before[n-1])] {
+	if n > 0 && before[n-1].flags&isPlaceWordBare != 0 {
 		n-- // «شرق العاصمة دمشق»
 	}
-	if n > 0 && before[n-1] == "من" {
+	if n > 0 && before[n-1].w == "من" {
 		n-- // «بالقرب من»
 	}
-	if n == 0 || !written(d.referenceWords, before[n-1]) {
+	if n == 0 || before[n-1].flags&isReferenceWord == 0 {
 		return false
 	}
 	// «في شرق دمشق», «بشمال حلب»: a part of the place, where it
 	// happened.
-	side := before[n-1]
-	return !(strings.HasPrefix(side, "ب") && side != "بالقرب" && side != "بمقربة" || n > 1 && (before[n-2] == "في" || before[n-2] == "وفي"))
+	side := before[n-1].w
+	return !(strings.HasPrefix(side, "ب") && side != "بالقرب" && side != "بمقربة" || n > 1 && (before[n-2].w == "في" || before[n-2].w == "وفي"))
 }
 
 func confidence(e Event) float64 {
