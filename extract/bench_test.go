@@ -76,3 +76,47 @@ func BenchmarkTokenize(b *testing.B) {
 		_, _ = tokenize(text)
 	}
 }
+
+// realTexts reads the real briefings kept beside the repository
+// (../shared from the module root), which are never copied into it; it
+// skips the benchmark where they are absent, as in CI.
+func realTexts(b *testing.B, moduleRoot string) []string {
+	var files []string
+	for _, dir := range []string{"dev/texts", "seeds"} {
+		fs, _ := filepath.Glob(filepath.Join(moduleRoot, "..", "shared", dir, "*.txt"))
+		files = append(files, fs...)
+	}
+	if len(files) == 0 {
+		b.Skip("no real briefings beside the repository")
+	}
+	var texts []string
+	for _, f := range files {
+		d, err := os.ReadFile(f)
+		if err != nil {
+			b.Fatal(err)
+		}
+		texts = append(texts, string(d))
+	}
+	return texts
+}
+
+// BenchmarkExtractReal measures Analyze on real briefings, one by one,
+// as a build reads them.
+func BenchmarkExtractReal(b *testing.B) {
+	ex, err := bundled()
+	if err != nil {
+		b.Fatal(err)
+	}
+	texts := realTexts(b, "..")
+	size := 0
+	for _, t := range texts {
+		size += len(t)
+	}
+	b.SetBytes(int64(size))
+	b.ResetTimer()
+	for b.Loop() {
+		for _, t := range texts {
+			ex.Analyze(t)
+		}
+	}
+}

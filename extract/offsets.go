@@ -1,6 +1,9 @@
 package extract
 
-import "unicode/utf8"
+import (
+	"slices"
+	"unicode/utf8"
+)
 
 // Offsets finds, in a text's bytes, the code point offsets that mentions
 // and events give. It keeps the byte offset of every 8th code point,
@@ -30,13 +33,26 @@ func NewOffsets(text string) Offsets {
 // to rs, in one pass over the text.
 func IndexRunes(text string, rs []rune) (Offsets, []rune) {
 	o := Offsets{text: text, marks: make([]int32, 0, len(text)/(2*offsetStep)+1)}
-	for b, r := range text {
-		if o.n%offsetStep == 0 {
+	rs = slices.Grow(rs, len(text)/2+1)
+	// Ranging over text, written out: ASCII and the two-byte Arabic
+	// letters are decoded inline, and the runes stored by index.
+	n := 0
+	for b := 0; b < len(text); n++ {
+		if n%offsetStep == 0 {
 			o.marks = append(o.marks, int32(b))
 		}
-		o.n++
+		r, size := rune(text[b]), 1
+		if c := text[b]; c >= utf8.RuneSelf {
+			if c-0xC2 < 0xE0-0xC2 && b+1 < len(text) && text[b+1]&0xC0 == 0x80 {
+				r, size = rune(c&0x1F)<<6|rune(text[b+1]&0x3F), 2
+			} else {
+				r, size = utf8.DecodeRuneInString(text[b:])
+			}
+		}
 		rs = append(rs, r)
+		b += size
 	}
+	o.n = n
 	return o, rs
 }
 

@@ -33,3 +33,14 @@ func TestOffsetsSlice(t *testing.T) {
 		}
 	}
 }
+
+// TestIndexRunesDecodesAsRange: IndexRunes decodes invalid UTF-8 as
+// ranging over a string does, one replacement character a bad byte.
+func TestIndexRunesDecodesAsRange(t *testing.T) {
+	for _, s := range []string{"\xd8", "ب\xd8", "\xc0\xaf حلب", "\xe0\x80\x80ب", "\xd8\xd8\xa7", "a\xff\xfeب\xed\xa0\x80", "\xf0\x9f\x99"} {
+		o, rs := IndexRunes(s, nil)
+		if !slices.Equal(rs, []rune(s)) || o.Len() != len([]rune(s)) || !slices.Equal(o.marks, NewOffsets(s).marks) {
+			t.Errorf("%q: IndexRunes gives %q, want %q", s, rs, []rune(s))
+		}
+	}
+}

@@ -296,11 +296,62 @@ func isDigits(s string) bool {
 	return s != ""
 }
 
-// sentence returns the sentence around bytes [from, to) of text.
+// sentence returns the sentence around bytes [from, to) of text, cut to
+// exampleSide code points on each side of the name. It walks no further
+// from the name than that: scraped news has sentences thousands of
+// letters long, and searching and converting them whole, once per
+// unknown name, cost more than the rest of the extraction of them.
 func sentence(text string, from, to int) string {
+	before, lead, ok := sentenceBefore(text, from)
+	if !ok {
+		return sentenceWhole(text, from, to)
+	}
+	// The text is copied as it is, where sentenceWhole's conversion to
+	// runes and back would replace invalid bytes: there it decides.
+	end, tail := to, ""
+	for n := 0; end < len(text); n++ {
+		r, size := utf8.DecodeRuneInString(text[end:])
+		if r == utf8.RuneError {
+			return sentenceWhole(text, from, to)
+		}
+		if arabic.IsSentenceEnd(r) {
+			break
+		}
+		if n == exampleSide {
+			tail = "…"
+			break
+		}
+		end += size
+	}
+	return strings.TrimSpace(lead + before + text[from:to] + text[to:end] + tail)
+}
+
+// sentenceBefore is the part of the sentence before byte from that
+// sentence keeps, and "…" when it cuts the sentence short. Walking back
+// matches decoding forward only over valid UTF-8: at an invalid byte or
+// a replacement character it reports !ok, and sentenceWhole decides.
+func sentenceBefore(text string, from int) (string, string, bool) {
+	start := from
+	for n := 0; start > 0; n++ {
+		r, size := utf8.DecodeLastRuneInString(text[:start])
+		if r == utf8.RuneError {
+			return "", "", false
+		}
+		if arabic.IsSentenceEnd(r) {
+			break
+		}
+		if n == exampleSide {
+			return text[start:from], "…", true
+		}
+		start -= size
+	}
+	return text[start:from], "", true
+}
+
+// sentenceWhole is sentence for any text: it finds the whole sentence,
+// then cuts it.
+func sentenceWhole(text string, from, to int) string {
 	start, end := arabic.SentenceStart(text, from), arabic.SentenceEnd(text, to)
-	// A long sentence is cut to the words around the name, which is
-	// what a reader of the example needs.
 	before, after := []rune(text[start:from]), []rune(text[to:end])
 	lead, tail := "", ""
 	if len(before) > exampleSide {

@@ -45,3 +45,42 @@ func BenchmarkDetect(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkDetectReal measures Detect on the real briefings kept beside
+// the repository (../shared from the module root, never copied into it),
+// given their place mentions; skipped where they are absent, as in CI.
+func BenchmarkDetectReal(b *testing.B) {
+	var files []string
+	for _, dir := range []string{"dev/texts", "seeds"} {
+		fs, _ := filepath.Glob(filepath.Join("..", "..", "..", "shared", dir, "*.txt"))
+		files = append(files, fs...)
+	}
+	if len(files) == 0 {
+		b.Skip("no real briefings beside the repository")
+	}
+	ex, err := pipeline()
+	if err != nil {
+		b.Fatal(err)
+	}
+	var texts []string
+	var ms [][]extract.Mention
+	size := 0
+	for _, f := range files {
+		d, err := os.ReadFile(f)
+		if err != nil {
+			b.Fatal(err)
+		}
+		texts = append(texts, string(d))
+		ms = append(ms, ex.Extract(string(d)))
+		size += len(d)
+	}
+	det := New()
+	date := time.Date(2015, 3, 1, 0, 0, 0, 0, time.UTC)
+	b.SetBytes(int64(size))
+	b.ResetTimer()
+	for b.Loop() {
+		for i, t := range texts {
+			det.Detect("real", t, ms[i], date)
+		}
+	}
+}

@@ -1,6 +1,7 @@
 package events
 
 import (
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -83,7 +84,7 @@ func clauses(out []clause, rs []rune, ws []word) []clause {
 		case r == ' ':
 			// « 3 - مسلح يقتل…»: a numbered item of a list is a sentence
 			// of its own, though scraping lost the line break before it.
-			if i > start && listItemAt(rs, i+1) {
+			if i > start && i+1 < len(rs) && isDigit(rs[i+1]) && listItemAt(rs, i+1) {
 				emit(i)
 				sentence++
 				start = i + 1
@@ -155,14 +156,15 @@ func opensTopic(rs []rune) bool {
 var midClause = map[string]bool{"كما": true, "فيما": true, "بينما": true, "تلاها": true, "تلته": true, "وتلاها": true}
 
 // clauseInitials are the first letters of midClause words, and و, with
-// which a word after a space can open a clause.
-var clauseInitials = func() map[rune]bool {
-	m := map[rune]bool{'و': true, 'م': true, 'ف': true} // and the topic openers' من، في
+// which a word after a space can open a clause: a table by folded code
+// point (all are Arabic letters), asked at nearly every space.
+var clauseInitials = func() (t [0x0700]bool) {
+	t['و'], t['م'], t['ف'] = true, true, true // and the topic openers' من، في
 	for w := range midClause {
 		r, _ := utf8.DecodeRuneInString(w)
-		m[r] = true
+		t[r] = true
 	}
-	return m
+	return t
 }()
 
 // mayOpenClause says whether the word that starts with r can open a
@@ -174,8 +176,18 @@ func mayOpenClause(r rune) bool {
 	if !e.Keep || !e.Letter || arabic.IsSpace(r) {
 		return true
 	}
-	return clauseInitials[e.Folded] || r == 'و'
+	return uint32(e.Folded) < uint32(len(clauseInitials)) && clauseInitials[e.Folded] || r == 'و'
 }
+
+// clauseStartRunes are clauseStarts as code points, decoded once: every
+// comma asks for them.
+var clauseStartRunes = func() [][]rune {
+	out := make([][]rune, len(clauseStarts))
+	for i, w := range clauseStarts {
+		out[i] = []rune(w)
+	}
+	return out
+}()
 
 func opensClause(rest []rune) bool {
 	// The twelve code points after the comma, without leading spaces.
@@ -188,8 +200,8 @@ func opensClause(rest []rune) bool {
 		// clause before.
 		return !startsWord(rs, "وآخر") && !startsWord(rs, "وأخرى")
 	}
-	for _, w := range clauseStarts {
-		if hasPrefix(rs, w) {
+	for _, w := range clauseStartRunes {
+		if len(rs) >= len(w) && slices.Equal(rs[:len(w)], w) {
 			return true
 		}
 	}

@@ -151,16 +151,6 @@ type Detector struct {
 	scratches chan *scratch
 }
 
-// recentSize is the number of slots of a scratch's cache of word forms
-// as written (a power of two).
-const recentSize = 4096
-
-// recentWord is a slot of that cache: a word as written and its lexeme.
-type recentWord struct {
-	raw []rune
-	l   *lexeme
-}
-
 // report is a clause's own report: its sub-type and where its trigger is.
 type report struct {
 	subType string
@@ -190,11 +180,31 @@ type scratch struct {
 	kinds          []report
 	clWords        [][]word
 	stated         []stated
-	recent         *[recentSize]recentWord // words as written, most recent in each slot: no folding, no hashing of strings
-	lexicon        map[string]*lexeme
-	runes          []rune
-	words          []word
-	actors         []actorAt // a clause's actor spans, reused
+	lexicon        map[string]*lexeme // by folded form
+	// recent holds, in a slot a hash of its bytes picks, the last word
+	// as written seen there, inline: most words of a text are among
+	// the few thousand forms an archive repeats, and the slot is one
+	// cache line where a map look-up was several.
+	recent *[recentSize]recentWord
+	// written is lexicon by the word as written: most words were seen
+	// before, and one look-up of their bytes spares folding them. A
+	// word that folds to nothing (marks alone) maps to nil.
+	written map[string]*lexeme
+	runes   []rune
+	words   []word
+	actors  []actorAt // a clause's actor spans, reused
+}
+
+// recentSize is the number of slots of a scratch's recent words (a
+// power of two).
+const recentSize = 1 << 14
+
+// recentWord is a word as written, of up to len(raw) bytes, and its
+// lexeme (nil for a word that folds to nothing); n is 0 in an empty slot.
+type recentWord struct {
+	l   *lexeme
+	n   uint8
+	raw [23]byte
 }
 
 // maxLexicon bounds a cache of word forms; past it the cache starts over.
@@ -205,13 +215,15 @@ func (d *Detector) takeScratch() *scratch {
 	case s := <-d.scratches:
 		return s
 	default:
-		return &scratch{lexicon: map[string]*lexeme{}, recent: new([recentSize]recentWord)}
+		return &scratch{lexicon: map[string]*lexeme{}, written: map[string]*lexeme{}, recent: new([recentSize]recentWord)}
 	}
 }
 
 func (d *Detector) putScratch(s *scratch) {
-	if len(s.lexicon) > maxLexicon {
+	if len(s.written) > maxLexicon {
 		clear(s.lexicon)
+		clear(s.written)
+		clear(s.recent[:])
 	}
 	clear(s.words) // they point at lexemes: keep none of a cleared cache
 	clear(s.clWords)
@@ -268,6 +280,21 @@ const (
 	isAirMaker                               // airMakers[w]: روسي، الحربي
 	isClearing                               // clearing[w] or clearing[stripAll(w)]: نزع، كاسحات
 	isOfficial                               // officials[w] or officials[stripAll(w)]: وزير، محافظ
+	isReportForm                             // triggers[w], deathNouns[w] or injuryNouns[w]: see reportWord
+	// The lists asked of a word as written or stripped (written), once
+	// per form rather than once per question.
+	isSince         // since
+	isCause         // causes
+	isBecauseOf     // becauseOf
+	isNarrativeForm // narrative
+	isAlongside     // alongside
+	isCeasefire     // ceasefire
+	isAirVerb       // airVerbs
+	isDrop          // drops
+	isForcing       // forcing
+	isMember        // members
+	isReferenceWord // referenceWords
+	isPlaceWordBare // placeWords[stripAll(w)]
 )
 
 // opensFlags are the flags of a word that may open a clause after a space.
@@ -370,8 +397,8 @@ func (d *Detector) Detect(doc, text string, mentions []extract.Mention, date tim
 	var carry []extract.Mention // the last places of the sentence, for clauses that name none
 	carrySentence := -1
 	type told struct{ event, sentence int }
-	seen := map[string]told{}    // sub-type and places of the events so far → the event, its last sentence
-	all := d.words(sc, runes, 0) // every word once; clauses take slices
+	seen := map[string]told{} // sub-type and places of the events so far → the event, its last sentence
+	all := d.words(sc, text)  // every word once; clauses take slices
 	sc.words = all
 	// in is the words of [start, end). Clauses are asked for in text
 	// order, mostly: from where the last one began, a few steps forward
@@ -392,7 +419,7 @@ func (d *Detector) Detect(doc, text string, mentions []extract.Mention, date tim
 		from = i
 		return all[i:j]
 	}
-	lits := d.literals(mentions, runes) // the mentions that can place an event
+	lits := d.literals(sc, mentions, runes) // the mentions that can place an event
 	// The per-clause tables below live in the scratch: a text's worth
 	// of them is made once per Detector, not once per text.
 	sentences := clauses(sc.sentences[:0], runes, all)
@@ -870,6 +897,19 @@ func (d *Detector) lexeme(w string) *lexeme {
 		{d.airMakers[w], isAirMaker},
 		{written(d.clearing, w), isClearing},
 		{written(d.officials, w), isOfficial},
+		{d.reportForm(w), isReportForm},
+		{written(d.since, w), isSince},
+		{written(d.causes, w), isCause},
+		{written(d.becauseOf, w), isBecauseOf},
+		{written(d.narrative, w), isNarrativeForm},
+		{written(d.alongside, w), isAlongside},
+		{written(d.ceasefire, w), isCeasefire},
+		{written(d.airVerbs, w), isAirVerb},
+		{written(d.drops, w), isDrop},
+		{written(d.forcing, w), isForcing},
+		{written(d.members, w), isMember},
+		{written(d.referenceWords, w), isReferenceWord},
+		{placeWords[all], isPlaceWordBare},
 		{d.narrative[w], isNarrative},
 		{strings.HasPrefix(w, "و") && d.narrative[strings.TrimPrefix(w, "و")], isNarrativeAfterAnd},
 		{midClause[w], isMidClause},
@@ -890,48 +930,129 @@ func (d *Detector) lexeme(w string) *lexeme {
 	return l
 }
 
-// words splits rs, which starts at code point offset base of the text,
-// into folded words.
-func (d *Detector) words(sc *scratch, rs []rune, base int) []word {
+// words splits text into folded words, in one pass over its bytes.
+func (d *Detector) words(sc *scratch, text string) []word {
 	out := sc.words[:0]
-	if want := len(rs)/6 + 1; cap(out) < want {
+	if want := len(text)/10 + 1; cap(out) < want {
 		out = make([]word, 0, want)
 	}
-	// Words repeat: fold into one buffer and look each form up in a
-	// cache of forms (no allocation).
-	seen := sc.lexicon
 	var buf []byte
-	for i := 0; i < len(rs); {
-		if !arabic.IsLetter(rs[i]) {
-			i++
+	cp := 0 // the code point offset of text[i]
+	for i := 0; i < len(text); {
+		if c := text[i]; c < utf8.RuneSelf && !letters[c] {
+			i++ // a space or punctuation: the common case
+			cp++
 			continue
 		}
-		j := i
-		for j < len(rs) && arabic.IsLetter(rs[j]) {
-			j++
+		if size, letter := letterAt(text, i); !letter {
+			i += size
+			cp++
+			continue
 		}
-		// Most words were seen a moment ago as written: a slot picked by
-		// the word's length and three of its letters holds the last one.
-		slot := &sc.recent[(uint32(j-i)*31+uint32(rs[i])*7+uint32(rs[j-1])*13+uint32(rs[i+(j-i)/2]))&(recentSize-1)]
-		l := slot.l
-		if l == nil || !slices.Equal(slot.raw, rs[i:j]) {
-			l = nil
-			if buf = foldRunes(buf[:0], rs[i:j]); len(buf) > 0 {
-				var ok bool
-				if l, ok = seen[string(buf)]; !ok {
-					l = d.lexeme(string(buf))
-					seen[l.w] = l
+		// A word holds no invalid byte (RuneError is no letter), so
+		// folding its bytes folds the code points the text decodes to.
+		// letterAt, written out: this is the loop over every letter.
+		j, start := i, cp
+		for j < len(text) {
+			if c := text[j]; c < utf8.RuneSelf {
+				if !letters[c] {
+					break
 				}
-				slot.raw, slot.l = append(slot.raw[:0], rs[i:j]...), l
+				j++
+			} else if c-0xC2 < 0xE0-0xC2 && j+1 < len(text) && text[j+1]&0xC0 == 0x80 {
+				if !letters[(uint(c)&0x1F)<<6|uint(text[j+1])&0x3F] {
+					break
+				}
+				j += 2
+			} else if size, letter := letterAtRest(text, j); letter {
+				j += size
+			} else {
+				break
+			}
+			cp++
+		}
+		raw := text[i:j]
+		slot := &sc.recent[rawHash(raw)&(recentSize-1)]
+		l := slot.l
+		if int(slot.n) != len(raw) || string(slot.raw[:slot.n]) != raw {
+			var ok bool
+			if l, ok = sc.written[raw]; !ok {
+				if buf = foldString(buf[:0], raw); len(buf) > 0 {
+					if l, ok = sc.lexicon[string(buf)]; !ok {
+						l = d.lexeme(string(buf))
+						sc.lexicon[l.w] = l
+					}
+				}
+				// Cloned: a slice would keep the whole text alive.
+				sc.written[strings.Clone(raw)] = l
+			}
+			if len(raw) <= len(slot.raw) {
+				slot.l, slot.n = l, uint8(copy(slot.raw[:], raw))
 			}
 		}
 		if l != nil {
-			out = append(out, word{lexeme: l, start: base + i, item: dashAfter(rs, j) && l.w[0] >= '0' && l.w[0] <= '9'})
+			out = append(out, word{lexeme: l, start: start, item: dashAfter(text, j) && l.w[0] >= '0' && l.w[0] <= '9'})
 		}
 		i = j
 	}
 	return out
 }
+
+// rawHash hashes a word's bytes in constant time: its length and its
+// first and last eight bytes, mixed as MurmurHash3's finaliser mixes.
+func rawHash(s string) uint64 {
+	n := len(s)
+	var head, tail uint64
+	if n >= 8 {
+		head = le64(s)
+		tail = le64(s[n-8:])
+	} else {
+		for i := 0; i < n; i++ {
+			head = head<<8 | uint64(s[i])
+		}
+	}
+	x := head ^ (tail+uint64(n))*0x9E3779B97F4A7C15
+	x ^= x >> 33
+	x *= 0xff51afd7ed558ccd
+	x ^= x >> 33
+	x *= 0xc4ceb9fe1a85ec53
+	x ^= x >> 33
+	return x
+}
+
+// le64 is the first eight bytes of s, little-endian.
+func le64(s string) uint64 {
+	_ = s[7]
+	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
+}
+
+// letterAt is the size of the code point at text[i], as ranging over
+// text decodes it, and whether arabic.IsLetter holds for it. ASCII and
+// two-byte code points (the Arabic block) take a table look-up, inline.
+func letterAt(text string, i int) (int, bool) {
+	if c := text[i]; c < utf8.RuneSelf {
+		return 1, letters[c]
+	} else if c-0xC2 < 0xE0-0xC2 && i+1 < len(text) && text[i+1]&0xC0 == 0x80 {
+		return 2, letters[(uint(c)&0x1F)<<6|uint(text[i+1])&0x3F]
+	}
+	return letterAtRest(text, i)
+}
+
+//go:noinline
+func letterAtRest(text string, i int) (int, bool) {
+	r, size := utf8.DecodeRuneInString(text[i:])
+	return size, arabic.IsLetter(r)
+}
+
+// letters is arabic.IsLetter below U+0800, the two-byte code points
+// (no letter lies from U+0700 to U+07FF).
+var letters = func() (t [0x0800]bool) {
+	for r := range t {
+		t[r] = arabic.IsLetter(rune(r))
+	}
+	return t
+}()
 
 // indexAt is the index of the first of ws that starts at or after the
 // code point offset at (len(ws) when none does).
@@ -962,11 +1083,12 @@ func timeZone(rs []rune, at int) bool {
 	return digits > 0 && digits <= 2 && j >= 0 && rs[j] == ':'
 }
 
-// dashAfter reports a dash after spaces from rs[j] («26 - مقتل…»).
-func dashAfter(rs []rune, j int) bool {
-	for ; j < len(rs) && rs[j] == ' '; j++ {
+// dashAfter reports a dash after spaces from byte j of text («26 -
+// مقتل…»).
+func dashAfter(text string, j int) bool {
+	for ; j < len(text) && text[j] == ' '; j++ {
 	}
-	return j < len(rs) && (rs[j] == '-' || rs[j] == '–')
+	return j < len(text) && (text[j] == '-' || strings.HasPrefix(text[j:], "–"))
 }
 
 // dated reports background: a standing-state word (الآونة، عادة), a
@@ -982,7 +1104,7 @@ func (d *Detector) dated(ws []word) bool {
 			return true
 		}
 		// «منذ بدء النزاع», «منذ 2014»: a total or a state.
-		if w.bare == "منذ" && i+1 < len(ws) && (written(d.since, ws[i+1].w) || isYear(ws[i+1].w)) {
+		if w.bare == "منذ" && i+1 < len(ws) && (ws[i+1].flags&isSince != 0 || isYear(ws[i+1].w)) {
 			return true
 		}
 		// «منذ أيلول», «منذ 18 شباط»: a state or a total since a day.
@@ -1062,8 +1184,8 @@ func (d *Detector) splitMixed(out []clause, in func(start, end int) []word, cl c
 		// «جراء استهداف…», «الفارين من المعارك»: a cause or a noun of the
 		// same clause, not a second report; a massacre is what another
 		// happening did («مجزرة ارتكبها الطيران»).
-		if first >= 0 && i > 0 && written(d.causes, ws[i-1].w) || d.consequences[w.bare] || d.forced(ws, i) ||
-			first >= 0 && i > 1 && written(d.becauseOf, ws[i-2].w) {
+		if first >= 0 && i > 0 && ws[i-1].flags&isCause != 0 || d.consequences[w.bare] || d.forced(ws, i) ||
+			first >= 0 && i > 1 && ws[i-2].flags&isBecauseOf != 0 {
 			continue
 		}
 		t := typeOf[st]
@@ -1098,7 +1220,7 @@ func (d *Detector) splitMixed(out []clause, in func(start, end int) []word, cl c
 		if t != firstType && i-first >= 3 && !d.voiced(ws[:i]) {
 			at := ws[i].start
 			// Start the second clause at the verb or و before the trigger.
-			if i-1 > first && written(d.narrative, ws[i-1].w) {
+			if i-1 > first && ws[i-1].flags&isNarrativeForm != 0 {
 				at = ws[i-1].start
 			}
 			a, b := cl, cl
@@ -1152,7 +1274,7 @@ func similar(ws []word, at int) bool {
 // between («ترافقت الغارات الجوية مع …»).
 func (d *Detector) alongsideBefore(ws []word, at int) bool {
 	for j := at - 1; j >= 0 && j >= at-3; j-- {
-		if written(d.alongside, ws[j].w) {
+		if ws[j].flags&isAlongside != 0 {
 			return true
 		}
 	}
@@ -1218,7 +1340,7 @@ func (d *Detector) trigger(ws []word, i int) (string, bool) {
 				continue
 			}
 			for k := j - 1; k >= max(0, j-3); k-- {
-				if written(d.ceasefire, ws[k].w) {
+				if ws[k].flags&isCeasefire != 0 {
 					return "", false // «وقف دائم لإطلاق النار»
 				}
 			}
@@ -1273,7 +1395,7 @@ func (d *Detector) classify(ws []word) (Event, bool) {
 		r := rank[st]
 		// «سيطرت … بعد معارك», «نزوح … بعد اقتحام»: what came before.
 		// «نزح الأهالي جراء اقتراب المعارك»: a cause, told for what it led to.
-		cause := i > 0 && written(d.becauseOf, ws[i-1].w) || i > 1 && written(d.becauseOf, ws[i-2].w)
+		cause := i > 0 && ws[i-1].flags&isBecauseOf != 0 || i > 1 && ws[i-2].flags&isBecauseOf != 0
 		if (d.afterward(ws, i) || cause) && (st != territory || d.longAfter(ws, i)) {
 			if r > lateRank {
 				late, lateRank, lateAt = st, r, ws[i].start
@@ -1461,7 +1583,7 @@ func (d *Detector) struck(ws []word) bool {
 		return true
 	}
 	for _, w := range ws {
-		if written(d.airVerbs, w.w) || written(d.drops, w.w) {
+		if w.flags&(isAirVerb|isDrop) != 0 {
 			return true
 		}
 	}
@@ -1471,7 +1593,7 @@ func (d *Detector) struck(ws []word) bool {
 // dropped reports a word of dropping munitions among ws.
 func (d *Detector) dropped(ws []word) bool {
 	for _, w := range ws {
-		if written(d.drops, w.w) {
+		if w.flags&isDrop != 0 {
 			return true
 		}
 	}
@@ -1507,7 +1629,7 @@ func (d *Detector) forced(ws []word, i int) bool {
 		return false
 	}
 	for j := 0; j < i-1; j++ {
-		if written(d.forcing, ws[j].w) {
+		if ws[j].flags&isForcing != 0 {
 			return true
 		}
 	}
@@ -1956,7 +2078,7 @@ func (d *Detector) agentOf(spans []actorAt, ws []word) string {
 	for _, a := range spans {
 		// «بدعم من روسيا», «انسحاب قوات النظام من»: not the doer — but
 		// «عناصر من داعش» are its members.
-		if a.i > 0 && ws[a.i-1].bare == "من" && !(a.i > 1 && written(d.members, ws[a.i-2].w)) {
+		if a.i > 0 && ws[a.i-1].bare == "من" && !(a.i > 1 && ws[a.i-2].flags&isMember != 0) {
 			continue
 		}
 		return a.actor
@@ -2087,9 +2209,9 @@ func (d *Detector) monthAt(ws []word, i int) (int, int) {
 // literals keeps the literal mentions that can place an event, once for
 // a text: not a clock's time zone («الساعة 22 : 48 (مكة المكرمة)»),
 // which news sites print with every date, nor a word of a report.
-func (d *Detector) literals(ms []extract.Mention, rs []rune) []extract.Mention {
+func (d *Detector) literals(sc *scratch, ms []extract.Mention, rs []rune) []extract.Mention {
 	return without(ms, func(m extract.Mention) bool {
-		return m.Use != extract.Literal || m.Place == nil || timeZone(rs, m.Start) || d.reportWord(m)
+		return m.Use != extract.Literal || m.Place == nil || timeZone(rs, m.Start) || d.reportWord(sc, m)
 	})
 }
 
@@ -2107,11 +2229,20 @@ func literalIn(ms []extract.Mention, start, end int) []extract.Mention {
 // reportWord reports a mention whose words are a report's or a toll's
 // (في زيارة هي الأولى، لسقوط شهداء): a village of that name is not what
 // the clause names.
-func (d *Detector) reportWord(m extract.Mention) bool {
+func (d *Detector) reportWord(sc *scratch, m extract.Mention) bool {
+	// A surface that is a whole word of the text was folded already.
+	if l, ok := sc.written[m.Surface]; ok {
+		return l != nil && l.flags&isReportForm != 0
+	}
 	var buf [64]byte
-	f := foldString(buf[:0], m.Surface)
-	_, ok := d.triggers[string(f)]
-	return ok || d.deathNouns[string(f)] || d.injuryNouns[string(f)] // «لسقوط شهداء»
+	return d.reportForm(string(foldString(buf[:0], m.Surface)))
+}
+
+// reportForm reports a folded form that is a trigger or a word of death
+// or injury as it is, proclitics and all.
+func (d *Detector) reportForm(f string) bool {
+	_, ok := d.triggers[f]
+	return ok || d.deathNouns[f] || d.injuryNouns[f] // «لسقوط شهداء»
 }
 
 // byRole orders places for an event: the places it happened at before
@@ -2119,10 +2250,12 @@ func (d *Detector) reportWord(m extract.Mention) bool {
 // «قرب مدينة X»), then the most precise first, keeping text order among
 // equals: the first place named is where it happened.
 func (d *Detector) byRole(all []word, ms []extract.Mention) []extract.Mention {
-	out := append([]extract.Mention(nil), ms...)
-	ref := make(map[int]bool, len(out))
+	// ref[k]: ms[k] is a reference point. Mentions that share a start
+	// share the verdict of the last of them.
+	var buf [8]bool
+	ref := buf[:0]
 	relative := d.relativeAfter(all, ms[0], ms[len(ms)-1].Start)
-	for k, m := range out {
+	for k, m := range ms {
 		// A place named after a relative pronoun that follows the first
 		// place describes that place or its holders («قرى سهل الغاب الذي
 		// يمتد قرب مدينة حماة»): it is not where the event happened.
@@ -2131,15 +2264,36 @@ func (d *Detector) byRole(all []word, ms []extract.Mention) []extract.Mention {
 		if k > 0 {
 			after = ms[k-1].End
 		}
-		ref[m.Start] = described || d.reference(all, m) || d.posted(all, after, m) || framed(all, m)
+		ref = append(ref, described || d.reference(all, m) || d.posted(all, after, m) || framed(all, m))
 	}
-	sort.SliceStable(out, func(i, j int) bool { return !ref[out[i].Start] && ref[out[j].Start] })
+	for k := len(ms) - 2; k >= 0; k-- {
+		for j := k + 1; j < len(ms); j++ {
+			if ms[j].Start == ms[k].Start {
+				ref[k] = ref[j]
+				break
+			}
+		}
+	}
+	// The places it happened at first, then the reference points, each
+	// in text order (a stable partition).
+	out := make([]extract.Mention, 0, len(ms))
+	for k, m := range ms {
+		if !ref[k] {
+			out = append(out, m)
+		}
+	}
+	places := len(out)
+	for k, m := range ms {
+		if ref[k] {
+			out = append(out, m)
+		}
+	}
 	// The first place named says where; a finer place of the same
 	// governorate (or country) named later says it more precisely and
 	// goes first («في ريف إدلب، على بلدة كفرنبل»). A finer place
 	// elsewhere does not move it: «سهل الغاب … وريف جسر الشغور».
 	best := 0
-	for i := 1; i < len(out) && !ref[out[i].Start]; i++ {
+	for i := 1; i < places; i++ {
 		if out[i].GeoPrecision < out[best].GeoPrecision && sameArea(out[i].Place, out[0].Place) {
 			best = i
 		}
@@ -2205,7 +2359,7 @@ func (d *Detector) reference(all []word, m extract.Mention) bool {
 			return true
 		}
 		k := w - 1
-		if k >= 0 && placeWords[stripAll(all[k].w)] {
+		if k >= 0 && all[k].flags&isPlaceWordBare != 0 {
 			k-- // «إلى مدينة إدلب»
 		}
 		if all[w].start == m.Start && k >= 0 && d.aside[all[k].w] {
@@ -2214,25 +2368,21 @@ func (d *Detector) reference(all []word, m extract.Mention) bool {
 	}
 	// The text's words before the mention, at most four.
 	at := indexAt(all, m.Start)
-	var buf [4]string
-	before := buf[:0]
-	for _, w := range all[max(0, at-4):at] {
-		before = append(before, w.w)
-	}
+	before := all[max(0, at-4):at]
 	n := len(before)
-	if n > 0 && placeWords[stripAll(before[n-1])] {
+	if n > 0 && before[n-1].flags&isPlaceWordBare != 0 {
 		n-- // «شرق العاصمة دمشق»
 	}
-	if n > 0 && before[n-1] == "من" {
+	if n > 0 && before[n-1].w == "من" {
 		n-- // «بالقرب من»
 	}
-	if n == 0 || !written(d.referenceWords, before[n-1]) {
+	if n == 0 || before[n-1].flags&isReferenceWord == 0 {
 		return false
 	}
 	// «في شرق دمشق», «بشمال حلب»: a part of the place, where it
 	// happened.
-	side := before[n-1]
-	return !(strings.HasPrefix(side, "ب") && side != "بالقرب" && side != "بمقربة" || n > 1 && (before[n-2] == "في" || before[n-2] == "وفي"))
+	side := before[n-1].w
+	return !(strings.HasPrefix(side, "ب") && side != "بالقرب" && side != "بمقربة" || n > 1 && (before[n-2].w == "في" || before[n-2].w == "وفي"))
 }
 
 func confidence(e Event) float64 {

@@ -5,6 +5,7 @@ import (
 	"sync"
 	"testing"
 	"time"
+	"unicode/utf8"
 
 	"github.com/briefing-atlas/atlas/data"
 	"github.com/briefing-atlas/atlas/extract"
@@ -547,13 +548,19 @@ func TestWhatItLedTo(t *testing.T) {
 // village's name (شهداء، زيارة) is not where the clause puts anything.
 func TestTollWordsPlaceNothing(t *testing.T) {
 	d := New()
-	for _, w := range []string{"شهداء", "زيارة", "قتلى"} {
-		if !d.reportWord(extract.Mention{Surface: w}) {
-			t.Errorf("%s: not a report's word", w)
+	// Asked of words never seen, which are folded, and of the words of
+	// a text, whose lexemes say.
+	fresh, seen := d.takeScratch(), d.takeScratch()
+	d.words(seen, "شهداء زيارة قتلى كفرنبل")
+	for _, sc := range []*scratch{fresh, seen} {
+		for _, w := range []string{"شهداء", "زيارة", "قتلى"} {
+			if !d.reportWord(sc, extract.Mention{Surface: w}) {
+				t.Errorf("%s: not a report's word", w)
+			}
 		}
-	}
-	if d.reportWord(extract.Mention{Surface: "كفرنبل"}) {
-		t.Errorf("كفرنبل: a report's word")
+		if d.reportWord(sc, extract.Mention{Surface: "كفرنبل"}) {
+			t.Errorf("كفرنبل: a report's word")
+		}
 	}
 }
 
@@ -744,6 +751,23 @@ func TestTaxonomyCoversTriggers(t *testing.T) {
 	for _, s := range SubTypes() {
 		if !types[s.Type] || s.Label == "" {
 			t.Errorf("%s: type %q unknown or unlabelled, or no label", s.Name, s.Type)
+		}
+	}
+}
+
+// TestLetterAt holds the detector's inline letter test to arabic.IsLetter
+// and to decoding as ranging over a string does, for every code point
+// below U+3000 and the bytes no valid text has.
+func TestLetterAt(t *testing.T) {
+	for r := rune(0); r < 0x3000; r++ {
+		s := string(r) + "x"
+		if size, letter := letterAt(s, 0); size != utf8.RuneLen(r) || letter != arabic.IsLetter(r) {
+			t.Errorf("U+%04X: letterAt %d, %v; want %d, %v", r, size, letter, utf8.RuneLen(r), arabic.IsLetter(r))
+		}
+	}
+	for _, s := range []string{"\xc0\xaf", "\xc1\xbf", "\xd8", "\xd8 ", "\xd8\xd8", "\xe0\x80\x80", "\xff"} {
+		if size, letter := letterAt(s, 0); size != 1 || letter {
+			t.Errorf("%q: letterAt %d, %v; want 1, false", s, size, letter)
 		}
 	}
 }
