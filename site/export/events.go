@@ -17,16 +17,14 @@ import (
 // and <, > and & as they are.
 func AppendEventLine(b []byte, doc string, offset int, e *events.Event) ([]byte, error) {
 	w := Writer{B: b, Plain: true}
-	sep := "{"
-	for _, f := range events.Fields() {
-		key := sep + `"` + f.Key + `":`
-		sep = ","
+	for i, f := range events.Fields() {
+		w.key(i, f.Key)
 		v := f.Get(e)
 		switch f.Kind {
 		case events.Offset:
-			w.Int(key, offset+v.Int)
+			w.Int("", offset+v.Int)
 		case events.Spans:
-			w.Raw(key + "[")
+			w.Raw("[")
 			for i, s := range v.Spans {
 				if i > 0 {
 					w.Raw(",")
@@ -37,7 +35,7 @@ func AppendEventLine(b []byte, doc string, offset int, e *events.Event) ([]byte,
 			}
 			w.Raw("]")
 		default:
-			value(&w, key, f.Kind, v)
+			value(&w, f.Kind, v)
 		}
 		if f.Key == "id" {
 			w.Str(`,"doc":`, doc)
@@ -57,14 +55,15 @@ func AppendEventFeature(b []byte, e *events.Event, article, title string) ([]byt
 	w.Float(`,"geometry":{"type":"Point","coordinates":[`, Round(e.Place.Point.Lon()))
 	w.Float(`,`, Round(e.Place.Point.Lat()))
 	w.Raw(`]},"properties":`)
-	sep := "{"
+	n := 0
 	for _, f := range events.Fields() {
 		switch f.Kind {
 		case events.Offset, events.Latitude, events.Longitude:
 			continue
 		}
-		value(&w, sep+`"`+f.Key+`":`, f.Kind, f.Get(e))
-		sep = ","
+		w.key(n, f.Key)
+		n++
+		value(&w, f.Kind, f.Get(e))
 	}
 	w.Str(`,"article":`, article)
 	w.Str(`,"title":`, title)
@@ -72,24 +71,34 @@ func AppendEventFeature(b []byte, e *events.Event, article, title string) ([]byt
 	return w.B, w.Err
 }
 
+// key writes an object's n-th key: "{" before the first, "," before the
+// others.
+func (w *Writer) key(n int, key string) {
+	if n == 0 {
+		w.B = append(w.B, '{', '"')
+	} else {
+		w.B = append(w.B, ',', '"')
+	}
+	w.B = append(append(w.B, key...), '"', ':')
+}
+
 // value writes what every JSON output writes alike: null for what the
 // text does not give, lists never null, mentions as their surfaces and
 // other clauses as their words.
-func value(w *Writer, key string, kind events.Kind, v events.Value) {
-	switch {
-	case v.Null:
-		w.Raw(key + "null")
+func value(w *Writer, kind events.Kind, v events.Value) {
+	if v.Null {
+		w.Raw("null")
 		return
 	}
 	switch kind {
 	case events.Text, events.Words:
-		w.Str(key, v.Text)
+		w.Str("", v.Text)
 	case events.Int, events.Offset:
-		w.Int(key, v.Int)
+		w.Int("", v.Int)
 	case events.Float, events.Latitude, events.Longitude:
-		w.Float(key, v.Float)
+		w.Float("", v.Float)
 	case events.List:
-		w.Raw(key + "[")
+		w.Raw("[")
 		for i, s := range v.List {
 			if i > 0 {
 				w.Raw(",")
@@ -98,7 +107,7 @@ func value(w *Writer, key string, kind events.Kind, v events.Value) {
 		}
 		w.Raw("]")
 	case events.Mentions:
-		w.Raw(key + "[")
+		w.Raw("[")
 		for i, m := range v.Mentions {
 			if i > 0 {
 				w.Raw(",")
@@ -107,7 +116,7 @@ func value(w *Writer, key string, kind events.Kind, v events.Value) {
 		}
 		w.Raw("]")
 	case events.Spans:
-		w.Raw(key + "[")
+		w.Raw("[")
 		for i, s := range v.Spans {
 			if i > 0 {
 				w.Raw(",")
@@ -131,34 +140,31 @@ const (
 // site knows (the page's address), each after a comma.
 func AppendEventScript(b []byte, e *events.Event, extra func(w *Writer)) ([]byte, error) {
 	w := Writer{B: b}
-	sep := "{"
+	n := 0
 	for _, f := range events.Fields() {
-		if f.Short == "-" {
+		if f.Short == "-" || f.Kind == events.Offset {
 			continue
 		}
 		key := f.Short
 		if key == "" {
 			key = f.Key
 		}
-		key = sep + `"` + key + `":`
 		v := f.Get(e)
-		switch {
-		case v.Null, f.Kind == events.Offset:
+		if v.Null || (f.Kind == events.Mentions && len(v.Mentions) == 0) || (f.Kind == events.Spans && len(v.Spans) == 0) ||
+			(f.Kind == events.List && len(v.List) == 0) {
 			continue
-		case f.Kind == events.Words:
-			w.Str(key, Clip(v.Text, scriptEvidence))
-		case f.Kind == events.Latitude || f.Kind == events.Longitude:
-			w.Float(key, Round(v.Float))
-		case f.Kind == events.Mentions:
-			if len(v.Mentions) == 0 {
-				continue
-			}
-			w.Str(key, v.Mentions[0].Surface)
-		case f.Kind == events.Spans:
-			if len(v.Spans) == 0 {
-				continue
-			}
-			w.Raw(key + "[")
+		}
+		w.key(n, key)
+		n++
+		switch f.Kind {
+		case events.Words:
+			w.Str("", Clip(v.Text, scriptEvidence))
+		case events.Latitude, events.Longitude:
+			w.Float("", Round(v.Float))
+		case events.Mentions:
+			w.Str("", v.Mentions[0].Surface)
+		case events.Spans:
+			w.Raw("[")
 			for i, s := range v.Spans {
 				if i > 0 {
 					w.Raw(",")
@@ -166,12 +172,9 @@ func AppendEventScript(b []byte, e *events.Event, extra func(w *Writer)) ([]byte
 				w.Str("", Clip(s.Evidence, scriptAlso))
 			}
 			w.Raw("]")
-		case f.Kind == events.List && len(v.List) == 0:
-			continue
 		default:
-			value(&w, key, f.Kind, v)
+			value(&w, f.Kind, v)
 		}
-		sep = ","
 	}
 	if extra != nil {
 		extra(&w)
@@ -191,16 +194,22 @@ var acledColumns = []struct{ name, field string }{
 	{"time_precision", "date_precision"}, {"confidence", "confidence"},
 }
 
-// inACLED: fields written in ACLED's columns (also joins evidence in the
-// notes).
-func inACLED(key string) bool {
-	for _, c := range acledColumns {
-		if c.field == key {
-			return true
+// otherColumns are the record's fields that follow ACLED's columns in
+// events.csv: all but those ACLED's fill, "also" (joined with the
+// evidence in the notes) and offsets into the text.
+var otherColumns = func() []events.Field {
+	var out []events.Field
+	for _, f := range events.Fields() {
+		inACLED := f.Key == "also" || f.Kind == events.Offset
+		for _, c := range acledColumns {
+			inACLED = inACLED || c.field == f.Key
+		}
+		if !inACLED {
+			out = append(out, f)
 		}
 	}
-	return key == "also"
-}
+	return out
+}()
 
 // EventsCSVHeader is the header of events.csv.
 func EventsCSVHeader() []string {
@@ -208,17 +217,15 @@ func EventsCSVHeader() []string {
 	for _, c := range acledColumns {
 		h = append(h, c.name)
 	}
-	for _, f := range events.Fields() {
-		if f.Kind != events.Offset && !inACLED(f.Key) {
-			h = append(h, f.Key)
-		}
+	for _, f := range otherColumns {
+		h = append(h, f.Key)
 	}
 	return h
 }
 
 // EventRow is e's row of events.csv; source names the briefing.
 func EventRow(e *events.Event, source string) []string {
-	row := make([]string, len(acledColumns), len(acledColumns)+4)
+	row := make([]string, len(acledColumns), len(acledColumns)+len(otherColumns))
 	row[0] = e.ID
 	if e.Date != nil {
 		row[1] = e.Date.Format("2006-01-02")
@@ -241,18 +248,19 @@ func EventRow(e *events.Event, source string) []string {
 	if e.Fatalities != nil {
 		row[11] = strconv.Itoa(*e.Fatalities)
 	}
-	notes := []string{e.Evidence}
-	for _, s := range e.Also {
-		notes = append(notes, s.Evidence)
+	row[12] = e.Evidence
+	if len(e.Also) > 0 {
+		notes := []string{e.Evidence}
+		for _, s := range e.Also {
+			notes = append(notes, s.Evidence)
+		}
+		row[12] = strings.Join(notes, " … ")
 	}
-	row[12] = strings.Join(notes, " … ")
 	row[13] = source
 	row[14] = timePrecision(e)
 	row[15] = strconv.FormatFloat(e.Confidence, 'f', 2, 64)
-	for _, f := range events.Fields() {
-		if f.Kind != events.Offset && !inACLED(f.Key) {
-			row = append(row, cell(f.Kind, f.Get(e)))
-		}
+	for _, f := range otherColumns {
+		row = append(row, cell(f.Kind, f.Get(e)))
 	}
 	return row
 }

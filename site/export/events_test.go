@@ -269,3 +269,16 @@ func TestFieldKeysAreDistinct(t *testing.T) {
 		}
 	}
 }
+
+// BenchmarkEventOutputs is one event written as each output writes it.
+func BenchmarkEventOutputs(b *testing.B) {
+	t := &testing.T{}
+	e := fullEvent(t)
+	var buf []byte
+	for b.Loop() {
+		buf, _ = AppendEventLine(buf[:0], "a.md", 10, e)
+		buf, _ = AppendEventFeature(buf[:0], e, "articles/a.html", "عنوان")
+		buf, _ = AppendEventScript(buf[:0], e, nil)
+		_ = EventRow(e, "a.md")
+	}
+}
