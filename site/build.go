@@ -8,6 +8,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"github.com/briefing-atlas/atlas/site/publish"
 	"io"
 	"io/fs"
 	"path/filepath"
@@ -223,16 +224,16 @@ func build(ctx context.Context, opt Options, skip map[string]error) (rep *Report
 	if err != nil {
 		return nil, nil, err
 	}
-	w, err := newWriter(opt.Out, opt.Force)
+	popt := publish.Options{Force: opt.Force, Step: opt.publishStep}
+	if cache != nil {
+		popt.OldTimes = cache.oldTimes
+	}
+	w, err := publish.Open(opt.Out, popt)
 	if err != nil {
 		return nil, nil, err
 	}
-	if cache != nil && cache.oldTimes != nil {
-		w.oldTimes = cache.oldTimes
-	}
-	w.step = opt.publishStep
 	// A failed build leaves no stage behind, and lets go of --out.
-	defer w.close()
+	defer w.Close()
 	r, err := newRenderer(ctx, opt, cache)
 	if err != nil {
 		return nil, nil, err
@@ -268,7 +269,7 @@ func build(ctx context.Context, opt Options, skip map[string]error) (rep *Report
 	if err := ctx.Err(); err != nil {
 		return nil, nil, interrupted(opt.Out, err)
 	}
-	if err := w.err(); err != nil {
+	if err := w.Err(); err != nil {
 		return nil, nil, err // the disk, not the briefings that met it
 	}
 	if err != nil {
@@ -299,13 +300,13 @@ func build(ctx context.Context, opt Options, skip map[string]error) (rep *Report
 	if rep.Unresolved, err = writeUnresolved(w, x.unresolvedNames()); err != nil {
 		return nil, nil, err
 	}
-	m = startMeter(opt.Live, "rendering: files", 0, w.written)
+	m = startMeter(opt.Live, "rendering: files", 0, w.Written)
 	err = r.render(w)
 	m.end()
 	if err := ctx.Err(); err != nil {
 		return nil, nil, interrupted(opt.Out, err)
 	}
-	if werr := w.err(); werr != nil {
+	if werr := w.Err(); werr != nil {
 		return nil, nil, werr
 	}
 	if err != nil {
@@ -314,8 +315,8 @@ func build(ctx context.Context, opt Options, skip map[string]error) (rep *Report
 	if err := dl.close(r.places); err != nil {
 		return nil, nil, err
 	}
-	logf("rendered  %d pages and downloads in %s (%s)%s", w.count, time.Since(t1).Round(time.Millisecond),
-		rate(w.count, time.Since(t1)), cache.pageNote())
+	logf("rendered  %d pages and downloads in %s (%s)%s", w.Written(), time.Since(t1).Round(time.Millisecond),
+		rate(w.Written(), time.Since(t1)), cache.pageNote())
 	if err := copyAssets(w, opt.Assets); err != nil {
 		return nil, nil, err
 	}
@@ -328,13 +329,13 @@ func build(ctx context.Context, opt Options, skip map[string]error) (rep *Report
 	// From here on the site is moved into place; an interrupt now
 	// would leave it half old, half new, so finish does not look at ctx.
 	t3 := time.Now()
-	if err := w.finish(); err != nil {
+	if err := w.Finish(); err != nil {
 		return nil, nil, err
 	}
-	logf("published %d new or changed files in %s", w.staged, time.Since(t3).Round(time.Millisecond))
-	rep.Files = w.count
+	logf("published %d new or changed files in %s", w.Staged(), time.Since(t3).Round(time.Millisecond))
+	rep.Files = w.Written()
 	if cache != nil {
-		cache.times = w.times
+		cache.times = w.Times()
 		// The site is in place; a cache that cannot be saved costs
 		// only time next build.
 		if err := cache.save(); err != nil {
@@ -379,7 +380,7 @@ type briefings struct {
 	opt   Options
 	copts content.Options
 	cache *buildCache
-	w     *writer
+	w     *publish.Stage
 	r     *pageRenderer
 	dl    *downloads
 	arts  []*Article // every briefing's metadata, in the site's order

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"encoding/xml"
 	"fmt"
+	"github.com/briefing-atlas/atlas/site/publish"
 	"io"
 	"sort"
 	"strings"
@@ -30,7 +31,7 @@ func datePrinted(e *events.Event) string {
 
 // writeEventsData writes data/events.js: every event, the labels of
 // types, sub-types and actors, and the governorates' names.
-func (r *pageRenderer) writeEventsData(w *writer) error {
+func (r *pageRenderer) writeEventsData(w *publish.Stage) error {
 	evs := r.events
 	if len(evs) > maxMapped {
 		evs = evs[len(evs)-maxMapped:] // the latest: the downloads hold the rest
@@ -76,7 +77,7 @@ func (r *pageRenderer) writeEventsData(w *writer) error {
 		}
 	}
 	data = append(append(data, "],"...), tail[1:]...)
-	return w.write("data/events.js", jsAssign("ATLAS_EVENTS", data))
+	return w.Write("data/events.js", jsAssign("ATLAS_EVENTS", data))
 }
 
 // data/search.js holds titles, folded text and place names, searched in
@@ -204,7 +205,7 @@ func foldedStart(title, body string, n int) string {
 // writeHosting writes what a host needs: sitemap.xml and an Atom feed
 // when the site knows its address (--base-url), and sw.js, the service
 // worker that keeps a hosted site readable offline.
-func (r *pageRenderer) writeHosting(w *writer) error {
+func (r *pageRenderer) writeHosting(w *publish.Stage) error {
 	if base := strings.TrimSuffix(r.opt.BaseURL, "/"); base != "" {
 		if err := r.writeSitemap(w, base); err != nil {
 			return err
@@ -216,7 +217,7 @@ func (r *pageRenderer) writeHosting(w *writer) error {
 	return nil
 }
 
-func (r *pageRenderer) writeSitemap(w *writer, base string) error {
+func (r *pageRenderer) writeSitemap(w *publish.Stage, base string) error {
 	type loc struct {
 		Loc string `xml:"loc"`
 	}
@@ -242,7 +243,7 @@ func (r *pageRenderer) writeSitemap(w *writer, base string) error {
 }
 
 // writeXML writes v as an indented XML document.
-func writeXML(w *writer, rel string, v any) error {
+func writeXML(w *publish.Stage, rel string, v any) error {
 	var b bytes.Buffer
 	b.WriteString(xml.Header)
 	enc := xml.NewEncoder(&b)
@@ -251,10 +252,10 @@ func writeXML(w *writer, rel string, v any) error {
 		return fmt.Errorf("%s: %w", rel, err)
 	}
 	b.WriteByte('\n')
-	return w.write(rel, b.Bytes())
+	return w.Write(rel, b.Bytes())
 }
 
-func (r *pageRenderer) writeFeed(w *writer, base string) error {
+func (r *pageRenderer) writeFeed(w *publish.Stage, base string) error {
 	type link struct {
 		Href string `xml:"href,attr"`
 		Rel  string `xml:"rel,attr,omitempty"`
@@ -361,20 +362,19 @@ func (a *Article) quotes() []string {
 // writeServiceWorker writes sw.js, which a hosted site registers so that
 // it stays readable offline after one visit; under file:// it is never
 // registered. Its cache name changes with the site's files.
-func writeServiceWorker(w *writer) error {
-	w.mu.Lock()
-	names := make([]string, 0, len(w.files))
+func writeServiceWorker(w *publish.Stage) error {
+	sums := w.Files()
+	names := make([]string, 0, len(sums))
 	var hashes strings.Builder
-	for rel := range w.files {
+	for rel := range sums {
 		if !strings.HasPrefix(rel, ".") {
 			names = append(names, rel)
 		}
 	}
 	sort.Strings(names)
 	for _, rel := range names {
-		hashes.WriteString(w.files[rel])
+		hashes.WriteString(sums[rel])
 	}
-	w.mu.Unlock()
 	sum := fnv32(strings.Join(names, "\n") + hashes.String())
 	files, err := json.Marshal(names)
 	if err != nil {
@@ -403,7 +403,7 @@ self.addEventListener('fetch', function (e) {
   e.respondWith(caches.match(e.request, { ignoreSearch: true }).then(function (r) { return r ? servable(r) : fetch(e.request); }));
 });
 `)
-	return w.write("sw.js", b.Bytes())
+	return w.Write("sw.js", b.Bytes())
 }
 
 func fnv32(s string) uint32 {

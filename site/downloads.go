@@ -6,9 +6,9 @@ import (
 	"encoding/csv"
 	"errors"
 	"fmt"
+	"github.com/briefing-atlas/atlas/site/publish"
 	"io"
 	"os"
-	"path/filepath"
 	"strconv"
 	"sync"
 
@@ -37,7 +37,7 @@ var rowFiles = [4]string{"events.geojson", "events.csv", "mentions.csv", "data/s
 // rows are copied from the downloads the last build wrote, which are
 // still in place.
 type downloads struct {
-	files  [4]*stagedFile // rowFiles
+	files  [4]*publish.File // rowFiles
 	old    *previousDownloads
 	runs   [4]rowSpan // bytes of the old files still to copy into each, in one piece
 	copy   []byte     // the buffer runs are copied through
@@ -50,7 +50,7 @@ type downloads struct {
 }
 
 // openDownloads stages the four files and writes their headers.
-func openDownloads(w *writer, cache *buildCache) (d *downloads, err error) {
+func openDownloads(w *publish.Stage, cache *buildCache) (d *downloads, err error) {
 	d = &downloads{cache: cache, first: true}
 	d.pool.New = func() any { return newRowBuffers() }
 	defer func() {
@@ -59,7 +59,7 @@ func openDownloads(w *writer, cache *buildCache) (d *downloads, err error) {
 		}
 	}()
 	for i, name := range rowFiles {
-		if d.files[i], err = w.create(name); err != nil {
+		if d.files[i], err = w.Create(name); err != nil {
 			return nil, err
 		}
 	}
@@ -142,7 +142,7 @@ func (d *downloads) add(ad articleDownloads) error {
 			// they follow the run with a gap of its length: it was
 			// written by the same rules.
 			if run.Len > 0 && run.Off+run.Len+int64(len(sep)) == old.Off && sep != "[" {
-				spans[i] = rowSpan{d.files[i].size + run.Len + int64(len(sep)), old.Len}
+				spans[i] = rowSpan{d.files[i].Size() + run.Len + int64(len(sep)), old.Len}
 				run.Len += int64(len(sep)) + old.Len
 				continue
 			}
@@ -150,7 +150,7 @@ func (d *downloads) add(ad articleDownloads) error {
 				return err
 			}
 			io.WriteString(d.files[i], sep)
-			spans[i] = rowSpan{d.files[i].size, old.Len}
+			spans[i] = rowSpan{d.files[i].Size(), old.Len}
 			*run = old
 			continue
 		}
@@ -158,7 +158,7 @@ func (d *downloads) add(ad articleDownloads) error {
 			return err
 		}
 		io.WriteString(d.files[i], sep)
-		spans[i] = rowSpan{d.files[i].size, int64(len(part))}
+		spans[i] = rowSpan{d.files[i].Size(), int64(len(part))}
 		d.files[i].Write(part)
 	}
 	if ad.key != "" {
@@ -222,7 +222,7 @@ func (d *downloads) close(places []*placeSummary) error {
 			return err
 		}
 		if d.index != nil {
-			d.index.Sums[i], d.index.Sizes[i] = f.sum, f.size
+			d.index.Sums[i], d.index.Sizes[i] = f.Sum(), f.Size()
 		}
 	}
 	if d.index != nil {
@@ -254,22 +254,17 @@ type previousDownloads struct {
 
 // openPreviousDownloads opens the last build's downloads in the output
 // folder, if the cache has their index and they are still the files it
-// describes (the writer's intact, with the time the cache kept); else it
+// describes (publish.Stage.OpenOld); else it
 // returns one that has no rows.
-func openPreviousDownloads(w *writer, cache *buildCache) *previousDownloads {
+func openPreviousDownloads(w *publish.Stage, cache *buildCache) *previousDownloads {
 	p := &previousDownloads{}
 	if cache == nil || cache.oldRows == nil {
 		return p
 	}
 	idx := cache.oldRows
 	for i, name := range rowFiles {
-		_, timed := w.oldTimes[name]
-		if _, ok := w.intact(name, idx.Sums[i], idx.Sizes[i]); !ok || !timed {
-			p.close()
-			return &previousDownloads{}
-		}
-		f, err := os.Open(filepath.Join(w.out, filepath.FromSlash(name)))
-		if err != nil {
+		f, ok := w.OpenOld(name, idx.Sums[i], idx.Sizes[i])
+		if !ok {
 			p.close()
 			return &previousDownloads{}
 		}

@@ -3,7 +3,10 @@ package site
 import (
 	"bufio"
 	"context"
+	"errors"
 	"fmt"
+	"io/fs"
+	"maps"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -85,20 +88,20 @@ func TestPublishingSurvivesKill(t *testing.T) {
 	}
 	ref := filepath.Join(tmp, "ref", "out")
 	prepare(ref)
-	oldTree := readTree(t, ref)
+	oldTree := siteFiles(t, ref)
 	var steps []string
 	if err := build(newSrc, ref, func(what string) { steps = append(steps, what) }); err != nil {
 		t.Fatal(err)
 	}
-	newTree := readTree(t, ref)
+	newTree := siteFiles(t, ref)
 	first := filepath.Join(tmp, "first", "out")
 	firstSteps := 0
 	if err := build(newSrc, first, func(string) { firstSteps++ }); err != nil {
 		t.Fatal(err)
 	}
-	firstTree := readTree(t, first)
-	if len(steps) < 40 || sameFiles(oldTree, newTree) {
-		t.Fatalf("publishing the rebuild takes %d steps; the sites differ: %v", len(steps), !sameFiles(oldTree, newTree))
+	firstTree := siteFiles(t, first)
+	if len(steps) < 40 || maps.Equal(oldTree, newTree) {
+		t.Fatalf("publishing the rebuild takes %d steps; the sites differ: %v", len(steps), !maps.Equal(oldTree, newTree))
 	}
 
 	// Every step that moves folders, and steps spread over those that
@@ -151,18 +154,18 @@ func TestPublishingSurvivesKill(t *testing.T) {
 			}
 			cmd.Process.Kill()
 			cmd.Wait()
-			got := readTree(t, out)
+			got := siteFiles(t, out)
 			old, nu := oldTree, newTree
 			if p.first {
 				old, nu = map[string]string{}, firstTree
 			}
-			if !sameFiles(got, old) && !sameFiles(got, nu) {
+			if !maps.Equal(got, old) && !maps.Equal(got, nu) {
 				t.Errorf("killed %s: the output is neither the old site nor the new (%d files; old %d, new %d)", line[3:len(line)-1], len(got), len(old), len(nu))
 			}
 			if err := build(newSrc, out, nil); err != nil {
 				t.Fatalf("the build after the kill: %v", err)
 			}
-			if got := readTree(t, out); !sameFiles(got, nu) {
+			if got := siteFiles(t, out); !maps.Equal(got, nu) {
 				t.Errorf("the build after the kill made another site (%d files, want %d)", len(got), len(nu))
 			}
 			if entries, _ := os.ReadDir(filepath.Dir(out)); len(entries) != 1 {
@@ -170,4 +173,26 @@ func TestPublishingSurvivesKill(t *testing.T) {
 			}
 		})
 	}
+}
+
+// siteFiles is every file of the site in dir, by slash-separated path,
+// with its bytes; none when dir does not exist.
+func siteFiles(t *testing.T, dir string) map[string]string {
+	t.Helper()
+	files := map[string]string{}
+	err := fs.WalkDir(os.DirFS(dir), ".", func(p string, d fs.DirEntry, err error) error {
+		if errors.Is(err, fs.ErrNotExist) && p == "." {
+			return fs.SkipAll
+		}
+		if err != nil || d.IsDir() {
+			return err
+		}
+		data, err := os.ReadFile(filepath.Join(dir, p))
+		files[p] = string(data)
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return files
 }

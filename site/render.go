@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"github.com/briefing-atlas/atlas/site/publish"
 	"html/template"
 	"io/fs"
 	"regexp"
@@ -267,7 +268,7 @@ func (l *latest[T]) newest() []T {
 	return out
 }
 
-func (r *pageRenderer) render(w *writer) error {
+func (r *pageRenderer) render(w *publish.Stage) error {
 	// One pool for every site-wide page and the place pages, the largest
 	// first: rendered one after another they left a core idle at the end
 	// of each build. Article pages are rendered as their briefings are
@@ -291,7 +292,7 @@ func (r *pageRenderer) render(w *writer) error {
 		task{"the outlines", func() error { return r.writeOutlines(w) }},
 		task{"the events data", func() error { return r.writeEventsData(w) }},
 		task{"the hosting files", func() error { return r.writeHosting(w) }},
-		task{".nojekyll", func() error { return w.write(".nojekyll", nil) }},
+		task{".nojekyll", func() error { return w.Write(".nojekyll", nil) }},
 	)
 	site := len(tasks)
 	return parallel(r.ctx, site+len(r.places), func(i int) error {
@@ -312,7 +313,7 @@ func (r *pageRenderer) rootFor404() string {
 	return ""
 }
 
-func (r *pageRenderer) exec(w *writer, name, out string, data any) error {
+func (r *pageRenderer) exec(w *publish.Stage, name, out string, data any) error {
 	_, _, err := r.execSum(w, name, out, data)
 	return err
 }
@@ -320,7 +321,7 @@ func (r *pageRenderer) exec(w *writer, name, out string, data any) error {
 // execSum renders template name into out and returns the hash it was
 // written with. Pages are rendered into pooled buffers: grown from empty
 // for each of an archive's pages, buffers cost a second of a 10k build.
-func (r *pageRenderer) execSum(w *writer, name, out string, data any) (string, int64, error) {
+func (r *pageRenderer) execSum(w *publish.Stage, name, out string, data any) (string, int64, error) {
 	switch p := data.(type) {
 	case interface{ mapOf() *mapData }:
 		if m := p.mapOf(); m != nil {
@@ -338,7 +339,7 @@ func (r *pageRenderer) execSum(w *writer, name, out string, data any) (string, i
 	if err := r.pages[name].ExecuteTemplate(buf, "base", data); err != nil {
 		return "", 0, fmt.Errorf("%s: %w", out, err)
 	}
-	sum, err := w.writeSum(out, buf.Bytes())
+	sum, err := w.WriteSum(out, buf.Bytes())
 	return sum, int64(buf.Len()), err
 }
 
@@ -472,7 +473,7 @@ type indexPage struct {
 // Shown is how many events the filters show at first: all of them.
 func (p indexPage) Shown() int { return p.Events }
 
-func (r *pageRenderer) renderIndex(w *writer) error {
+func (r *pageRenderer) renderIndex(w *publish.Stage) error {
 	latest := make([]*Article, len(r.articles))
 	for i, a := range r.articles {
 		latest[len(r.articles)-1-i] = a
@@ -499,7 +500,7 @@ type articlePage struct {
 
 // renderArticle writes a's page; prev and next are its neighbours in the
 // site's order, nil at either end.
-func (r *pageRenderer) renderArticle(w *writer, a, prev, next *Article) error {
+func (r *pageRenderer) renderArticle(w *publish.Stage, a, prev, next *Article) error {
 	rel := articleHref(a)
 	var key string
 	if r.cache != nil && a.key != "" {
@@ -564,9 +565,9 @@ func (r *pageRenderer) renderArticle(w *writer, a, prev, next *Article) error {
 
 // keep leaves in place the page at rel that the previous build made
 // from the same inputs (key), when it is still there unchanged.
-func (r *pageRenderer) keep(w *writer, rel, key string) bool {
+func (r *pageRenderer) keep(w *publish.Stage, rel, key string) bool {
 	f, ok := r.cache.page(rel, key)
-	if ok && w.keep(rel, f.Sum, f.Size) {
+	if ok && w.Keep(rel, f.Sum, f.Size) {
 		r.cache.putPage(rel, f, true)
 		return true
 	}
@@ -575,7 +576,7 @@ func (r *pageRenderer) keep(w *writer, rel, key string) bool {
 
 // execCached renders a page and notes it in the cache under key ("" for
 // a page not cached).
-func (r *pageRenderer) execCached(w *writer, name, rel, key string, data any) error {
+func (r *pageRenderer) execCached(w *publish.Stage, name, rel, key string, data any) error {
 	if key == "" {
 		return r.exec(w, name, rel, data)
 	}
@@ -680,7 +681,7 @@ type governoratePage struct {
 // daily ones: listed whole, an archive of 100k made pages of megabytes.
 const maxGovArticles = 365
 
-func (r *pageRenderer) renderGovernorate(w *writer, g *govSummary) error {
+func (r *pageRenderer) renderGovernorate(w *publish.Stage, g *govSummary) error {
 	p := governoratePage{page: r.base("../", g.Place.NameAr, "governorate"), Gov: g, Articles: g.Articles}
 	if n := len(g.Articles); n > maxGovArticles {
 		p.Articles, p.More = g.Articles[n-maxGovArticles:], n-maxGovArticles
@@ -714,7 +715,7 @@ type placePage struct {
 // times gets its latest mentions, not a page of megabytes.
 const maxListed = 50
 
-func (r *pageRenderer) renderPlace(w *writer, s *placeSummary) error {
+func (r *pageRenderer) renderPlace(w *publish.Stage, s *placeSummary) error {
 	p := placePage{page: r.base("../", s.Place.NameAr, "place"), Place: s, Gov: governorateOf(r.opt.Gazetteer, s.Place),
 		Mentions: s.mentions.newest(), Events: s.events.newest()}
 	p.More = s.Mentions - len(p.Mentions)
@@ -828,7 +829,7 @@ const (
 	maxMapped = 20000
 )
 
-func (r *pageRenderer) renderEvents(w *writer) error {
+func (r *pageRenderer) renderEvents(w *publish.Stage) error {
 	// The table lists the latest events; the downloads hold them all.
 	evs := r.events
 	if len(evs) > maxTable {
@@ -839,7 +840,7 @@ func (r *pageRenderer) renderEvents(w *writer) error {
 	return r.exec(w, "events.html", "events.html", p)
 }
 
-func (r *pageRenderer) renderSearch(w *writer) error {
+func (r *pageRenderer) renderSearch(w *publish.Stage) error {
 	p := r.base("", "", "search")
 	p.Title = p.T("البحث")
 	p.Scripts = []string{"data/search.js"}
@@ -850,19 +851,19 @@ func (r *pageRenderer) renderSearch(w *writer) error {
 // writeOutlines writes the simplified governorate and district outlines
 // as scripts that assign globals: pages load them with <script src>,
 // which works from file:// where fetch does not.
-func (r *pageRenderer) writeOutlines(w *writer) error {
+func (r *pageRenderer) writeOutlines(w *publish.Stage) error {
 	gov, err := outlines(r.opt.Gazetteer.Governorates())
 	if err != nil {
 		return err
 	}
-	if err := w.write("data/governorates.js", jsAssign("ATLAS_GOVERNORATES", gov)); err != nil {
+	if err := w.Write("data/governorates.js", jsAssign("ATLAS_GOVERNORATES", gov)); err != nil {
 		return err
 	}
 	dist, err := outlines(r.opt.Gazetteer.Districts())
 	if err != nil {
 		return err
 	}
-	return w.write("data/districts.js", jsAssign("ATLAS_DISTRICTS", dist))
+	return w.Write("data/districts.js", jsAssign("ATLAS_DISTRICTS", dist))
 }
 
 // outlines simplifies areas for the browser and encodes them as GeoJSON.
@@ -896,3 +897,17 @@ func jsAssign(name string, data []byte) []byte {
 func jsPrefix(name string) string { return "window." + name + " = " }
 
 const jsSuffix = ";\n"
+
+// copyAssets stages every file of assets under assets/.
+func copyAssets(w *publish.Stage, assets fs.FS) error {
+	return fs.WalkDir(assets, ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || strings.HasSuffix(p, ".go") {
+			return err
+		}
+		data, err := fs.ReadFile(assets, p)
+		if err != nil {
+			return err
+		}
+		return w.Write("assets/"+p, data)
+	})
+}

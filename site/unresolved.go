@@ -3,6 +3,7 @@ package site
 import (
 	"bytes"
 	"encoding/csv"
+	"github.com/briefing-atlas/atlas/site/publish"
 	"strconv"
 
 	"github.com/briefing-atlas/atlas/geo"
@@ -14,7 +15,7 @@ import (
 // paste into a file of the site's gazetteer/ folder (placed where the
 // text was about, to be corrected) — what an editor needs to add it. It
 // returns the number of names.
-func writeUnresolved(w *writer, list []*unresolvedName) (int, error) {
+func writeUnresolved(w *publish.Stage, list []*unresolvedName) (int, error) {
 	var buf bytes.Buffer
 	cw := csv.NewWriter(&buf)
 	cw.Write([]string{"name", "count", "example", "file", "feature"})
@@ -33,5 +34,5 @@ func writeUnresolved(w *writer, list []*unresolvedName) (int, error) {
 	if err := cw.Error(); err != nil {
 		return 0, err
 	}
-	return len(list), w.write("unresolved.csv", buf.Bytes())
+	return len(list), w.Write("unresolved.csv", buf.Bytes())
 }

@@ -1,6 +1,6 @@
 //go:build !linux && !darwin
 
-package site
+package publish
 
 // exchange cannot swap two folders in one step here; publish moves the
 // old site aside and the new one in, and the next build puts the old one

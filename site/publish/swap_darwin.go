@@ -1,6 +1,6 @@
 //go:build darwin
 
-package site
+package publish
 
 import (
 	"errors"

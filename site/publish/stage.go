@@ -1,4 +1,10 @@
-package site
+// Package publish writes a build's files into a stage beside the output
+// folder and, once the whole build has succeeded, puts the stage in the
+// output's place in one step, with a manifest of what atlas wrote: a
+// failed or killed build leaves the old site as it was, a rebuild leaves
+// unchanged files untouched (their times too), and nothing atlas did not
+// write is ever removed. It knows files and folders, not sites.
+package publish
 
 import (
 	"bufio"
@@ -7,6 +13,7 @@ import (
 	"hash"
 	"io"
 	"io/fs"
+	"maps"
 	"os"
 	"path"
 	"path/filepath"
@@ -30,7 +37,7 @@ const manifestName = ".atlas-manifest"
 // wrote (same hash in the manifest, same size on disk) is not written
 // again, so a rebuild changes only what changed and deploys upload only
 // that. Safe for concurrent use.
-type writer struct {
+type Stage struct {
 	out, stage string
 	lock       *outputLock
 	old        map[string]string    // the previous build's files and hashes
@@ -64,7 +71,35 @@ type fileEntry struct {
 	mtime int64 // UnixNano
 }
 
-func newWriter(out string, force bool) (w *writer, err error) {
+// Options are how a build opens its stage.
+type Options struct {
+	// Force builds into a non-empty folder that atlas did not write;
+	// atlas still removes nothing there that it did not write.
+	Force bool
+	// OldTimes are the modification times (UnixNano) the previous build
+	// left its files with, as the caller kept them (Times): a file edited
+	// since, even to the same size, is then not taken for unchanged.
+	OldTimes map[string]int64
+	// Step, when set, is called at each step of publishing: tests kill a
+	// build there.
+	Step func(what string)
+}
+
+// Open locks the output folder out, mends what an interrupted build left
+// beside it, reads its manifest and makes a new stage.
+func Open(out string, opt Options) (*Stage, error) {
+	w, err := open(out, opt.Force)
+	if err != nil {
+		return nil, err
+	}
+	if opt.OldTimes != nil {
+		w.oldTimes = opt.OldTimes
+	}
+	w.step = opt.Step
+	return w, nil
+}
+
+func open(out string, force bool) (w *Stage, err error) {
 	if out == "" {
 		return nil, errors.New("no output folder given")
 	}
@@ -109,13 +144,13 @@ func newWriter(out string, force bool) (w *writer, err error) {
 	if err := os.Mkdir(stage, 0o755); err != nil {
 		return nil, fmt.Errorf("making the stage beside %s: %w", abs, err)
 	}
-	return &writer{out: abs, stage: stage, lock: lock, old: old, present: present, oldTimes: map[string]int64{},
+	return &Stage{out: abs, stage: stage, lock: lock, old: old, present: present, oldTimes: map[string]int64{},
 		openFile: os.OpenFile, files: map[string]string{}, times: map[string]int64{}, kept: map[string]bool{}, dirs: map[string]bool{}}, nil
 }
 
 // close removes the stage and lets go of the output. A build calls it
 // whether it published or not.
-func (w *writer) close() {
+func (w *Stage) Close() {
 	os.RemoveAll(w.stage)
 	w.lock.release()
 }
@@ -141,13 +176,13 @@ func checkOutput(out string) error {
 
 // write stages one file; rel is slash-separated and must stay inside the
 // output folder.
-func (w *writer) write(rel string, data []byte) error {
-	_, err := w.writeSum(rel, data)
+func (w *Stage) Write(rel string, data []byte) error {
+	_, err := w.WriteSum(rel, data)
 	return err
 }
 
 // writeSum is write that also returns the hash it recorded.
-func (w *writer) writeSum(rel string, data []byte) (string, error) {
+func (w *Stage) WriteSum(rel string, data []byte) (string, error) {
 	if err := w.claim(rel); err != nil {
 		return "", err
 	}
@@ -161,7 +196,7 @@ func (w *writer) writeSum(rel string, data []byte) (string, error) {
 		return "", err
 	}
 	if err := w.writeFile(dst, data); err != nil {
-		return "", w.fail(err)
+		return "", w.Fail(err)
 	}
 	w.mu.Lock()
 	w.staged++
@@ -170,7 +205,7 @@ func (w *writer) writeSum(rel string, data []byte) (string, error) {
 }
 
 // writeFile writes a new file of the stage.
-func (w *writer) writeFile(name string, data []byte) error {
+func (w *Stage) writeFile(name string, data []byte) error {
 	f, err := w.openFile(name, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o644)
 	if err != nil {
 		return err
@@ -185,7 +220,7 @@ func (w *writer) writeFile(name string, data []byte) error {
 // fail records the first error writing the stage and returns it. It is
 // the disk's, not a briefing's: a full disk fails every write after it,
 // and the build reports it once, in one line.
-func (w *writer) fail(err error) error {
+func (w *Stage) Fail(err error) error {
 	var pe *fs.PathError
 	if errors.As(err, &pe) {
 		err = pe.Err
@@ -199,7 +234,7 @@ func (w *writer) fail(err error) error {
 }
 
 // err is the first error writing the stage, if any.
-func (w *writer) err() error {
+func (w *Stage) Err() error {
 	w.mu.Lock()
 	defer w.mu.Unlock()
 	return w.failed
@@ -218,7 +253,7 @@ func (e *outputError) Error() string {
 func (e *outputError) Unwrap() error { return e.err }
 
 // record notes a file of this build.
-func (w *writer) record(rel, sum string, size int64) {
+func (w *Stage) record(rel, sum string, size int64) {
 	w.mu.Lock()
 	w.files[rel] = sum
 	w.count++
@@ -228,8 +263,8 @@ func (w *writer) record(rel, sum string, size int64) {
 
 // unchanged says whether the previous build wrote rel with these bytes
 // (same hash in the manifest, same size on disk); such a file is kept.
-func (w *writer) unchanged(rel, sum string, size int64) bool {
-	mt, ok := w.intact(rel, sum, size)
+func (w *Stage) unchanged(rel, sum string, size int64) bool {
+	mt, ok := w.Intact(rel, sum, size)
 	if ok {
 		w.mu.Lock()
 		w.times[rel] = mt
@@ -243,7 +278,7 @@ func (w *writer) unchanged(rel, sum string, size int64) bool {
 // build wrote there with hash sum and this size, and gives its
 // modification time. A file edited since (even to the same size) is not,
 // when the cache kept the time the build left it with.
-func (w *writer) intact(rel, sum string, size int64) (int64, bool) {
+func (w *Stage) Intact(rel, sum string, size int64) (int64, bool) {
 	if w.old[rel] != sum {
 		return 0, false
 	}
@@ -257,8 +292,45 @@ func (w *writer) intact(rel, sum string, size int64) (int64, bool) {
 	return e.mtime, true
 }
 
-// written counts the files recorded so far.
-func (w *writer) written() int {
+// OpenOld opens the previous build's file at rel for reading, if it is
+// still the one that build wrote with hash sum and this size, and its
+// time was kept (Options.OldTimes): only then are its bytes known to be
+// atlas's own.
+func (w *Stage) OpenOld(rel, sum string, size int64) (*os.File, bool) {
+	if _, timed := w.oldTimes[rel]; !timed {
+		return nil, false
+	}
+	if _, ok := w.Intact(rel, sum, size); !ok {
+		return nil, false
+	}
+	f, err := os.Open(filepath.Join(w.out, filepath.FromSlash(rel)))
+	return f, err == nil
+}
+
+// Staged counts the files this build wrote, new or changed.
+func (w *Stage) Staged() int {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	return w.staged
+}
+
+// Times are the modification times of the build's files once published,
+// for the next build's Options.OldTimes.
+func (w *Stage) Times() map[string]int64 {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	return maps.Clone(w.times)
+}
+
+// Files are the build's files so far, each with the hash of its bytes.
+func (w *Stage) Files() map[string]string {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	return maps.Clone(w.files)
+}
+
+// Written counts the files recorded so far.
+func (w *Stage) Written() int {
 	w.mu.Lock()
 	defer w.mu.Unlock()
 	return w.count
@@ -267,7 +339,7 @@ func (w *writer) written() int {
 // create stages a large file written piece by piece, so that it is
 // never whole in memory; Close finishes it. Like write, it keeps the
 // previous build's file when the bytes are the same.
-func (w *writer) create(rel string) (*stagedFile, error) {
+func (w *Stage) Create(rel string) (*File, error) {
 	if err := w.claim(rel); err != nil {
 		return nil, err
 	}
@@ -277,15 +349,15 @@ func (w *writer) create(rel string) (*stagedFile, error) {
 	}
 	f, err := w.openFile(dst, os.O_RDWR|os.O_CREATE|os.O_TRUNC, 0o644)
 	if err != nil {
-		return nil, w.fail(err)
+		return nil, w.Fail(err)
 	}
-	sf := &stagedFile{w: w, rel: rel, path: dst, f: f, hash: xxhash.New()}
+	sf := &File{w: w, rel: rel, path: dst, f: f, hash: xxhash.New()}
 	sf.buf = bufio.NewWriterSize(io.MultiWriter(f, sf.hash), 1<<16)
 	return sf, nil
 }
 
 // claim reserves rel for this build: two outputs may not share a file.
-func (w *writer) claim(rel string) error {
+func (w *Stage) claim(rel string) error {
 	clean := path.Clean(rel)
 	if clean != rel || path.IsAbs(rel) || strings.HasPrefix(clean, "../") || clean == ".." || clean == "." || rel == manifestName {
 		return fmt.Errorf("refusing to write %q: not a plain path inside the output folder", rel)
@@ -299,9 +371,9 @@ func (w *writer) claim(rel string) error {
 	return nil
 }
 
-// stagedFile is a file being written by create.
-type stagedFile struct {
-	w         *writer
+// File is a file being written by create.
+type File struct {
+	w         *Stage
 	rel, path string
 	f         *os.File
 	hash      hash.Hash64
@@ -310,24 +382,30 @@ type stagedFile struct {
 	sum       string // the content's hash, once closed
 }
 
-func (sf *stagedFile) Write(p []byte) (int, error) {
+// Size is how many bytes the file has so far.
+func (sf *File) Size() int64 { return sf.size }
+
+// Sum is the hash of the file's bytes, once closed.
+func (sf *File) Sum() string { return sf.sum }
+
+func (sf *File) Write(p []byte) (int, error) {
 	n, err := sf.buf.Write(p)
 	sf.size += int64(n)
 	if err != nil {
-		err = sf.w.fail(err)
+		err = sf.w.Fail(err)
 	}
 	return n, err
 }
 
 // Close finishes the file and records it; an unchanged file is dropped
 // from the stage, and the previous one is kept.
-func (sf *stagedFile) Close() error {
+func (sf *File) Close() error {
 	err := sf.buf.Flush()
 	if cerr := sf.f.Close(); err == nil {
 		err = cerr
 	}
 	if err != nil {
-		return sf.w.fail(err)
+		return sf.w.Fail(err)
 	}
 	sum := fmt.Sprintf("%016x", sf.hash.Sum64())
 	sf.sum = sum
@@ -346,7 +424,7 @@ func (sf *stagedFile) Close() error {
 // size and that this build would write again unchanged, without making
 // it again. It is false when the file on disk is not that one: then the
 // caller must write it.
-func (w *writer) keep(rel, sum string, size int64) bool {
+func (w *Stage) Keep(rel, sum string, size int64) bool {
 	if !w.unchanged(rel, sum, size) {
 		return false
 	}
@@ -361,7 +439,7 @@ func (w *writer) keep(rel, sum string, size int64) bool {
 	return true
 }
 
-func (w *writer) mkdir(dir string) error {
+func (w *Stage) mkdir(dir string) error {
 	w.mu.Lock()
 	made := w.dirs[dir]
 	w.mu.Unlock()
@@ -369,7 +447,7 @@ func (w *writer) mkdir(dir string) error {
 		return nil
 	}
 	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return w.fail(err)
+		return w.Fail(err)
 	}
 	w.mu.Lock()
 	w.dirs[dir] = true
@@ -407,18 +485,4 @@ func readManifest(out string) (map[string]string, error) {
 		}
 	}
 	return files, sc.Err()
-}
-
-// copyAssets stages every file of assets under assets/.
-func copyAssets(w *writer, assets fs.FS) error {
-	return fs.WalkDir(assets, ".", func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() || strings.HasSuffix(p, ".go") {
-			return err
-		}
-		data, err := fs.ReadFile(assets, p)
-		if err != nil {
-			return err
-		}
-		return w.write("assets/"+p, data)
-	})
 }

@@ -1,4 +1,4 @@
-package site
+package publish
 
 // Publishing: a build's stage completed with what the new site keeps
 // from the old, and put in the output folder's place in one step.
@@ -119,7 +119,7 @@ func scanOutput(out string) (map[string]fileEntry, error) {
 }
 
 // stepped tells a test where publishing is.
-func (w *writer) stepped(what string) {
+func (w *Stage) stepped(what string) {
 	if w.step != nil {
 		w.step(what)
 	}
@@ -130,8 +130,8 @@ func (w *writer) stepped(what string) {
 // atlas did not write), writes the manifest there, and swaps the stage
 // with the output folder. The previous build's files that this build
 // does not make go with the old folder.
-func (w *writer) finish() error {
-	if err := w.err(); err != nil {
+func (w *Stage) Finish() error {
+	if err := w.Err(); err != nil {
 		return err
 	}
 	names := make([]string, 0, len(w.files))
@@ -152,7 +152,7 @@ func (w *writer) finish() error {
 // complete adds to the stage what the new site keeps from the output,
 // after checking that nothing the user put there is in the way, and
 // notes the times of the files this build wrote.
-func (w *writer) complete(names []string) error {
+func (w *Stage) complete(names []string) error {
 	// The folders this build makes, and those the previous one made.
 	ours, theirs := map[string]bool{}, map[string]bool{}
 	for _, rel := range names {
@@ -205,7 +205,7 @@ func (w *writer) complete(names []string) error {
 		}
 		info, err := os.Lstat(filepath.Join(w.stage, filepath.FromSlash(rel)))
 		if err != nil {
-			return w.fail(err)
+			return w.Fail(err)
 		}
 		w.times[rel] = info.ModTime().UnixNano()
 	}
@@ -221,7 +221,7 @@ func (w *writer) complete(names []string) error {
 // carry puts the output's entry at rel into the stage: a hard link to a
 // file (a copy where links fail), the same link for a link, a folder
 // with its mode.
-func (w *writer) carry(rel string) error {
+func (w *Stage) carry(rel string) error {
 	src := filepath.Join(w.out, filepath.FromSlash(rel))
 	dst := filepath.Join(w.stage, filepath.FromSlash(rel))
 	if err := w.mkdir(filepath.Dir(dst)); err != nil {
@@ -235,7 +235,7 @@ func (w *writer) carry(rel string) error {
 			return fmt.Errorf("keeping %s: %w", src, err)
 		}
 		if err := os.MkdirAll(dst, info.Mode().Perm()); err != nil {
-			return w.fail(err)
+			return w.Fail(err)
 		}
 		return nil
 	case e.mode&fs.ModeSymlink != 0:
@@ -244,7 +244,7 @@ func (w *writer) carry(rel string) error {
 			return fmt.Errorf("keeping %s: %w", src, err)
 		}
 		if err := os.Symlink(target, dst); err != nil {
-			return w.fail(err)
+			return w.Fail(err)
 		}
 		return nil
 	}
@@ -259,7 +259,7 @@ func (w *writer) carry(rel string) error {
 
 // copyKept copies a file the site keeps where a hard link cannot be
 // made (another file system, a protected file), with its mode and time.
-func (w *writer) copyKept(src, dst string) error {
+func (w *Stage) copyKept(src, dst string) error {
 	in, err := os.Open(src)
 	if err != nil {
 		return fmt.Errorf("keeping %s: %w", src, err)
@@ -271,21 +271,21 @@ func (w *writer) copyKept(src, dst string) error {
 	}
 	out, err := w.openFile(dst, os.O_WRONLY|os.O_CREATE|os.O_EXCL, info.Mode().Perm())
 	if err != nil {
-		return w.fail(err)
+		return w.Fail(err)
 	}
 	if _, err := io.Copy(out, in); err != nil {
 		out.Close()
-		return w.fail(err)
+		return w.Fail(err)
 	}
 	if err := out.Close(); err != nil {
-		return w.fail(err)
+		return w.Fail(err)
 	}
 	return os.Chtimes(dst, info.ModTime(), info.ModTime())
 }
 
 // writeManifest lists the build's files, names sorted, in the stage, and
 // syncs it: the manifest goes into place with the site it lists.
-func (w *writer) writeManifest(names []string) error {
+func (w *Stage) writeManifest(names []string) error {
 	var b bytes.Buffer
 	for _, rel := range names {
 		b.WriteString(rel)
@@ -295,18 +295,18 @@ func (w *writer) writeManifest(names []string) error {
 	}
 	f, err := w.openFile(filepath.Join(w.stage, manifestName), os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o644)
 	if err != nil {
-		return w.fail(err)
+		return w.Fail(err)
 	}
 	if _, err := f.Write(b.Bytes()); err != nil {
 		f.Close()
-		return w.fail(err)
+		return w.Fail(err)
 	}
 	if err := f.Sync(); err != nil {
 		f.Close()
-		return w.fail(err)
+		return w.Fail(err)
 	}
 	if err := f.Close(); err != nil {
-		return w.fail(err)
+		return w.Fail(err)
 	}
 	return nil
 }
@@ -315,7 +315,7 @@ func (w *writer) writeManifest(names []string) error {
 // it; later ones swap the two folders in one step where the file system
 // can, else move the old site aside, the new one in, and remove the old
 // (a crash between the two moves is mended by the next build).
-func (w *writer) publish() error {
+func (w *Stage) publish() error {
 	w.stepped("publish")
 	if _, err := os.Lstat(w.out); errors.Is(err, fs.ErrNotExist) {
 		if err := os.Rename(w.stage, w.out); err != nil {

@@ -1,4 +1,4 @@
-package site
+package publish
 
 import (
 	"errors"
@@ -16,7 +16,7 @@ import (
 func TestWriterRefusesForeignFolder(t *testing.T) {
 	out := t.TempDir()
 	os.WriteFile(filepath.Join(out, "thesis.docx"), []byte("mine"), 0o644)
-	if _, err := newWriter(out, false); err == nil || !strings.Contains(err.Error(), "not written by atlas") {
+	if _, err := open(out, false); err == nil || !strings.Contains(err.Error(), "not written by atlas") {
 		t.Fatalf("newWriter on a user's folder: %v", err)
 	}
 }
@@ -25,9 +25,9 @@ func TestWriterStagesAndCleansOnlyItsOwnFiles(t *testing.T) {
 	out := filepath.Join(t.TempDir(), "public")
 	build := func(files map[string]string) {
 		t.Helper()
-		withWriter(t, out, func(w *writer) {
+		withWriter(t, out, func(w *Stage) {
 			for name, body := range files {
-				if err := w.write(name, []byte(body)); err != nil {
+				if err := w.Write(name, []byte(body)); err != nil {
 					t.Fatal(err)
 				}
 			}
@@ -63,28 +63,28 @@ func TestWriterStagesAndCleansOnlyItsOwnFiles(t *testing.T) {
 }
 
 func TestWriterRejectsEscapingPaths(t *testing.T) {
-	w, err := newWriter(filepath.Join(t.TempDir(), "out"), false)
+	w, err := open(filepath.Join(t.TempDir(), "out"), false)
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer w.close()
+	defer w.Close()
 	for _, p := range []string{"../x.html", "/etc/x", "a/../../x", "./a", ""} {
-		if err := w.write(p, nil); err == nil {
+		if err := w.Write(p, nil); err == nil {
 			t.Errorf("write(%q) accepted", p)
 		}
 	}
 }
 
 // withWriter runs one build into out: stage with fn, then finish.
-func withWriter(t *testing.T, out string, fn func(w *writer)) {
+func withWriter(t *testing.T, out string, fn func(w *Stage)) {
 	t.Helper()
-	w, err := newWriter(out, false)
+	w, err := open(out, false)
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer w.close()
+	defer w.Close()
 	fn(w)
-	if err := w.finish(); err != nil {
+	if err := w.Finish(); err != nil {
 		t.Fatal(err)
 	}
 }
@@ -100,9 +100,9 @@ func TestWriterStreamsLargeFiles(t *testing.T) {
 	out := filepath.Join(t.TempDir(), "public")
 	build := func(files map[string]string) {
 		t.Helper()
-		withWriter(t, out, func(w *writer) {
+		withWriter(t, out, func(w *Stage) {
 			for name, body := range files {
-				f, err := w.create(name)
+				f, err := w.Create(name)
 				if err != nil {
 					t.Fatal(err)
 				}
@@ -113,7 +113,7 @@ func TestWriterStreamsLargeFiles(t *testing.T) {
 					t.Fatal(err)
 				}
 			}
-			if _, err := w.create("same.csv"); err == nil {
+			if _, err := w.Create("same.csv"); err == nil {
 				t.Error("a second create of same.csv was accepted")
 			}
 		})
@@ -142,28 +142,28 @@ func TestWriterRefusesSymlinkedFolders(t *testing.T) {
 	tmp := t.TempDir()
 	out, elsewhere := filepath.Join(tmp, "out"), filepath.Join(tmp, "elsewhere")
 	os.MkdirAll(elsewhere, 0o755)
-	w, err := newWriter(out, false)
+	w, err := open(out, false)
 	if err != nil {
 		t.Fatal(err)
 	}
-	w.write("index.html", []byte("one"))
-	w.write("articles/a.html", []byte("a"))
-	if err := w.finish(); err != nil {
+	w.Write("index.html", []byte("one"))
+	w.Write("articles/a.html", []byte("a"))
+	if err := w.Finish(); err != nil {
 		t.Fatal(err)
 	}
-	w.close()
+	w.Close()
 	os.RemoveAll(filepath.Join(out, "articles"))
 	if err := os.Symlink(elsewhere, filepath.Join(out, "articles")); err != nil {
 		t.Skip(err)
 	}
-	w, err = newWriter(out, false)
+	w, err = open(out, false)
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer w.close()
-	w.write("index.html", []byte("two"))
-	w.write("articles/a.html", []byte("b"))
-	err = w.finish()
+	defer w.Close()
+	w.Write("index.html", []byte("two"))
+	w.Write("articles/a.html", []byte("b"))
+	err = w.Finish()
 	if err == nil || !strings.Contains(err.Error(), "symbolic link") {
 		t.Fatalf("error %v", err)
 	}
@@ -179,20 +179,20 @@ func TestWriterRefusesSymlinkedFolders(t *testing.T) {
 // a second is told which process holds it.
 func TestWriterLocksTheOutput(t *testing.T) {
 	out := filepath.Join(t.TempDir(), "public")
-	w, err := newWriter(out, false)
+	w, err := open(out, false)
 	if err != nil {
 		t.Fatal(err)
 	}
-	_, err = newWriter(out, false)
+	_, err = open(out, false)
 	if err == nil || !strings.Contains(err.Error(), fmt.Sprintf("(process %d) is writing %s", os.Getpid(), out)) {
 		t.Fatalf("a second writer of the same folder: %v", err)
 	}
-	w.close()
-	w, err = newWriter(out, false)
+	w.Close()
+	w, err = open(out, false)
 	if err != nil {
 		t.Fatalf("after the first let go: %v", err)
 	}
-	w.close()
+	w.Close()
 	if left, _ := filepath.Glob(filepath.Join(filepath.Dir(out), ".atlas-*")); len(left) > 0 {
 		t.Errorf("left beside the output: %v", left)
 	}
@@ -206,9 +206,9 @@ func TestWriterKeepsWhatAtlasDidNotWrite(t *testing.T) {
 	out, elsewhere := filepath.Join(tmp, "public"), filepath.Join(tmp, "elsewhere")
 	os.MkdirAll(elsewhere, 0o755)
 	os.WriteFile(filepath.Join(elsewhere, "a.html"), []byte("not atlas's"), 0o644)
-	withWriter(t, out, func(w *writer) {
-		w.write("index.html", []byte("1"))
-		w.write("places/a.html", []byte("a"))
+	withWriter(t, out, func(w *Stage) {
+		w.Write("index.html", []byte("1"))
+		w.Write("places/a.html", []byte("a"))
 	})
 	os.WriteFile(filepath.Join(out, "CNAME"), []byte("atlas.example"), 0o644)
 	os.MkdirAll(filepath.Join(out, "notes", "empty"), 0o755)
@@ -217,8 +217,8 @@ func TestWriterKeepsWhatAtlasDidNotWrite(t *testing.T) {
 	if err := os.Symlink(elsewhere, filepath.Join(out, "shared")); err != nil {
 		t.Skip(err)
 	}
-	withWriter(t, out, func(w *writer) {
-		w.write("index.html", []byte("2"))
+	withWriter(t, out, func(w *Stage) {
+		w.Write("index.html", []byte("2"))
 	})
 	for name, want := range map[string]string{"index.html": "2", "CNAME": "atlas.example", "notes/todo.txt": "todo", "places/mine.txt": "mine", "shared/a.html": "not atlas's"} {
 		if got, err := os.ReadFile(filepath.Join(out, name)); err != nil || string(got) != want {
@@ -245,10 +245,10 @@ func TestWriterKeepsWhatAtlasDidNotWrite(t *testing.T) {
 func TestWriterDeletesNothingThroughALink(t *testing.T) {
 	tmp := t.TempDir()
 	out, elsewhere := filepath.Join(tmp, "public"), filepath.Join(tmp, "elsewhere")
-	withWriter(t, out, func(w *writer) {
-		w.write("index.html", []byte("1"))
-		w.write("places/a.html", []byte("a"))
-		w.write("places/b.html", []byte("b"))
+	withWriter(t, out, func(w *Stage) {
+		w.Write("index.html", []byte("1"))
+		w.Write("places/a.html", []byte("a"))
+		w.Write("places/b.html", []byte("b"))
 	})
 	if err := os.Rename(filepath.Join(out, "places"), elsewhere); err != nil {
 		t.Fatal(err)
@@ -256,8 +256,8 @@ func TestWriterDeletesNothingThroughALink(t *testing.T) {
 	if err := os.Symlink(elsewhere, filepath.Join(out, "places")); err != nil {
 		t.Skip(err)
 	}
-	withWriter(t, out, func(w *writer) {
-		w.write("index.html", []byte("2"))
+	withWriter(t, out, func(w *Stage) {
+		w.Write("index.html", []byte("2"))
 	})
 	for _, name := range []string{"a.html", "b.html"} {
 		if _, err := os.Stat(filepath.Join(elsewhere, name)); err != nil {
@@ -286,24 +286,24 @@ func diskFull(n int) func(string, int, fs.FileMode) (*os.File, error) {
 func TestWriterFullDisk(t *testing.T) {
 	for _, n := range []int{0, 3, 40} { // early, in the middle, at the manifest
 		out := filepath.Join(t.TempDir(), "public")
-		withWriter(t, out, func(w *writer) {
-			w.write("index.html", []byte("1"))
-			w.write("places/gone.html", []byte("gone"))
+		withWriter(t, out, func(w *Stage) {
+			w.Write("index.html", []byte("1"))
+			w.Write("places/gone.html", []byte("gone"))
 		})
 		before := readTree(t, out)
-		w, err := newWriter(out, false)
+		w, err := open(out, false)
 		if err != nil {
 			t.Fatal(err)
 		}
 		w.openFile = diskFull(n)
 		var errs []error
 		for i := range 40 {
-			if err := w.write(fmt.Sprintf("places/p%02d.html", i), []byte("p")); err != nil {
+			if err := w.Write(fmt.Sprintf("places/p%02d.html", i), []byte("p")); err != nil {
 				errs = append(errs, err)
 			}
 		}
-		err = w.finish()
-		w.close()
+		err = w.Finish()
+		w.Close()
 		if err == nil {
 			t.Fatalf("n=%d: finish on a full disk succeeded", n)
 		}
@@ -321,7 +321,7 @@ func TestWriterFullDisk(t *testing.T) {
 		}
 		// The next build, with room, makes the site and drops what it no
 		// longer makes.
-		withWriter(t, out, func(w *writer) { w.write("index.html", []byte("2")) })
+		withWriter(t, out, func(w *Stage) { w.Write("index.html", []byte("2")) })
 		if exists(out, "places/gone.html") {
 			t.Errorf("n=%d: a page the next build no longer makes stayed", n)
 		}
