@@ -517,11 +517,11 @@ func newCachedEvent(text extract.Offsets, e events.Event) cachedEvent {
 	for _, f := range events.Fields() {
 		switch {
 		case f.Set == nil:
-		case f.Kind == events.Mentions:
+		case f.Kind == extract.Mentions:
 			ce.mentions = append(ce.mentions, cacheMentions(text, f.Get(&e).Mentions))
-			f.Set(&ce.Event, events.Value{})
-		case f.Kind == events.Words && words:
-			f.Set(&ce.Event, events.Value{})
+			f.Set(&ce.Event, extract.Value{})
+		case f.Kind == extract.Words && words:
+			f.Set(&ce.Event, extract.Value{})
 		}
 	}
 	return ce
@@ -540,7 +540,7 @@ func (ce *cachedEvent) event(g *geo.Gazetteer, text *textCutter) (events.Event, 
 	for _, f := range events.Fields() {
 		switch {
 		case f.Set == nil:
-		case f.Kind == events.Mentions:
+		case f.Kind == extract.Mentions:
 			if n >= len(ce.mentions) {
 				return e, errDamaged
 			}
@@ -549,15 +549,15 @@ func (ce *cachedEvent) event(g *geo.Gazetteer, text *textCutter) (events.Event, 
 				return e, err
 			}
 			n++
-			if err := f.Set(&e, events.Value{Mentions: ms}); err != nil {
+			if err := f.Set(&e, extract.Value{Mentions: ms}); err != nil {
 				return e, err
 			}
-		case f.Kind == events.Words && ce.bStart >= 0:
+		case f.Kind == extract.Words && ce.bStart >= 0:
 			words, err := text.bytes(ce.bStart, ce.bEnd)
 			if err != nil {
 				return e, err
 			}
-			if err := f.Set(&e, events.Value{Text: words}); err != nil {
+			if err := f.Set(&e, extract.Value{Text: words}); err != nil {
 				return e, err
 			}
 		}

@@ -141,17 +141,17 @@ func (e *encoder) event(ce *cachedEvent) {
 		}
 		v := f.Get(&ce.Event)
 		switch f.Kind {
-		case events.Text, events.Words:
+		case extract.Text, extract.Words:
 			e.bool(v.Null)
 			e.str(v.Text)
-		case events.Int, events.Offset:
+		case extract.Int, extract.Offset:
 			e.bool(v.Null)
 			e.int(v.Int)
-		case events.Float, events.Latitude, events.Longitude:
+		case extract.Float, extract.Latitude, extract.Longitude:
 			e.float(v.Float)
-		case events.List:
+		case extract.List:
 			e.strings(v.List)
-		case events.Mentions:
+		case extract.Mentions:
 			var ms []cachedMention
 			if n < len(ce.mentions) {
 				ms = ce.mentions[n]
@@ -161,7 +161,7 @@ func (e *encoder) event(ce *cachedEvent) {
 			for j := range ms {
 				e.mention(&ms[j])
 			}
-		case events.Spans:
+		case extract.Spans:
 			e.uint(len(v.Spans))
 			for _, s := range v.Spans {
 				e.int(s.Start)
@@ -181,24 +181,24 @@ func (d *decoder) event(ce *cachedEvent) {
 		if f.Set == nil {
 			continue
 		}
-		var v events.Value
+		var v extract.Value
 		switch f.Kind {
-		case events.Text, events.Words:
+		case extract.Text, extract.Words:
 			v.Null, v.Text = d.bool(), d.str()
-		case events.Int, events.Offset:
+		case extract.Int, extract.Offset:
 			v.Null, v.Int = d.bool(), d.int()
-		case events.Float, events.Latitude, events.Longitude:
+		case extract.Float, extract.Latitude, extract.Longitude:
 			v.Float = d.float()
-		case events.List:
+		case extract.List:
 			v.List = d.strings()
-		case events.Mentions:
+		case extract.Mentions:
 			ms := makeList[cachedMention](d.count(minMention))
 			for j := range ms {
 				d.mention(&ms[j])
 			}
 			ce.mentions = append(ce.mentions, ms)
 			continue
-		case events.Spans:
+		case extract.Spans:
 			v.Spans = makeList[events.Span](d.count(minSpan))
 			for j := range v.Spans {
 				s := &v.Spans[j]

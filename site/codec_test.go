@@ -278,14 +278,14 @@ func TestCacheKeepsEveryEventField(t *testing.T) {
 				continue
 			}
 			switch {
-			case f.Kind == events.Text && (v.Null || v.Text == ""):
-				v = events.Value{Text: "2016-12-17"} // a date, and text for the rest
-			case f.Kind == events.Int && v.Null:
-				v = events.Value{Int: 5}
-			case f.Kind == events.Float && v.Float == 0:
-				v = events.Value{Float: 0.25}
-			case f.Kind == events.List && len(v.List) == 0:
-				v = events.Value{List: []string{"unknown"}}
+			case f.Kind == extract.Text && (v.Null || v.Text == ""):
+				v = extract.Value{Text: "2016-12-17"} // a date, and text for the rest
+			case f.Kind == extract.Int && v.Null:
+				v = extract.Value{Int: 5}
+			case f.Kind == extract.Float && v.Float == 0:
+				v = extract.Value{Float: 0.25}
+			case f.Kind == extract.List && len(v.List) == 0:
+				v = extract.Value{List: []string{"unknown"}}
 			default:
 				continue
 			}

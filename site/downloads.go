@@ -9,16 +9,11 @@ import (
 	"github.com/briefing-atlas/atlas/site/publish"
 	"io"
 	"os"
-	"strconv"
 	"sync"
 
+	"github.com/briefing-atlas/atlas/extract"
 	"github.com/briefing-atlas/atlas/site/export"
 )
-
-var mentionsCSVHeader = []string{
-	"article", "start", "end", "surface", "place_id", "place_ar", "place_en", "kind",
-	"governorate", "country", "latitude", "longitude", "confidence", "geo_precision", "use",
-}
 
 // rowFiles are the files a rebuild copies unchanged articles' parts of:
 // the downloads and the search index, in the order rowsIndex lists them.
@@ -67,7 +62,7 @@ func openDownloads(w *publish.Stage, cache *buildCache) (d *downloads, err error
 	// The bytes of data/search.js are those of json.Marshal of
 	// {"docs": […], "places": […]}, assigned to a global.
 	io.WriteString(d.files[3], jsPrefix("ATLAS_SEARCH")+`{"docs":`)
-	for i, header := range [][]string{export.EventsCSVHeader(), mentionsCSVHeader} {
+	for i, header := range [][]string{export.EventsCSVHeader(), export.CSVHeader("article", extract.MentionFields())} {
 		cw := csv.NewWriter(d.files[i+1])
 		cw.Write(header) // atlas's own words, which no spreadsheet runs
 		if cw.Flush(); cw.Error() != nil {
@@ -314,6 +309,7 @@ type articleRows struct {
 type rowBuffers struct {
 	gj, eb, mb bytes.Buffer
 	ec, mc     *csv.Writer
+	row        []string // a row of mentions.csv
 }
 
 func newRowBuffers() *rowBuffers {
@@ -342,18 +338,10 @@ func (b *rowBuffers) rowsOf(a *Article) (articleRows, error) {
 		gj.Write(line)
 		writeCSVRow(ec, export.EventRow(&e, cmp.Or(a.Source, a.Path)))
 	}
-	for _, m := range a.Mentions {
-		row := []string{a.Path, strconv.Itoa(a.BodyOffset + m.Start), strconv.Itoa(a.BodyOffset + m.End),
-			m.Surface, "", m.Name, "", string(m.Kind), "", "", "", "",
-			strconv.FormatFloat(m.Confidence, 'f', 2, 64), strconv.Itoa(m.GeoPrecision), string(m.Use)}
-		if p := m.Place; p != nil {
-			if m.Name == p.NameAr && m.Kind == p.Kind {
-				row[4], row[6] = p.ID, p.NameEn
-			}
-			row[8], row[9] = p.Governorate(), p.Country
-			row[10], row[11] = export.Coord(p.Point.Lat()), export.Coord(p.Point.Lon())
-		}
-		writeCSVRow(mc, row)
+	fields := extract.MentionFields()
+	for i := range a.Mentions {
+		b.row = export.AppendRow(b.row[:0], a.Path, a.BodyOffset, &a.Mentions[i], fields)
+		writeCSVRow(mc, b.row)
 	}
 	ec.Flush()
 	mc.Flush()

@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"sort"
 
+	"github.com/briefing-atlas/atlas/extract"
 	"github.com/briefing-atlas/atlas/extract/evaluate"
 	"github.com/briefing-atlas/atlas/extract/events"
 	"github.com/briefing-atlas/atlas/site/export"
@@ -136,11 +137,16 @@ types.`,
 					continue
 				}
 				for _, m := range mentions {
-					rec := newMentionRecord(name, a.BodyOffset, m)
-					pred = append(pred, evaluate.Mention{
-						Doc: name, Start: rec.Start, End: rec.End, Surface: rec.Surface,
-						Governorate: rec.Governorate, Country: rec.Country,
-					})
+					// Scored as atlas extract writes it, which score.py reads.
+					line, err := export.AppendLine(nil, name, a.BodyOffset, &m, extract.MentionFields())
+					if err != nil {
+						return err
+					}
+					var pm evaluate.Mention
+					if err := json.Unmarshal(line, &pm); err != nil {
+						return fmt.Errorf("%s: mention at %d: %w", name, m.Start, err)
+					}
+					pred = append(pred, pm)
 				}
 			}
 			if withEvents {

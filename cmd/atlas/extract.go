@@ -2,7 +2,6 @@ package main
 
 import (
 	"cmp"
-	"encoding/json"
 	"fmt"
 	"io"
 	"strings"
@@ -73,8 +72,7 @@ confidence.`,
 					continue
 				}
 				for _, m := range mentions {
-					rec := newMentionRecord(file, a.BodyOffset, m)
-					if err := writeRecord(out, format, rec); err != nil {
+					if err := writeMention(out, format, file, a.BodyOffset, &m); err != nil {
 						return err
 					}
 				}
@@ -91,62 +89,25 @@ confidence.`,
 	return cmd
 }
 
-// mentionRecord is the fixed JSON contract of `atlas extract`.
-type mentionRecord struct {
-	Doc          string   `json:"doc"`
-	Start        int      `json:"start"`
-	End          int      `json:"end"`
-	Surface      string   `json:"surface"`
-	PlaceID      *string  `json:"place_id"`
-	PlaceAr      *string  `json:"place_ar"`
-	PlaceEn      *string  `json:"place_en"`
-	Kind         *string  `json:"kind"`
-	Governorate  *string  `json:"governorate"`
-	Country      *string  `json:"country"`
-	Lat          *float64 `json:"lat"`
-	Lon          *float64 `json:"lon"`
-	Confidence   float64  `json:"confidence"`
-	GeoPrecision int      `json:"geo_precision"`
-	Use          string   `json:"use"`
-}
-
-func newMentionRecord(doc string, offset int, m extract.Mention) mentionRecord {
-	name, kind := m.Name, string(m.Kind)
-	r := mentionRecord{
-		Doc: doc, Start: offset + m.Start, End: offset + m.End, Surface: m.Surface,
-		PlaceAr: &name, Kind: &kind,
-		Confidence: m.Confidence, GeoPrecision: m.GeoPrecision, Use: string(m.Use),
-	}
-	if p := m.Place; p != nil {
-		lat, lon := p.Point.Lat(), p.Point.Lon()
-		r.Country, r.Lat, r.Lon = &p.Country, &lat, &lon
-		if gov := p.Governorate(); gov != "" {
-			r.Governorate = &gov
-		}
-		// A landmark the gazetteer lacks is located at a place, but is
-		// not that place: it has no id or English name of its own.
-		if m.Name == p.NameAr && m.Kind == p.Kind {
-			r.PlaceID, r.PlaceEn = &p.ID, &p.NameEn
-		}
-	}
-	return r
-}
-
-func writeRecord(w io.Writer, format string, r mentionRecord) error {
+// writeMention writes m: as a JSON line (the fixed contract of atlas
+// extract: doc and the fields extract.MentionFields lists) or as a row of
+// the table.
+func writeMention(w io.Writer, format, doc string, offset int, m *extract.Mention) error {
 	if format == "table" {
-		str := func(s *string) string {
-			if s == nil {
-				return "-"
-			}
-			return *s
+		gov, country := "-", "-"
+		if m.Place != nil {
+			gov, country = cmp.Or(m.Place.Governorate(), "-"), m.Place.Country
 		}
-		_, err := fmt.Fprintf(w, "%s\t%d\t%d\t%s\t%s\t%s\t%s\t%s\n", r.Doc, r.Start, r.End, r.Surface,
-			str(r.PlaceAr), str(r.Kind), str(r.Governorate), str(r.Country))
+		_, err := fmt.Fprintf(w, "%s\t%d\t%d\t%s\t%s\t%s\t%s\t%s\n", doc, offset+m.Start, offset+m.End, m.Surface,
+			m.Name, m.Kind, gov, country)
 		return err
 	}
-	enc := json.NewEncoder(w)
-	enc.SetEscapeHTML(false)
-	return enc.Encode(r)
+	line, err := export.AppendLine(nil, doc, offset, m, extract.MentionFields())
+	if err != nil {
+		return err
+	}
+	_, err = w.Write(line)
+	return err
 }
 
 // writeEvent writes e: as a JSON line (the fixed contract of atlas

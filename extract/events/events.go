@@ -51,10 +51,7 @@ type Event struct {
 }
 
 // Span is a clause of the text: its code point offsets and its words.
-type Span struct {
-	Start, End int
-	Evidence   string
-}
+type Span = extract.Span
 
 // Governorate is the OCHA English name of the event's governorate, or ""
 // outside Syria.
@@ -497,7 +494,7 @@ func (d *Detector) Detect(doc, text string, mentions []extract.Mention, date tim
 			prev := &out[n-1]
 			dead, hurt := d.casualties(words)
 			prev.Fatalities, prev.Injured = orInt(prev.Fatalities, dead), orInt(prev.Injured, hurt)
-			prev.Also = append(prev.Also, Span{cl.start, cl.end, offs.Slice(cl.start, cl.end)})
+			prev.Also = append(prev.Also, Span{Start: cl.start, End: cl.end, Evidence: offs.Slice(cl.start, cl.end)})
 			continue
 		}
 		// «وقال ناشطون إن القصف استهدف مستشفى الصاخور»: the happening just
@@ -507,7 +504,7 @@ func (d *Detector) Detect(doc, text string, mentions []extract.Mention, date tim
 			prev := &out[n-1]
 			dead, hurt := d.casualties(words)
 			prev.Fatalities, prev.Injured = orInt(prev.Fatalities, dead), orInt(prev.Injured, hurt)
-			prev.Also = append(prev.Also, Span{cl.start, cl.end, offs.Slice(cl.start, cl.end)})
+			prev.Also = append(prev.Also, Span{Start: cl.start, End: cl.end, Evidence: offs.Slice(cl.start, cl.end)})
 			continue
 		}
 		if !own {
@@ -628,7 +625,7 @@ func (d *Detector) Detect(doc, text string, mentions []extract.Mention, date tim
 		key := ev.SubType + "|" + strings.Join(ids, "|")
 		if last, ok := seen[key]; ok && cl.sentence-last.sentence <= repeatSentences && !d.another(words) {
 			first := &out[last.event]
-			first.Also = append(first.Also, Span{ev.Start, ev.End, ev.Evidence})
+			first.Also = append(first.Also, Span{Start: ev.Start, End: ev.End, Evidence: ev.Evidence})
 			seen[key] = told{last.event, cl.sentence}
 			continue
 		}

@@ -1,48 +1,17 @@
-// Package export writes atlas's records in the formats readers take away:
-// JSON lines (atlas extract), GeoJSON, CSV and the site's data scripts.
-// An event is written by walking events.Fields, so a field added to the
-// record reaches every format without a change here.
 package export
 
 import (
 	"strconv"
 	"strings"
 
+	"github.com/briefing-atlas/atlas/extract"
 	"github.com/briefing-atlas/atlas/extract/events"
 )
 
 // AppendEventLine appends e as one line of `atlas extract --events
-// --format jsonl`: every field in the record's order, doc after id, code
-// point offsets shifted by offset (where the body starts in the file),
-// and <, > and & as they are.
+// --format jsonl` (see AppendLine).
 func AppendEventLine(b []byte, doc string, offset int, e *events.Event) ([]byte, error) {
-	w := Writer{B: b, Plain: true}
-	for i, f := range events.Fields() {
-		w.key(i, f.Key)
-		v := f.Get(e)
-		switch f.Kind {
-		case events.Offset:
-			w.Int("", offset+v.Int)
-		case events.Spans:
-			w.Raw("[")
-			for i, s := range v.Spans {
-				if i > 0 {
-					w.Raw(",")
-				}
-				w.Int("[", offset+s.Start)
-				w.Int(",", offset+s.End)
-				w.Raw("]")
-			}
-			w.Raw("]")
-		default:
-			value(&w, f.Kind, v)
-		}
-		if f.Key == "id" {
-			w.Str(`,"doc":`, doc)
-		}
-	}
-	w.Raw("}\n")
-	return w.B, w.Err
+	return AppendLine(b, doc, offset, e, events.Fields())
 }
 
 // AppendEventFeature appends e as a GeoJSON feature: its place's point
@@ -58,7 +27,7 @@ func AppendEventFeature(b []byte, e *events.Event, article, title string) ([]byt
 	n := 0
 	for _, f := range events.Fields() {
 		switch f.Kind {
-		case events.Offset, events.Latitude, events.Longitude:
+		case extract.Offset, extract.Latitude, extract.Longitude:
 			continue
 		}
 		w.key(n, f.Key)
@@ -69,62 +38,6 @@ func AppendEventFeature(b []byte, e *events.Event, article, title string) ([]byt
 	w.Str(`,"title":`, title)
 	w.Raw("}}")
 	return w.B, w.Err
-}
-
-// key writes an object's n-th key: "{" before the first, "," before the
-// others.
-func (w *Writer) key(n int, key string) {
-	if n == 0 {
-		w.B = append(w.B, '{', '"')
-	} else {
-		w.B = append(w.B, ',', '"')
-	}
-	w.B = append(append(w.B, key...), '"', ':')
-}
-
-// value writes what every JSON output writes alike: null for what the
-// text does not give, lists never null, mentions as their surfaces and
-// other clauses as their words.
-func value(w *Writer, kind events.Kind, v events.Value) {
-	if v.Null {
-		w.Raw("null")
-		return
-	}
-	switch kind {
-	case events.Text, events.Words:
-		w.Str("", v.Text)
-	case events.Int, events.Offset:
-		w.Int("", v.Int)
-	case events.Float, events.Latitude, events.Longitude:
-		w.Float("", v.Float)
-	case events.List:
-		w.Raw("[")
-		for i, s := range v.List {
-			if i > 0 {
-				w.Raw(",")
-			}
-			w.Str("", s)
-		}
-		w.Raw("]")
-	case events.Mentions:
-		w.Raw("[")
-		for i, m := range v.Mentions {
-			if i > 0 {
-				w.Raw(",")
-			}
-			w.Str("", m.Surface)
-		}
-		w.Raw("]")
-	case events.Spans:
-		w.Raw("[")
-		for i, s := range v.Spans {
-			if i > 0 {
-				w.Raw(",")
-			}
-			w.Str("", s.Evidence)
-		}
-		w.Raw("]")
-	}
 }
 
 // The events.js clips: a map popup shows the start of the evidence.
@@ -142,7 +55,7 @@ func AppendEventScript(b []byte, e *events.Event, extra func(w *Writer)) ([]byte
 	w := Writer{B: b}
 	n := 0
 	for _, f := range events.Fields() {
-		if f.Short == "-" || f.Kind == events.Offset {
+		if f.Short == "-" || f.Kind == extract.Offset {
 			continue
 		}
 		key := f.Short
@@ -150,20 +63,20 @@ func AppendEventScript(b []byte, e *events.Event, extra func(w *Writer)) ([]byte
 			key = f.Key
 		}
 		v := f.Get(e)
-		if v.Null || (f.Kind == events.Mentions && len(v.Mentions) == 0) || (f.Kind == events.Spans && len(v.Spans) == 0) ||
-			(f.Kind == events.List && len(v.List) == 0) {
+		if v.Null || (f.Kind == extract.Mentions && len(v.Mentions) == 0) || (f.Kind == extract.Spans && len(v.Spans) == 0) ||
+			(f.Kind == extract.List && len(v.List) == 0) {
 			continue
 		}
 		w.key(n, key)
 		n++
 		switch f.Kind {
-		case events.Words:
+		case extract.Words:
 			w.Str("", Clip(v.Text, scriptEvidence))
-		case events.Latitude, events.Longitude:
+		case extract.Latitude, extract.Longitude:
 			w.Float("", Round(v.Float))
-		case events.Mentions:
+		case extract.Mentions:
 			w.Str("", v.Mentions[0].Surface)
-		case events.Spans:
+		case extract.Spans:
 			w.Raw("[")
 			for i, s := range v.Spans {
 				if i > 0 {
@@ -200,7 +113,7 @@ var acledColumns = []struct{ name, field string }{
 var otherColumns = func() []events.Field {
 	var out []events.Field
 	for _, f := range events.Fields() {
-		inACLED := f.Key == "also" || f.Kind == events.Offset
+		inACLED := f.Key == "also" || f.Kind == extract.Offset
 		for _, c := range acledColumns {
 			inACLED = inACLED || c.field == f.Key
 		}
@@ -260,40 +173,9 @@ func EventRow(e *events.Event, source string) []string {
 	row[14] = timePrecision(e)
 	row[15] = strconv.FormatFloat(e.Confidence, 'f', 2, 64)
 	for _, f := range otherColumns {
-		row = append(row, cell(f.Kind, f.Get(e)))
+		row = append(row, Cell(f.Kind, f.Get(e)))
 	}
 	return row
-}
-
-// cell is a field's value in a CSV cell: empty for what the text does not
-// give, lists joined with "; ".
-func cell(kind events.Kind, v events.Value) string {
-	if v.Null {
-		return ""
-	}
-	switch kind {
-	case events.Int, events.Offset:
-		return strconv.Itoa(v.Int)
-	case events.Float:
-		return strconv.FormatFloat(v.Float, 'f', -1, 64)
-	case events.Latitude, events.Longitude:
-		return Coord(v.Float)
-	case events.List:
-		return strings.Join(v.List, "; ")
-	case events.Mentions:
-		names := make([]string, len(v.Mentions))
-		for i, m := range v.Mentions {
-			names[i] = m.Surface
-		}
-		return strings.Join(names, "; ")
-	case events.Spans:
-		words := make([]string, len(v.Spans))
-		for i, s := range v.Spans {
-			words[i] = s.Evidence
-		}
-		return strings.Join(words, " … ")
-	}
-	return v.Text
 }
 
 // timePrecision is ACLED's time_precision of an event's date: 1 for a
@@ -306,27 +188,4 @@ func timePrecision(e *events.Event) string {
 		return "1"
 	}
 	return "3"
-}
-
-// Coord is a coordinate as the downloads write it: 5 decimals.
-func Coord(v float64) string { return strconv.FormatFloat(Round(v), 'f', -1, 64) }
-
-// Round rounds a coordinate to 5 decimals, about a metre.
-func Round(v float64) float64 {
-	half := 0.5
-	if v < 0 {
-		half = -0.5
-	}
-	return float64(int64(v*1e5+half)) / 1e5
-}
-
-// Clip cuts s to n code points, with an ellipsis when it cut.
-func Clip(s string, n int) string {
-	for i := range s {
-		if n == 0 {
-			return s[:i] + "…"
-		}
-		n--
-	}
-	return s
 }

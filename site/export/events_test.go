@@ -28,21 +28,21 @@ func fullEvent(t *testing.T) *events.Event {
 		if f.Set == nil {
 			continue // derived from the place
 		}
-		var v events.Value
+		var v extract.Value
 		switch f.Kind {
-		case events.Text:
+		case extract.Text:
 			v.Text = "2016-12-22" // a date, and text for the rest
-		case events.Words:
+		case extract.Words:
 			v.Text = "قصف مدفعي على <حي> الشعار & محيطه"
-		case events.Int, events.Offset:
+		case extract.Int, extract.Offset:
 			v.Int = 7
-		case events.Float:
+		case extract.Float:
 			v.Float = 0.8
-		case events.List:
+		case extract.List:
 			v.List = []string{"government", "russia"}
-		case events.Mentions:
+		case extract.Mentions:
 			v.Mentions = []extract.Mention{{Start: 20, End: 23, Surface: "حلب", Place: place}}
-		case events.Spans:
+		case extract.Spans:
 			v.Spans = []events.Span{{Start: 50, End: 60, Evidence: "وتجدد القصف"}}
 		}
 		if err := f.Set(e, v); err != nil {
@@ -103,9 +103,9 @@ func TestEveryFieldInEveryOutput(t *testing.T) {
 			t.Errorf("atlas extract: no %q in %s", f.Key, line)
 		}
 		switch f.Kind {
-		case events.Offset:
+		case extract.Offset:
 			// positions in the file: extract's lines only
-		case events.Latitude, events.Longitude:
+		case extract.Latitude, extract.Longitude:
 			if len(gj.Geometry.Coordinates) != 2 {
 				t.Errorf("GeoJSON: no point for %q", f.Key)
 			}
@@ -114,10 +114,10 @@ func TestEveryFieldInEveryOutput(t *testing.T) {
 				t.Errorf("GeoJSON: no property %q in %s", f.Key, feature)
 			}
 		}
-		if f.Kind != events.Offset && !acled[f.Key] && f.Key != "also" && column[f.Key] == "" {
+		if f.Kind != extract.Offset && !acled[f.Key] && f.Key != "also" && column[f.Key] == "" {
 			t.Errorf("events.csv: no column %q in %v", f.Key, header)
 		}
-		if key := cmpOr(f.Short, f.Key); f.Short != "-" && f.Kind != events.Offset && js[key] == nil {
+		if key := cmpOr(f.Short, f.Key); f.Short != "-" && f.Kind != extract.Offset && js[key] == nil {
 			t.Errorf("data/events.js: no %q for %q in %s", key, f.Key, script)
 		}
 	}
@@ -280,5 +280,46 @@ func BenchmarkEventOutputs(b *testing.B) {
 		buf, _ = AppendEventFeature(buf[:0], e, "articles/a.html", "عنوان")
 		buf, _ = AppendEventScript(buf[:0], e, nil)
 		_ = EventRow(e, "a.md")
+	}
+}
+
+// TestMentionInEveryOutput: each field of the mention record reaches
+// atlas extract's lines and mentions.csv, whose columns stay those the
+// downloads have always had.
+func TestMentionInEveryOutput(t *testing.T) {
+	place := &geo.Place{ID: "C1007", NameAr: "حلب", NameEn: "Aleppo", Kind: geo.City, Country: "SY", Adm1En: "Aleppo", Point: orb.Point{37.16117, 36.20124}}
+	m := &extract.Mention{Start: 3, End: 6, Surface: "بحلب", Name: "حلب", Kind: geo.City, Place: place, Confidence: 0.9, GeoPrecision: 1, Use: "location"}
+	line, err := AppendLine(nil, "a.md", 10, m, extract.MentionFields())
+	if err != nil {
+		t.Fatal(err)
+	}
+	var rec map[string]any
+	if err := json.Unmarshal(line, &rec); err != nil {
+		t.Fatalf("%s: %v", line, err)
+	}
+	header := CSVHeader("article", extract.MentionFields())
+	if got := strings.Join(header, ","); got != "article,start,end,surface,place_id,place_ar,place_en,kind,governorate,country,latitude,longitude,confidence,geo_precision,use" {
+		t.Errorf("mentions.csv header %s", got)
+	}
+	row := AppendRow(nil, "a.md", 10, m, extract.MentionFields())
+	if len(row) != len(header) {
+		t.Fatalf("%d cells under %d columns", len(row), len(header))
+	}
+	for i, f := range extract.MentionFields() {
+		if rec[f.Key] == nil {
+			t.Errorf("atlas extract: no %q in %s", f.Key, line)
+		}
+		if row[i+1] == "" {
+			t.Errorf("mentions.csv: %s empty in %v", header[i+1], row)
+		}
+	}
+	if rec["doc"] != "a.md" || rec["start"] != 13.0 || row[1] != "13" || row[12] != "0.90" {
+		t.Errorf("offsets in the file and confidence: %s / %v", line, row)
+	}
+	// A landmark located at a place is not that place: no id of its own.
+	m.Name, m.Kind = "ساحة سعد الله الجابري", geo.Landmark
+	line, _ = AppendLine(nil, "a.md", 0, m, extract.MentionFields())
+	if !bytes.Contains(line, []byte(`"place_id":null`)) || !bytes.Contains(line, []byte(`"place_en":null`)) {
+		t.Errorf("a landmark with its place's id: %s", line)
 	}
 }
