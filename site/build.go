@@ -224,6 +224,7 @@ func build(ctx context.Context, opt Options, skip map[string]error) (rep *Report
 	if err != nil {
 		return nil, nil, err
 	}
+	defer cache.close()
 	popt := publish.Options{Force: opt.Force, Step: opt.publishStep}
 	if cache != nil {
 		popt.OldTimes = cache.oldTimes

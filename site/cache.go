@@ -12,7 +12,6 @@ import (
 	"path/filepath"
 	"sort"
 	"strconv"
-	"strings"
 	"sync"
 	"time"
 
@@ -29,12 +28,11 @@ import (
 // 14: events.csv cites them all and gives the confidence).
 const cacheFormat = "atlas-cache-16"
 
-// The cache's files: analyses/<key><analysisSuffix>, the pages and the
-// rows index.
+// The cache's files besides the analyses' pack (pack.go): the pages and
+// the rows index.
 const (
-	analysisSuffix = ".analysis"
-	pagesFile      = "pages.index"
-	rowsFile       = "rows.index"
+	pagesFile = "pages.index"
+	rowsFile  = "rows.index"
 )
 
 // buildCache remembers between builds what analysing each briefing gave
@@ -43,14 +41,13 @@ const (
 // tool's version, the gazetteer's, the templates and the options: a key
 // that matches means the work would give the same bytes.
 //
-// Each analysis is a file of its own under analyses/, named by its key
-// (encoded by encodeAnalysis),
-// so a build reads and writes only what it needs, on every core, and a
-// crash leaves nothing wrong behind. pagesFile lists the pages
-// of the last build. After a successful build, analyses it did not use
-// are removed, so the cache does not grow with deleted briefings. Every
-// file carries a hash of its bytes (see codec.go): a damaged one is
-// removed and counted, and its work done afresh.
+// Each analysis (encoded by encodeAnalysis) is a record of the pack
+// (pack.go), found by its key, so a build reads and writes only what it
+// needs, on every core, and a crash leaves nothing wrong behind.
+// pagesFile lists the pages of the last build. After a successful build,
+// analyses it did not use go, so the cache does not grow with deleted
+// briefings. Every entry carries a hash of its bytes (see codec.go): a
+// damaged one is dropped and counted, and its work done afresh.
 type buildCache struct {
 	dir  string
 	salt string // what every key depends on besides the article
@@ -59,9 +56,7 @@ type buildCache struct {
 	oldTimes map[string]int64      // the output's modification times, likewise
 	times    map[string]int64      // this build's, set once the site is in place
 
-	// analyses/ is made once, not before every write.
-	mkdir    sync.Once
-	mkdirErr error
+	pack *analysisPack
 
 	oldRows *rowsIndex // the last build's, when it matches this salt
 	newRows *rowsIndex // this build's, once its downloads are written
@@ -130,9 +125,13 @@ type cachedEvent struct {
 	bStart, bEnd int // byte offsets of the evidence; -1 when it is stored
 }
 
+// newCache opens the cache in dir with none of its content: the analyses'
+// pack takes this build's, which the next build reads.
 func newCache(dir, salt string) *buildCache {
-	return &buildCache{dir: dir, salt: salt, oldPages: map[string]cachedPage{},
+	c := &buildCache{dir: dir, salt: salt, oldPages: map[string]cachedPage{},
 		used: map[string]bool{}, pages: map[string]cachedPage{}}
+	c.pack, _ = openPack(dir, true)
+	return c
 }
 
 // newBuildCache opens the cache opt asks for, or returns nil.
@@ -155,6 +154,9 @@ func newBuildCache(opt Options) (*buildCache, error) {
 func (c *buildCache) analysisNote() string {
 	if c == nil {
 		return ""
+	}
+	if c.pack.busy {
+		return ", none from the cache: another build is using " + c.dir
 	}
 	return fmt.Sprintf(", %d unchanged from the cache", c.analysisHits)
 }
@@ -207,7 +209,12 @@ func (c *buildCache) damage(path string) {
 // openCache opens the cache in dir. A missing, unreadable, damaged or
 // outdated cache is an empty one: the cache only ever saves time.
 func openCache(dir, salt string) *buildCache {
-	c := newCache(dir, salt)
+	c := &buildCache{dir: dir, salt: salt, oldPages: map[string]cachedPage{},
+		used: map[string]bool{}, pages: map[string]cachedPage{}}
+	var damaged bool
+	if c.pack, damaged = openPack(dir, false); damaged {
+		c.damaged++
+	}
 	if idx, ok := readEntry(c, filepath.Join(dir, rowsFile), decodeRows); ok && idx.Salt == salt && idx.Rows != nil {
 		c.oldRows = idx
 	}
@@ -240,25 +247,17 @@ func (c *buildCache) save() error {
 	// Caches of format 9 and before kept their indexes in gob.
 	os.Remove(filepath.Join(c.dir, "pages.gob"))
 	os.Remove(filepath.Join(c.dir, "rows.gob"))
-	return prune(filepath.Join(c.dir, "analyses"), analysisSuffix, c.used)
+	// Caches of format 16 and before kept an analysis per file.
+	os.RemoveAll(filepath.Join(c.dir, "analyses"))
+	return c.pack.save(c.used)
 }
 
-// prune removes the files of dir named <key><suffix> whose key this build
-// did not use, so the cache does not grow with deleted briefings.
-func prune(dir, suffix string, used map[string]bool) error {
-	entries, err := os.ReadDir(dir)
-	if errors.Is(err, fs.ErrNotExist) {
-		return nil
+// close lets go of the cache's files; a build calls it whether it
+// succeeded or not.
+func (c *buildCache) close() {
+	if c != nil {
+		c.pack.close()
 	}
-	if err != nil {
-		return fmt.Errorf("cache: %w", err)
-	}
-	for _, e := range entries {
-		if key, ok := strings.CutSuffix(e.Name(), suffix); ok && !used[key] {
-			os.Remove(filepath.Join(dir, e.Name()))
-		}
-	}
-	return nil
 }
 
 // rowsKey names an article's share of the downloads: what any page may
@@ -326,15 +325,23 @@ func (c *buildCache) analysisKey(doc *content.Article) string {
 
 // analysis returns the cached analysis of doc, or nil.
 func (c *buildCache) analysis(g *geo.Gazetteer, doc *content.Article, key string) *Article {
-	path := filepath.Join(c.dir, "analyses", key+analysisSuffix)
-	ca, ok := readEntry(c, path, decodeAnalysis)
+	entry, ok := c.pack.get(key)
 	if !ok {
 		return nil
 	}
-	a, err := ca.article(g, doc)
+	ca, err := decodeAnalysis(entry)
+	var a *Article
+	if err == nil {
+		// Intact, yet it may not fit the text its key names.
+		a, err = ca.article(g, doc)
+	}
 	if err != nil {
-		// Intact, yet it does not fit the text its key names.
-		c.damage(path)
+		if !errors.Is(err, errOtherFormat) {
+			c.pack.drop(key)
+			c.mu.Lock()
+			c.damaged++
+			c.mu.Unlock()
+		}
 		return nil
 	}
 	c.mu.Lock()
@@ -346,17 +353,7 @@ func (c *buildCache) analysis(g *geo.Gazetteer, doc *content.Article, key string
 
 // putAnalysis stores a's analysis; a failure only means no cache entry.
 func (c *buildCache) putAnalysis(key string, a *Article) {
-	dir := filepath.Join(c.dir, "analyses")
-	c.mkdir.Do(func() { c.mkdirErr = os.MkdirAll(dir, 0o755) })
-	if c.mkdirErr != nil {
-		return
-	}
-	ca := newCachedAnalysis(a)
-	err := writeAtomic(dir, key+analysisSuffix, func(w io.Writer) error {
-		_, err := w.Write(encodeAnalysis(ca))
-		return err
-	})
-	if err == nil {
+	if err := c.pack.put(key, encodeAnalysis(newCachedAnalysis(a))); err == nil {
 		c.mu.Lock()
 		c.used[key] = true
 		c.mu.Unlock()
