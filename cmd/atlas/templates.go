@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/briefing-atlas/atlas/assets"
+	"github.com/briefing-atlas/atlas/site"
 	"github.com/briefing-atlas/atlas/templates"
 	"github.com/spf13/cobra"
 )
@@ -22,13 +23,20 @@ func newTemplatesCmd() *cobra.Command {
 		},
 	}
 	var configFile string
+	var data bool
 	list := &cobra.Command{
 		Use:   "list",
 		Short: "List the templates and assets a site may replace, and which this site does",
 		Long: `List every file of atlas's templates/ and assets/ folders. A file of the
 same name in the site's own templates/ or assets/ (beside atlas.toml)
 replaces atlas's; the list marks those. Copy one from atlas's repository,
-change it, and the rest stays atlas's.`,
+change it, and the rest stays atlas's.
+
+With --data, each page template is followed by what it is given: the
+members of its data as the template names them (.Title, .EventList) and
+their Go types. A page's address is {{.Root}}{{articleHref .}},
+{{.Root}}{{placeHref .}} or {{.Root}}{{govHref .}}, never put together by
+hand, so that links work under any path and from a copy on disk.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			cfg, err := siteConfig(cmd, configFile)
@@ -36,6 +44,12 @@ change it, and the rest stays atlas's.`,
 				return err
 			}
 			w := cmd.OutOrStdout()
+			if data {
+				fmt.Fprintln(w, "functions every template may call:")
+				for _, f := range site.TemplateFuncs() {
+					fmt.Fprintf(w, "    %s\n", f)
+				}
+			}
 			for _, set := range []struct {
 				dir  string
 				fsys fs.FS
@@ -58,6 +72,11 @@ change it, and the rest stays atlas's.`,
 					} else {
 						fmt.Fprintln(w, name)
 					}
+					if data && set.dir == "templates" {
+						for _, m := range site.TemplateData(p) {
+							fmt.Fprintf(w, "    %s\n", m)
+						}
+					}
 					return nil
 				})
 				if err != nil {
@@ -67,6 +86,7 @@ change it, and the rest stays atlas's.`,
 			return nil
 		},
 	}
+	list.Flags().BoolVar(&data, "data", false, "also list what each page template is given")
 	addConfigFlag(list, &configFile)
 	cmd.AddCommand(list)
 	return cmd

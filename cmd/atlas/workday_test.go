@@ -174,6 +174,26 @@ func TestTemplatesList(t *testing.T) {
 			t.Errorf("templates list lacks %q:\n%s", want, out)
 		}
 	}
+	if strings.Contains(out, ".EventList") {
+		t.Errorf("templates list shows the data without --data:\n%s", out)
+	}
+	// With --data: each page template's data, and the functions.
+	out, _, err = run(t, "templates", "list", "--data")
+	if err != nil {
+		t.Fatal(err)
+	}
+	article := out[strings.Index(out, "templates/article.html"):]
+	article = article[:strings.Index(article, "templates/base.html")]
+	for _, want := range []string{"    .EventList HTML\n", "    .Root string\n", "    .Prev *Article\n"} {
+		if !strings.Contains(article, want) {
+			t.Errorf("article.html's data lacks %q:\n%s", want, article)
+		}
+	}
+	for _, want := range []string{"    govHref (*Place) string\n", "    articleHref (*Article) string\n", "    t (string) string\n"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("templates list --data lacks the function %q:\n%s", want, out)
+		}
+	}
 }
 
 // TestCheckFindsBrokenLinks: a site template with a dead link fails check.

@@ -1,0 +1,95 @@
+package site
+
+import (
+	"reflect"
+	"slices"
+	"strings"
+)
+
+// pageData is the data each page template is executed with; base.html,
+// which every page uses, gets the page's, and every one has page's
+// members.
+var pageData = map[string]reflect.Type{
+	"index.html":       reflect.TypeFor[indexPage](),
+	"article.html":     reflect.TypeFor[articlePage](),
+	"governorate.html": reflect.TypeFor[governoratePage](),
+	"place.html":       reflect.TypeFor[placePage](),
+	"events.html":      reflect.TypeFor[eventsPage](),
+	"search.html":      reflect.TypeFor[page](),
+	"404.html":         reflect.TypeFor[page](),
+	"base.html":        reflect.TypeFor[page](),
+}
+
+// TemplateData lists what the template name may use of its data, as the
+// template writes it (.Title, .EventList), with the Go type of each; the
+// members every page has (page's) come last. It is nil for a file that
+// is not a page template. Sites that replace a template write to this
+// list: atlas keeps it, and a test holds atlas's own templates to it.
+func TemplateData(name string) []string {
+	t, ok := pageData[name]
+	if !ok {
+		return nil
+	}
+	own, shared := members(t), members(reflect.TypeFor[page]())
+	if name == "base.html" {
+		// Its "filters" block is used by the index and the events page.
+		return append(shared, ".Shown int (in the \"filters\" block, on the index and events pages)")
+	}
+	if t == reflect.TypeFor[page]() {
+		return shared
+	}
+	var out []string
+	for _, m := range own {
+		if !slices.Contains(shared, m) {
+			out = append(out, m)
+		}
+	}
+	return append(out, shared...)
+}
+
+// members are t's exported fields (promoted ones too) and methods, each
+// as ".Name type", in their declared order, methods after fields.
+func members(t reflect.Type) []string {
+	var out []string
+	for _, f := range reflect.VisibleFields(t) {
+		if f.IsExported() && !f.Anonymous {
+			out = append(out, "."+f.Name+" "+typeName(f.Type))
+		}
+	}
+	for i := range t.NumMethod() {
+		m := t.Method(i)
+		var in []string
+		for j := 1; j < m.Type.NumIn(); j++ {
+			in = append(in, typeName(m.Type.In(j)))
+		}
+		sig := ""
+		if len(in) > 0 {
+			sig = " (" + strings.Join(in, ", ") + ")"
+		}
+		out = append(out, "."+m.Name+sig+" "+typeName(m.Type.Out(0)))
+	}
+	return out
+}
+
+// typeName is t as a template author reads it: without package paths,
+// and "template.HTML" as HTML, written as it is.
+func typeName(t reflect.Type) string {
+	s := t.String()
+	for _, pkg := range []string{"site.", "geo.", "template.", "events.", "extract."} {
+		s = strings.ReplaceAll(s, pkg, "")
+	}
+	return s
+}
+
+// TemplateFuncs are the functions every template may call, each with its
+// Go signature: the page addresses (articleHref, placeHref, govHref), the
+// translation of a phrase (t) and the helpers the pages use.
+func TemplateFuncs() []string {
+	var out []string
+	for name, f := range funcs {
+		out = append(out, name+" "+strings.TrimPrefix(typeName(reflect.TypeOf(f)), "func"))
+	}
+	out = append(out, "t (string) string")
+	slices.Sort(out)
+	return out
+}
