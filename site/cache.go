@@ -386,7 +386,7 @@ func (c *buildCache) pageKey(a *Article, prev, next *Article) string {
 // placeKey names the inputs of a place's page: the place, how often it
 // is named, and the mentions and events the page lists. "" when one of
 // their articles has no cache key.
-func (c *buildCache) placeKey(id string, mentions, evs int, listed []listedMention, listedEvents []placeEvent) string {
+func (c *buildCache) placeKey(id string, mentions, evs int, listed []ListedMention, listedEvents []PlaceEvent) string {
 	// Appended by hand, not with Fprintf: a rebuild keys every place page.
 	b := make([]byte, 0, 64+len(listed)*64+len(listedEvents)*48)
 	b = fmt.Appendf(b, "%s\x00place\x00%s\x00%d\x00%d\x00", c.salt, id, mentions, evs)
@@ -414,7 +414,7 @@ func (c *buildCache) placeKey(id string, mentions, evs int, listed []listedMenti
 // charts and places, and every briefing that names it (not only those
 // listed: a site's own template may list them all). "" when one of those
 // briefings has no cache key.
-func (c *buildCache) governorateKey(g *govSummary) string {
+func (c *buildCache) governorateKey(g *GovernorateSummary) string {
 	b := make([]byte, 0, 256+len(g.Articles)*48)
 	b = fmt.Appendf(b, "%s\x00governorate\x00%s\x00%d\x00%d\x00", c.salt, g.Place.ID, g.Mentions, g.Events)
 	for _, t := range g.ByType {

@@ -10,14 +10,14 @@ import (
 // which every page uses, gets the page's, and every one has page's
 // members.
 var pageData = map[string]reflect.Type{
-	"index.html":       reflect.TypeFor[indexPage](),
-	"article.html":     reflect.TypeFor[articlePage](),
-	"governorate.html": reflect.TypeFor[governoratePage](),
-	"place.html":       reflect.TypeFor[placePage](),
-	"events.html":      reflect.TypeFor[eventsPage](),
-	"search.html":      reflect.TypeFor[page](),
-	"404.html":         reflect.TypeFor[page](),
-	"base.html":        reflect.TypeFor[page](),
+	"index.html":       reflect.TypeFor[IndexPage](),
+	"article.html":     reflect.TypeFor[ArticlePage](),
+	"governorate.html": reflect.TypeFor[GovernoratePage](),
+	"place.html":       reflect.TypeFor[PlacePage](),
+	"events.html":      reflect.TypeFor[EventsPage](),
+	"search.html":      reflect.TypeFor[Page](),
+	"404.html":         reflect.TypeFor[Page](),
+	"base.html":        reflect.TypeFor[Page](),
 }
 
 // TemplateData lists what the template name may use of its data, as the
@@ -30,12 +30,12 @@ func TemplateData(name string) []string {
 	if !ok {
 		return nil
 	}
-	own, shared := members(t), members(reflect.TypeFor[page]())
+	own, shared := members(t), members(reflect.TypeFor[Page]())
 	if name == "base.html" {
 		// Its "filters" block is used by the index and the events page.
 		return append(shared, ".Shown int (in the \"filters\" block, on the index and events pages)")
 	}
-	if t == reflect.TypeFor[page]() {
+	if t == reflect.TypeFor[Page]() {
 		return shared
 	}
 	var out []string

@@ -113,7 +113,7 @@ func searchEntry(a *Article) ([]byte, error) {
 
 // finishSearch ends data/search.js after its docs entries: the places,
 // and the end of the script.
-func finishSearch(f io.Writer, docs int, places []*placeSummary) error {
+func finishSearch(f io.Writer, docs int, places []*PlaceSummary) error {
 	if docs == 0 {
 		io.WriteString(f, "null")
 	} else {

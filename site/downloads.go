@@ -197,7 +197,7 @@ func (d *downloads) flush(i int) error {
 
 // close finishes the files, the search index with the site's places,
 // and gives the cache their index.
-func (d *downloads) close(places []*placeSummary) error {
+func (d *downloads) close(places []*PlaceSummary) error {
 	for i := range d.runs {
 		if err := d.flush(i); err != nil {
 			d.abort()

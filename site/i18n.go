@@ -55,7 +55,7 @@ var english = map[string]string{
 }
 
 // T returns phrase in the page's language.
-func (p page) T(phrase string) string {
+func (p Page) T(phrase string) string {
 	if p.Lang == English {
 		if en, ok := english[phrase]; ok {
 			return en
@@ -65,7 +65,7 @@ func (p page) T(phrase string) string {
 }
 
 // Dir is the page's writing direction.
-func (p page) Dir() string {
+func (p Page) Dir() string {
 	if p.Lang == English {
 		return "ltr"
 	}
@@ -74,21 +74,21 @@ func (p page) Dir() string {
 
 // TypeLabel, SubTypeLabel and ActorLabel name events in the page's
 // language: ACLED's English names, or their Arabic.
-func (p page) TypeLabel(t string) string {
+func (p Page) TypeLabel(t string) string {
 	if p.Lang == English {
 		return t
 	}
 	return typeLabels[t]
 }
 
-func (p page) SubTypeLabel(t string) string {
+func (p Page) SubTypeLabel(t string) string {
 	if p.Lang == English {
 		return t
 	}
 	return subTypeLabels[t]
 }
 
-func (p page) ActorLabel(a string) string {
+func (p Page) ActorLabel(a string) string {
 	if p.Lang == English {
 		return englishActors[a]
 	}
@@ -102,7 +102,7 @@ var englishActors = map[string]string{
 }
 
 // UI is the translation table atlas.js needs, empty for Arabic.
-func (p page) UI() map[string]string {
+func (p Page) UI() map[string]string {
 	if p.Lang != English {
 		return map[string]string{}
 	}

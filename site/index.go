@@ -18,16 +18,16 @@ import (
 type siteIndex struct {
 	gaz *geo.Gazetteer
 
-	govs      []*govSummary
+	govs      []*GovernorateSummary
 	govIndex  map[string]int
 	govPlaces []map[*geo.Place]int
 	byType    []map[string]int
 	byMonth   []map[string]int
 	perGov    []int // one briefing's mentions in each governorate
 
-	byPlace map[string]*placeSummary
+	byPlace map[string]*PlaceSummary
 
-	events []eventRef     // the latest events, at least maxMapped once there are that many
+	events []EventRef     // the latest events, at least maxMapped once there are that many
 	count  int            // every event
 	totals map[string]int // events by type
 	kinds  map[[2]string]*eventKind
@@ -53,12 +53,12 @@ type unresolvedName struct {
 }
 
 func newSiteIndex(g *geo.Gazetteer) *siteIndex {
-	x := &siteIndex{gaz: g, govIndex: map[string]int{}, byPlace: map[string]*placeSummary{},
+	x := &siteIndex{gaz: g, govIndex: map[string]int{}, byPlace: map[string]*PlaceSummary{},
 		totals: map[string]int{}, kinds: map[[2]string]*eventKind{}, strs: map[string]string{},
 		unresolved: map[string]*unresolvedName{}}
 	for i, gp := range g.Governorates() {
 		x.govIndex[gp.ID] = i
-		x.govs = append(x.govs, &govSummary{Place: gp})
+		x.govs = append(x.govs, &GovernorateSummary{Place: gp})
 		x.govPlaces = append(x.govPlaces, map[*geo.Place]int{})
 		x.byType = append(x.byType, map[string]int{})
 		x.byMonth = append(x.byMonth, map[string]int{})
@@ -112,7 +112,7 @@ func (x *siteIndex) add(light *Article, a *Article, sentences []string) {
 		s := x.summary(p)
 		s.named = true
 		s.Mentions++
-		s.mentions.add(listedMention{Article: light, N: n, Surface: x.keep(m.Surface), Sentence: sentences[n]})
+		s.mentions.add(ListedMention{Article: light, N: n, Surface: x.keep(m.Surface), Sentence: sentences[n]})
 	}
 	x.mentions += len(a.Mentions)
 	x.located += located
@@ -142,7 +142,7 @@ func (x *siteIndex) add(light *Article, a *Article, sentences []string) {
 			kind = &eventKind{x.keep(e.Type), x.keep(e.SubType)}
 			x.kinds[[2]string{kind.Type, kind.SubType}] = kind
 		}
-		pe := placeEvent{Article: light, N: int32(k), Dead: -1, kind: kind}
+		pe := PlaceEvent{Article: light, N: int32(k), Dead: -1, kind: kind}
 		if e.Fatalities != nil {
 			pe.Dead = int32(*e.Fatalities)
 		}
@@ -154,7 +154,7 @@ func (x *siteIndex) add(light *Article, a *Article, sentences []string) {
 			s.Events++
 			s.events.add(pe)
 		}
-		x.events = append(x.events, eventRef{Event: x.copyEvent(e), Article: light, N: k})
+		x.events = append(x.events, EventRef{Event: x.copyEvent(e), Article: light, N: k})
 	}
 	// Only the latest maxMapped events are shown anywhere: keep a window
 	// of them, trimmed now and then rather than at every event.
@@ -213,10 +213,10 @@ func seenBefore(ms []extract.Mention, id string) bool {
 }
 
 // summary is the place's summary, made on first use.
-func (x *siteIndex) summary(p *geo.Place) *placeSummary {
+func (x *siteIndex) summary(p *geo.Place) *PlaceSummary {
 	s := x.byPlace[p.ID]
 	if s == nil {
-		s = &placeSummary{Place: p}
+		s = &PlaceSummary{Place: p}
 		x.byPlace[p.ID] = s
 	}
 	return s
@@ -251,7 +251,7 @@ func (x *siteIndex) copyEvent(e *events.Event) *events.Event {
 }
 
 // latestEvents is the latest maxMapped events, oldest first.
-func (x *siteIndex) latestEvents() []eventRef {
+func (x *siteIndex) latestEvents() []EventRef {
 	if len(x.events) > maxMapped {
 		return x.events[len(x.events)-maxMapped:]
 	}
@@ -259,7 +259,7 @@ func (x *siteIndex) latestEvents() []eventRef {
 }
 
 // governorates is the summary of each of the 14.
-func (x *siteIndex) governorates() []*govSummary {
+func (x *siteIndex) governorates() []*GovernorateSummary {
 	for i, g := range x.govs {
 		g.ByType = typeCounts(x.byType[i])
 		g.ByMonth = monthCounts(x.byMonth[i])
@@ -273,8 +273,8 @@ func (x *siteIndex) governorates() []*govSummary {
 
 // places is every place a mention names, by id: a place only an event's
 // landmark stands at has no page.
-func (x *siteIndex) places() []*placeSummary {
-	out := make([]*placeSummary, 0, len(x.byPlace))
+func (x *siteIndex) places() []*PlaceSummary {
+	out := make([]*PlaceSummary, 0, len(x.byPlace))
 	for _, s := range x.byPlace {
 		if s.named {
 			out = append(out, s)

@@ -16,7 +16,7 @@ func (d *searchDoc) appendJSON(b []byte) []byte {
 }
 
 // appendJSON appends m as json.Marshal encodes it.
-func (m *mapData) appendJSON(b []byte) ([]byte, error) {
+func (m *MapData) appendJSON(b []byte) ([]byte, error) {
 	w := export.Writer{B: b}
 	w.Raw("{")
 	if m.Tiles != "" {
@@ -46,7 +46,7 @@ func (m *mapData) appendJSON(b []byte) ([]byte, error) {
 	return w.B, w.Err
 }
 
-func (k *marker) write(w *export.Writer) {
+func (k *Marker) write(w *export.Writer) {
 	w.Float(`{"lat":`, k.Lat)
 	w.Float(`,"lon":`, k.Lon)
 	w.Str(`,"name":`, k.Name)

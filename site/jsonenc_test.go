@@ -67,15 +67,15 @@ func TestJSONEncodersMatchMarshal(t *testing.T) {
 		}
 		check("search entry", d, d.appendJSON(nil), nil)
 
-		m := &mapData{Mode: randomString(rng)}
+		m := &MapData{Mode: randomString(rng)}
 		if rng.IntN(2) == 0 {
 			m.Tiles, m.Focus, m.Place = randomString(rng), randomString(rng), randomString(rng)
 		}
 		if rng.IntN(5) > 0 {
-			m.Markers = []marker{}
+			m.Markers = []Marker{}
 		}
 		for n := rng.IntN(4); n > 0; n-- {
-			k := marker{Lat: randomFloat(rng), Lon: randomFloat(rng), Name: randomString(rng), NameEn: randomString(rng),
+			k := Marker{Lat: randomFloat(rng), Lon: randomFloat(rng), Name: randomString(rng), NameEn: randomString(rng),
 				Kind: geo.Kind(randomString(rng)), Gov: randomString(rng), Count: rng.IntN(100), Approx: rng.IntN(2) == 0,
 				Href: randomString(rng)}
 			if rng.IntN(2) == 0 {

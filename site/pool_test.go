@@ -75,9 +75,9 @@ func TestInOrder(t *testing.T) {
 
 func TestLatestKeepsTheNewest(t *testing.T) {
 	for _, n := range []int{0, 1, maxListed - 1, maxListed, maxListed + 1, 3*maxListed + 7} {
-		var l latest[listedMention]
+		var l latest[ListedMention]
 		for i := range n {
-			l.add(listedMention{N: i})
+			l.add(ListedMention{N: i})
 		}
 		got := l.newest()
 		if len(got) != min(n, maxListed) {

@@ -34,9 +34,9 @@ type pageRenderer struct {
 	opt      Options
 	articles []*Article // every briefing's metadata, in the site's order
 	pages    map[string]*template.Template
-	govs     []*govSummary
-	places   []*placeSummary // every place with a mention, by id
-	events   []eventRef      // the latest maxMapped events, oldest first
+	govs     []*GovernorateSummary
+	places   []*PlaceSummary // every place with a mention, by id
+	events   []EventRef      // the latest maxMapped events, oldest first
 	count    int             // every event
 	totals   map[string]int  // events by type
 	cache    *buildCache     // nil when not caching
@@ -45,8 +45,8 @@ type pageRenderer struct {
 	buffers  sync.Pool // of *bytes.Buffer, for the pages being rendered
 }
 
-// eventRef is an event with the article that reports it.
-type eventRef struct {
+// EventRef is an event with the article that reports it.
+type EventRef struct {
 	*events.Event
 	Article *Article
 	N       int // the event's number in its article
@@ -89,7 +89,7 @@ func parseTemplates(t *template.Template, fsys fs.FS, names ...string) (*templat
 // template functions: {{t "…"}} is {{$.T "…"}} without looking a method
 // up by name on every call, a tenth of rendering an archive's pages.
 func (r *pageRenderer) languageFuncs() template.FuncMap {
-	p := page{Lang: r.lang()}
+	p := Page{Lang: r.lang()}
 	return template.FuncMap{"t": p.T}
 }
 
@@ -115,13 +115,13 @@ var funcs = template.FuncMap{
 	},
 	// eventDate is the date for filters (YYYY-MM-DD), eventDateShown the
 	// date as precise as the text gives it (2016-12-22, 2016-12, 2016).
-	"eventDate": func(e eventRef) string {
+	"eventDate": func(e EventRef) string {
 		if e.Date == nil {
 			return ""
 		}
 		return e.Date.Format("2006-01-02")
 	},
-	"eventDateShown": func(e eventRef) string {
+	"eventDateShown": func(e EventRef) string {
 		if e.Date == nil {
 			return ""
 		}
@@ -146,33 +146,33 @@ var funcs = template.FuncMap{
 	},
 }
 
-// page is what every template gets.
-type page struct {
+// Page is what every template gets.
+type Page struct {
 	Lang      Language
 	Root      string // path from the page to the site root: "" or "../"
 	SiteTitle string
 	Title     string
 	Kind      string // index, article, governorate, place, events, search, 404
-	Map       *mapData
+	Map       *MapData
 	// Scripts are extra data scripts the page loads (data/events.js …).
 	Scripts []string
-	Govs    []*govSummary
+	Govs    []*GovernorateSummary
 	// Colors is the site's own event colours as CSS declarations, "" for
 	// atlas's.
 	Colors template.CSS
 }
 
-// mapData is the page's map, handed to assets/atlas.js as JSON.
-type mapData struct {
+// MapData is the page's map, handed to assets/atlas.js as JSON.
+type MapData struct {
 	Tiles   string   `json:"tiles,omitempty"` // an online tile layer for hosted sites
 	Mode    string   `json:"mode"`            // mentions or events
 	Focus   string   `json:"focus,omitempty"` // governorate p-code to zoom to
 	Place   string   `json:"place,omitempty"` // place id whose events to show
-	Markers []marker `json:"markers"`
+	Markers []Marker `json:"markers"`
 }
 
-// marker is one place on a map with what the page says of it.
-type marker struct {
+// Marker is one place on a map with what the page says of it.
+type Marker struct {
 	Lat      float64  `json:"lat"`
 	Lon      float64  `json:"lon"`
 	Name     string   `json:"name"`
@@ -185,63 +185,69 @@ type marker struct {
 	Href     string   `json:"href,omitempty"`   // the place's page
 }
 
-type govSummary struct {
+// GovernorateSummary is a governorate across the atlas: its mentions and
+// events, counted by type and by month, its briefings and its most named
+// places.
+type GovernorateSummary struct {
 	Place    *geo.Place
 	Mentions int
 	Events   int
-	ByType   []typeCount
-	ByMonth  []monthCount
+	ByType   []TypeCount
+	ByMonth  []MonthCount
 	Articles []*Article
-	Places   []placeCount
+	Places   []PlaceCount
 }
 
-type typeCount struct {
+// TypeCount is how many events of one type, with its bar in a chart.
+type TypeCount struct {
 	Type  string
 	Count int
 	Width int // bar width in the chart, 0–100
 }
 
-type monthCount struct {
+// MonthCount is how many events in one month, with its bar in a chart.
+type MonthCount struct {
 	Month  string
 	Count  int
 	Height int // bar height in the chart, 0–60
 }
 
-type placeCount struct {
+// PlaceCount is a place and how many times a page's briefings name it.
+type PlaceCount struct {
 	Place *geo.Place
 	Count int
 }
 
-// placeSummary is a resolved place with its mentions and events across
+// PlaceSummary is a resolved place with its mentions and events across
 // the atlas: their numbers, and the latest of each, which its page lists.
 // An archive names a city tens of thousands of times; nothing here grows
 // with that.
-type placeSummary struct {
+type PlaceSummary struct {
 	Place    *geo.Place
 	Mentions int // mentions that name it
 	Events   int // events at it
-	mentions latest[listedMention]
-	events   latest[placeEvent]
+	mentions latest[ListedMention]
+	events   latest[PlaceEvent]
 	named    bool // a mention names it (not only an event's landmark)
 }
 
-// listedMention is a mention a place page may list, with what it shows.
-type listedMention struct {
+// ListedMention is a mention a place page may list, with what it shows.
+type ListedMention struct {
 	Article           *Article
 	N                 int // mention number in the article
 	Surface, Sentence string
 }
 
-// placeEvent is an event that names a place, as place pages list it.
-type placeEvent struct {
+// PlaceEvent is an event that names a place, as place pages list it.
+type PlaceEvent struct {
 	Article *Article
 	N       int32 // the event's number in its article
 	Dead    int32 // fatalities, -1 when not given
 	kind    *eventKind
 }
 
-func (e placeEvent) Type() string    { return e.kind.Type }
-func (e placeEvent) SubType() string { return e.kind.SubType }
+func (e PlaceEvent) Type() string    { return e.kind.Type }
+func (e PlaceEvent) SubType() string { return e.kind.SubType }
 
 // latest keeps the last maxListed items it is given.
 type latest[T any] struct {
@@ -323,7 +329,7 @@ func (r *pageRenderer) exec(w *publish.Stage, name, out string, data any) error 
 // for each of an archive's pages, buffers cost a second of a 10k build.
 func (r *pageRenderer) execSum(w *publish.Stage, name, out string, data any) (string, int64, error) {
 	switch p := data.(type) {
-	case interface{ mapOf() *mapData }:
+	case interface{ mapOf() *MapData }:
 		if m := p.mapOf(); m != nil {
 			m.Tiles = r.opt.Tiles
 		}
@@ -343,7 +349,7 @@ func (r *pageRenderer) execSum(w *publish.Stage, name, out string, data any) (st
 	return sum, int64(buf.Len()), err
 }
 
-func (p page) mapOf() *mapData { return p.Map }
+func (p Page) mapOf() *MapData { return p.Map }
 
 // cssColour is a colour safe to write into a style sheet as it is.
 var cssColour = regexp.MustCompile(`^(#[0-9a-fA-F]{3,8}|[a-zA-Z]{3,20})$`)
@@ -370,7 +376,7 @@ func colorCSS(colors map[string]string) template.CSS {
 // than by html/template's escaper, which is slow on large values; like
 // encoding/json, appendJSON escapes <, > and & (and U+2028/2029), so the
 // JSON is safe inside <script>.
-func (p page) MapJSON() template.JS {
+func (p Page) MapJSON() template.JS {
 	if p.Map == nil {
 		return "null"
 	}
@@ -381,8 +387,8 @@ func (p page) MapJSON() template.JS {
 	return template.JS(b)
 }
 
-func (r *pageRenderer) base(root, title, kind string) page {
-	return page{Lang: r.lang(), Root: root, SiteTitle: r.opt.Title, Title: title, Kind: kind, Govs: r.govs, Colors: colorCSS(r.opt.Colors)}
+func (r *pageRenderer) base(root, title, kind string) Page {
+	return Page{Lang: r.lang(), Root: root, SiteTitle: r.opt.Title, Title: title, Kind: kind, Govs: r.govs, Colors: colorCSS(r.opt.Colors)}
 }
 
 func (r *pageRenderer) lang() Language {
@@ -392,21 +398,21 @@ func (r *pageRenderer) lang() Language {
 	return Arabic
 }
 
-func typeCounts(counts map[string]int) []typeCount {
+func typeCounts(counts map[string]int) []TypeCount {
 	most := 0
 	for _, n := range counts {
 		most = max(most, n)
 	}
-	var out []typeCount
+	var out []TypeCount
 	for _, t := range typeOrder {
 		if n := counts[t]; n > 0 {
-			out = append(out, typeCount{Type: t, Count: n, Width: 100 * n / most})
+			out = append(out, TypeCount{Type: t, Count: n, Width: 100 * n / most})
 		}
 	}
 	return out
 }
 
-func monthCounts(counts map[string]int) []monthCount {
+func monthCounts(counts map[string]int) []MonthCount {
 	most := 0
 	months := make([]string, 0, len(counts))
 	for m, n := range counts {
@@ -414,17 +420,17 @@ func monthCounts(counts map[string]int) []monthCount {
 		most = max(most, n)
 	}
 	sort.Strings(months)
-	out := make([]monthCount, 0, len(months))
+	out := make([]MonthCount, 0, len(months))
 	for _, m := range months {
-		out = append(out, monthCount{Month: m, Count: counts[m], Height: max(2, 60*counts[m]/most)})
+		out = append(out, MonthCount{Month: m, Count: counts[m], Height: max(2, 60*counts[m]/most)})
 	}
 	return out
 }
 
-func sortCounts(counts map[*geo.Place]int) []placeCount {
-	out := make([]placeCount, 0, len(counts))
+func sortCounts(counts map[*geo.Place]int) []PlaceCount {
+	out := make([]PlaceCount, 0, len(counts))
 	for p, n := range counts {
-		out = append(out, placeCount{p, n})
+		out = append(out, PlaceCount{p, n})
 	}
 	sort.Slice(out, func(i, j int) bool {
 		if out[i].Count != out[j].Count {
@@ -435,8 +441,8 @@ func sortCounts(counts map[*geo.Place]int) []placeCount {
 	return out
 }
 
-func newMarker(p *geo.Place, root string) marker {
-	return marker{
+func newMarker(p *geo.Place, root string) Marker {
+	return Marker{
 		Lat: p.Point.Lat(), Lon: p.Point.Lon(), Name: p.NameAr, NameEn: p.NameEn, Kind: p.Kind, Gov: p.Governorate(),
 		Approx: p.CoordFrom != "" || p.Shape != nil, Href: root + placeHref(p),
 	}
@@ -463,15 +469,17 @@ func placeHref(p *geo.Place) string {
 	}, p.ID) + ".html"
 }
 
-type indexPage struct {
-	page
+// IndexPage is what index.html is given: the atlas's latest briefings and
+// its events counted by type.
+type IndexPage struct {
+	Page
 	Articles []*Article // newest first
-	Totals   []typeCount
+	Totals   []TypeCount
 	Events   int
 }
 
 // Shown is how many events the filters show at first: all of them.
-func (p indexPage) Shown() int { return p.Events }
+func (p IndexPage) Shown() int { return p.Events }
 
 func (r *pageRenderer) renderIndex(w *publish.Stage) error {
 	latest := make([]*Article, len(r.articles))
@@ -481,20 +489,23 @@ func (r *pageRenderer) renderIndex(w *publish.Stage) error {
 	if len(latest) > 30 {
 		latest = latest[:30]
 	}
-	p := indexPage{page: r.base("", r.opt.Title, "index"), Articles: latest, Totals: typeCounts(r.totals), Events: r.count}
-	p.Map = &mapData{Mode: "events", Markers: []marker{}}
+	p := IndexPage{Page: r.base("", r.opt.Title, "index"), Articles: latest, Totals: typeCounts(r.totals), Events: r.count}
+	p.Map = &MapData{Mode: "events", Markers: []Marker{}}
 	p.Scripts = []string{"data/events.js"}
 	return r.exec(w, "index.html", "index.html", p)
 }
 
-type articlePage struct {
-	page
+// ArticlePage is what article.html is given: one briefing, its text with
+// its mentions linked (Body), its events, places and governorates, and
+// its neighbours in the site's order.
+type ArticlePage struct {
+	Page
 	Article      *Article
 	Body         template.HTML
 	Heading      template.HTML // "" when the title is shown as it is
-	Places       []placeCount
+	Places       []PlaceCount
 	Governorates []*geo.Place
-	Events       []eventRef
+	Events       []EventRef
 	Prev, Next   *Article
 }
 
@@ -515,8 +526,8 @@ func (r *pageRenderer) renderArticle(w *publish.Stage, a, prev, next *Article) e
 	if err != nil {
 		return err
 	}
-	p := articlePage{
-		page:    r.base("../", a.Title, "article"),
+	p := ArticlePage{
+		Page:    r.base("../", a.Title, "article"),
 		Article: a,
 		// The body and heading are HTML that goldmark or renderText
 		// escaped.
@@ -526,10 +537,10 @@ func (r *pageRenderer) renderArticle(w *publish.Stage, a, prev, next *Article) e
 	// An article page depends only on its article and its neighbours,
 	// which is what lets the cache keep it: no site-wide lists.
 	p.Govs = nil
-	p.Map = &mapData{Mode: "mentions", Markers: []marker{}}
+	p.Map = &MapData{Mode: "mentions", Markers: []Marker{}}
 	p.Prev, p.Next = prev, next
 	for k := range a.Events {
-		p.Events = append(p.Events, eventRef{Event: &a.Events[k], Article: a, N: k})
+		p.Events = append(p.Events, EventRef{Event: &a.Events[k], Article: a, N: k})
 	}
 	byID := map[string]int{}
 	counts := map[*geo.Place]int{}
@@ -591,7 +602,7 @@ func (r *pageRenderer) execCached(w *publish.Stage, name, rel, key string, data 
 // EventList is the article's events as list items. Built here, not in
 // the template: html/template's escaper costs microseconds an action, and
 // an archive has hundreds of thousands of events. Every string is escaped.
-func (p articlePage) EventList() template.HTML {
+func (p ArticlePage) EventList() template.HTML {
 	var b strings.Builder
 	b.Grow(len(p.Events) * 400) // about an item's size: grown once, not doubling
 	for _, e := range p.Events {
@@ -642,7 +653,7 @@ func (p articlePage) EventList() template.HTML {
 }
 
 // PlaceLinks links the article's places to their pages.
-func (p articlePage) PlaceLinks() template.HTML {
+func (p ArticlePage) PlaceLinks() template.HTML {
 	var b strings.Builder
 	b.Grow(len(p.Places) * 80)
 	for i, pc := range p.Places {
@@ -670,9 +681,10 @@ func governorateOf(g *geo.Gazetteer, p *geo.Place) *geo.Place {
 	return g.Place(p.Adm1)
 }
 
-type governoratePage struct {
-	page
-	Gov      *govSummary
+// GovernoratePage is what governorate.html is given.
+type GovernoratePage struct {
+	Page
+	Gov      *GovernorateSummary
 	Articles []*Article // the latest of Gov.Articles, at most maxGovArticles, oldest first
 	More     int        // older briefings not listed
 }
@@ -681,8 +693,8 @@ type governoratePage struct {
 // daily ones: listed whole, an archive of 100k made pages of megabytes.
 const maxGovArticles = 365
 
-func (r *pageRenderer) renderGovernorate(w *publish.Stage, g *govSummary) error {
-	p := governoratePage{page: r.base("../", g.Place.NameAr, "governorate"), Gov: g, Articles: g.Articles}
+func (r *pageRenderer) renderGovernorate(w *publish.Stage, g *GovernorateSummary) error {
+	p := GovernoratePage{Page: r.base("../", g.Place.NameAr, "governorate"), Gov: g, Articles: g.Articles}
 	if n := len(g.Articles); n > maxGovArticles {
 		p.Articles, p.More = g.Articles[n-maxGovArticles:], n-maxGovArticles
 	}
@@ -697,17 +709,19 @@ func (r *pageRenderer) renderGovernorate(w *publish.Stage, g *govSummary) error 
 	// Like article and place pages, a governorate page lists no site-wide
 	// data, so the cache can keep it while its own briefings stay the same.
 	p.Govs = nil
-	p.Map = &mapData{Mode: "events", Focus: g.Place.ID, Markers: []marker{}}
+	p.Map = &MapData{Mode: "events", Focus: g.Place.ID, Markers: []Marker{}}
 	p.Scripts = []string{"data/events.js", "data/districts.js"}
 	return r.execCached(w, "governorate.html", rel, key, p)
 }
 
-type placePage struct {
-	page
-	Place    *placeSummary
+// PlacePage is what place.html is given: the place, its governorate, and
+// the latest of its mentions and events.
+type PlacePage struct {
+	Page
+	Place    *PlaceSummary
 	Gov      *geo.Place
-	Mentions []listedMention // the latest, at most maxListed, newest first
-	Events   []placeEvent    // the latest, at most maxListed, newest first
+	Mentions []ListedMention // the latest, at most maxListed, newest first
+	Events   []PlaceEvent    // the latest, at most maxListed, newest first
 	More     int             // mentions not listed
 }
 
@@ -715,8 +729,8 @@ type placePage struct {
 // times gets its latest mentions, not a page of megabytes.
 const maxListed = 50
 
-func (r *pageRenderer) renderPlace(w *publish.Stage, s *placeSummary) error {
-	p := placePage{page: r.base("../", s.Place.NameAr, "place"), Place: s, Gov: governorateOf(r.opt.Gazetteer, s.Place),
+func (r *pageRenderer) renderPlace(w *publish.Stage, s *PlaceSummary) error {
+	p := PlacePage{Page: r.base("../", s.Place.NameAr, "place"), Place: s, Gov: governorateOf(r.opt.Gazetteer, s.Place),
 		Mentions: s.mentions.newest(), Events: s.events.newest()}
 	p.More = s.Mentions - len(p.Mentions)
 	rel := placeHref(s.Place)
@@ -732,13 +746,13 @@ func (r *pageRenderer) renderPlace(w *publish.Stage, s *placeSummary) error {
 	p.Govs = nil
 	m := newMarker(s.Place, "../")
 	m.Count = s.Mentions
-	p.Map = &mapData{Mode: "mentions", Place: s.Place.ID, Markers: []marker{m}}
+	p.Map = &MapData{Mode: "mentions", Place: s.Place.ID, Markers: []Marker{m}}
 	return r.execCached(w, "place.html", rel, key, p)
 }
 
 // MentionList and EventList are the place page's lists, built here for
 // the same reason as the article's (see articlePage.EventList).
-func (p placePage) MentionList() template.HTML {
+func (p PlacePage) MentionList() template.HTML {
 	var b strings.Builder
 	b.Grow(len(p.Mentions) * 400)
 	for _, m := range p.Mentions {
@@ -781,7 +795,7 @@ func escapeTo(b *strings.Builder, s string) {
 	}
 }
 
-func (p placePage) EventList() template.HTML {
+func (p PlacePage) EventList() template.HTML {
 	var b strings.Builder
 	b.Grow(len(p.Events) * 220)
 	for _, e := range p.Events {
@@ -812,14 +826,16 @@ func (p placePage) EventList() template.HTML {
 	return template.HTML(b.String())
 }
 
-type eventsPage struct {
-	page
-	Events []eventRef
+// EventsPage is what events.html is given: the latest events, for the
+// table, and how many there are in all.
+type EventsPage struct {
+	Page
+	Events []EventRef
 	All    int
 }
 
 // Shown is how many events the filters show at first: the table's.
-func (p eventsPage) Shown() int { return len(p.Events) }
+func (p EventsPage) Shown() int { return len(p.Events) }
 
 // maxTable and maxMapped bound the events table and the events the maps
 // load, so that pages stay usable for an archive of years; the downloads
@@ -835,7 +851,7 @@ func (r *pageRenderer) renderEvents(w *publish.Stage) error {
 	if len(evs) > maxTable {
 		evs = evs[len(evs)-maxTable:]
 	}
-	p := eventsPage{page: r.base("", "", "events"), Events: evs, All: r.count}
+	p := EventsPage{Page: r.base("", "", "events"), Events: evs, All: r.count}
 	p.Title = p.T("الأحداث")
 	return r.exec(w, "events.html", "events.html", p)
 }

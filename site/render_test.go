@@ -20,15 +20,15 @@ func BenchmarkPlacePage(b *testing.B) {
 		b.Fatal(err)
 	}
 	place := opt.Gazetteer.Governorates()[0]
-	s := &placeSummary{Place: place, Mentions: 60, Events: 3, named: true}
+	s := &PlaceSummary{Place: place, Mentions: 60, Events: 3, named: true}
 	for i := range 60 {
 		a := &Article{Article: &content.Article{Slug: "b" + string(rune('a'+i%26)), Title: "عنوان النشرة"}}
-		s.mentions.add(listedMention{Article: a, N: i, Surface: place.NameAr, Sentence: "قصفت طائرات حربية مدينة في ريف المحافظة صباح اليوم."})
+		s.mentions.add(ListedMention{Article: a, N: i, Surface: place.NameAr, Sentence: "قصفت طائرات حربية مدينة في ريف المحافظة صباح اليوم."})
 	}
-	p := placePage{page: r.base("../", place.NameAr, "place"), Place: s, Mentions: s.mentions.newest()}
+	p := PlacePage{Page: r.base("../", place.NameAr, "place"), Place: s, Mentions: s.mentions.newest()}
 	p.Govs = nil
 	m := newMarker(place, "../")
-	p.Map = &mapData{Mode: "mentions", Place: place.ID, Markers: []marker{m}}
+	p.Map = &MapData{Mode: "mentions", Place: place.ID, Markers: []Marker{m}}
 	var buf bytes.Buffer
 	for b.Loop() {
 		buf.Reset()
