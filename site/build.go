@@ -406,7 +406,7 @@ func (b *briefings) work(i int) (out briefingWork) {
 		if doc.Raw == "" && doc.Body == "" {
 			// Its text was not kept: read it again.
 			var err error
-			if doc, err = content.Read(b.opt.Content, light.Path, b.copts); err != nil {
+			if doc, err = content.Reread(b.opt.Content, light.Path, b.copts, light.Article); err != nil {
 				return err
 			}
 			if !sameMetadata(doc, light.Article) {

@@ -6,16 +6,19 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"github.com/cespare/xxhash/v2"
 	"io"
 	"io/fs"
 	"path"
 	"runtime"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
 	"sync"
 	"time"
 	"unicode"
+	"unicode/utf8"
 )
 
 // Format is how an article's body is written.
@@ -47,6 +50,10 @@ type Article struct {
 	// Warnings are problems that did not stop the article, each naming
 	// the file and line.
 	Warnings []string
+	// front is the front matter's bytes as read, and sum the file's hash
+	// (Reread compares them).
+	front string
+	sum   uint64
 }
 
 // DefaultMaxFileSize is the largest briefing read unless Options says
@@ -177,6 +184,63 @@ func isArticle(name string) bool {
 // reading them. What fsys refuses (sitedir: links out of the folder,
 // named pipes) is an error naming the file.
 func Read(fsys fs.FS, p string, opt Options) (*Article, error) {
+	data, err := readFile(fsys, p, opt)
+	if err != nil {
+		return nil, err
+	}
+	a, err := Parse(p, data)
+	if a != nil {
+		a.sum = xxhash.Sum64(data)
+	}
+	return a, err
+}
+
+// Reread reads p again for its text, after prev, which Read or ReadAll
+// gave and whose text was not kept. When the front matter is the same
+// bytes as prev's, the metadata is prev's, not parsed again: YAML was
+// most of the cost of reading an archive's briefings a second time.
+func Reread(fsys fs.FS, p string, opt Options, prev *Article) (*Article, error) {
+	data, err := readFile(fsys, p, opt)
+	if err != nil {
+		return nil, err
+	}
+	sum := xxhash.Sum64(data)
+	if prev.Format != Markdown || prev.front == "" {
+		a, err := Parse(p, data)
+		if a != nil {
+			a.sum = sum
+		}
+		return a, err
+	}
+	var raw string
+	var enc Encoding
+	if sum == prev.sum && (prev.Encoding == UTF8 || prev.Encoding == UTF8BOM) {
+		// The bytes read first, which were valid: only the text is
+		// wanted again.
+		text := data
+		if prev.Encoding == UTF8BOM {
+			text = data[3:] // the same bytes: the mark is there
+		}
+		raw, enc = normalizeNewlines(string(text)), prev.Encoding
+	} else if raw, enc, err = Decode(data); err != nil || enc != prev.Encoding {
+		return Parse(p, data)
+	}
+	if !strings.HasPrefix(raw, "---\n") {
+		return Parse(p, data)
+	}
+	block, rest, err := frontMatterOf(raw)
+	if err != nil || block != prev.front {
+		return Parse(p, data)
+	}
+	a := *prev
+	a.Raw, a.Body, a.BodyOffset, a.sum = raw, raw[rest:], utf8.RuneCountInString(raw[:rest]), sum
+	a.Warnings = slices.Clone(prev.Warnings)
+	a.Tags = slices.Clone(prev.Tags)
+	return &a, nil
+}
+
+// readFile reads p's bytes, refusing a file over the size limit.
+func readFile(fsys fs.FS, p string, opt Options) ([]byte, error) {
 	f, err := fsys.Open(p)
 	if err != nil {
 		// The error names the file already; say it once.
@@ -205,7 +269,7 @@ func Read(fsys fs.FS, p string, opt Options) (*Article, error) {
 	if int64(len(data)) > limit {
 		return nil, &Error{Path: p, Err: tooLarge(int64(len(data)), limit)}
 	}
-	return Parse(p, data)
+	return data, nil
 }
 
 func tooLarge(size, limit int64) error {

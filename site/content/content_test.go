@@ -150,3 +150,60 @@ func TestReadAllTextBudget(t *testing.T) {
 		}
 	}
 }
+
+// TestReread: a briefing read again for its text keeps the metadata read
+// first when its front matter is the same bytes, and is parsed afresh
+// when it is not.
+func TestReread(t *testing.T) {
+	fsys := fstest.MapFS{"a.md": {Data: []byte("---\ntitle: قصف على حلب\ndate: 2016-02-01\ntags: [حلب]\n---\nالنص الأول.\n")}}
+	first, err := Read(fsys, "a.md", Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	fsys["a.md"] = &fstest.MapFile{Data: []byte("---\ntitle: قصف على حلب\ndate: 2016-02-01\ntags: [حلب]\n---\nالنص الثاني، أطول.\n")}
+	again, err := Reread(fsys, "a.md", Options{}, first)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if again.Title != first.Title || !again.Date.Equal(first.Date) || again.Tags[0] != "حلب" || again.Body != "النص الثاني، أطول.\n" || again.BodyOffset != first.BodyOffset {
+		t.Errorf("same front matter: %+v", again)
+	}
+	again.Tags[0] = "x"
+	if first.Tags[0] != "حلب" {
+		t.Error("the article read again shares its tags with the first")
+	}
+	fsys["a.md"] = &fstest.MapFile{Data: []byte("---\ntitle: عنوان آخر\n---\nنص.\n")}
+	if again, err = Reread(fsys, "a.md", Options{}, first); err != nil || again.Title != "عنوان آخر" || !again.Date.IsZero() {
+		t.Errorf("changed front matter: %+v, %v", again, err)
+	}
+	fsys["a.md"] = &fstest.MapFile{Data: []byte("بلا مقدمة\n")}
+	if again, err = Reread(fsys, "a.md", Options{}, first); err != nil || again.Body != "بلا مقدمة\n" || !again.Date.IsZero() {
+		t.Errorf("front matter gone: %+v, %v", again, err)
+	}
+	fsys["a.md"] = &fstest.MapFile{Data: []byte("--")}
+	if _, err := Reread(fsys, "a.md", Options{}, first); err != nil {
+		t.Errorf("a file cut short: %v", err)
+	}
+}
+
+// TestRereadSameBytes: a file read again unchanged gives the text it gave
+// first, with or without a byte-order mark and CRLF line ends.
+func TestRereadSameBytes(t *testing.T) {
+	for _, data := range []string{
+		"---\ntitle: حلب\n---\nنص.\n",
+		"\xEF\xBB\xBF---\r\ntitle: حلب\r\n---\r\nنص.\r\n",
+	} {
+		fsys := fstest.MapFS{"a.md": {Data: []byte(data)}}
+		first, err := Read(fsys, "a.md", Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		again, err := Reread(fsys, "a.md", Options{}, first)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if again.Raw != first.Raw || again.Body != first.Body || again.BodyOffset != first.BodyOffset || again.Title != "حلب" {
+			t.Errorf("%q read again: %+v, first %+v", data, again, first)
+		}
+	}
+}

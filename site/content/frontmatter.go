@@ -34,21 +34,12 @@ func (a *Article) splitFrontMatter() error {
 		a.Title = firstHeading(raw)
 		return nil
 	}
-	end := strings.Index(raw[3:], "\n---")
-	if end < 0 {
-		return atLine(1, 1, errors.New("front matter opened with «---» is never closed: expected a line «---» after it"))
+	block, rest, err := frontMatterOf(raw)
+	if err != nil {
+		return err
 	}
-	block := raw[4 : 3+end+1]
-	rest := 3 + end + len("\n---")
-	if nl := strings.IndexByte(raw[rest:], '\n'); nl >= 0 {
-		if strings.TrimSpace(raw[rest:rest+nl]) != "" {
-			line := strings.Count(raw[:rest], "\n") + 1
-			return atLine(line, 4, errors.New("expected nothing after the closing «---»"))
-		}
-		rest += nl + 1
-	} else {
-		rest = len(raw)
-	}
+	// A copy: the article outlives its text, and a slice would keep it.
+	a.front = strings.Clone(block)
 	a.Body = raw[rest:]
 	a.BodyOffset = utf8.RuneCountInString(raw[:rest])
 	if err := a.readFrontMatter(block); err != nil {
@@ -58,6 +49,27 @@ func (a *Article) splitFrontMatter() error {
 		a.Title = firstHeading(a.Body)
 	}
 	return nil
+}
+
+// frontMatterOf finds the front matter of raw, which starts with «---»:
+// the block between the fences and where the body starts.
+func frontMatterOf(raw string) (block string, rest int, err error) {
+	end := strings.Index(raw[3:], "\n---")
+	if end < 0 {
+		return "", 0, atLine(1, 1, errors.New("front matter opened with «---» is never closed: expected a line «---» after it"))
+	}
+	block = raw[4 : 3+end+1]
+	rest = 3 + end + len("\n---")
+	if nl := strings.IndexByte(raw[rest:], '\n'); nl >= 0 {
+		if strings.TrimSpace(raw[rest:rest+nl]) != "" {
+			line := strings.Count(raw[:rest], "\n") + 1
+			return "", 0, atLine(line, 4, errors.New("expected nothing after the closing «---»"))
+		}
+		rest += nl + 1
+	} else {
+		rest = len(raw)
+	}
+	return block, rest, nil
 }
 
 // readFrontMatter decodes the block between the fences, which starts on
