@@ -84,18 +84,20 @@ func (f wordFilter) mayHaveHash(h uint32) bool {
 	return f[h/64]&(1<<(h%64)) != 0
 }
 
-// wordHash hashes a word in constant time from its length and its first
+// wordHash is WordHash as the filters keep it.
+func wordHash(s string) uint32 { return uint32(WordHash(s)) }
+
+// WordHash hashes a word in constant time from its length and its first
 // and last eight bytes (four Arabic letters each): that covers most
-// words whole, and the filters only have to be right about absence.
-func wordHash(s string) uint32 {
+// words whole, and the caches and filters that use it only have to tell
+// words apart most of the time (they check the word itself, or only need
+// to be right about absence).
+func WordHash(s string) uint64 {
 	n := len(s)
 	var head, tail uint64
 	if n >= 8 {
-		head = uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
-			uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
-		t := s[n-8:]
-		tail = uint64(t[0]) | uint64(t[1])<<8 | uint64(t[2])<<16 | uint64(t[3])<<24 |
-			uint64(t[4])<<32 | uint64(t[5])<<40 | uint64(t[6])<<48 | uint64(t[7])<<56
+		head = le64(s)
+		tail = le64(s[n-8:])
 	} else {
 		for i := 0; i < n; i++ {
 			head = head<<8 | uint64(s[i])
@@ -109,5 +111,12 @@ func wordHash(s string) uint32 {
 	x ^= x >> 33
 	x *= 0xc4ceb9fe1a85ec53
 	x ^= x >> 33
-	return uint32(x)
+	return x
+}
+
+// le64 is the first eight bytes of s, little-endian.
+func le64(s string) uint64 {
+	_ = s[7]
+	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
 }

@@ -969,7 +969,7 @@ func (d *Detector) words(sc *scratch, text string) []word {
 			cp++
 		}
 		raw := text[i:j]
-		slot := &sc.recent[rawHash(raw)&(recentSize-1)]
+		slot := &sc.recent[extract.WordHash(raw)&(recentSize-1)]
 		l := slot.l
 		if int(slot.n) != len(raw) || string(slot.raw[:slot.n]) != raw {
 			var ok bool
@@ -993,35 +993,6 @@ func (d *Detector) words(sc *scratch, text string) []word {
 		i = j
 	}
 	return out
-}
-
-// rawHash hashes a word's bytes in constant time: its length and its
-// first and last eight bytes, mixed as MurmurHash3's finaliser mixes.
-func rawHash(s string) uint64 {
-	n := len(s)
-	var head, tail uint64
-	if n >= 8 {
-		head = le64(s)
-		tail = le64(s[n-8:])
-	} else {
-		for i := 0; i < n; i++ {
-			head = head<<8 | uint64(s[i])
-		}
-	}
-	x := head ^ (tail+uint64(n))*0x9E3779B97F4A7C15
-	x ^= x >> 33
-	x *= 0xff51afd7ed558ccd
-	x ^= x >> 33
-	x *= 0xc4ceb9fe1a85ec53
-	x ^= x >> 33
-	return x
-}
-
-// le64 is the first eight bytes of s, little-endian.
-func le64(s string) uint64 {
-	_ = s[7]
-	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
-		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
 }
 
 // letterAt is the size of the code point at text[i], as ranging over

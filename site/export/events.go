@@ -77,14 +77,7 @@ func AppendEventScript(b []byte, e *events.Event, extra func(w *Writer)) ([]byte
 		case extract.Mentions:
 			w.Str("", v.Mentions[0].Surface)
 		case extract.Spans:
-			w.Raw("[")
-			for i, s := range v.Spans {
-				if i > 0 {
-					w.Raw(",")
-				}
-				w.Str("", Clip(s.Evidence, scriptAlso))
-			}
-			w.Raw("]")
+			w.list(len(v.Spans), func(i int) string { return Clip(v.Spans[i].Evidence, scriptAlso) })
 		default:
 			value(&w, f.Kind, v)
 		}

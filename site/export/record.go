@@ -62,6 +62,18 @@ func (w *Writer) key(n int, key string) {
 	w.B = append(append(w.B, key...), '"', ':')
 }
 
+// list writes an array of n strings, the i-th at(i).
+func (w *Writer) list(n int, at func(int) string) {
+	w.Raw("[")
+	for i := range n {
+		if i > 0 {
+			w.Raw(",")
+		}
+		w.Str("", at(i))
+	}
+	w.Raw("]")
+}
+
 // value writes what every JSON output writes alike: null for what the
 // text does not give, lists never null, mentions as their surfaces and
 // other clauses as their words.
@@ -78,32 +90,11 @@ func value(w *Writer, kind extract.Kind, v extract.Value) {
 	case extract.Float, extract.Latitude, extract.Longitude:
 		w.Float("", v.Float)
 	case extract.List:
-		w.Raw("[")
-		for i, s := range v.List {
-			if i > 0 {
-				w.Raw(",")
-			}
-			w.Str("", s)
-		}
-		w.Raw("]")
+		w.list(len(v.List), func(i int) string { return v.List[i] })
 	case extract.Mentions:
-		w.Raw("[")
-		for i, m := range v.Mentions {
-			if i > 0 {
-				w.Raw(",")
-			}
-			w.Str("", m.Surface)
-		}
-		w.Raw("]")
+		w.list(len(v.Mentions), func(i int) string { return v.Mentions[i].Surface })
 	case extract.Spans:
-		w.Raw("[")
-		for i, s := range v.Spans {
-			if i > 0 {
-				w.Raw(",")
-			}
-			w.Str("", s.Evidence)
-		}
-		w.Raw("]")
+		w.list(len(v.Spans), func(i int) string { return v.Spans[i].Evidence })
 	}
 }
 
