@@ -154,14 +154,19 @@ func (x *siteIndex) add(light *Article, a *Article, sentences []string) {
 			s.Events++
 			s.events.add(pe)
 		}
-		x.events = append(x.events, EventRef{Event: x.copyEvent(e), Article: light, N: k})
+		// Held in the briefing's analysis until the window is trimmed:
+		// most of an archive's events fall out of it, and are never
+		// copied.
+		x.events = append(x.events, EventRef{Event: e, Article: light, N: k})
 	}
 	// Only the latest maxMapped events are shown anywhere: keep a window
-	// of them, trimmed now and then rather than at every event.
+	// of them, trimmed now and then rather than at every event, and copy
+	// out of their texts those that stay.
 	if len(x.events) >= 2*maxMapped {
 		n := copy(x.events, x.events[len(x.events)-maxMapped:])
 		clear(x.events[n:])
 		x.events = x.events[:n]
+		x.own(x.events)
 	}
 	k := 0
 	for _, u := range a.Unresolved {
@@ -252,10 +257,22 @@ func (x *siteIndex) copyEvent(e *events.Event) *events.Event {
 
 // latestEvents is the latest maxMapped events, oldest first.
 func (x *siteIndex) latestEvents() []EventRef {
-	if len(x.events) > maxMapped {
-		return x.events[len(x.events)-maxMapped:]
+	latest := x.events
+	if len(latest) > maxMapped {
+		latest = latest[len(latest)-maxMapped:]
 	}
-	return x.events
+	x.own(latest)
+	return latest
+}
+
+// own copies the events of refs out of their briefings' analyses, which
+// would otherwise stay in memory with their texts.
+func (x *siteIndex) own(refs []EventRef) {
+	for i := range refs {
+		if !refs[i].owned {
+			refs[i].Event, refs[i].owned = x.copyEvent(refs[i].Event), true
+		}
+	}
 }
 
 // governorates is the summary of each of the 14.

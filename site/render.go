@@ -49,7 +49,8 @@ type pageRenderer struct {
 type EventRef struct {
 	*events.Event
 	Article *Article
-	N       int // the event's number in its article
+	N       int  // the event's number in its article
+	owned   bool // Event is the site index's copy, not the analysis's
 }
 
 func newRenderer(ctx context.Context, opt Options, cache *buildCache) (*pageRenderer, error) {
