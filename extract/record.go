@@ -83,10 +83,11 @@ var mentionFields = []Field[Mention]{
 	}},
 	{Key: "kind", Kind: Text, Get: func(m *Mention) Value { return Value{Text: string(m.Kind)} }},
 	{Key: "governorate", Kind: Text, Get: func(m *Mention) Value {
-		if m.Place == nil || m.Place.Governorate() == "" {
+		if m.Place == nil {
 			return Value{Null: true}
 		}
-		return Value{Text: m.Place.Governorate()}
+		g := m.Place.Governorate()
+		return Value{Text: g, Null: g == ""}
 	}},
 	{Key: "country", Kind: Text, Get: func(m *Mention) Value {
 		if m.Place == nil {

@@ -36,30 +36,21 @@ func (r *pageRenderer) writeEventsData(w *publish.Stage) error {
 	if len(evs) > maxMapped {
 		evs = evs[len(evs)-maxMapped:] // the latest: the downloads hold the rest
 	}
-	// The script's members but the events, in the order json.Marshal
-	// writes a map's keys.
 	govs := map[string]string{}
 	for _, g := range r.opt.Gazetteer.Governorates() {
 		govs[g.ID] = g.NameAr
 	}
-	head, err := json.Marshal(map[string]any{"actors": actorLabels, "classes": typeClass})
-	if err != nil {
-		return err
-	}
-	tail, err := json.Marshal(map[string]any{"govs": govs, "order": typeOrder, "subTypes": subTypeLabels, "types": typeLabels})
-	if err != nil {
-		return err
-	}
-	data := append(head[:len(head)-1:len(head)-1], `,"events":[`...)
+	var err error
+	list := []byte{'['}
 	for i, e := range evs {
 		if i > 0 {
-			data = append(data, ',')
+			list = append(list, ',')
 		}
 		// What only the site knows: where the event is on its page, the
 		// governorate as the filters name it, whether the point is a
 		// governorate's or a borrowed one, and a date printed to the
 		// precision the text gives.
-		data, err = export.AppendEventScript(data, e.Event, func(w *export.Writer) {
+		list, err = export.AppendEventScript(list, e.Event, func(w *export.Writer) {
 			w.Str(`,"h":`, fmt.Sprintf("%s#e-%d", articleHref(e.Article), e.N))
 			w.Str(`,"at":`, e.Article.Title)
 			if e.Place.Country == "SY" {
@@ -76,7 +67,13 @@ func (r *pageRenderer) writeEventsData(w *publish.Stage) error {
 			return err
 		}
 	}
-	data = append(append(data, "],"...), tail[1:]...)
+	data, err := json.Marshal(map[string]any{
+		"events": json.RawMessage(append(list, ']')), "types": typeLabels, "subTypes": subTypeLabels,
+		"actors": actorLabels, "order": typeOrder, "classes": typeClass, "govs": govs,
+	})
+	if err != nil {
+		return err
+	}
 	return w.Write("data/events.js", jsAssign("ATLAS_EVENTS", data))
 }
 

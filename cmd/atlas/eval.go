@@ -123,13 +123,8 @@ types.`,
 				mentions := ex.Extract(a.Body)
 				if withEvents {
 					for _, e := range det.Detect(name, a.Body, mentions, a.Date) {
-						// Scored as atlas extract writes it, which score_events.py reads.
-						line, err := export.AppendEventLine(nil, name, a.BodyOffset, &e)
+						ev, err := asWritten[evaluate.Event](export.AppendEventLine(nil, name, a.BodyOffset, &e))
 						if err != nil {
-							return err
-						}
-						var ev evaluate.Event
-						if err := json.Unmarshal(line, &ev); err != nil {
 							return fmt.Errorf("%s: event %s: %w", name, e.ID, err)
 						}
 						predEvents = append(predEvents, ev)
@@ -137,13 +132,8 @@ types.`,
 					continue
 				}
 				for _, m := range mentions {
-					// Scored as atlas extract writes it, which score.py reads.
-					line, err := export.AppendLine(nil, name, a.BodyOffset, &m, extract.MentionFields())
+					pm, err := asWritten[evaluate.Mention](export.AppendLine(nil, name, a.BodyOffset, &m, extract.MentionFields()))
 					if err != nil {
-						return err
-					}
-					var pm evaluate.Mention
-					if err := json.Unmarshal(line, &pm); err != nil {
 						return fmt.Errorf("%s: mention at %d: %w", name, m.Start, err)
 					}
 					pred = append(pred, pm)
@@ -201,4 +191,14 @@ func readMentions(path string) ([]evaluate.Mention, error) {
 		return nil, fmt.Errorf("%s: %w", path, err)
 	}
 	return ms, nil
+}
+
+// asWritten reads a record back from the line atlas extract writes for
+// it: predictions are scored as the referees' scorers read them.
+func asWritten[T any](line []byte, err error) (T, error) {
+	var v T
+	if err == nil {
+		err = json.Unmarshal(line, &v)
+	}
+	return v, err
 }

@@ -112,16 +112,6 @@ func (w *Writer) Int(key string, n int) {
 	w.B = strconv.AppendInt(append(w.B, key...), int64(n), 10)
 }
 
-// IntPtr writes *n, or null.
-func (w *Writer) IntPtr(key string, n *int) {
-	if n == nil {
-		w.Raw(key)
-		w.Raw("null")
-		return
-	}
-	w.Int(key, *n)
-}
-
 // Float appends key and f; NaN and infinities are the writer's error.
 func (w *Writer) Float(key string, f float64) {
 	var err error
@@ -129,21 +119,4 @@ func (w *Writer) Float(key string, f float64) {
 	if w.Err == nil {
 		w.Err = err
 	}
-}
-
-// Strs writes list as an array of strings, null when nil.
-func (w *Writer) Strs(key string, list []string) {
-	w.Raw(key)
-	if list == nil {
-		w.Raw("null")
-		return
-	}
-	w.Raw("[")
-	for i, s := range list {
-		if i > 0 {
-			w.Raw(",")
-		}
-		w.Str("", s)
-	}
-	w.Raw("]")
 }
