@@ -218,9 +218,28 @@
     return fromForm();
   }
 
+  // pluralSlot is site/plural.go's: CLDR's plural category of n in
+  // Arabic, an index into a counted noun's six forms (window.ATLAS_COUNTS,
+  // written by the build in the interface's language).
+  function pluralSlot(n) {
+    n = Math.abs(n);
+    var r = n % 100;
+    if (n === 0) { return 0; }
+    if (n === 1) { return 1; }
+    if (n === 2) { return 2; }
+    if (r >= 3 && r <= 10) { return 3; }
+    if (r >= 11 && r <= 99) { return 4; }
+    return 5;
+  }
+  function count(n, noun) {
+    var forms = (window.ATLAS_COUNTS || {})[noun];
+    return forms ? forms[pluralSlot(n)].replace('%d', String(n)) : String(n);
+  }
+  window.atlasCount = count; // for tests
+
   function setShown(n) {
     var c = document.getElementById('shown-count');
-    if (c) { c.textContent = String(n); }
+    if (c) { c.textContent = count(n, 'event'); c.setAttribute('data-n', String(n)); }
   }
 
   // ---- maps
@@ -254,8 +273,42 @@
   }
 
   // Syria's neighbours, for orientation (Natural Earth 1:110m via npm's
-  // world-atlas, ISO 3166 numeric ids).
-  var neighbours = { '792': 1, '368': 1, '400': 1, '422': 1, '376': 1, '275': 1, '196': 1, '818': 1, '682': 1 };
+  // world-atlas, ISO 3166 numeric ids), with their alpha-2 codes.
+  var neighbours = { '792': 'TR', '368': 'IQ', '400': 'JO', '422': 'LB', '376': 'IL', '275': 'PS', '196': 'CY', '818': 'EG', '682': 'SA' };
+
+  // nearSyria is where a neighbour's name goes: the middle of its part
+  // within a degree of Syria, sampled on a grid (the gazetteer's point of
+  // Turkey is in Anatolia, off every atlas map). Keyed by alpha-2 code.
+  var nearSyriaCache = null;
+  function nearSyria() {
+    if (nearSyriaCache || !window.ATLAS_WORLD || !window.topojson || !window.ATLAS_GOVERNORATES) { return nearSyriaCache || {}; }
+    nearSyriaCache = {};
+    var box = L.geoJSON(window.ATLAS_GOVERNORATES).getBounds().pad(0.15);
+    var world = topojson.feature(window.ATLAS_WORLD, window.ATLAS_WORLD.objects.countries);
+    world.features.forEach(function (f) {
+      var code = neighbours[String(f.id)];
+      if (!code || !f.geometry) { return; }
+      var polys = f.geometry.type === 'Polygon' ? [f.geometry.coordinates] : f.geometry.coordinates;
+      var sx = 0, sy = 0, n = 0;
+      for (var lat = box.getSouth(); lat <= box.getNorth(); lat += 0.2) {
+        for (var lon = box.getWest(); lon <= box.getEast(); lon += 0.2) {
+          if (polys.some(function (p) { return inRing(p[0], lon, lat); })) { sx += lon; sy += lat; n++; }
+        }
+      }
+      if (n > 4) { nearSyriaCache[code] = L.latLng(sy / n, sx / n); }
+    });
+    return nearSyriaCache;
+  }
+
+  // inRing: whether (x, y) is inside a ring of [lon, lat] (even-odd rule).
+  function inRing(ring, x, y) {
+    var inside = false;
+    for (var i = 0, j = ring.length - 1; i < ring.length; j = i++) {
+      var a = ring[i], b = ring[j];
+      if ((a[1] > y) !== (b[1] > y) && x < (b[0] - a[0]) * (y - a[1]) / (b[1] - a[1]) + a[0]) { inside = !inside; }
+    }
+    return inside;
+  }
 
   function neighbourOutlines(map) {
     if (!window.ATLAS_WORLD || !window.topojson) { return; }
@@ -265,6 +318,71 @@
       style: { color: '#b9b2a6', weight: 0.8, fillColor: '#f3f1ec', fillOpacity: 1 },
       interactive: false
     }).addTo(map);
+  }
+
+  // ---- names on the map, from data/basemap.js: the base layer that works
+  // offline. Labels come most important first; at each zoom a label
+  // shows when its zoom is reached and it fits without overlapping one
+  // shown before it. Governorate names always show: they are the map's
+  // frame.
+
+  var labelFont = {
+    g: '700 13px', c: 'italic 400 13px', d: '400 11px', t: '700 12px', v: '400 11px'
+  };
+  var measure = null;
+  function labelWidth(it) {
+    if (it.w === undefined) {
+      measure = measure || document.createElement('canvas').getContext('2d');
+      measure.font = labelFont[it.kind] + ' "Noto Naskh Arabic", Tahoma, sans-serif';
+      it.w = Math.ceil(measure.measureText(it.name).width) + 6;
+    }
+    return it.w;
+  }
+
+  function placeLabels(map) {
+    var src = window.ATLAS_BASEMAP;
+    if (!src || !src.labels) { return; }
+    var pane = map.createPane('labels');
+    pane.style.zIndex = 450; // over the outlines, under popups
+    pane.style.pointerEvents = 'none';
+    var moved = nearSyria();
+    var items = src.labels.map(function (l) {
+      return { kind: l[0], at: moved[l[5]] || L.latLng(l[1], l[2]), zoom: l[3], name: l[4], marker: null };
+    });
+    function box(it, p) {
+      var w = labelWidth(it), h = it.kind === 'g' || it.kind === 'c' ? 18 : 16;
+      // Towns and villages: the name sits above a dot at the point.
+      if (it.kind === 't' || it.kind === 'v') { return [p.x - w / 2, p.y - h - 3, p.x + w / 2, p.y + 3]; }
+      return [p.x - w / 2, p.y - h / 2, p.x + w / 2, p.y + h / 2];
+    }
+    function overlaps(a, b) { return a[0] < b[2] && b[0] < a[2] && a[1] < b[3] && b[1] < a[3]; }
+    function layout() {
+      var z = map.getZoom(), size = map.getSize(), taken = [];
+      map.getContainer().classList.toggle('zoomed-out', z < 6.5);
+      items.forEach(function (it) {
+        var show = false;
+        if (z >= it.zoom) {
+          var p = map.latLngToContainerPoint(it.at);
+          if (p.x > -50 && p.y > -20 && p.x < size.x + 50 && p.y < size.y + 20) {
+            var b = box(it, p);
+            show = it.kind === 'g' || !taken.some(function (t) { return overlaps(t, b); });
+            if (show) { taken.push(b); }
+          }
+        }
+        if (show && !it.marker) {
+          var text = el('span', {}, it.name);
+          it.marker = L.marker(it.at, {
+            pane: 'labels', interactive: false, keyboard: false,
+            icon: L.divIcon({ className: 'place-label k-' + it.kind, html: text, iconSize: null })
+          }).addTo(map);
+        } else if (!show && it.marker) {
+          map.removeLayer(it.marker);
+          it.marker = null;
+        }
+      });
+    }
+    map.on('zoomend moveend resize', layout);
+    map.whenReady(layout);
   }
 
   function outlines(map, counts, focus) {
@@ -302,6 +420,7 @@
       layer.eachLayer(function (l) { if (l.feature.properties.id === focus) { bounds = l.getBounds(); } });
     }
     map.fitBounds(bounds, { padding: [8, 8] });
+    placeLabels(map);
     return layer;
   }
 

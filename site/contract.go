@@ -89,7 +89,7 @@ func TemplateFuncs() []string {
 	for name, f := range funcs {
 		out = append(out, name+" "+strings.TrimPrefix(typeName(reflect.TypeOf(f)), "func"))
 	}
-	out = append(out, "t (string) string")
+	out = append(out, "t (string) string", "count (int, string) (string, error)")
 	slices.Sort(out)
 	return out
 }

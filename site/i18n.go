@@ -20,13 +20,13 @@ var english = map[string]string{
 	"الحدود الإدارية والمواقع: مكتب الأمم المتحدة لتنسيق الشؤون الإنسانية (OCHA، CC BY-IGO) وGeoNames (CC BY 4.0). الخريطة: Leaflet. الخط: Noto Naskh Arabic (SIL OFL).": "Boundaries and places: OCHA (CC BY-IGO) and GeoNames (CC BY 4.0). Map: Leaflet. Font: Noto Naskh Arabic (SIL OFL).",
 	// index and filters
 	"تصفية الأحداث": "Filter events", "نوع الحدث": "Event type", "المحافظة": "Governorate", "الكل": "All",
-	"الجهة": "Actor", "من": "From", "إلى": "To", "حدثًا معروضًا": "events shown",
+	"الجهة": "Actor", "من": "From", "إلى": "To", "المعروض:": "Shown:",
 	"خريطة الأحداث في سوريا": "Map of events in Syria", "أحدث النشرات": "Latest briefings",
 	"الأحداث حسب النوع": "Events by type", "جدول الأحداث والتنزيلات": "Table of events and downloads",
-	"المحافظات": "Governorates", "حدثًا": "events", "ذكرًا": "mentions",
+	"المحافظات": "Governorates",
 	// article
-	"خريطة النشرة": "Map of the briefing", "أحداث النشرة": "Events in this briefing", "قتيلًا": "killed",
-	"جريحًا": "wounded", "المحافظات:": "Governorates:", "الأماكن:": "Places:", "النشرات المجاورة": "Neighbouring briefings",
+	"خريطة النشرة": "Map of the briefing", "أحداث النشرة": "Events in this briefing",
+	"المحافظات:": "Governorates:", "الأماكن:": "Places:", "النشرات المجاورة": "Neighbouring briefings",
 	"، ": ", ",
 	// governorate
 	"محافظة": "Governorate", "خريطة المحافظة": "Map of the governorate", "عدد الأحداث حسب النوع": "Number of events by type",
@@ -38,9 +38,9 @@ var english = map[string]string{
 	// place
 	"الموقع تقريبي": "approximate location", "موقع المكان": "Location of the place",
 	"الذكر في النشرات": "Mentions in briefings", "لا أحداث في هذا المكان.": "No events at this place.",
-	"وذكر آخر في": "and mentioned in", "موضعًا": "more places",
+	"إشارات أخرى لا تظهر هنا:": "Mentions not shown here:",
 	// events
-	"تنزيل:": "Download:", "يعرض الجدول أحدث": "The table shows the latest", "حدثًا من": "events of",
+	"تنزيل:": "Download:", "يعرض الجدول أحدث": "The table shows the latest", "من أصل": "of",
 	"الملفات أدناه تضم الأحداث كلها.": "the files below hold them all.", "التاريخ": "Date", "النوع": "Type", "المكان": "Place", "القتلى": "Killed",
 	"الجهات": "Actors", "الدليل": "Evidence",
 	// search and 404

@@ -231,16 +231,12 @@ func (p ArticlePage) EventList() template.HTML {
 		b.WriteString(`</span>`)
 		if e.Fatalities != nil {
 			b.WriteString(` · <span class="dead">`)
-			b.WriteString(strconv.Itoa(*e.Fatalities))
-			b.WriteByte(' ')
-			escapeTo(&b, p.T("قتيلًا"))
+			escapeTo(&b, p.count(*e.Fatalities, "killed"))
 			b.WriteString(`</span>`)
 		}
 		if e.Injured != nil {
 			b.WriteString(` · <span class="hurt">`)
-			b.WriteString(strconv.Itoa(*e.Injured))
-			b.WriteByte(' ')
-			escapeTo(&b, p.T("جريحًا"))
+			escapeTo(&b, p.count(*e.Injured, "wounded"))
 			b.WriteString(`</span>`)
 		}
 		if len(e.Actors) > 0 {
@@ -343,9 +339,7 @@ func (p PlacePage) EventList() template.HTML {
 		b.WriteString(`</a>`)
 		if e.Dead >= 0 {
 			b.WriteString(` · `)
-			b.WriteString(strconv.Itoa(int(e.Dead)))
-			b.WriteByte(' ')
-			escapeTo(&b, p.T("قتيلًا"))
+			escapeTo(&b, p.count(int(e.Dead), "killed"))
 		}
 		b.WriteString("</li>\n")
 	}

@@ -81,7 +81,7 @@ func parseTemplates(t *template.Template, fsys fs.FS, names ...string) (*templat
 // up by name on every call, a tenth of rendering an archive's pages.
 func (r *pageRenderer) languageFuncs() template.FuncMap {
 	p := Page{Lang: r.lang()}
-	return template.FuncMap{"t": p.T}
+	return template.FuncMap{"t": p.T, "count": p.Count}
 }
 
 // summarize takes the site-wide lists from the index, once every
@@ -141,6 +141,7 @@ func (r *pageRenderer) render(w *publish.Stage) error {
 			return r.exec(w, "404.html", "404.html", notFound)
 		}},
 		task{"the outlines", func() error { return r.writeOutlines(w) }},
+		task{"the base map", func() error { return r.writeBasemap(w) }},
 		task{"the events data", func() error { return r.writeEventsData(w) }},
 		task{"the hosting files", func() error { return r.writeHosting(w) }},
 		task{".nojekyll", func() error { return w.Write(".nojekyll", nil) }},

@@ -423,7 +423,7 @@ func TestNoInjection(t *testing.T) {
 	if _, ok := files2["articles/script-pwn5-script.html"]; !ok {
 		t.Fatal("the article with a script in its file name was not built as articles/script-pwn5-script.html")
 	}
-	inline := regexp.MustCompile(`^(?:window\.ATLAS_PAGE = (.*?); )?window\.ATLAS_UI = (.*);$`)
+	inline := regexp.MustCompile(`^(?:window\.ATLAS_PAGE = (.*?); )?window\.ATLAS_UI = (.*?); window\.ATLAS_COUNTS = (.*);$`)
 	for name, data := range files2 {
 		switch {
 		case strings.HasSuffix(name, ".html"):
@@ -466,7 +466,7 @@ func TestNoInjection(t *testing.T) {
 								text = n.FirstChild.Data
 							}
 							m := inline.FindStringSubmatch(text)
-							if m == nil || (m[1] != "" && !json.Valid([]byte(m[1]))) || !json.Valid([]byte(m[2])) {
+							if m == nil || (m[1] != "" && !json.Valid([]byte(m[1]))) || !json.Valid([]byte(m[2])) || !json.Valid([]byte(m[3])) {
 								t.Errorf("%s: an inline script that is not JSON data: %.200q", name, text)
 							}
 						}

@@ -8,10 +8,13 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"testing"
 
+	"github.com/briefing-atlas/atlas/data"
+	"github.com/briefing-atlas/atlas/geo"
 	"github.com/briefing-atlas/atlas/site"
 	"github.com/chromedp/chromedp"
 	"github.com/paulmach/orb/geojson"
@@ -201,8 +204,9 @@ func TestBrowserInteractions(t *testing.T) {
 		if shown := evalIn[int](tb, "window.atlasShown"); shown != want {
 			t.Errorf("markers shown with the filter: %d, want %d", shown, want)
 		}
-		if text := evalIn[string](tb, "document.getElementById('shown-count').textContent"); text != fmt.Sprint(want) {
-			t.Errorf("shown count reads %q, want %d", text, want)
+		wantText, _ := site.Page{Lang: site.Arabic}.Count(want, "event")
+		if text := evalIn[string](tb, "document.getElementById('shown-count').textContent"); text != wantText {
+			t.Errorf("shown count reads %q, want %q", text, wantText)
 		}
 		// Changing the form rewrites the hash: a permalink.
 		evalIn[bool](tb, `(function(){var f=document.getElementById('filters');f.gov.value='SY02';f.dispatchEvent(new Event('change'));return true})()`)
@@ -323,4 +327,100 @@ func TestEnglishAndTiles(t *testing.T) {
 	}
 	tb := openTab(t, fileURL(out+"/index.html"), settled)
 	tb.settle("file://", "data:")
+}
+
+// TestBrowserPlaceNames: the offline base map names places. From
+// file://, the home map shows the 14 governorates' names as text at
+// load; zoomed to 10 on Aleppo it names towns, and no two names it shows
+// (governorates aside, which always show) overlap.
+func TestBrowserPlaceNames(t *testing.T) {
+	browser(t)
+	out := buildSample(t)
+	g, err := geo.Load(data.Gazetteer())
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]bool{}
+	for _, gov := range g.Governorates() {
+		want[gov.NameAr] = true
+	}
+	tb := openTab(t, fileURL(out+"/index.html"), settled)
+	names := evalIn[[]string](tb, `Array.prototype.map.call(document.querySelectorAll('#map .place-label.k-g span'), function (s) { return s.textContent; })`)
+	got := map[string]bool{}
+	for _, n := range names {
+		got[n] = true
+	}
+	for n := range want {
+		if !got[n] {
+			t.Errorf("governorate %s not named on the home map (names: %v)", n, names)
+		}
+	}
+	if len(names) != len(want) {
+		t.Errorf("%d governorate names on the map, want %d", len(names), len(want))
+	}
+	evalIn[bool](tb, `atlasMap.setView([36.2, 37.15], 10, {animate: false}); true`)
+	towns, err := pollTab[[]string](tb, `(function () {
+		var s = document.querySelectorAll('#map .place-label.k-t span, #map .place-label.k-v span');
+		return s.length >= 4 ? Array.prototype.map.call(s, function (e) { return e.textContent; }) : null;
+	})()`, stepBudget)
+	if err != nil {
+		tb.fail("waiting for town names at zoom 10", err)
+	}
+	if !slices.Contains(towns, "حلب") {
+		t.Errorf("zoomed to Aleppo at 10, the names shown are %v, without حلب", towns)
+	}
+	overlaps := evalIn[[]string](tb, `(function () {
+		var boxes = Array.prototype.map.call(document.querySelectorAll('#map .place-label:not(.k-g) span'), function (s) {
+			var r = s.getBoundingClientRect(); return {n: s.textContent, r: r};
+		});
+		var out = [];
+		for (var i = 0; i < boxes.length; i++) for (var j = i + 1; j < boxes.length; j++) {
+			var a = boxes[i].r, b = boxes[j].r;
+			if (a.left < b.right - 1 && b.left < a.right - 1 && a.top < b.bottom - 1 && b.top < a.bottom - 1) out.push(boxes[i].n + ' / ' + boxes[j].n);
+		}
+		return out;
+	})()`)
+	if len(overlaps) > 0 {
+		t.Errorf("names overlap at zoom 10: %v", overlaps)
+	}
+	t.Logf("%d names at zoom 10: %v", len(towns), towns)
+}
+
+// TestBrowserCountsAgree: atlas.js counts as the build does (site.Page's
+// Count), in both languages, for every number up to 250 and every noun.
+func TestBrowserCountsAgree(t *testing.T) {
+	browser(t)
+	arabic := buildSample(t)
+	english := filepath.Join(t.TempDir(), "public")
+	if _, _, err := run(t, "build", "--quiet", "--language", "en", "--source", "../../examples/briefings", "--out", english); err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		out  string
+		lang site.Language
+	}{{arabic, site.Arabic}, {english, site.English}} {
+		t.Run(string(c.lang), func(t *testing.T) {
+			t.Parallel()
+			tb := openTab(t, fileURL(c.out+"/search.html"), settled)
+			got := evalIn[map[string][]string](tb, `(function () {
+				var out = {};
+				Object.keys(window.ATLAS_COUNTS).forEach(function (k) {
+					out[k] = [];
+					for (var n = 0; n <= 250; n++) { out[k].push(atlasCount(n, k)); }
+				});
+				return out;
+			})()`)
+			page := site.Page{Lang: c.lang}
+			if len(got) != len(page.Counts()) {
+				t.Errorf("atlas.js has forms of %d nouns, the build %d", len(got), len(page.Counts()))
+			}
+			for noun, phrases := range got {
+				for n, js := range phrases {
+					if goes, err := page.Count(n, noun); err != nil || js != goes {
+						t.Errorf("%s %d: atlas.js says %q, the build %q (%v)", noun, n, js, goes, err)
+					}
+				}
+			}
+		})
+	}
 }
