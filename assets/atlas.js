@@ -517,7 +517,7 @@
     var map = baseMap(mapEl);
     var layer = outlines(map, null, null);
     var byMention = {};
-    var pts = [];
+    var pts = [], syrian = [], abroad = [];
     (page.markers || []).forEach(function (m) {
       var mk = L.circleMarker([m.lat, m.lon], {
         radius: 5 + Math.min(9, Math.sqrt(m.n) * 2),
@@ -531,26 +531,78 @@
       (m.m || []).forEach(function (k) { byMention[k] = mk; });
       mk.on('click', function () { highlight(m.m || []); });
       pts.push([m.lat, m.lon]);
+      if (m.abroad) { abroad.push({ m: m, marker: mk }); } else { syrian.push([m.lat, m.lon]); }
     });
     if (page.place && pts.length) {
       map.setView(pts[0], 9);
+    } else if (syrian.length) {
+      // The map fits the Syrian places; those abroad are listed beside
+      // it (a place in Geneva would otherwise shrink Syria to a dot).
+      map.fitBounds(L.latLngBounds(syrian).pad(0.3), { maxZoom: 9 });
     } else if (pts.length) {
-      var b = L.latLngBounds(pts);
-      if (layer.getBounds().contains(b)) { map.fitBounds(b.pad(0.3), { maxZoom: 9 }); }
+      map.fitBounds(L.latLngBounds(pts).pad(0.3), { maxZoom: 6 });
     }
+    if (!page.place && syrian.length && abroad.length) { abroadList(map, abroad); }
     document.addEventListener('click', function (e) {
       var a = e.target.closest ? e.target.closest('a.mention') : null;
       if (!a) { return; }
       var mk = byMention[a.getAttribute('data-m')];
       if (!mk) { return; }
       e.preventDefault();
-      mapEl.scrollIntoView({ block: 'nearest', behavior: 'smooth' });
       map.flyTo(mk.getLatLng(), Math.max(map.getZoom(), 10), { duration: 0.6 });
       mk.openPopup();
+      // The reader stays where they read; when the map is out of sight, a
+      // note offers the way to it.
+      if (!inView(mapEl)) { offerMap(mapEl, a.textContent); }
     });
     // Arriving from a place page (#m-3): mark that mention.
     var hm = /^#m-(\d+)$/.exec(location.hash);
     if (hm) { highlight([+hm[1]]); }
+  }
+
+  function inView(e) {
+    var r = e.getBoundingClientRect();
+    return r.bottom > 40 && r.top < (window.innerHeight || document.documentElement.clientHeight) - 40;
+  }
+
+  // offerMap shows, for a few seconds, a link to the map that a click on
+  // a name has moved.
+  var offer = null, offerTimer = 0;
+  function offerMap(mapEl, name) {
+    if (!offer) {
+      offer = el('a', { 'class': 'map-offer', href: '#map', role: 'status' });
+      offer.addEventListener('click', function (e) {
+        e.preventDefault();
+        mapEl.scrollIntoView({ block: 'center', behavior: 'smooth' });
+        offer.hidden = true;
+      });
+      document.body.appendChild(offer);
+    }
+    offer.textContent = ui('على الخريطة: ') + name + ' ↑';
+    offer.hidden = false;
+    clearTimeout(offerTimer);
+    offerTimer = setTimeout(function () { offer.hidden = true; }, 6000);
+  }
+
+  // abroadList lists, in a box on the map, the places outside Syria that
+  // the map does not fit; each flies there.
+  function abroadList(map, abroad) {
+    var c = L.control({ position: 'topright' });
+    c.onAdd = function () {
+      var box = el('div', { 'class': 'abroad', dir: dir });
+      box.appendChild(el('strong', {}, ui('خارج سوريا:')));
+      abroad.forEach(function (a) {
+        var b = el('button', { type: 'button' }, english && a.m.en ? a.m.en : a.m.name);
+        b.addEventListener('click', function () {
+          map.flyTo(a.marker.getLatLng(), 6, { duration: 0.6 });
+          a.marker.openPopup();
+        });
+        box.appendChild(b);
+      });
+      L.DomEvent.disableClickPropagation(box);
+      return box;
+    };
+    c.addTo(map);
   }
 
   // highlight marks the mentions of a marker and shows the first.
@@ -580,19 +632,37 @@
       setShown(n);
     }
     apply(filterForm(apply) || { types: null });
-    var dir = 1;
-    Array.prototype.forEach.call(table.querySelectorAll('th button[data-sort]'), function (b) {
+    // Sorting: a column's first click sorts dates and deaths the largest
+    // first and words A to Z, the next click the other way; what is not
+    // known (no date, deaths not told) stays last either way. The column
+    // says how it is sorted (aria-sort, and an arrow drawn by the CSS).
+    var buttons = table.querySelectorAll('th button[data-sort]');
+    var key = '', dir = 1;
+    function sortBy(k, d) {
+      key = k; dir = d;
+      rows.sort(function (x, y) {
+        var a = x.getAttribute('data-' + k) || '', c = y.getAttribute('data-' + k) || '';
+        if (!a || !c) { return (a ? 0 : 1) - (c ? 0 : 1); }
+        if (k === 'dead') { return dir * ((+a) - (+c)); }
+        return dir * a.localeCompare(c, english ? 'en' : 'ar');
+      });
+      rows.forEach(function (r) { table.tBodies[0].appendChild(r); });
+      Array.prototype.forEach.call(buttons, function (b) {
+        var th = b.parentNode;
+        if (b.getAttribute('data-sort') === k) {
+          th.setAttribute('aria-sort', dir > 0 ? 'ascending' : 'descending');
+        } else {
+          th.removeAttribute('aria-sort');
+        }
+      });
+    }
+    Array.prototype.forEach.call(buttons, function (b) {
       b.addEventListener('click', function () {
         var k = b.getAttribute('data-sort');
-        dir = -dir;
-        rows.sort(function (x, y) {
-          var a = x.getAttribute('data-' + k) || '', c = y.getAttribute('data-' + k) || '';
-          if (k === 'dead') { return dir * ((+a) - (+c)); }
-          return dir * a.localeCompare(c, 'ar');
-        });
-        rows.forEach(function (r) { table.tBodies[0].appendChild(r); });
+        sortBy(k, k === key ? -dir : (k === 'date' || k === 'dead' ? -1 : 1));
       });
     });
+    sortBy('date', -1); // the latest first, undated last
   }
 
   // ---- search, over folded titles, texts and place names

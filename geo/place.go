@@ -34,6 +34,12 @@ const (
 	ForeignRegion Kind = "foreign_region"
 )
 
+// Kinds lists every kind, from the largest to the smallest.
+func Kinds() []Kind {
+	return []Kind{Country, Governorate, District, Subdistrict, Region, City, Town, Village,
+		Neighborhood, Camp, Landmark, ForeignCity, ForeignRegion}
+}
+
 // Place is one entry of the gazetteer.
 type Place struct {
 	ID     string // stable: OCHA p-code, "geonames:N" or "country:XX"

@@ -1,5 +1,7 @@
 package site
 
+import "github.com/briefing-atlas/atlas/geo"
+
 // Language is the language of a site's interface: the briefings keep
 // their own. Templates are written in Arabic, atlas's first language;
 // T returns the English of each Arabic phrase in an English site.
@@ -51,7 +53,7 @@ var english = map[string]string{
 	"أنواع الأحداث": "Event types", "موقع دقيق": "exact location", "موقع تقريبي": "approximate location",
 	"تلوين المحافظات حسب عدد الأحداث": "Governorates shaded by number of events", "عدد الذكر: ": "Mentions: ",
 	"صفحة المكان": "Page of the place", "القتلى: ": "Killed: ", "لا نتائج.": "No results.",
-	"الثقة: ": "Confidence: ",
+	"الثقة: ": "Confidence: ", "على الخريطة: ": "On the map: ", "خارج سوريا:": "Outside Syria:",
 }
 
 // T returns phrase in the page's language.
@@ -95,6 +97,28 @@ func (p Page) ActorLabel(a string) string {
 	return actorLabels[a]
 }
 
+// kindLabels name the kinds of place, in Arabic and English.
+var kindLabels = map[geo.Kind][2]string{
+	geo.Country: {"دولة", "country"}, geo.Governorate: {"محافظة", "governorate"},
+	geo.District: {"منطقة", "district"}, geo.Subdistrict: {"ناحية", "subdistrict"},
+	geo.Region: {"منطقة جغرافية", "region"}, geo.City: {"مدينة", "city"}, geo.Town: {"بلدة", "town"},
+	geo.Village: {"قرية", "village"}, geo.Neighborhood: {"حي", "neighbourhood"}, geo.Camp: {"مخيم", "camp"},
+	geo.Landmark: {"معلم", "landmark"}, geo.ForeignCity: {"مدينة خارج سوريا", "city outside Syria"},
+	geo.ForeignRegion: {"إقليم خارج سوريا", "region outside Syria"},
+}
+
+// KindLabel names a kind of place in the page's language.
+func (p Page) KindLabel(k geo.Kind) string {
+	l, ok := kindLabels[k]
+	if !ok {
+		return string(k)
+	}
+	if p.Lang == English {
+		return l[1]
+	}
+	return l[0]
+}
+
 var englishActors = map[string]string{
 	"government": "Government forces", "opposition": "Opposition", "hts": "HTS/Nusra", "isis": "Islamic State",
 	"sdf": "SDF", "russia": "Russia", "coalition": "International coalition", "turkey": "Turkey",
@@ -108,7 +132,7 @@ func (p Page) UI() map[string]string {
 	}
 	out := map[string]string{}
 	for _, k := range []string{"أنواع الأحداث", "موقع دقيق", "موقع تقريبي", "تلوين المحافظات حسب عدد الأحداث",
-		"عدد الذكر: ", "صفحة المكان", "القتلى: ", "لا نتائج.", "الثقة: "} {
+		"عدد الذكر: ", "صفحة المكان", "القتلى: ", "لا نتائج.", "الثقة: ", "على الخريطة: ", "خارج سوريا:"} {
 		out[k] = english[k]
 	}
 	return out

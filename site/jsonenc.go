@@ -72,5 +72,8 @@ func (k *Marker) write(w *export.Writer) {
 	if k.Href != "" {
 		w.Str(`,"href":`, k.Href)
 	}
+	if k.Abroad {
+		w.Raw(`,"abroad":true`)
+	}
 	w.Raw("}")
 }

@@ -62,7 +62,7 @@ func TestJSONEncodersMatchMarshal(t *testing.T) {
 		for n := rng.IntN(4); n > 0; n-- {
 			k := Marker{Lat: randomFloat(rng), Lon: randomFloat(rng), Name: randomString(rng), NameEn: randomString(rng),
 				Kind: geo.Kind(randomString(rng)), Gov: randomString(rng), Count: rng.IntN(100), Approx: rng.IntN(2) == 0,
-				Href: randomString(rng)}
+				Href: randomString(rng), Abroad: rng.IntN(2) == 0}
 			if rng.IntN(2) == 0 {
 				k.Mentions = []int{}
 				for j := rng.IntN(3); j > 0; j-- {

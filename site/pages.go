@@ -105,6 +105,7 @@ type Marker struct {
 	Approx   bool     `json:"approx,omitempty"` // a borrowed or area point
 	Mentions []int    `json:"m,omitempty"`      // mention numbers on an article page
 	Href     string   `json:"href,omitempty"`   // the place's page
+	Abroad   bool     `json:"abroad,omitempty"` // outside Syria
 }
 
 // GovernorateSummary is a governorate across the atlas: its mentions and
@@ -357,6 +358,26 @@ type EventsPage struct {
 	Page
 	Events []EventRef
 	All    int
+}
+
+// PlaceName is a place's name in the interface's language: a list of
+// governorates in an English atlas reads "Aleppo", not «حلب».
+func (p Page) PlaceName(pl *geo.Place) string {
+	if p.Lang == English && pl.NameEn != "" {
+		return pl.NameEn
+	}
+	return pl.NameAr
+}
+
+// GovName is the name of the governorate with p-code id in the
+// interface's language, "" when the page lists no such governorate.
+func (p Page) GovName(id string) string {
+	for _, g := range p.Govs {
+		if g.Place.ID == id {
+			return p.PlaceName(g.Place)
+		}
+	}
+	return ""
 }
 
 // Shown is how many events the filters show at first: the table's.

@@ -275,7 +275,7 @@ func sortCounts(counts map[*geo.Place]int) []PlaceCount {
 func newMarker(p *geo.Place, root string) Marker {
 	return Marker{
 		Lat: p.Point.Lat(), Lon: p.Point.Lon(), Name: p.NameAr, NameEn: p.NameEn, Kind: p.Kind, Gov: p.Governorate(),
-		Approx: p.CoordFrom != "" || p.Shape != nil, Href: root + placeHref(p),
+		Approx: p.CoordFrom != "" || p.Shape != nil, Href: root + placeHref(p), Abroad: p.Country != "SY",
 	}
 }
 

@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -423,4 +424,134 @@ func TestBrowserCountsAgree(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestBrowserPhoneWidth: at 390 px no page scrolls sideways, in either
+// language, and no element but the map's own panes sticks out of it.
+func TestBrowserPhoneWidth(t *testing.T) {
+	browser(t)
+	arabic := buildSample(t)
+	english := filepath.Join(t.TempDir(), "public")
+	if _, _, err := run(t, "build", "--quiet", "--language", "en", "--source", "../../examples/briefings", "--out", english); err != nil {
+		t.Fatal(err)
+	}
+	pages := []string{"index.html", "events.html", "search.html?q=" + url.QueryEscape("حلب"), "articles/daily-report-2016-02-28.html",
+		"governorates/SY02.html", "places/C1007.html", "404.html"}
+	for _, c := range []struct{ lang, out string }{{"ar", arabic}, {"en", english}} {
+		for _, p := range pages {
+			t.Run(c.lang+"/"+p, func(t *testing.T) {
+				t.Parallel()
+				tb := openTab(t, fileURL(c.out+"/")+p, settled, chromedp.EmulateViewport(390, 844))
+				wide := evalIn[[]string](tb, `(function () {
+					var w = document.documentElement.clientWidth, out = [];
+					if (document.documentElement.scrollWidth > w) { out.push('the page is ' + document.documentElement.scrollWidth + ' px wide'); }
+					Array.prototype.forEach.call(document.body.querySelectorAll('*'), function (e) {
+						if (e.closest('.leaflet-container') && e !== document.getElementById('map')) { return; }
+						var r = e.getBoundingClientRect();
+						if (r.width > 0 && (r.right > w + 1 || r.left < -1)) {
+							out.push(e.tagName.toLowerCase() + (e.id ? '#' + e.id : '') + (e.className && e.className.baseVal === undefined ? '.' + String(e.className).split(' ').join('.') : '') + ' ' + Math.round(r.left) + '..' + Math.round(r.right));
+						}
+					});
+					return out.slice(0, 8);
+				})()`)
+				for _, w := range wide {
+					t.Errorf("at 390 px: %s", w)
+				}
+			})
+		}
+	}
+}
+
+// TestBrowserEventsTableSorts: the table opens with the latest events
+// first, and every sort keeps unknown values (no date, deaths not told)
+// last, saying how it sorts with aria-sort.
+func TestBrowserEventsTableSorts(t *testing.T) {
+	browser(t)
+	out := buildSample(t)
+	tb := openTab(t, fileURL(out+"/events.html"), settled)
+	// column returns the aria-sort of the column and its values, in the
+	// order the rows are shown.
+	column := func(k string) (string, []string) {
+		r := evalIn[[]string](tb, `(function () {
+			var b = document.querySelector('#events-table th button[data-sort="`+k+`"]');
+			var out = [b.parentNode.getAttribute('aria-sort') || ''];
+			Array.prototype.forEach.call(document.querySelectorAll('#events-table tbody tr'), function (r) { out.push(r.getAttribute('data-`+k+`')); });
+			return out;
+		})()`)
+		return r[0], r[1:]
+	}
+	check := func(k, wantSort string, less func(a, b string) bool) {
+		t.Helper()
+		sort, vals := column(k)
+		if sort != wantSort {
+			t.Errorf("%s: aria-sort %q, want %q", k, sort, wantSort)
+		}
+		known := 0
+		for i, v := range vals {
+			if v == "" {
+				continue
+			}
+			if known != i {
+				t.Errorf("%s: a known value (%q) after an unknown one", k, v)
+				return
+			}
+			if i > 0 && less(vals[i-1], v) == (wantSort == "descending") && vals[i-1] != v {
+				t.Errorf("%s %s: %q before %q", k, wantSort, vals[i-1], v)
+				return
+			}
+			known++
+		}
+		// The sample tells deaths of some events and not of others.
+		if k == "dead" && (known == 0 || known == len(vals)) {
+			t.Errorf("%s: %d of %d rows known", k, known, len(vals))
+		}
+	}
+	byString := func(a, b string) bool { return a < b }
+	byNumber := func(a, b string) bool { x, _ := strconv.Atoi(a); y, _ := strconv.Atoi(b); return x < y }
+	check("date", "descending", byString)
+	click := func(k string) {
+		evalIn[bool](tb, `document.querySelector('#events-table th button[data-sort="`+k+`"]').click(); true`)
+	}
+	click("dead")
+	check("dead", "descending", byNumber)
+	if s, _ := column("date"); s != "" {
+		t.Errorf("date still says aria-sort=%q after sorting by deaths", s)
+	}
+	click("dead")
+	check("dead", "ascending", byNumber)
+	click("date")
+	click("date")
+	check("date", "ascending", byString)
+}
+
+// TestBrowserArticleMapAbroad: an article naming Geneva keeps its map on
+// its Syrian places and lists Geneva beside them; clicking a name far
+// down the article moves the map, not the reader.
+func TestBrowserArticleMapAbroad(t *testing.T) {
+	browser(t)
+	out := buildSample(t)
+	tb := openTab(t, fileURL(out+"/articles/aleppo-barrel-bombs.html"), settled, chromedp.EmulateViewport(390, 844))
+	centre := evalIn[[]float64](tb, `(function () { var c = atlasMap.getCenter(); return [c.lat, c.lng, atlasMap.getZoom()]; })()`)
+	if centre[0] < 32 || centre[0] > 37.5 || centre[1] < 35.5 || centre[1] > 42.5 || centre[2] < 6 {
+		t.Errorf("the map is at %v: not on Syria", centre)
+	}
+	abroad := evalIn[[]string](tb, `Array.prototype.map.call(document.querySelectorAll('.abroad button'), function (b) { return b.textContent; })`)
+	if !slices.Contains(abroad, "جنيف") {
+		t.Errorf("places listed abroad: %v, want جنيف", abroad)
+	}
+	moved := evalIn[[]float64](tb, `(function () {
+		var all = document.querySelectorAll('a.mention[data-m]'), a = all[all.length - 1];
+		a.scrollIntoView({block: 'center'});
+		var before = window.scrollY;
+		a.click();
+		return [before, window.scrollY];
+	})()`)
+	if moved[0] != moved[1] {
+		t.Errorf("clicking a name scrolled the page from %v to %v", moved[0], moved[1])
+	}
+	offer, err := pollTab[string](tb, `(function () { var o = document.querySelector('.map-offer'); return o && !o.hidden ? o.textContent : null; })()`, stepBudget)
+	if err != nil {
+		tb.fail("waiting for the note leading to the map", err)
+	}
+	t.Logf("map at %v; abroad %v; note %q", centre, abroad, offer)
 }
