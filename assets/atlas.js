@@ -201,15 +201,18 @@
     if (!form) { return null; }
     var boxes = form.querySelectorAll('input[name=type]');
     var all = Array.prototype.map.call(boxes, function (b) { return b.value; });
+    // A governorate page's form has only the period: what it lacks does
+    // not filter.
+    function value(name) { return form[name] ? form[name].value : ''; }
     function fromForm() {
       return {
-        types: Array.prototype.filter.call(boxes, function (b) { return b.checked; }).map(function (b) { return b.value; }),
-        gov: form.gov.value, actor: form.actor.value, from: form.from.value, to: form.to.value
+        types: boxes.length ? Array.prototype.filter.call(boxes, function (b) { return b.checked; }).map(function (b) { return b.value; }) : null,
+        gov: value('gov'), actor: value('actor'), from: value('from'), to: value('to')
       };
     }
     function toForm(f) {
       Array.prototype.forEach.call(boxes, function (b) { b.checked = !f.types || f.types.indexOf(b.value) >= 0; });
-      form.gov.value = f.gov; form.actor.value = f.actor; form.from.value = f.from; form.to.value = f.to;
+      ['gov', 'actor', 'from', 'to'].forEach(function (k) { if (form[k]) { form[k].value = f[k]; } });
     }
     toForm(readHash());
     form.addEventListener('change', function () { var f = fromForm(); writeHash(f, all); onChange(f); });
@@ -385,29 +388,55 @@
     map.whenReady(layout);
   }
 
-  function outlines(map, counts, focus) {
+  // The shading's four classes: a governorate's share of the most
+  // events any has, square-rooted so that few events still show.
+  var SHADES = ['#f5dccb', '#ebbb9f', '#dc9474', '#c96a4b'];
+  function shadeClass(n, most) {
+    var t = Math.sqrt(n / most);
+    return t > 0.75 ? 3 : t > 0.5 ? 2 : t > 0.25 ? 1 : 0;
+  }
+  // shadeBounds are the least count of each class, for the legend.
+  function shadeBounds(most) {
+    return [0.25, 0.5, 0.75].map(function (t) { return Math.floor(t * t * most) + 1; });
+  }
+
+  // outlines draws the governorates. With counts, they are shaded by
+  // them; layer.setCounts shades them again as filters change. onPick,
+  // when given, is called with the id of a governorate clicked.
+  function outlines(map, counts, focus, onPick) {
     neighbourOutlines(map);
     var most = 0;
-    Object.keys(counts || {}).forEach(function (k) { most = Math.max(most, counts[k]); });
-    function shade(n) {
-      if (!n) { return '#efebe3'; }
-      var t = Math.sqrt(n / most);
-      return t > 0.75 ? '#c96a4b' : t > 0.5 ? '#dc9474' : t > 0.25 ? '#ebbb9f' : '#f5dccb';
+    function setMost() {
+      most = 0;
+      Object.keys(counts || {}).forEach(function (k) { most = Math.max(most, counts[k]); });
+    }
+    setMost();
+    var picked = '';
+    function style(f) {
+      var id = f.properties.id, isFocus = id === focus || id === picked, n = counts ? counts[id] || 0 : 0;
+      return {
+        color: isFocus ? '#7a2e1c' : '#8a8170', weight: isFocus ? 2.5 : 1,
+        fillColor: counts ? (n ? SHADES[shadeClass(n, most)] : '#efebe3') : (isFocus ? '#f3e2c7' : '#efebe3'),
+        fillOpacity: focus && !isFocus ? 0.35 : 0.85
+      };
     }
     var layer = L.geoJSON(window.ATLAS_GOVERNORATES, {
-      style: function (f) {
-        var isFocus = f.properties.id === focus;
-        return {
-          color: isFocus ? '#7a2e1c' : '#8a8170', weight: isFocus ? 2.5 : 1,
-          fillColor: counts ? shade(counts[f.properties.id]) : (isFocus ? '#f3e2c7' : '#efebe3'),
-          fillOpacity: focus && !isFocus ? 0.35 : 0.85
-        };
-      },
+      style: style,
       onEachFeature: function (f, l) {
-        var n = counts ? counts[f.properties.id] || 0 : null;
-        l.bindTooltip(f.properties.name_ar + (n !== null ? ' — ' + n : ''), { sticky: true, direction: 'auto', className: 'rtl-tip' });
+        var name = english ? f.properties.name_en : f.properties.name_ar;
+        l.bindTooltip(function () {
+          return counts ? name + ' — ' + count(counts[f.properties.id] || 0, 'event') : name;
+        }, { sticky: true, direction: 'auto', className: 'rtl-tip' });
+        if (onPick) { l.on('click', function () { onPick(f.properties.id); }); }
       }
     }).addTo(map);
+    layer.setCounts = function (c, gov) {
+      counts = c; picked = gov || '';
+      setMost();
+      layer.setStyle(style);
+      layer.most = most;
+    };
+    layer.most = most;
     if (focus && window.ATLAS_DISTRICTS) {
       L.geoJSON(window.ATLAS_DISTRICTS, {
         filter: function (f) { return f.properties.gov === focus; },
@@ -420,6 +449,7 @@
       layer.eachLayer(function (l) { if (l.feature.properties.id === focus) { bounds = l.getBounds(); } });
     }
     map.fitBounds(bounds, { padding: [8, 8] });
+    layer.syria = layer.getBounds();
     placeLabels(map);
     return layer;
   }
@@ -427,8 +457,12 @@
   function legend(map, counts) {
     var c = L.control({ position: 'bottomleft' });
     c.onAdd = function () {
-      var box = el('div', { 'class': 'legend', dir: dir });
-      box.appendChild(el('strong', {}, ui('أنواع الأحداث')));
+      // A disclosure, closed on narrow maps: open, the legend covered
+      // the south-west of Syria on a phone.
+      var box = el('details', { 'class': 'legend', dir: dir });
+      box.open = map.getSize().x > 600;
+      box.appendChild(el('summary', {}, ui('أنواع الأحداث')));
+      L.DomEvent.disableClickPropagation(box);
       data.order.forEach(function (t) {
         var row = el('div', {});
         row.appendChild(el('span', { 'class': 'swatch ' + data.classes[t], style: 'background:' + colours[data.classes[t]] }));
@@ -441,10 +475,31 @@
       p.appendChild(el('span', { 'class': 'swatch approx' }));
       p.appendChild(document.createTextNode(' ' + ui('موقع تقريبي')));
       box.appendChild(p);
-      if (counts) { box.appendChild(el('div', { 'class': 'choropleth-note' }, ui('تلوين المحافظات حسب عدد الأحداث'))); }
+      if (counts) {
+        box.appendChild(el('div', { 'class': 'choropleth-note' }, ui('تلوين المحافظات حسب عدد الأحداث')));
+        c.scale = el('div', { 'class': 'scale' });
+        box.appendChild(c.scale);
+      }
       return box;
     };
     c.addTo(map);
+    // setScale writes the shading's classes for the largest count shown.
+    c.setScale = function (most) {
+      if (!c.scale) { return; }
+      c.scale.textContent = '';
+      if (!most) { c.scale.appendChild(el('span', {}, ui('لا أحداث'))); return; }
+      var lo = shadeBounds(most), from = [1, lo[0], lo[1], lo[2]];
+      SHADES.forEach(function (colour, i) {
+        var to = i < 3 ? lo[i] - 1 : most;
+        if (to < from[i]) { return; }
+        var row = el('span', { 'class': 'step' });
+        row.appendChild(el('span', { 'class': 'swatch', style: 'background:' + colour }));
+        row.appendChild(document.createTextNode(' '));
+        row.appendChild(el('bdi', { dir: 'ltr' }, from[i] === to ? String(to) : from[i] + '–' + to));
+        c.scale.appendChild(row);
+      });
+    };
+    return c;
   }
 
   // Event colours come from atlas.css's variables, which a site may set
@@ -466,18 +521,24 @@
         shown: e.dp || e.d || '' };
     });
     var scoped = page.focus ? all.filter(function (e) { return e.gov === page.focus; }) : all;
-    var counts = {};
-    all.forEach(function (e) { if (e.gov) { counts[e.gov] = (counts[e.gov] || 0) + 1; } });
+    var form = document.getElementById('filters');
     var map = baseMap(mapEl);
-    outlines(map, page.focus ? null : counts, page.focus);
-    legend(map, page.focus ? null : counts);
+    // Clicking a governorate filters to it (again: to all).
+    function pick(id) {
+      if (!form || !form.gov) { return; }
+      form.gov.value = form.gov.value === id ? '' : id;
+      form.dispatchEvent(new Event('change'));
+    }
+    var shading = outlines(map, page.focus ? null : {}, page.focus, page.focus ? null : pick);
+    var key = legend(map, page.focus ? null : {});
+    var zoomedTo = '';
     // The cluster adds markers in chunks and reports each; its report of
     // the markers that apply asked for, all added, ends that work (it also
     // reports other loads, such as its own empty one when it is put on
     // the map).
     var adding = false, expected = 0;
     var cluster = L.markerClusterGroup({
-      chunkedLoading: true, showCoverageOnHover: false, maxClusterRadius: 40,
+      chunkedLoading: true, showCoverageOnHover: false, maxClusterRadius: 40, iconCreateFunction: clusterIcon,
       chunkProgress: function (processed, total) {
         if (adding && processed === total && total === expected) { adding = false; done(); }
       }
@@ -500,6 +561,7 @@
       m.event = e;
       return m;
     });
+    var bar = null;
     function apply(f) {
       cluster.clearLayers();
       var shown = markers.filter(function (m) { return matches(f, m.event); });
@@ -508,9 +570,243 @@
       cluster.addLayers(shown);
       setShown(shown.length);
       window.atlasShown = shown.length; // for tests
+      // The shading counts what the filters show, every governorate's
+      // (the one picked is outlined, not alone).
+      if (!page.focus) {
+        var counts = {}, others = { types: f.types, actor: f.actor, from: f.from, to: f.to };
+        all.forEach(function (e) { if (e.gov && matches(others, e)) { counts[e.gov] = (counts[e.gov] || 0) + 1; } });
+        shading.setCounts(counts, f.gov);
+        key.setScale(shading.most);
+        window.atlasShading = counts; // for tests
+      }
+      if (!page.focus && f.gov !== zoomedTo) {
+        zoomedTo = f.gov;
+        var target = shading.syria;
+        shading.eachLayer(function (l) { if (l.feature.properties.id === f.gov) { target = l.getBounds(); } });
+        // The zoom is part of the redraw: the page is not ready until it
+        // ends.
+        working();
+        map.once('moveend', done);
+        map.fitBounds(target, { padding: [8, 8] });
+      }
+      if (bar) { bar.update(f); }
     }
     var f = filterForm(apply) || { types: null };
+    bar = timeBar(mapEl, scoped, form);
     apply(f);
+  }
+
+  // clusterIcon draws a cluster as a pie of the types of its events.
+  function clusterIcon(c) {
+    var byType = {}, n = 0;
+    c.getAllChildMarkers().forEach(function (m) {
+      var t = m.event ? m.event.type : '';
+      byType[t] = (byType[t] || 0) + 1; n++;
+    });
+    var stops = [], at = 0;
+    (data ? data.order : []).forEach(function (t) {
+      if (!byType[t]) { return; }
+      var to = at + byType[t] / n * 360;
+      stops.push(colours[data.classes[t]] + ' ' + at.toFixed(1) + 'deg ' + to.toFixed(1) + 'deg');
+      at = to;
+    });
+    var size = n < 10 ? 30 : n < 100 ? 36 : 44;
+    var html = el('div', { style: 'background: conic-gradient(' + (stops.join(', ') || '#888 0deg 360deg') + ')' });
+    html.appendChild(el('span', {}, String(n)));
+    return L.divIcon({ html: html, className: 'marker-cluster atlas-cluster', iconSize: L.point(size, size) });
+  }
+
+  // ---- the time bar: events over time, stacked by type; a period chosen
+  // by dragging over it, by two sliders or by quick ranges; and a play
+  // button that steps the period through the archive. It writes the
+  // period into the filter form's dates, so the map, counts, shading,
+  // table and permalink all follow.
+
+  var DAY = 86400000;
+  function dayOf(s) { return Date.UTC(+s.slice(0, 4), +s.slice(5, 7) - 1, +s.slice(8, 10)); }
+  function dateOf(t) { return new Date(t).toISOString().slice(0, 10); }
+
+  // bins cuts [first, last] (days since the epoch, in ms) into days,
+  // weeks or months, whichever gives at most about 120 bars.
+  function bins(first, last) {
+    var out = [], span = (last - first) / DAY + 1, t, d;
+    if (span <= 120) {
+      for (t = first; t <= last; t += DAY) { out.push([t, t]); }
+    } else if (span <= 840) {
+      for (t = first; t <= last; t += 7 * DAY) { out.push([t, Math.min(last, t + 6 * DAY)]); }
+    } else {
+      d = new Date(first);
+      var y = d.getUTCFullYear(), m = d.getUTCMonth();
+      for (t = Date.UTC(y, m, 1); t <= last; t = Date.UTC(y, ++m, 1)) { out.push([t, Date.UTC(y, m + 1, 1) - DAY]); }
+    }
+    return out;
+  }
+
+  function timeBar(mapEl, events, form) {
+    if (!form || !form.from || !form.to) { return null; }
+    var dated = events.filter(function (e) { return e.date; });
+    if (dated.length < 2) { return null; }
+    var first = Infinity, last = -Infinity;
+    dated.forEach(function (e) { var t = dayOf(e.date); e.day = t; first = Math.min(first, t); last = Math.max(last, t); });
+    if (first === last) { return null; }
+    var cut = bins(first, last), n = cut.length;
+    function binOf(t) {
+      for (var i = 0; i < n; i++) { if (t <= cut[i][1]) { return i; } }
+      return n - 1;
+    }
+    dated.forEach(function (e) { e.bin = binOf(e.day); });
+
+    var box = el('div', { 'class': 'timebar', role: 'group', 'aria-label': ui('الفترة'), dir: 'ltr' });
+    var W = 600, H = 64;
+    var svgNS = 'http://www.w3.org/2000/svg';
+    var svg = document.createElementNS(svgNS, 'svg');
+    svg.setAttribute('viewBox', '0 0 ' + W + ' ' + H);
+    svg.setAttribute('preserveAspectRatio', 'none');
+    svg.setAttribute('class', 'histogram');
+    svg.setAttribute('aria-hidden', 'true');
+    box.appendChild(svg);
+    var sliders = el('div', { 'class': 'sliders' });
+    function slider(label, v) {
+      var l = el('label', {});
+      l.appendChild(el('span', { dir: dir }, label + ' '));
+      var r = el('input', { type: 'range', min: '0', max: String(n - 1), step: '1', value: String(v) });
+      l.appendChild(r);
+      sliders.appendChild(l);
+      return r;
+    }
+    var fromR = slider(ui('بداية الفترة'), 0), toR = slider(ui('نهاية الفترة'), n - 1);
+    box.appendChild(sliders);
+    var tools = el('div', { 'class': 'tools', dir: dir });
+    var play = el('button', { type: 'button', 'class': 'play', 'aria-pressed': 'false' }, ui('تشغيل'));
+    tools.appendChild(play);
+    [[7, 'آخر 7 أيام'], [30, 'آخر 30 يومًا'], [365, 'آخر سنة'], [0, 'كل الفترة']].forEach(function (q) {
+      var b = el('button', { type: 'button', 'data-days': String(q[0]) }, ui(q[1]));
+      b.addEventListener('click', function () {
+        stop();
+        if (!q[0]) { setPeriod('', ''); return; }
+        setPeriod(dateOf(Math.max(first, last - (q[0] - 1) * DAY)), dateOf(last));
+      });
+      tools.appendChild(b);
+    });
+    var caption = el('span', { 'class': 'period', 'aria-live': 'polite' });
+    tools.appendChild(caption);
+    box.appendChild(tools);
+    mapEl.parentNode.insertBefore(box, mapEl);
+
+    var sel = [0, n - 1];
+    // setPeriod writes a period into the form, which filters everything.
+    function setPeriod(from, to) {
+      form.from.value = from; form.to.value = to;
+      form.dispatchEvent(new Event('change'));
+    }
+    function setBins(a, b) {
+      if (a > b) { var t = a; a = b; b = t; }
+      if (a === 0 && b === n - 1) { setPeriod('', ''); return; }
+      setPeriod(dateOf(cut[a][0]), dateOf(Math.min(cut[b][1], last)));
+    }
+    function label(i, end) { return dateOf(end ? Math.min(cut[i][1], last) : cut[i][0]); }
+    function draw(f) {
+      var counts = [], most = 0, others = { types: f.types, gov: f.gov, actor: f.actor };
+      for (var i = 0; i < n; i++) { counts.push({}); }
+      dated.forEach(function (e) {
+        if (!matches(others, e)) { return; }
+        var c = counts[e.bin];
+        c[e.type] = (c[e.type] || 0) + 1;
+        c.all = (c.all || 0) + 1;
+        most = Math.max(most, c.all);
+      });
+      while (svg.firstChild) { svg.removeChild(svg.firstChild); }
+      var bw = W / n;
+      var shade = document.createElementNS(svgNS, 'rect');
+      shade.setAttribute('class', 'selection');
+      shade.setAttribute('x', String(sel[0] * bw));
+      shade.setAttribute('width', String((sel[1] - sel[0] + 1) * bw));
+      shade.setAttribute('y', '0'); shade.setAttribute('height', String(H));
+      svg.appendChild(shade);
+      counts.forEach(function (c, i) {
+        var y = H;
+        data.order.forEach(function (t) {
+          if (!c[t]) { return; }
+          var h = c[t] / most * (H - 4);
+          var r = document.createElementNS(svgNS, 'rect');
+          r.setAttribute('x', String(i * bw + bw * 0.1));
+          r.setAttribute('width', String(Math.max(bw * 0.8, 0.5)));
+          r.setAttribute('y', String(y - h));
+          r.setAttribute('height', String(h));
+          r.setAttribute('fill', colours[data.classes[t]]);
+          r.setAttribute('opacity', i >= sel[0] && i <= sel[1] ? '1' : '0.35');
+          svg.appendChild(r);
+          y -= h;
+        });
+      });
+    }
+    var undated = events.length - dated.length, lastF = { types: null };
+    function update(f) {
+      lastF = f;
+      var a = f.from ? binOf(dayOf(f.from)) : 0, b = f.to ? binOf(dayOf(f.to)) : n - 1;
+      sel = [Math.min(a, b), Math.max(a, b)];
+      fromR.value = String(sel[0]); toR.value = String(sel[1]);
+      fromR.setAttribute('aria-valuetext', f.from || label(0, false));
+      toR.setAttribute('aria-valuetext', f.to || label(n - 1, true));
+      caption.textContent = '';
+      caption.appendChild(el('bdi', { dir: 'ltr' }, (f.from || label(0, false)) + ' – ' + (f.to || label(n - 1, true))));
+      if (undated && !f.from && !f.to) { caption.appendChild(document.createTextNode(' · ' + ui('بلا تاريخ: ') + count(undated, 'event'))); }
+      draw(f);
+    }
+    fromR.addEventListener('input', function () { stop(); setBins(+fromR.value, Math.max(+fromR.value, +toR.value)); });
+    toR.addEventListener('input', function () { stop(); setBins(Math.min(+fromR.value, +toR.value), +toR.value); });
+
+    // Dragging over the histogram chooses the bars under it.
+    var drag = null;
+    function binAt(ev) {
+      var r = svg.getBoundingClientRect();
+      return Math.max(0, Math.min(n - 1, Math.floor((ev.clientX - r.left) / r.width * n)));
+    }
+    svg.addEventListener('pointerdown', function (ev) {
+      stop();
+      drag = binAt(ev);
+      if (svg.setPointerCapture && ev.pointerId !== undefined) { try { svg.setPointerCapture(ev.pointerId); } catch (e) { /* synthetic */ } }
+      sel = [drag, drag];
+      draw(lastF);
+    });
+    svg.addEventListener('pointermove', function (ev) {
+      if (drag === null) { return; }
+      var b = binAt(ev);
+      sel = [Math.min(drag, b), Math.max(drag, b)];
+      draw(lastF);
+    });
+    svg.addEventListener('pointerup', function (ev) {
+      if (drag === null) { return; }
+      var b = binAt(ev), a = drag;
+      drag = null;
+      setBins(Math.min(a, b), Math.max(a, b));
+    });
+
+    // Play: the period's width (a tenth of the archive when it is all of
+    // it) steps forward until it reaches the end.
+    var timer = 0;
+    function stop() {
+      if (!timer) { return; }
+      clearInterval(timer); timer = 0;
+      play.setAttribute('aria-pressed', 'false');
+      play.textContent = ui('تشغيل');
+    }
+    play.addEventListener('click', function () {
+      if (timer) { stop(); return; }
+      var width = sel[1] - sel[0] + 1;
+      if (width >= n) { width = Math.max(1, Math.round(n / 10)); }
+      var at = sel[1] - sel[0] + 1 >= n || sel[1] >= n - 1 ? 0 : sel[0];
+      play.setAttribute('aria-pressed', 'true');
+      play.textContent = ui('إيقاف');
+      function step() {
+        setBins(at, Math.min(n - 1, at + width - 1));
+        at += width;
+        if (at > n - 1) { stop(); }
+      }
+      timer = setInterval(step, 900);
+      step();
+    });
+    return { update: update };
   }
 
   function mentionsMap(mapEl) {

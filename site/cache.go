@@ -416,7 +416,7 @@ func (c *buildCache) placeKey(id string, mentions, evs int, listed []ListedMenti
 // briefings has no cache key.
 func (c *buildCache) governorateKey(g *GovernorateSummary) string {
 	b := make([]byte, 0, 256+len(g.Articles)*48)
-	b = fmt.Appendf(b, "%s\x00governorate\x00%s\x00%d\x00%d\x00", c.salt, g.Place.ID, g.Mentions, g.Events)
+	b = fmt.Appendf(b, "%s\x00governorate\x00%s\x00%d\x00%d\x00%d\x00", c.salt, g.Place.ID, g.Mentions, g.Events, g.Undated)
 	for _, t := range g.ByType {
 		b = fmt.Appendf(b, "t\x00%s\x00%d\x00%d\x00", t.Type, t.Count, t.Width)
 	}

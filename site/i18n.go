@@ -33,7 +33,7 @@ var english = map[string]string{
 	// governorate
 	"محافظة": "Governorate", "خريطة المحافظة": "Map of the governorate", "عدد الأحداث حسب النوع": "Number of events by type",
 	"لا أحداث مسجلة في هذه المحافظة بعد.": "No events recorded in this governorate yet.",
-	"الأحداث عبر الزمن":                   "Events over time", "عدد الأحداث في كل شهر": "Number of events per month",
+	"الأحداث عبر الزمن":                   "Events over time", "أحداث بلا تاريخ لا يظهرها الرسم:": "Undated events, not in the chart:", "عدد الأحداث في كل شهر": "Number of events per month",
 	"النشرات": "Briefings", "لا نشرات تذكر هذه المحافظة بعد.": "No briefing names this governorate yet.",
 	"الأماكن الأكثر ذكرًا":                   "Most mentioned places",
 	"أحدثها أدناه؛ وتذكرها نشرات أقدم عددها": "The latest are listed below; older briefings that name it:",
@@ -54,6 +54,9 @@ var english = map[string]string{
 	"تلوين المحافظات حسب عدد الأحداث": "Governorates shaded by number of events", "عدد الذكر: ": "Mentions: ",
 	"صفحة المكان": "Page of the place", "القتلى: ": "Killed: ", "لا نتائج.": "No results.",
 	"الثقة: ": "Confidence: ", "على الخريطة: ": "On the map: ", "خارج سوريا:": "Outside Syria:",
+	"الفترة": "Period", "بداية الفترة": "From", "نهاية الفترة": "To", "تشغيل": "Play", "إيقاف": "Pause",
+	"آخر 7 أيام": "Last 7 days", "آخر 30 يومًا": "Last 30 days", "آخر سنة": "Last year", "كل الفترة": "All",
+	"بلا تاريخ: ": "undated: ", "لا أحداث": "No events",
 }
 
 // T returns phrase in the page's language.
@@ -132,7 +135,9 @@ func (p Page) UI() map[string]string {
 	}
 	out := map[string]string{}
 	for _, k := range []string{"أنواع الأحداث", "موقع دقيق", "موقع تقريبي", "تلوين المحافظات حسب عدد الأحداث",
-		"عدد الذكر: ", "صفحة المكان", "القتلى: ", "لا نتائج.", "الثقة: ", "على الخريطة: ", "خارج سوريا:"} {
+		"عدد الذكر: ", "صفحة المكان", "القتلى: ", "لا نتائج.", "الثقة: ", "على الخريطة: ", "خارج سوريا:",
+		"الفترة", "بداية الفترة", "نهاية الفترة", "تشغيل", "إيقاف", "آخر 7 أيام", "آخر 30 يومًا", "آخر سنة", "كل الفترة",
+		"بلا تاريخ: ", "لا أحداث"} {
 		out[k] = english[k]
 	}
 	return out

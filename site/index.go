@@ -135,6 +135,8 @@ func (x *siteIndex) add(light *Article, a *Article, sentences []string) {
 			x.byType[i][e.Type]++
 			if e.Date != nil {
 				x.byMonth[i][e.Date.Format("2006-01")]++
+			} else {
+				x.govs[i].Undated++
 			}
 		}
 		kind := x.kinds[[2]string{e.Type, e.SubType}]
@@ -279,7 +281,7 @@ func (x *siteIndex) own(refs []EventRef) {
 func (x *siteIndex) governorates() []*GovernorateSummary {
 	for i, g := range x.govs {
 		g.ByType = typeCounts(x.byType[i])
-		g.ByMonth = monthCounts(x.byMonth[i])
+		g.ByMonth, g.MonthMost = monthCounts(x.byMonth[i])
 		g.Places = sortCounts(x.govPlaces[i])
 		if len(g.Places) > 15 {
 			g.Places = g.Places[:15]

@@ -60,6 +60,7 @@ var funcs = template.FuncMap{
 	"join": strings.Join,
 	"mul":  func(a, b int) int { return a * b },
 	"sub":  func(a, b int) int { return a - b },
+	"add":  func(a, b int) int { return a + b },
 	"deref": func(p *int) int {
 		if p == nil {
 			return 0
@@ -116,9 +117,14 @@ type GovernorateSummary struct {
 	Mentions int
 	Events   int
 	ByType   []TypeCount
-	ByMonth  []MonthCount
-	Articles []*Article
-	Places   []PlaceCount
+	// ByMonth is every month from the first with a dated event to the
+	// last, those without events included; MonthMost is the most events
+	// in one of them, and Undated the events with no date.
+	ByMonth   []MonthCount
+	MonthMost int
+	Undated   int
+	Articles  []*Article
+	Places    []PlaceCount
 }
 
 // TypeCount is how many events of one type, with its bar in a chart.
@@ -133,6 +139,9 @@ type MonthCount struct {
 	Month  string
 	Count  int
 	Height int // bar height in the chart, 0–60
+	// Year labels the axis: the year on the first month shown and on
+	// each January, "" on other months.
+	Year string
 }
 
 // PlaceCount is a place and how many times a page's briefings name it.
@@ -292,6 +301,9 @@ type GovernoratePage struct {
 	Articles []*Article // the latest of Gov.Articles, at most maxGovArticles, oldest first
 	More     int        // older briefings not listed
 }
+
+// Shown is how many events the map shows at first: the governorate's.
+func (p GovernoratePage) Shown() int { return p.Gov.Events }
 
 // PlacePage is what place.html is given: the place, its governorate, and
 // the latest of its mentions and events.

@@ -12,6 +12,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"time"
 
 	"github.com/briefing-atlas/atlas/geo"
 	"github.com/paulmach/orb"
@@ -243,19 +244,39 @@ func typeCounts(counts map[string]int) []TypeCount {
 	return out
 }
 
-func monthCounts(counts map[string]int) []MonthCount {
+// monthCounts lays counts by month ("2006-01") out as a chart: every
+// month from the first to the last, so that the distance between bars is
+// time, with the most in one month.
+func monthCounts(counts map[string]int) ([]MonthCount, int) {
 	most := 0
-	months := make([]string, 0, len(counts))
+	first, last := "", ""
 	for m, n := range counts {
-		months = append(months, m)
 		most = max(most, n)
+		if first == "" || m < first {
+			first = m
+		}
+		if m > last {
+			last = m
+		}
 	}
-	sort.Strings(months)
-	out := make([]MonthCount, 0, len(months))
-	for _, m := range months {
-		out = append(out, MonthCount{Month: m, Count: counts[m], Height: max(2, 60*counts[m]/most)})
+	start, err1 := time.Parse("2006-01", first)
+	end, err2 := time.Parse("2006-01", last)
+	if most == 0 || err1 != nil || err2 != nil {
+		return nil, 0
 	}
-	return out
+	var out []MonthCount
+	for t := start; !t.After(end); t = t.AddDate(0, 1, 0) {
+		m := t.Format("2006-01")
+		c := MonthCount{Month: m, Count: counts[m]}
+		if c.Count > 0 {
+			c.Height = max(2, 60*c.Count/most)
+		}
+		if t.Equal(start) || t.Month() == time.January {
+			c.Year = t.Format("2006")
+		}
+		out = append(out, c)
+	}
+	return out, most
 }
 
 func sortCounts(counts map[*geo.Place]int) []PlaceCount {

@@ -48,3 +48,28 @@ func TestEscapeToIsEscapeString(t *testing.T) {
 		}
 	}
 }
+
+// The chart of months runs from the first to the last without gaps, so
+// that the space between bars is time, and labels each year.
+func TestMonthCounts(t *testing.T) {
+	got, most := monthCounts(map[string]int{"2015-11": 2, "2016-02": 4})
+	var months, years []string
+	for _, m := range got {
+		months = append(months, m.Month)
+		if m.Year != "" {
+			years = append(years, m.Year)
+		}
+	}
+	if strings.Join(months, " ") != "2015-11 2015-12 2016-01 2016-02" || most != 4 {
+		t.Errorf("months %v, most %d", months, most)
+	}
+	if strings.Join(years, " ") != "2015 2016" {
+		t.Errorf("year labels %v", years)
+	}
+	if got[1].Height != 0 || got[0].Height != 30 || got[3].Height != 60 {
+		t.Errorf("heights %+v", got)
+	}
+	if got, most := monthCounts(nil); got != nil || most != 0 {
+		t.Errorf("no months: %v %d", got, most)
+	}
+}

@@ -8,6 +8,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"sort"
 	"strconv"
@@ -18,6 +19,7 @@ import (
 	"github.com/briefing-atlas/atlas/geo"
 	"github.com/briefing-atlas/atlas/site"
 	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
 	"github.com/paulmach/orb/geojson"
 )
 
@@ -554,4 +556,92 @@ func TestBrowserArticleMapAbroad(t *testing.T) {
 		tb.fail("waiting for the note leading to the map", err)
 	}
 	t.Logf("map at %v; abroad %v; note %q", centre, abroad, offer)
+}
+
+// TestBrowserTimeBar: dragging over the histogram chooses a period that
+// the shown count, the shading and the permalink follow; the sliders
+// work from the keyboard and say their dates.
+func TestBrowserTimeBar(t *testing.T) {
+	browser(t)
+	out := buildSample(t)
+	tb := openTab(t, fileURL(out+"/index.html"), settled)
+	type state struct {
+		Shown   int            `json:"shown"`
+		Shading map[string]int `json:"shading"`
+		Hash    string         `json:"hash"`
+		Want    int            `json:"want"` // events dated in the hash's period
+	}
+	read := func() state {
+		return evalIn[state](tb, `(function () {
+			var h = location.hash, from = (/from=([^&]*)/.exec(h) || [])[1] || '', to = (/to=([^&]*)/.exec(h) || [])[1] || '';
+			var want = ATLAS_EVENTS.events.filter(function (e) { return (!from && !to) || (e.d && (!from || e.d >= from) && (!to || e.d <= to)); }).length;
+			return {shown: window.atlasShown, shading: window.atlasShading, hash: h, want: want};
+		})()`)
+	}
+	before := read()
+	if before.Shown == 0 || before.Shown != before.Want {
+		t.Fatalf("at load: %+v", before)
+	}
+	// Drag over the first half of the histogram.
+	evalIn[bool](tb, `(function () {
+		var svg = document.querySelector('.timebar .histogram'), r = svg.getBoundingClientRect();
+		function at(type, x) { svg.dispatchEvent(new PointerEvent(type, {clientX: r.left + x * r.width, clientY: r.top + r.height / 2, bubbles: true})); }
+		at('pointerdown', 0.01); at('pointermove', 0.3); at('pointerup', 0.55);
+		return true;
+	})()`)
+	tb.waitFor(settled)
+	after := read()
+	if !strings.Contains(after.Hash, "from=") || !strings.Contains(after.Hash, "to=") {
+		t.Errorf("after brushing, the permalink is %q", after.Hash)
+	}
+	if after.Shown == before.Shown || after.Shown != after.Want {
+		t.Errorf("after brushing %q: %d shown, %d dated in the period, %d before", after.Hash, after.Shown, after.Want, before.Shown)
+	}
+	if fmt.Sprint(after.Shading) == fmt.Sprint(before.Shading) {
+		t.Errorf("the shading did not follow the period: %v", after.Shading)
+	}
+	shownText := evalIn[string](tb, "document.getElementById('shown-count').textContent")
+	if want, _ := (site.Page{Lang: site.Arabic}).Count(after.Shown, "event"); shownText != want {
+		t.Errorf("the count reads %q, want %q", shownText, want)
+	}
+	// The end slider, from the keyboard: one step back.
+	text := evalIn[string](tb, `document.querySelectorAll('.timebar input[type=range]')[1].getAttribute('aria-valuetext')`)
+	evalIn[bool](tb, `document.querySelectorAll('.timebar input[type=range]')[1].focus(); true`)
+	ctx, cancel := context.WithTimeout(tb.ctx, stepBudget)
+	defer cancel()
+	if _, err := chromedp.Run(ctx, chromedp.KeyEvent(kb.ArrowLeft)); err != nil {
+		tb.fail("pressing ArrowLeft on the slider", err)
+	}
+	tb.waitFor(settled)
+	moved := evalIn[string](tb, `document.querySelectorAll('.timebar input[type=range]')[1].getAttribute('aria-valuetext')`)
+	if moved == text || !regexp.MustCompile(`^\d{4}-\d{2}-\d{2}$`).MatchString(moved) {
+		t.Errorf("the end slider said %q, then %q after ArrowLeft", text, moved)
+	}
+	if last := read(); !strings.Contains(last.Hash, "to="+moved) || last.Shown != last.Want {
+		t.Errorf("after the key: %+v, slider at %s", last, moved)
+	}
+}
+
+// TestBrowserGovernorateClick: clicking a governorate on the home map
+// filters to it and zooms to it; clicking it again shows all.
+func TestBrowserGovernorateClick(t *testing.T) {
+	browser(t)
+	out := buildSample(t)
+	tb := openTab(t, fileURL(out+"/index.html"), settled)
+	click := `atlasMap.eachLayer(function (l) { if (l.feature && l.feature.properties.id === 'SY02' && l.feature.properties.name_ar) { l.fire('click'); } }); true`
+	zoom0 := evalIn[float64](tb, "atlasMap.getZoom()")
+	all := evalIn[int](tb, "window.atlasShown")
+	evalIn[bool](tb, click)
+	tb.waitFor(settled)
+	hash, zoom := evalIn[string](tb, "location.hash"), evalIn[float64](tb, "atlasMap.getZoom()")
+	shown := evalIn[int](tb, "window.atlasShown")
+	want := evalIn[int](tb, `ATLAS_EVENTS.events.filter(function (e) { return e.g === 'SY02'; }).length`)
+	if !strings.Contains(hash, "gov=SY02") || zoom <= zoom0 || shown != want || evalIn[string](tb, "document.getElementById('filters').gov.value") != "SY02" {
+		t.Errorf("after clicking Aleppo: hash %q, zoom %v (was %v), %d shown (want %d)", hash, zoom, zoom0, shown, want)
+	}
+	evalIn[bool](tb, click)
+	tb.waitFor(settled)
+	if shown, zoom := evalIn[int](tb, "window.atlasShown"), evalIn[float64](tb, "atlasMap.getZoom()"); shown != all || zoom != zoom0 {
+		t.Errorf("after clicking Aleppo again: %d shown (want %d), zoom %v (want %v)", shown, all, zoom, zoom0)
+	}
 }
