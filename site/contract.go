@@ -16,6 +16,7 @@ var pageData = map[string]reflect.Type{
 	"place.html":       reflect.TypeFor[PlacePage](),
 	"events.html":      reflect.TypeFor[EventsPage](),
 	"search.html":      reflect.TypeFor[Page](),
+	"archive.html":     reflect.TypeFor[ArchivePage](),
 	"404.html":         reflect.TypeFor[Page](),
 	"base.html":        reflect.TypeFor[Page](),
 }

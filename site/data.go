@@ -29,16 +29,25 @@ func datePrinted(e *events.Event) string {
 	return e.Date.Format("2006-01-02")
 }
 
-// writeEventsData writes data/events.js: every event, the labels of
-// types, sub-types and actors, and the governorates' names.
+// govEventsData is the events file of the governorate with p-code id,
+// which its page loads: a governorate's page of an archive loaded the
+// whole atlas's events to show its own.
+func govEventsData(id string) string { return "data/events/" + id + ".js" }
+
+// writeEventsData writes data/events.js, every event (the latest
+// maxMapped), and data/events/<p-code>.js, each governorate's: the events
+// with the labels of types, sub-types and actors, and the governorates'
+// names.
 func (r *pageRenderer) writeEventsData(w *publish.Stage) error {
 	evs := r.events
 	if len(evs) > maxMapped {
 		evs = evs[len(evs)-maxMapped:] // the latest: the downloads hold the rest
 	}
 	govs := map[string]string{}
+	lists := map[string][]byte{}
 	for _, g := range r.opt.Gazetteer.Governorates() {
 		govs[g.ID] = g.NameAr
+		lists[g.ID] = []byte{'['}
 	}
 	var err error
 	list := []byte{'['}
@@ -46,6 +55,7 @@ func (r *pageRenderer) writeEventsData(w *publish.Stage) error {
 		if i > 0 {
 			list = append(list, ',')
 		}
+		start := len(list)
 		// What only the site knows: where the event is on its page, the
 		// governorate as the filters name it, whether the point is a
 		// governorate's or a borrowed one, and a date printed to the
@@ -66,15 +76,29 @@ func (r *pageRenderer) writeEventsData(w *publish.Stage) error {
 		if err != nil {
 			return err
 		}
+		if gl, ok := lists[e.Place.Adm1]; ok && e.Place.Country == "SY" {
+			if len(gl) > 1 {
+				gl = append(gl, ',')
+			}
+			lists[e.Place.Adm1] = append(gl, list[start:]...)
+		}
 	}
-	data, err := json.Marshal(map[string]any{
-		"events": json.RawMessage(append(list, ']')), "types": typeLabels, "subTypes": subTypeLabels,
-		"actors": actorLabels, "order": typeOrder, "classes": typeClass, "govs": govs,
-	})
-	if err != nil {
-		return err
+	write := func(rel string, events []byte) error {
+		data, err := json.Marshal(map[string]any{
+			"events": json.RawMessage(append(events, ']')), "types": typeLabels, "subTypes": subTypeLabels,
+			"actors": actorLabels, "order": typeOrder, "classes": typeClass, "govs": govs,
+		})
+		if err != nil {
+			return err
+		}
+		return w.Write(rel, jsAssign("ATLAS_EVENTS", data))
 	}
-	return w.Write("data/events.js", jsAssign("ATLAS_EVENTS", data))
+	for id, gl := range lists {
+		if err := write(govEventsData(id), gl); err != nil {
+			return err
+		}
+	}
+	return write("data/events.js", list)
 }
 
 // data/search.js holds titles, folded text and place names, searched in

@@ -45,6 +45,10 @@ var english = map[string]string{
 	"تنزيل:": "Download:", "يعرض الجدول أحدث": "The table shows the latest", "من أصل": "of",
 	"الملفات أدناه تضم الأحداث كلها.": "the files below hold them all.", "التاريخ": "Date", "النوع": "Type", "المكان": "Place", "القتلى": "Killed",
 	"الجهات": "Actors", "الدليل": "Evidence",
+	// archive
+	"الأرشيف": "Archive", "كل النشرات حسب الشهر": "All briefings by month", "أرشيف النشرات": "Archive of briefings",
+	"نشرات": "Briefings of", "بلا تاريخ": "Undated", "الأشهر المجاورة": "Neighbouring months", "كل الأشهر": "All months",
+	"لا نشرات بعد.": "No briefings yet.",
 	// search and 404
 	"ابحث في النشرات والأماكن": "Search briefings and places", "مثلًا: حلب، دير الزور، غارات": "e.g. Aleppo, Deir ez-Zor, air strikes",
 	"النتائج": "Results", "الصفحة غير موجودة": "Page not found",

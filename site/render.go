@@ -47,7 +47,7 @@ type pageRenderer struct {
 func newRenderer(ctx context.Context, opt Options, cache *buildCache) (*pageRenderer, error) {
 	r := &pageRenderer{opt: opt, pages: map[string]*template.Template{}, cache: cache, ctx: ctx}
 	r.markdown.New = func() any { return newMarkdown(opt.UnsafeHTML) }
-	for _, page := range []string{"index.html", "article.html", "governorate.html", "place.html", "events.html", "search.html", "404.html"} {
+	for _, page := range []string{"index.html", "article.html", "governorate.html", "place.html", "events.html", "search.html", "404.html", "archive.html"} {
 		t, err := parseTemplates(template.New(page).Funcs(funcs).Funcs(r.languageFuncs()), opt.Templates, "base.html", page)
 		if err != nil {
 			return nil, fmt.Errorf("templates: %w", err)
@@ -136,6 +136,7 @@ func (r *pageRenderer) render(w *publish.Stage) error {
 	tasks = append(tasks,
 		task{"the events page", func() error { return r.renderEvents(w) }},
 		task{"the search page", func() error { return r.renderSearch(w) }},
+		task{"the archive", func() error { return r.renderArchive(w) }},
 		task{"the 404 page", func() error {
 			notFound := r.base(r.rootFor404(), "", "404")
 			notFound.Title = notFound.T("الصفحة غير موجودة")
@@ -453,7 +454,7 @@ func (r *pageRenderer) renderGovernorate(w *publish.Stage, g *GovernorateSummary
 	// data, so the cache can keep it while its own briefings stay the same.
 	p.Govs = nil
 	p.Map = &MapData{Mode: "events", Focus: g.Place.ID, Markers: []Marker{}}
-	p.Scripts = []string{"data/events.js", "data/districts.js"}
+	p.Scripts = []string{govEventsData(g.Place.ID), "data/districts.js"}
 	return r.execCached(w, "governorate.html", rel, key, p)
 }
 

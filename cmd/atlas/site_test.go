@@ -76,7 +76,7 @@ const mapDrawn = `!!window.atlasMap && document.querySelectorAll('.leaflet-overl
 
 // hasMap tells whether a page of the sample has a map.
 func hasMap(page string) bool {
-	return page != "events.html" && page != "search.html" && page != "404.html"
+	return page != "events.html" && page != "search.html" && page != "404.html" && !strings.HasPrefix(page, "archive/")
 }
 
 // TestBrowserOfflineAtlas opens the built sample atlas from file:// in
@@ -437,7 +437,7 @@ func TestBrowserPhoneWidth(t *testing.T) {
 	if _, _, err := run(t, "build", "--quiet", "--language", "en", "--source", "../../examples/briefings", "--out", english); err != nil {
 		t.Fatal(err)
 	}
-	pages := []string{"index.html", "events.html", "search.html?q=" + url.QueryEscape("حلب"), "articles/daily-report-2016-02-28.html",
+	pages := []string{"index.html", "events.html", "search.html?q=" + url.QueryEscape("حلب"), "articles/daily-report-2016-02-28.html", "archive/index.html", "archive/2016-02.html",
 		"governorates/SY02.html", "places/C1007.html", "404.html"}
 	for _, c := range []struct{ lang, out string }{{"ar", arabic}, {"en", english}} {
 		for _, p := range pages {
@@ -643,5 +643,28 @@ func TestBrowserGovernorateClick(t *testing.T) {
 	tb.waitFor(settled)
 	if shown, zoom := evalIn[int](tb, "window.atlasShown"), evalIn[float64](tb, "atlasMap.getZoom()"); shown != all || zoom != zoom0 {
 		t.Errorf("after clicking Aleppo again: %d shown (want %d), zoom %v (want %v)", shown, all, zoom, zoom0)
+	}
+}
+
+// TestBrowserGovernorateLoadsItsOwn: a governorate page loads its own
+// events file, not the atlas's, and shows every event in it.
+func TestBrowserGovernorateLoadsItsOwn(t *testing.T) {
+	browser(t)
+	out := buildSample(t)
+	tb := openTab(t, fileURL(out+"/governorates/SY05.html"), settled)
+	tb.settle("file://", "data:")
+	var events []string
+	for _, u := range tb.rep.requestsOutside() {
+		if strings.Contains(u, "/data/events") {
+			events = append(events, strings.TrimPrefix(u, fileURL(out)))
+		}
+	}
+	if len(events) != 1 || events[0] != "/data/events/SY05.js" {
+		t.Errorf("the page of SY05 asked for %v, want /data/events/SY05.js alone", events)
+	}
+	all := evalIn[int](tb, `ATLAS_EVENTS.events.length`)
+	own := evalIn[int](tb, `ATLAS_EVENTS.events.filter(function (e) { return e.g === 'SY05'; }).length`)
+	if all == 0 || own != all || evalIn[int](tb, "window.atlasShown") != all {
+		t.Errorf("SY05's file holds %d events, %d of them in SY05; %d shown", all, own, evalIn[int](tb, "window.atlasShown"))
 	}
 }
