@@ -967,7 +967,7 @@
     var form = document.getElementById('search-form');
     var idx = window.ATLAS_SEARCH;
     if (!form || !idx) { return; }
-    var input = form.q, out = document.getElementById('results');
+    var input = form.q, out = document.getElementById('results'), total = document.getElementById('results-total');
     // A query may carry a proclitic (بدير الزور, للرقة): try it as
     // written and read with each proclitic that leaves two letters, the
     // most stripped last (arabic.Readings with MinRest 2).
@@ -981,28 +981,81 @@
       });
       return v;
     }
+    // snippet is the words of folded text t around position at, with
+    // the match (len letters) marked.
+    function snippet(t, at, len) {
+      var from = Math.max(0, at - 70), to = Math.min(t.length, at + len + 90);
+      if (from > 0) { var sp = t.indexOf(' ', from); if (sp >= 0 && sp < at) { from = sp + 1; } }
+      if (to < t.length) { var ep = t.lastIndexOf(' ', to); if (ep > at + len) { to = ep; } }
+      var p = el('p', { 'class': 'snippet' });
+      p.appendChild(document.createTextNode((from > 0 ? '… ' : '') + t.slice(from, at)));
+      p.appendChild(el('mark', {}, t.slice(at, at + len)));
+      p.appendChild(document.createTextNode(t.slice(at + len, to) + (to < t.length ? ' …' : '')));
+      return p;
+    }
+    // find is where the first of the query's readings occurs in t, and
+    // its length; null when none does.
+    function find(t, vs) {
+      var best = null;
+      vs.forEach(function (v) {
+        var i = t.indexOf(v);
+        if (i >= 0 && (!best || i < best[0])) { best = [i, v.length]; }
+      });
+      return best;
+    }
+    var shownMax = 100;
     function run() {
-      var q = fold(input.value);
+      var raw = input.value.trim(), q = fold(raw);
+      // The query goes into the address as it is typed: a search is a
+      // link.
+      var url = location.pathname + (raw ? '?q=' + encodeURIComponent(raw) : '');
+      if (location.pathname + location.search !== url) { history.replaceState(null, '', url); }
       out.textContent = '';
+      if (total) { total.textContent = ''; }
       if (q.length < 2) { return; }
       var vs = variants(q);
-      function hit(text) { return vs.some(function (v) { return text.indexOf(v) >= 0; }); }
-      var n = 0;
-      idx.places.forEach(function (p) {
-        if (n < 50 && p.k.split('|').some(function (k) { return vs.indexOf(k) >= 0 || k.indexOf(vs[vs.length - 1]) === 0; })) {
-          var li = el('li', { 'class': 'place' });
-          li.appendChild(el('a', { href: root + p.h }, p.n));
-          li.appendChild(el('span', { 'class': 'en', lang: 'en', dir: 'ltr' }, ' ' + p.e + (p.g ? ', ' + p.g : '')));
-          out.appendChild(li); n++;
-        }
+      // Places first, then briefings whose title matches, then those
+      // whose text does; within each, the latest first and the undated
+      // last.
+      var places = idx.places.filter(function (p) {
+        return p.k.split('|').some(function (k) { return vs.indexOf(k) >= 0 || k.indexOf(vs[vs.length - 1]) === 0; });
       });
+      var inTitle = [], inText = [];
       idx.docs.forEach(function (d) {
-        if (n < 100 && hit(d.x)) {
-          var li = el('li', { 'class': 'doc' });
-          li.appendChild(el('a', { href: root + d.h }, d.t));
-          if (d.d) { li.appendChild(el('time', { datetime: d.d }, ' ' + d.d)); }
-          out.appendChild(li); n++;
+        if (d.ft === undefined) { d.ft = fold(d.t); }
+        var title = d.ft, hit = find(d.x, vs);
+        if (find(title, vs)) { inTitle.push({ d: d, at: hit }); } else if (hit) { inText.push({ d: d, at: hit }); }
+      });
+      function latest(a, b) { return (b.d.d || '').localeCompare(a.d.d || ''); }
+      inTitle.sort(latest); inText.sort(latest);
+      var docs = inTitle.concat(inText), n = places.length + docs.length;
+      if (total) {
+        total.textContent = count(n, 'result') + (n > shownMax ? ' · ' + ui('تظهر أولاها: ') + shownMax : '');
+      }
+      var shown = 0;
+      places.forEach(function (p) {
+        if (shown >= shownMax) { return; }
+        var li = el('li', { 'class': 'place' });
+        li.appendChild(el('a', { href: root + p.h }, english && p.e ? p.e : p.n));
+        // The other language's name, then the governorate (OCHA's
+        // English name), each apart: run together they read «حلبAleppo».
+        li.appendChild(document.createTextNode(' '));
+        li.appendChild(el('span', english ? { 'class': 'about', lang: 'ar', dir: 'rtl' } : { 'class': 'about', lang: 'en', dir: 'ltr' }, english ? p.n : p.e));
+        if (p.g) {
+          li.appendChild(document.createTextNode(' · '));
+          li.appendChild(el('span', { 'class': 'about', lang: 'en', dir: 'ltr' }, p.g));
         }
+        out.appendChild(li); shown++;
+      });
+      docs.forEach(function (h) {
+        if (shown >= shownMax) { return; }
+        var li = el('li', { 'class': 'doc' });
+        li.appendChild(el('a', { href: root + h.d.h }, h.d.t));
+        // A space of its own: the date is an isolated left-to-right run,
+        // whose inline start is on the wrong side for a margin.
+        if (h.d.d) { li.appendChild(document.createTextNode(' ')); li.appendChild(el('time', { datetime: h.d.d }, h.d.d)); }
+        if (h.at) { li.appendChild(snippet(h.d.x, h.at[0], h.at[1])); }
+        out.appendChild(li); shown++;
       });
       if (!n) { out.appendChild(el('li', { 'class': 'empty' }, ui('لا نتائج.'))); }
     }

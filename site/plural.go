@@ -63,6 +63,10 @@ var countedNouns = map[string]countedNoun{
 		ar: [6]string{"لا جرحى", "جريح واحد", "جريحان", "%d جرحى", "%d جريحًا", "%d جريح"},
 		en: englishForms("1 wounded", "%d wounded"),
 	},
+	"result": {
+		ar: [6]string{"لا نتائج", "نتيجة واحدة", "نتيجتان", "%d نتائج", "%d نتيجةً", "%d نتيجة"},
+		en: englishForms("1 result", "%d results"),
+	},
 	"briefing": {
 		ar: [6]string{"لا نشرات", "نشرة واحدة", "نشرتان", "%d نشرات", "%d نشرةً", "%d نشرة"},
 		en: englishForms("1 briefing", "%d briefings"),
@@ -73,7 +77,7 @@ var countedNouns = map[string]countedNoun{
 func (p Page) forms(noun string) ([6]string, error) {
 	c, ok := countedNouns[noun]
 	if !ok {
-		return [6]string{}, fmt.Errorf("count: no counted noun %q (have event, mention, killed, wounded, briefing)", noun)
+		return [6]string{}, fmt.Errorf("count: no counted noun %q (have event, mention, killed, wounded, result, briefing)", noun)
 	}
 	if p.Lang == English {
 		return c.en, nil

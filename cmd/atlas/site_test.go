@@ -668,3 +668,73 @@ func TestBrowserGovernorateLoadsItsOwn(t *testing.T) {
 		t.Errorf("SY05's file holds %d events, %d of them in SY05; %d shown", all, own, evalIn[int](tb, "window.atlasShown"))
 	}
 }
+
+// TestBrowserSearchResults: results say how many they are, place hits
+// come first, then briefings, the latest first within those whose title
+// matches and those whose text does; each briefing shows its words
+// around the match, marked; the query is in the address as it is typed.
+func TestBrowserSearchResults(t *testing.T) {
+	browser(t)
+	out := buildSample(t)
+	tb := openTab(t, fileURL(out+"/search.html"), settled)
+	type result struct {
+		Kind  string `json:"kind"`
+		Date  string `json:"date"`
+		Title bool   `json:"title"` // its title holds the query
+		Mark  string `json:"mark"`
+	}
+	type page struct {
+		Results []result `json:"results"`
+		Total   string   `json:"total"`
+		Search  string   `json:"search"`
+	}
+	got := evalIn[page](tb, `(function () {
+		var q = document.getElementById('q');
+		q.value = 'حلب'; q.dispatchEvent(new Event('input'));
+		return {
+			results: Array.prototype.map.call(document.querySelectorAll('#results li'), function (li) {
+				var t = li.querySelector('time'), m = li.querySelector('mark'), a = li.querySelector('a');
+				return {kind: li.className, date: t ? t.getAttribute('datetime') : '', title: !!a && a.textContent.indexOf('حلب') >= 0, mark: m ? m.textContent : ''};
+			}),
+			total: document.getElementById('results-total').textContent,
+			search: decodeURIComponent(location.search)
+		};
+	})()`)
+	if got.Search != "?q=حلب" {
+		t.Errorf("the address after typing: %q", got.Search)
+	}
+	if want, _ := (site.Page{Lang: site.Arabic}).Count(len(got.Results), "result"); got.Total != want {
+		t.Errorf("the total reads %q, want %q for %d results", got.Total, want, len(got.Results))
+	}
+	seenDoc, seenText, lastDate := false, false, "9999"
+	docs := 0
+	for i, r := range got.Results {
+		switch r.Kind {
+		case "place":
+			if seenDoc {
+				t.Errorf("result %d: a place after a briefing", i)
+			}
+		case "doc":
+			docs++
+			seenDoc = true
+			if !r.Title && !seenText {
+				seenText, lastDate = true, "9999"
+			}
+			if r.Title && seenText {
+				t.Errorf("result %d: a title hit after a text hit", i)
+			}
+			if r.Date != "" && r.Date > lastDate {
+				t.Errorf("result %d: %s after %s: not the latest first", i, r.Date, lastDate)
+			}
+			if r.Date != "" {
+				lastDate = r.Date
+			}
+			if r.Mark != "حلب" {
+				t.Errorf("result %d: marked %q", i, r.Mark)
+			}
+		}
+	}
+	if docs < 3 {
+		t.Errorf("%d briefings found for حلب", docs)
+	}
+}
