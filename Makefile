@@ -5,7 +5,7 @@ BIN     := bin/atlas
 VENDOR  := assets/vendor/leaflet
 SHARED  ?= ../shared
 
-.PHONY: sample test fuzz assets build gazetteer common-words bench clean
+.PHONY: sample test fuzz assets build gazetteer common-words bench clean screenshots
 
 ## sample: build the bundled sample atlas from examples/briefings into public/
 sample: build
@@ -23,6 +23,13 @@ test: assets
 	$(GO) vet ./...
 	$(GO) test -count=1 ./...
 	$(MAKE) -s fuzz
+
+## screenshots: photograph every page type of the sample, both languages,
+## 1280x800 and 390x844, into examples/screenshots (README shows two);
+## installs Debian's chromium when it is missing
+screenshots: assets
+	@command -v chromium >/dev/null 2>&1 || [ -x /usr/bin/chromium ] || { echo "installing Debian chromium"; DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
+	ATLAS_SCREENSHOTS=$(CURDIR)/examples/screenshots $(GO) test -count=1 -run 'TestBrowserScreenshotsAndAccessibility$$' ./cmd/atlas
 
 ## fuzz: run each fuzz target for FUZZTIME (seed corpora in testdata/fuzz);
 ## .ci/fuzz fails on a saved input that fails again as a plain test

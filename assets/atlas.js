@@ -987,7 +987,7 @@
       var from = Math.max(0, at - 70), to = Math.min(t.length, at + len + 90);
       if (from > 0) { var sp = t.indexOf(' ', from); if (sp >= 0 && sp < at) { from = sp + 1; } }
       if (to < t.length) { var ep = t.lastIndexOf(' ', to); if (ep > at + len) { to = ep; } }
-      var p = el('p', { 'class': 'snippet' });
+      var p = el('p', { 'class': 'snippet', dir: 'auto' });
       p.appendChild(document.createTextNode((from > 0 ? '… ' : '') + t.slice(from, at)));
       p.appendChild(el('mark', {}, t.slice(at, at + len)));
       p.appendChild(document.createTextNode(t.slice(at + len, to) + (to < t.length ? ' …' : '')));
@@ -1050,7 +1050,7 @@
       docs.forEach(function (h) {
         if (shown >= shownMax) { return; }
         var li = el('li', { 'class': 'doc' });
-        li.appendChild(el('a', { href: root + h.d.h }, h.d.t));
+        li.appendChild(el('a', { href: root + h.d.h, dir: 'auto' }, h.d.t));
         // A space of its own: the date is an isolated left-to-right run,
         // whose inline start is on the wrong side for a margin.
         if (h.d.d) { li.appendChild(document.createTextNode(' ')); li.appendChild(el('time', { datetime: h.d.d }, h.d.d)); }

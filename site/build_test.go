@@ -210,7 +210,7 @@ func TestRestatementsShown(t *testing.T) {
 	if geo := string(mustRead(t, filepath.Join(out, "events.geojson"))); !strings.Contains(geo, `"also":["وأفاد ناشطون بأن غارات جوية استهدفت مدينة سراقب"]`) {
 		t.Errorf("events.geojson:\n%s", geo)
 	}
-	if page := string(mustRead(t, filepath.Join(out, "articles", "a.html"))); !strings.Contains(page, `<blockquote class="evidence also">وأفاد ناشطون`) {
+	if page := string(mustRead(t, filepath.Join(out, "articles", "a.html"))); !strings.Contains(page, `<blockquote class="evidence also" dir="auto">وأفاد ناشطون`) {
 		t.Errorf("the article page does not cite the restatement")
 	}
 	// events.csv's notes: every sentence that tells the event.

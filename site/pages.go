@@ -259,11 +259,13 @@ func (p ArticlePage) EventList() template.HTML {
 			}
 			b.WriteString(`</span>`)
 		}
-		b.WriteString("\n      <blockquote class=\"evidence\">")
+		// dir="auto": the briefings' Arabic keeps its direction in an
+		// English interface.
+		b.WriteString("\n      <blockquote class=\"evidence\" dir=\"auto\">")
 		escapeTo(&b, e.Evidence)
 		b.WriteString("</blockquote>")
 		for _, s := range e.Also {
-			b.WriteString("\n      <blockquote class=\"evidence also\">")
+			b.WriteString("\n      <blockquote class=\"evidence also\" dir=\"auto\">")
 			escapeTo(&b, s.Evidence)
 			b.WriteString("</blockquote>")
 		}
@@ -322,13 +324,13 @@ func (p PlacePage) MentionList() template.HTML {
 	var b strings.Builder
 	b.Grow(len(p.Mentions) * 400)
 	for _, m := range p.Mentions {
-		b.WriteString(`    <li><a href="../articles/`)
+		b.WriteString(`    <li><a dir="auto" href="../articles/`)
 		escapeTo(&b, m.Article.Slug)
 		b.WriteString(`.html#m-`)
 		b.WriteString(strconv.Itoa(m.N))
 		b.WriteString(`">`)
 		escapeTo(&b, m.Article.Title)
-		b.WriteString(`</a><blockquote>`)
+		b.WriteString(`</a><blockquote dir="auto">`)
 		escapeTo(&b, m.Sentence)
 		b.WriteString("</blockquote></li>\n")
 	}
@@ -343,7 +345,7 @@ func (p PlacePage) EventList() template.HTML {
 		escapeTo(&b, typeClass[e.Type()])
 		b.WriteString(`">`)
 		escapeTo(&b, p.SubTypeLabel(e.SubType()))
-		b.WriteString(`</span> <a href="../`)
+		b.WriteString(`</span> <a dir="auto" href="../`)
 		escapeTo(&b, articleHref(e.Article))
 		b.WriteString(`#e-`)
 		b.WriteString(strconv.Itoa(int(e.N)))

@@ -259,15 +259,23 @@ func TestBrowserInteractions(t *testing.T) {
 	}
 }
 
-// TestBrowserScreenshotsAndAccessibility writes screenshots of the home,
-// an article and a governorate at desktop and phone sizes (test-output/,
-// not committed), and runs axe-core on the main page types: no serious or
-// critical violations.
+// TestBrowserScreenshotsAndAccessibility takes screenshots of every page
+// type at desktop and phone sizes in both languages, and runs axe-core on
+// every page type in both languages: no serious or critical violations.
+// The screenshots go to test-output/screenshots, or to
+// $ATLAS_SCREENSHOTS: `make screenshots` writes them beside the sample
+// (examples/screenshots), where README shows them.
 func TestBrowserScreenshotsAndAccessibility(t *testing.T) {
 	browser(t)
-	out := buildSample(t)
-	base := fileURL(out + "/")
-	shots := filepath.Join("..", "..", "test-output", "screenshots")
+	arabic := buildSample(t)
+	english := filepath.Join(t.TempDir(), "public")
+	if _, _, err := run(t, "build", "--quiet", "--language", "en", "--source", "../../examples/briefings", "--out", english); err != nil {
+		t.Fatal(err)
+	}
+	shots := os.Getenv("ATLAS_SCREENSHOTS")
+	if shots == "" {
+		shots = filepath.Join("..", "..", "test-output", "screenshots")
+	}
 	if err := os.MkdirAll(shots, 0o755); err != nil {
 		t.Fatal(err)
 	}
@@ -275,39 +283,46 @@ func TestBrowserScreenshotsAndAccessibility(t *testing.T) {
 	if err != nil {
 		t.Fatalf("axe-core from npm: %v (make assets installs it)", err)
 	}
-	pages := map[string]string{
-		"home": "index.html", "article": "articles/daily-report-2016-02-28.html",
-		"governorate": "governorates/SY05.html", "events": "events.html",
+	// Every page type; those with a name are photographed.
+	pages := []struct{ name, path string }{
+		{"index", "index.html"}, {"article", "articles/daily-report-2016-02-28.html"},
+		{"governorate", "governorates/SY05.html"}, {"place", "places/C1007.html"}, {"events", "events.html"},
+		{"search", "search.html?q=" + url.QueryEscape("حلب")}, {"", "archive/index.html"}, {"", "archive/2016-02.html"}, {"", "404.html"},
 	}
-	for name, p := range pages {
-		for _, size := range [][2]int64{{1280, 800}, {390, 844}} {
-			t.Run(fmt.Sprintf("%s-%dx%d", name, size[0], size[1]), func(t *testing.T) {
-				t.Parallel()
-				tb := openTab(t, base+p, settled, chromedp.EmulateViewport(size[0], size[1]))
-				if hasMap(p) {
-					ctx, cancel := context.WithTimeout(tb.ctx, stepBudget)
-					defer cancel()
-					buf, err := chromedp.Run(ctx, chromedp.CaptureScreenshot())
-					if err != nil {
-						tb.fail("taking a screenshot", err)
+	for _, lang := range []struct{ code, out string }{{"ar", arabic}, {"en", english}} {
+		for _, p := range pages {
+			for _, size := range [][2]int64{{1280, 800}, {390, 844}} {
+				if p.name == "" && size[0] != 1280 {
+					continue
+				}
+				t.Run(fmt.Sprintf("%s/%s-%dx%d", lang.code, p.path, size[0], size[1]), func(t *testing.T) {
+					t.Parallel()
+					tb := openTab(t, fileURL(lang.out+"/")+p.path, settled, chromedp.EmulateViewport(size[0], size[1]))
+					if p.name != "" {
+						ctx, cancel := context.WithTimeout(tb.ctx, stepBudget)
+						defer cancel()
+						buf, err := chromedp.Run(ctx, chromedp.CaptureScreenshot())
+						if err != nil {
+							tb.fail("taking a screenshot", err)
+						}
+						file := filepath.Join(shots, fmt.Sprintf("%s-%s-%dx%d.png", p.name, lang.code, size[0], size[1]))
+						if err := os.WriteFile(file, buf, 0o644); err != nil {
+							t.Fatal(err)
+						}
 					}
-					file := filepath.Join(shots, fmt.Sprintf("%s-%dx%d.png", name, size[0], size[1]))
-					if err := os.WriteFile(file, buf, 0o644); err != nil {
-						t.Fatal(err)
+					if size[0] != 1280 {
+						return
 					}
-				}
-				if size[0] != 1280 {
-					return
-				}
-				evalIn[bool](tb, string(axe)+";true")
-				res := evalIn[[]string](tb, `axe.run(document, {resultTypes: ['violations']}).then(function (r) {
-					return r.violations.filter(function (v) { return v.impact === 'serious' || v.impact === 'critical'; })
-						.map(function (v) { return v.id + ' (' + v.nodes.length + '): ' + v.nodes[0].target.join(' '); });
-				})`, chromedp.EvalAwaitPromise)
-				for _, v := range res {
-					t.Errorf("%s: axe: %s", p, v)
-				}
-			})
+					evalIn[bool](tb, string(axe)+";true")
+					res := evalIn[[]string](tb, `axe.run(document, {resultTypes: ['violations']}).then(function (r) {
+						return r.violations.filter(function (v) { return v.impact === 'serious' || v.impact === 'critical'; })
+							.map(function (v) { return v.id + ' (' + v.nodes.length + '): ' + v.nodes[0].target.join(' '); });
+					})`, chromedp.EvalAwaitPromise)
+					for _, v := range res {
+						t.Errorf("%s %s: axe: %s", lang.code, p.path, v)
+					}
+				})
+			}
 		}
 	}
 }
