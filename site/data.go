@@ -36,17 +36,14 @@ func govEventsData(id string) string { return "data/events/" + id + ".js" }
 
 // writeEventsData writes data/events.js, every event (the latest
 // maxMapped), and data/events/<p-code>.js, each governorate's: the events
-// with the labels of types, sub-types and actors, and the governorates'
-// names.
+// with the labels of types, sub-types and actors.
 func (r *pageRenderer) writeEventsData(w *publish.Stage) error {
 	evs := r.events
 	if len(evs) > maxMapped {
 		evs = evs[len(evs)-maxMapped:] // the latest: the downloads hold the rest
 	}
-	govs := map[string]string{}
 	lists := map[string][]byte{}
 	for _, g := range r.opt.Gazetteer.Governorates() {
-		govs[g.ID] = g.NameAr
 		lists[g.ID] = []byte{'['}
 	}
 	var err error
@@ -86,7 +83,7 @@ func (r *pageRenderer) writeEventsData(w *publish.Stage) error {
 	write := func(rel string, events []byte) error {
 		data, err := json.Marshal(map[string]any{
 			"events": json.RawMessage(append(events, ']')), "types": typeLabels, "subTypes": subTypeLabels,
-			"actors": actorLabels, "order": typeOrder, "classes": typeClass, "govs": govs,
+			"actors": actorLabels, "order": typeOrder, "classes": typeClass,
 		})
 		if err != nil {
 			return err

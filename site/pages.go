@@ -140,8 +140,10 @@ type MonthCount struct {
 	Count  int
 	Height int // bar height in the chart, 0–60
 	// Year labels the axis: the year on the first month shown and on
-	// each January, "" on other months.
+	// each January, "" on other months; Left is where its bar starts, in
+	// percent of the chart's width.
 	Year string
+	Left float64
 }
 
 // PlaceCount is a place and how many times a page's briefings name it.

@@ -277,6 +277,9 @@ func monthCounts(counts map[string]int) ([]MonthCount, int) {
 		}
 		out = append(out, c)
 	}
+	for i := range out {
+		out[i].Left = float64(int(1000*float64(i)/float64(len(out)))) / 10
+	}
 	return out, most
 }
 

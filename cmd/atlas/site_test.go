@@ -7,6 +7,7 @@ import (
 	"net/http/httptest"
 	"net/url"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"regexp"
 	"slices"
@@ -353,7 +354,10 @@ func TestEnglishAndTiles(t *testing.T) {
 // (governorates aside, which always show) overlap.
 func TestBrowserPlaceNames(t *testing.T) {
 	browser(t)
-	out := buildSample(t)
+	checkPlaceNames(t, buildSample(t))
+}
+
+func checkPlaceNames(t *testing.T, out string) {
 	g, err := geo.Load(data.Gazetteer())
 	if err != nil {
 		t.Fatal(err)
@@ -452,8 +456,13 @@ func TestBrowserPhoneWidth(t *testing.T) {
 	if _, _, err := run(t, "build", "--quiet", "--language", "en", "--source", "../../examples/briefings", "--out", english); err != nil {
 		t.Fatal(err)
 	}
-	pages := []string{"index.html", "events.html", "search.html?q=" + url.QueryEscape("حلب"), "articles/daily-report-2016-02-28.html", "archive/index.html", "archive/2016-02.html",
-		"governorates/SY02.html", "places/C1007.html", "404.html"}
+	checkPhoneWidth(t, arabic, english, []string{"index.html", "events.html", "search.html?q=" + url.QueryEscape("حلب"),
+		"articles/daily-report-2016-02-28.html", "archive/index.html", "archive/2016-02.html",
+		"governorates/SY02.html", "places/C1007.html", "404.html"})
+}
+
+// checkPhoneWidth opens pages of the Arabic and English builds at 390 px.
+func checkPhoneWidth(t *testing.T, arabic, english string, pages []string) {
 	for _, c := range []struct{ lang, out string }{{"ar", arabic}, {"en", english}} {
 		for _, p := range pages {
 			t.Run(c.lang+"/"+p, func(t *testing.T) {
@@ -578,7 +587,10 @@ func TestBrowserArticleMapAbroad(t *testing.T) {
 // work from the keyboard and say their dates.
 func TestBrowserTimeBar(t *testing.T) {
 	browser(t)
-	out := buildSample(t)
+	checkTimeBar(t, buildSample(t))
+}
+
+func checkTimeBar(t *testing.T, out string) {
 	tb := openTab(t, fileURL(out+"/index.html"), settled)
 	type state struct {
 		Shown   int            `json:"shown"`
@@ -665,7 +677,10 @@ func TestBrowserGovernorateClick(t *testing.T) {
 // events file, not the atlas's, and shows every event in it.
 func TestBrowserGovernorateLoadsItsOwn(t *testing.T) {
 	browser(t)
-	out := buildSample(t)
+	checkGovernorateLoadsItsOwn(t, buildSample(t))
+}
+
+func checkGovernorateLoadsItsOwn(t *testing.T, out string) {
 	tb := openTab(t, fileURL(out+"/governorates/SY05.html"), settled)
 	tb.settle("file://", "data:")
 	var events []string
@@ -752,4 +767,33 @@ func TestBrowserSearchResults(t *testing.T) {
 	if docs < 3 {
 		t.Errorf("%d briefings found for حلب", docs)
 	}
+}
+
+// TestBrowserLargeAtlas runs the reader's checks on 2,000 synthetic
+// briefings (cmd/gen-corpus), in both languages: names on the map at load
+// and at zoom 10, the time bar, a governorate page loading its own events,
+// and no sideways scrolling on a phone.
+func TestBrowserLargeAtlas(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds 2,000 briefings")
+	}
+	browser(t)
+	tmp := t.TempDir()
+	src := filepath.Join(tmp, "src")
+	gen := exec.Command("go", "run", "../gen-corpus", "--n", "2000", "--out", src)
+	if msg, err := gen.CombinedOutput(); err != nil {
+		t.Fatalf("gen-corpus: %v\n%s", err, msg)
+	}
+	arabic, english := filepath.Join(tmp, "ar"), filepath.Join(tmp, "en")
+	for _, b := range [][]string{{"--out", arabic}, {"--out", english, "--language", "en"}} {
+		if _, _, err := run(t, append([]string{"build", "--quiet", "--cache-dir", "none", "--source", src}, b...)...); err != nil {
+			t.Fatal(err)
+		}
+	}
+	t.Run("place names", func(t *testing.T) { checkPlaceNames(t, arabic) })
+	t.Run("time bar", func(t *testing.T) { checkTimeBar(t, arabic) })
+	t.Run("governorate data", func(t *testing.T) { checkGovernorateLoadsItsOwn(t, arabic) })
+	t.Run("phone width", func(t *testing.T) {
+		checkPhoneWidth(t, arabic, english, []string{"index.html", "events.html", "governorates/SY02.html", "archive/index.html"})
+	})
 }
