@@ -929,10 +929,12 @@
       return { type: r.getAttribute('data-type'), gov: r.getAttribute('data-gov'), date: r.getAttribute('data-date'),
         actors: (r.getAttribute('data-actors') || '').split(' ').filter(Boolean) };
     }
+    var small = tableMap(rows);
     function apply(f) {
       var n = 0;
       rows.forEach(function (r) { var ok = matches(f, rowEvent(r)); r.hidden = !ok; if (ok) { n++; } });
       setShown(n);
+      if (small) { small(); }
     }
     apply(filterForm(apply) || { types: null });
     // Sorting: a column's first click sorts dates and deaths the largest
@@ -970,7 +972,40 @@
         sortBy(k, k === key ? -dir : (k === 'date' || k === 'dead' ? -1 : 1));
       });
     });
-    sortBy('date', -1); // the latest first, undated last
+    // The build lists the latest first and the undated last: say so.
+    var byDate = table.querySelector('th button[data-sort="date"]');
+    if (byDate) { key = 'date'; dir = -1; byDate.parentNode.setAttribute('aria-sort', 'descending'); }
+  }
+
+  // tableMap draws the events table's shown rows on the page's small map
+  // (each row's data-at); it returns the function that redraws it.
+  function tableMap(rows) {
+    var mapEl = document.getElementById('map');
+    if (!mapEl || !window.L || !page || page.mode !== 'table') { return null; }
+    var map = baseMap(mapEl);
+    var syria = outlines(map, null, null).syria;
+    // One canvas for the dots: 2,000 SVG circles cost half a second.
+    // In a pane of its own, over the shaded outlines.
+    map.createPane('dots').style.zIndex = 420;
+    var layer = L.layerGroup().addTo(map), canvas = L.canvas({ padding: 0.2, pane: 'dots' });
+    return function () {
+      layer.clearLayers();
+      var pts = [];
+      rows.forEach(function (r) {
+        if (r.hidden) { return; }
+        var at = (r.getAttribute('data-at') || '').split(',');
+        if (at.length !== 2) { return; }
+        var colour = colours[(r.querySelector('.badge') || { className: '' }).className.replace('badge ', '')] || '#555';
+        L.circleMarker([+at[0], +at[1]], {
+          radius: 4, color: colour, weight: 1, fillColor: colour, fillOpacity: 0.8, interactive: false, renderer: canvas, pane: 'dots'
+        }).addTo(layer);
+        pts.push([+at[0], +at[1]]);
+      });
+      // Filtered to a few, the map closes in on them.
+      var few = pts.length && pts.length < rows.length;
+      map.fitBounds(few ? L.latLngBounds(pts).pad(0.1) : syria, { padding: [8, 8], maxZoom: 9, animate: false });
+      window.atlasTableMarkers = pts.length; // for tests
+    };
   }
 
   // ---- search, over folded titles, texts and place names
@@ -1081,7 +1116,7 @@
 
   var mapEl = document.getElementById('map');
   if (mapEl && window.L && page) {
-    if (page.mode === 'events' && data) { eventsMap(mapEl); } else { mentionsMap(mapEl); }
+    if (page.mode === 'events' && data) { eventsMap(mapEl); } else if (page.mode === 'mentions') { mentionsMap(mapEl); }
   }
   eventsTable();
   search();

@@ -44,7 +44,7 @@ var english = map[string]string{
 	// events
 	"تنزيل:": "Download:", "يعرض الجدول أحدث": "The table shows the latest", "من أصل": "of",
 	"الملفات أدناه تضم الأحداث كلها.": "the files below hold them all.", "التاريخ": "Date", "النوع": "Type", "المكان": "Place", "القتلى": "Killed",
-	"الجهات": "Actors", "الدليل": "Evidence",
+	"الجهات": "Actors", "الدليل": "Evidence", "خريطة الأحداث المعروضة في الجدول": "Map of the events the table shows",
 	// archive
 	"الأرشيف": "Archive", "كل النشرات حسب الشهر": "All briefings by month", "أرشيف النشرات": "Archive of briefings",
 	"نشرات": "Briefings of", "بلا تاريخ": "Undated", "الأشهر المجاورة": "Neighbouring months", "كل الأشهر": "All months",

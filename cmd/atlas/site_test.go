@@ -532,6 +532,16 @@ func TestBrowserEventsTableSorts(t *testing.T) {
 			t.Errorf("%s: %d of %d rows known", k, known, len(vals))
 		}
 	}
+	// The small map shows the rows the filters show.
+	shownRows := `document.querySelectorAll('#events-table tbody tr:not([hidden])').length`
+	if m, r := evalIn[int](tb, "window.atlasTableMarkers"), evalIn[int](tb, shownRows); m != r || r == 0 {
+		t.Errorf("the table's map shows %d events, the table %d", m, r)
+	}
+	evalIn[bool](tb, `(function(){var f=document.getElementById('filters');f.gov.value='SY02';f.dispatchEvent(new Event('change'));return true})()`)
+	if m, r := evalIn[int](tb, "window.atlasTableMarkers"), evalIn[int](tb, shownRows); m != r || r == 0 || r >= len(evalIn[[]string](tb, `Array.prototype.map.call(document.querySelectorAll('#events-table tbody tr'), function (r) { return ''; })`)) {
+		t.Errorf("filtered to SY02, the table's map shows %d events, the table %d", m, r)
+	}
+	evalIn[bool](tb, `(function(){var f=document.getElementById('filters');f.gov.value='';f.dispatchEvent(new Event('change'));return true})()`)
 	byString := func(a, b string) bool { return a < b }
 	byNumber := func(a, b string) bool { x, _ := strconv.Atoi(a); y, _ := strconv.Atoi(b); return x < y }
 	check("date", "descending", byString)
