@@ -837,13 +837,14 @@
       if (m.abroad) { abroad.push({ m: m, marker: mk }); } else { syrian.push([m.lat, m.lon]); }
     });
     if (page.place && pts.length) {
-      map.setView(pts[0], 9);
+      // Close enough that the places around it are named.
+      map.setView(pts[0], 10, { animate: false });
     } else if (syrian.length) {
       // The map fits the Syrian places; those abroad are listed beside
       // it (a place in Geneva would otherwise shrink Syria to a dot).
-      map.fitBounds(L.latLngBounds(syrian).pad(0.3), { maxZoom: 9 });
+      map.fitBounds(L.latLngBounds(syrian).pad(0.3), { maxZoom: 9, animate: false });
     } else if (pts.length) {
-      map.fitBounds(L.latLngBounds(pts).pad(0.3), { maxZoom: 6 });
+      map.fitBounds(L.latLngBounds(pts).pad(0.3), { maxZoom: 6, animate: false });
     }
     if (!page.place && syrian.length && abroad.length) { abroadList(map, abroad); }
     document.addEventListener('click', function (e) {
