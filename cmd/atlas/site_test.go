@@ -432,6 +432,14 @@ func TestBrowserCountsAgree(t *testing.T) {
 				});
 				return out;
 			})()`)
+			if c.lang == site.Arabic {
+				// As issue 20 asks, in so many words.
+				for n, want := range map[int]string{1: "حدث واحد", 2: "حدثان", 3: "3 أحداث", 11: "11 حدثًا"} {
+					if got["event"][n] != want {
+						t.Errorf("atlas.js counts %d events as %q, want %q", n, got["event"][n], want)
+					}
+				}
+			}
 			page := site.Page{Lang: c.lang}
 			if len(got) != len(page.Counts()) {
 				t.Errorf("atlas.js has forms of %d nouns, the build %d", len(got), len(page.Counts()))
