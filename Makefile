@@ -5,7 +5,7 @@ BIN     := bin/atlas
 VENDOR  := assets/vendor/leaflet
 SHARED  ?= ../shared
 
-.PHONY: sample test fuzz assets build gazetteer common-words bench clean screenshots
+.PHONY: sample test fuzz assets build gazetteer common-words bench clean screenshots dist install
 
 ## sample: build the bundled sample atlas from examples/briefings into public/
 sample: build
@@ -23,6 +23,35 @@ test: assets
 	$(GO) vet ./...
 	$(GO) test -count=1 ./...
 	$(MAKE) -s fuzz
+
+## install: put atlas on the PATH ($(GOBIN), or $(GOPATH)/bin), with
+## Leaflet, the fonts and the outlines embedded
+install: assets
+	$(GO) install -buildvcs=auto ./cmd/atlas
+	@echo "installed $$(command -v atlas 2>/dev/null || echo "atlas into $$($(GO) env GOBIN)$$($(GO) env GOPATH)/bin")"
+
+## dist: self-contained atlas binaries for Linux, macOS and Windows on
+## amd64 and arm64, every asset embedded and the version, commit and
+## gazetteer stamped: dist/atlas-VERSION-OS-ARCH.tar.gz (.zip for
+## Windows) and dist/SHA256SUMS. VERSION defaults to `git describe`.
+VERSION   ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
+PLATFORMS := linux/amd64 linux/arm64 darwin/amd64 darwin/arm64 windows/amd64 windows/arm64
+dist: assets
+	@command -v zip >/dev/null 2>&1 || { echo "installing zip"; DEBIAN_FRONTEND=noninteractive apt-get install -y -qq zip >/dev/null; }
+	rm -rf dist && mkdir -p dist
+	@set -e; for p in $(PLATFORMS); do \
+	  os=$${p%/*}; arch=$${p#*/}; name=atlas-$(VERSION)-$$os-$$arch; exe=atlas; \
+	  [ $$os = windows ] && exe=atlas.exe; \
+	  mkdir -p dist/$$name; \
+	  CGO_ENABLED=0 GOOS=$$os GOARCH=$$arch $(GO) build -buildvcs=auto -trimpath \
+	    -ldflags "-s -w -X main.releaseVersion=$(VERSION)" -o dist/$$name/$$exe ./cmd/atlas; \
+	  cp README.md dist/$$name/; \
+	  if [ $$os = windows ]; then (cd dist && zip -qr $$name.zip $$name); \
+	  else tar -C dist -czf dist/$$name.tar.gz $$name; fi; \
+	  rm -rf dist/$$name; echo "dist/$$name"; \
+	done
+	cd dist && sha256sum atlas-* > SHA256SUMS
+	@echo "dist/SHA256SUMS"
 
 ## screenshots: photograph every page type of the sample, both languages,
 ## 1280x800 and 390x844, into examples/screenshots (README shows two);

@@ -79,7 +79,7 @@ same byte for byte.`,
 				return err
 			}
 			set.report(cmd, rep)
-			return nil
+			return skipped(rep)
 		},
 	}
 	set.register(cmd)

@@ -1,14 +1,18 @@
 package main
 
 import (
+	"bytes"
 	"cmp"
+	"errors"
 	"fmt"
 	"io"
 	"strings"
+	"testing/fstest"
 	"text/tabwriter"
 
 	"github.com/briefing-atlas/atlas/extract"
 	"github.com/briefing-atlas/atlas/extract/events"
+	"github.com/briefing-atlas/atlas/site/content"
 	"github.com/briefing-atlas/atlas/site/export"
 	"github.com/spf13/cobra"
 )
@@ -17,7 +21,7 @@ func newExtractCmd() *cobra.Command {
 	var format, gazetteerDir string
 	var withEvents bool
 	cmd := &cobra.Command{
-		Use:   "extract FILE...",
+		Use:   "extract [FILE...]",
 		Short: "Print the place mentions found in briefings",
 		Long: `Extract prints every place mention found in the given briefings.
 
@@ -35,9 +39,12 @@ later clauses that tell the same event), id, lat, lon, geo_precision and
 confidence.`,
 		Example: `  atlas extract --format jsonl content/*.md > mentions.jsonl
   atlas extract --format table briefing.txt
-  atlas extract --events content/*.md > events.jsonl`,
-		Args: cobra.MinimumNArgs(1),
+  atlas extract --events content/*.md > events.jsonl
+  pbpaste | atlas extract --format table          # no file, or "-": standard input`,
 		RunE: func(cmd *cobra.Command, files []string) error {
+			if len(files) == 0 {
+				files = []string{"-"}
+			}
 			if format != "jsonl" && format != "table" {
 				return fmt.Errorf("--format %q: want jsonl or table", format)
 			}
@@ -58,7 +65,12 @@ confidence.`,
 			}
 			det := events.New()
 			for _, file := range files {
-				a, err := readBriefing(file)
+				var a *content.Article
+				if file == "-" {
+					a, err = readStdin(cmd.InOrStdin())
+				} else {
+					a, err = readBriefing(file)
+				}
 				if err != nil {
 					return err
 				}
@@ -133,4 +145,27 @@ func writeEvent(w io.Writer, format, doc string, offset int, e *events.Event) er
 	}
 	_, err = w.Write(line)
 	return err
+}
+
+// readStdin reads a briefing from standard input, named "-": Markdown
+// with front matter when it starts with "---", plain text otherwise.
+func readStdin(r io.Reader) (*content.Article, error) {
+	data, err := io.ReadAll(r)
+	if err != nil {
+		return nil, fmt.Errorf("standard input: %w", err)
+	}
+	name := "stdin.txt"
+	if bytes.HasPrefix(bytes.TrimPrefix(data, []byte("\uFEFF")), []byte("---")) {
+		name = "stdin.md"
+	}
+	a, err := content.Read(fstest.MapFS{name: {Data: data}}, name, content.Options{})
+	if err != nil {
+		var ce *content.Error
+		if errors.As(err, &ce) {
+			ce.Path = "standard input"
+		}
+		return nil, err
+	}
+	a.Path = "-"
+	return a, nil
 }

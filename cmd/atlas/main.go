@@ -21,7 +21,7 @@ const heapBudget = 768 << 20
 
 func main() {
 	ctx, stop := stoppable(context.Background())
-	code := atlas(ctx, os.Stdout, os.Stderr)
+	code := atlas(ctx, os.Args[1:], os.Stdout, os.Stderr)
 	stop()
 	os.Exit(code)
 }
@@ -34,17 +34,18 @@ func stoppable(parent context.Context) (context.Context, context.CancelFunc) {
 	return signal.NotifyContext(parent, os.Interrupt, syscall.SIGTERM, syscall.SIGHUP)
 }
 
-// atlas runs the command line in os.Args until ctx ends and returns the
-// process's exit status.
-func atlas(ctx context.Context, stdout, stderr io.Writer) int {
+// atlas runs the command line args until ctx ends and returns the
+// process's exit status (see exitStatus).
+func atlas(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	if os.Getenv("GOGC") == "" && os.Getenv("GOMEMLIMIT") == "" {
 		debug.SetGCPercent(400)
 		debug.SetMemoryLimit(heapBudget)
 	}
 	root := newRootCmd(stdout, stderr)
+	root.SetArgs(args)
 	if err := root.ExecuteContext(ctx); err != nil {
 		fmt.Fprintln(stderr, "atlas:", err)
-		return 1
+		return exitStatus(err)
 	}
 	return 0
 }

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"embed"
 	"errors"
 	"fmt"
@@ -8,6 +9,7 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"time"
 
@@ -48,7 +50,8 @@ func newNewCmd() *cobra.Command {
 }
 
 func newNewSiteCmd() *cobra.Command {
-	return &cobra.Command{
+	var atlasVersion string
+	cmd := &cobra.Command{
 		Use:   "site DIR",
 		Short: "Create a ready site folder: atlas.toml, content/, gazetteer/, a Pages workflow",
 		Long: `Create DIR with everything a site needs: atlas.toml (every setting,
@@ -56,9 +59,14 @@ documented), content/ with one example briefing, an empty gazetteer/ for
 the site's own places, .github/workflows/pages.yml (build with atlas and
 publish on GitHub Pages) and a short README in Arabic and English.
 
+The Pages workflow downloads the atlas release --atlas-version names
+(by default this atlas's own release, or the latest for a build from
+source), checks it against the release's SHA256SUMS and builds with it.
+
 DIR must not exist or be empty.`,
-		Example: `  atlas new site my-atlas && cd my-atlas && atlas build`,
-		Args:    cobra.ExactArgs(1),
+		Example: `  atlas new site my-atlas && cd my-atlas && atlas build
+  atlas new site --atlas-version v1.2.0 my-atlas`,
+		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			dir := args[0]
 			if entries, err := os.ReadDir(dir); err == nil && len(entries) > 0 {
@@ -74,6 +82,7 @@ DIR must not exist or be empty.`,
 				if err != nil {
 					return err
 				}
+				data = bytes.ReplaceAll(data, []byte("{{ATLAS_VERSION}}"), []byte(atlasVersion))
 				dst := filepath.Join(dir, filepath.FromSlash(skeletonName(p)))
 				if err := os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {
 					return err
@@ -87,7 +96,25 @@ DIR must not exist or be empty.`,
 			return nil
 		},
 	}
+	// This atlas's own release by default; a build that is no release
+	// (from source, or an untagged make dist) pins the latest.
+	pin := "latest"
+	if releaseTag.MatchString(releaseVersion) {
+		pin = releaseVersion
+	}
+	cmd.Flags().StringVar(&atlasVersion, "atlas-version", pin,
+		"the atlas release the site's Pages workflow downloads and builds with (vX.Y.Z, or latest)")
+	cmd.PreRunE = func(*cobra.Command, []string) error {
+		if atlasVersion != "latest" && !releaseTag.MatchString(atlasVersion) {
+			return fmt.Errorf("--atlas-version %q: want a release tag such as v1.2.0, or latest", atlasVersion)
+		}
+		return nil
+	}
+	return cmd
 }
+
+// releaseTag is what a release of atlas is called.
+var releaseTag = regexp.MustCompile(`^v[0-9]+\.[0-9]+\.[0-9]+(-[0-9A-Za-z.-]+)?$`)
 
 func newNewBriefingCmd() *cobra.Command {
 	var date, configFile string
@@ -115,6 +142,11 @@ front matter, ready to be written. An existing file is never replaced.`,
 			cfg, err := siteConfig(cmd, configFile)
 			if err != nil {
 				return err
+			}
+			// Outside a site, a briefing went into a content/ folder made
+			// on the spot, and the command said nothing of it.
+			if !cmd.Flags().Changed("config") && findSite(cfg.Dir) == "" {
+				return notASite(".")
 			}
 			slug := content.Slugify(title)
 			if slug == "" {

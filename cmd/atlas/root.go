@@ -31,7 +31,9 @@ Start with:
 	// --version prints what `atlas version` does; it is computed only
 	// when asked, since it hashes the bundled gazetteer.
 	showVersion := root.Flags().BoolP("version", "v", false, "print atlas's version, commit and gazetteer version")
-	root.Args = cobra.NoArgs
+	root.Args = unknownCommand
+	root.SuggestionsMinimumDistance = 2
+	root.SetFlagErrorFunc(flagMistake)
 	root.RunE = func(cmd *cobra.Command, _ []string) error {
 		if *showVersion {
 			fmt.Fprintln(cmd.OutOrStdout(), fullVersion())

@@ -69,6 +69,7 @@ its reload events only to its own pages.`,
 			}
 			defer ln.Close()
 			srv := devserver.New(set.serveOut, base, ln.Addr().String())
+			srv.ShowSources(set.source, set.language == "en")
 			stderr := cmd.ErrOrStderr()
 			var building sync.Mutex
 			rebuild := func() {

@@ -68,12 +68,19 @@ func addConfigFlag(cmd *cobra.Command, file *string) {
 
 // siteConfig reads the settings --config names: the file itself when
 // the flag was given (it must exist), else atlas.toml in the current
-// folder if there is one, else the defaults.
+// folder or the nearest one above it (as git finds its repository), else
+// the defaults.
 func siteConfig(cmd *cobra.Command, file string) (config.Config, error) {
 	if cmd.Flags().Changed("config") {
 		return config.Load(file)
 	}
-	return config.Find(filepath.Dir(file))
+	dir := filepath.Dir(file)
+	if _, err := os.Stat(file); errors.Is(err, fs.ErrNotExist) && file == config.FileName {
+		if up := findSite(dir); up != "" {
+			dir = up
+		}
+	}
+	return config.Find(dir)
 }
 
 // resolve reads atlas.toml and takes from it every setting no flag set.
@@ -94,6 +101,10 @@ func (s *buildSettings) resolve(cmd *cobra.Command) error {
 	}
 	fromFile("source", &s.source, cfg.Path(cfg.Source))
 	s.sourceFromFile = !cmd.Flags().Changed("source")
+	if _, err := os.Stat(s.source); errors.Is(err, fs.ErrNotExist) && s.sourceFromFile && findSite(cfg.Dir) == "" {
+		// No site here: say how to make one, not that content/ is missing.
+		return notASite(".")
+	}
 	fromFile("out", &s.out, cfg.Path(cfg.Out))
 	fromFile("title", &s.title, cfg.Title)
 	fromFile("language", &s.language, cfg.Language)
@@ -310,18 +321,25 @@ func (s *buildSettings) build(cmd *cobra.Command) (*site.Report, error) {
 
 // report prints what a build did.
 func (s *buildSettings) report(cmd *cobra.Command, rep *site.Report) {
-	if len(rep.Skipped) > 0 {
-		if s.quiet { // else the build's log listed them
-			for _, msg := range rep.Skipped {
-				fmt.Fprintln(cmd.ErrOrStderr(), "skipped  ", msg)
-			}
+	if len(rep.Skipped) > 0 && s.quiet { // else the build's log listed them
+		for _, msg := range rep.Skipped {
+			fmt.Fprintln(cmd.ErrOrStderr(), "skipped  ", msg)
 		}
-		fmt.Fprintf(cmd.ErrOrStderr(), "atlas: skipped %d (listed above)\n", len(rep.Skipped))
 	}
 	if !s.quiet {
 		fmt.Fprintf(cmd.OutOrStdout(), "built %d briefings, %d place mentions (%d located), %d events, %d unresolved names into %s\n",
 			rep.Articles, rep.Mentions, rep.Located, rep.Events, rep.Unresolved, s.out)
 	}
+}
+
+// skipped is the error of a --keep-going build that left briefings out:
+// the site is published, but the status says so (exitSkipped), so that a
+// deploy does not go out with briefings missing unless told to.
+func skipped(rep *site.Report) error {
+	if len(rep.Skipped) == 0 {
+		return nil
+	}
+	return statusError{exitSkipped, fmt.Errorf("skipped %d briefings (listed above); the site was built without them, and the exit status is %d", len(rep.Skipped), exitSkipped)}
 }
 
 // checkBaseURL accepts an absolute http(s) address with nothing in it

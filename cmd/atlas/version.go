@@ -1,6 +1,7 @@
 package main
 
 import (
+	"cmp"
 	"crypto/sha256"
 	"fmt"
 	"io"
@@ -35,14 +36,18 @@ func fullVersion() string {
 	return versionString() + ", gazetteer " + v
 }
 
+// releaseVersion is the release a binary was built as (make dist sets it
+// with -ldflags -X), "" for other builds.
+var releaseVersion string
+
 // versionString reads the module version and VCS stamp that the Go
-// toolchain records in the binary.
+// toolchain records in the binary, and the release it was built as.
 func versionString() string {
 	info, ok := debug.ReadBuildInfo()
 	if !ok {
-		return "atlas (unknown version)"
+		return "atlas " + cmp.Or(releaseVersion, "(unknown version)")
 	}
-	v := info.Main.Version
+	v := cmp.Or(releaseVersion, info.Main.Version)
 	var rev, modified string
 	for _, s := range info.Settings {
 		switch s.Key {

@@ -77,9 +77,15 @@ func TestNewSiteBuilds(t *testing.T) {
 		steps = append(steps, s.Uses+s.Run)
 	}
 	all := strings.Join(steps, "\n")
-	for _, want := range []string{"actions/checkout@", "actions/setup-go@", "actions/setup-node@", "make -C .atlas build", "atlas build --base-url", "actions/configure-pages@", "actions/upload-pages-artifact@"} {
+	// It downloads a release and checks it; it does not build atlas.
+	for _, want := range []string{"actions/checkout@", "SHA256SUMS", "sha256sum -c", "atlas\" build --base-url", "actions/configure-pages@", "actions/upload-pages-artifact@"} {
 		if !strings.Contains(all, want) {
 			t.Errorf("the build job lacks %q:\n%s", want, all)
+		}
+	}
+	for _, unwanted := range []string{"actions/setup-go@", "actions/setup-node@", "make "} {
+		if strings.Contains(all, unwanted) {
+			t.Errorf("the build job still builds atlas (%q):\n%s", unwanted, all)
 		}
 	}
 	deploy := wf.Jobs["deploy"]
@@ -351,7 +357,11 @@ func TestServeRebuilds(t *testing.T) {
 	waitFor("the changed title", "articles/first-briefing.html", "نشرة معدلة", false)
 
 	os.WriteFile(filepath.Join(dir, "content/bad.md"), []byte("---\ndate: أمس\n---\n"), 0o644)
-	waitFor("the build error", "index.html", `bad.md:2:7: date &#34;أمس&#34; is not a date`, false)
+	// The overlay names the file apart from the text and links its line.
+	waitFor("the build error", "index.html", `>bad.md:2:7</bdi></a> <bdi dir="auto">date &#34;أمس&#34; is not a date`, false)
+	if code, src := get("__atlas/source?file=bad.md&line=2"); code != 200 || !strings.Contains(src, `<li id="L2" style="background:#ffe9a8"><bdi dir="auto">date: أمس</bdi></li>`) {
+		t.Errorf("the overlay's link to bad.md:2: %d %.300q", code, src)
+	}
 	os.Remove(filepath.Join(dir, "content/bad.md"))
 	waitFor("the error cleared", "index.html", "atlas-build-error", true)
 

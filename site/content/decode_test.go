@@ -96,6 +96,9 @@ func TestFrontMatterErrors(t *testing.T) {
 		{"tags mapping", "---\ntags: {a: b}\n---\n", "f.md:2:7: tags: expected a list of words"},
 		{"unclosed", "---\ntitle: a\n", "f.md:1:1: front matter opened with «---» is never closed"},
 		{"after fence", "---\ntitle: a\n--- x\nbody\n", "f.md:3:4: expected nothing after the closing «---»"},
+		// The quote is reported where it opens, not at the block's end.
+		{"unclosed quote", "---\ntitle: \"قصف على حلب\ndate: 2016-01-01\nsource: x\n---\nنص\n", "f.md:2:8: front matter is not valid YAML: the quote «\"» that opens here is never closed"},
+		{"unclosed single quote", "---\ndate: 2016-01-01\ntitle:   'it''s\n---\n", "f.md:3:10: front matter is not valid YAML: the quote «'» that opens here is never closed"},
 	}
 	for _, tt := range tests {
 		_, err := Parse("f.md", []byte(tt.src))

@@ -79,6 +79,11 @@ func (a *Article) readFrontMatter(block string) error {
 	var doc yaml.Node
 	if err := yaml.Unmarshal([]byte(block), &doc); err != nil {
 		msg := err.Error()
+		// An unclosed quote runs to the end of the block, where yaml.v3
+		// reports it; the mistake is where the quote opens.
+		if line, col, q, ok := unclosedQuote(block); ok {
+			return atLine(first+line-1, col, fmt.Errorf("front matter is not valid YAML: the quote «%c» that opens here is never closed", q))
+		}
 		if m := yamlLine.FindStringSubmatch(msg); m != nil {
 			n, _ := strconv.Atoi(m[1])
 			// yaml.v3 counts lines from 1 in scanner errors but from 0
@@ -203,4 +208,50 @@ func parseDate(s string) (time.Time, error) {
 		}
 	}
 	return time.Time{}, fmt.Errorf("date %q is not a date: expected YYYY-MM-DD (or RFC 3339, 2015-10-12T08:30:00+03:00)", s)
+}
+
+// unclosedQuote finds the first «key: value» line of a front matter
+// block whose value opens a quote that does not close on that line, and
+// whose quote then never closes in the block: its line (from 1), the
+// quote's column (in characters, from 1) and the quote.
+func unclosedQuote(block string) (line, col int, quote rune, ok bool) {
+	lines := strings.Split(block, "\n")
+	for i, l := range lines {
+		k := strings.Index(l, ": ")
+		if k < 0 || strings.HasPrefix(strings.TrimSpace(l), "#") {
+			continue
+		}
+		v := strings.TrimLeft(l[k+2:], " \t")
+		if v == "" || (v[0] != '"' && v[0] != '\'') {
+			continue
+		}
+		q := rune(v[0])
+		if closes(v[1:], q) {
+			continue
+		}
+		// A quoted value may go on over lines: unclosed only if nothing
+		// after closes it.
+		if closes(strings.Join(lines[i+1:], "\n"), q) {
+			continue
+		}
+		start := len(l) - len(v)
+		return i + 1, utf8.RuneCountInString(l[:start]) + 1, q, true
+	}
+	return 0, 0, 0, false
+}
+
+// closes tells whether s holds the end of a value quoted with q: an
+// unescaped " for ", a ' not doubled for '.
+func closes(s string, q rune) bool {
+	for i := 0; i < len(s); i++ {
+		switch {
+		case q == '"' && s[i] == '\\':
+			i++
+		case rune(s[i]) == q && q == '\'' && i+1 < len(s) && s[i+1] == '\'':
+			i++
+		case rune(s[i]) == q:
+			return true
+		}
+	}
+	return false
 }

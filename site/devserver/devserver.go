@@ -22,6 +22,8 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"regexp"
+	"strconv"
 	"strings"
 	"sync"
 )
@@ -33,6 +35,11 @@ type Server struct {
 	baseURL string     // base escaped, for the addresses the server writes
 	port    string     // the port it listens on
 	bound   netip.Addr // the address it listens on; unspecified: all of the machine's
+
+	// source is the briefings' folder, whose files the overlay's links
+	// show; english says the overlay in English (the site's language).
+	source  string
+	english bool
 
 	mu      sync.Mutex
 	version int   // counts builds, failed ones too
@@ -58,6 +65,13 @@ func New(dir, base, addr string) *Server {
 		}
 	}
 	return s
+}
+
+// ShowSources lets the error overlay link each problem to its line in the
+// briefing, read from the folder source; english says the overlay in
+// English, the site's language (Arabic otherwise). Call it before serving.
+func (s *Server) ShowSources(source string, english bool) {
+	s.source, s.english = source, english
 }
 
 // allowedHost reports whether a request's Host names this server: its
@@ -194,6 +208,13 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	case "__atlas/events":
 		s.events(w, r)
 		return
+	case "__atlas/source":
+		if !ownRequest(r) {
+			http.Error(w, "atlas serve shows the briefings only to its own pages.", http.StatusForbidden)
+			return
+		}
+		s.sourceLine(w, r)
+		return
 	case "sw.js":
 		// The site's service worker caches pages for offline reading,
 		// which would show stale pages while editing: serve one that
@@ -248,11 +269,7 @@ func (s *Server) notFound(w http.ResponseWriter, r *http.Request, buildErr error
 func (s *Server) page(w http.ResponseWriter, status int, data []byte, buildErr error) {
 	var inject bytes.Buffer
 	if buildErr != nil {
-		fmt.Fprintf(&inject, `<div id="atlas-build-error" dir="ltr" style="position:fixed;inset:0;z-index:100000;overflow:auto;background:rgba(30,10,10,.93);color:#fff;font:15px/1.5 monospace;padding:2em;white-space:pre-wrap"><strong>atlas: the last build failed; this is the previous site.</strong>
-
-%s
-
-Fix the file and save: the page reloads by itself.</div>`, html.EscapeString(buildErr.Error()))
+		s.overlay(&inject, buildErr)
 	}
 	// atlas checks base_url, but whatever the base, it stays an address
 	// inside an attribute.
@@ -292,4 +309,99 @@ func (s *Server) events(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 	}
+}
+
+// overlayText is what the error overlay says, in Arabic and English.
+var overlayText = map[string][2]string{
+	"failed": {"فشل البناء الأخير؛ هذا هو الموقع السابق.", "atlas: the last build failed; this is the previous site."},
+	"fix":    {"أصلح الملف واحفظه: تُحدَّث الصفحة من تلقاء نفسها.", "Fix the file and save: the page reloads by itself."},
+	"line":   {"السطر", "line"},
+}
+
+func (s *Server) say(key string) string {
+	if s.english {
+		return overlayText[key][1]
+	}
+	return overlayText[key][0]
+}
+
+// problemLine is one problem of a build error: "a.md:2:7: message",
+// "a.md: message".
+var problemLine = regexp.MustCompile(`^\s*([^:\n]+?\.(?:md|txt|markdown|toml|geojson|html)):(?:(\d+)(?::(\d+))?:)?\s*(.*)$`)
+
+// overlay writes the error of the last build over the page: in the
+// site's language, one problem a line, each file name isolated from the
+// text around it (an Arabic name among Latin words was jumbled) and
+// linked to its line.
+func (s *Server) overlay(w *bytes.Buffer, buildErr error) {
+	dir, lang := "rtl", "ar"
+	if s.english {
+		dir, lang = "ltr", "en"
+	}
+	fmt.Fprintf(w, `<div id="atlas-build-error" role="alert" dir="%s" lang="%s" style="position:fixed;inset:0;z-index:100000;overflow:auto;background:rgba(30,10,10,.95);color:#fff;font:15px/1.6 system-ui,sans-serif;padding:2em"><p><strong>%s</strong></p><ul style="list-style:none;padding:0">`,
+		dir, lang, html.EscapeString(s.say("failed")))
+	for _, l := range strings.Split(buildErr.Error(), "\n") {
+		if strings.TrimSpace(l) == "" {
+			continue
+		}
+		w.WriteString(`<li style="margin:.4em 0">`)
+		m := problemLine.FindStringSubmatch(l)
+		if m == nil {
+			fmt.Fprintf(w, `<bdi dir="ltr">%s</bdi></li>`, html.EscapeString(strings.TrimSpace(l)))
+			continue
+		}
+		where := m[1]
+		if m[2] != "" {
+			where += ":" + m[2]
+			if m[3] != "" {
+				where += ":" + m[3]
+			}
+		}
+		label := `<bdi dir="ltr" style="font-family:monospace">` + html.EscapeString(where) + `</bdi>`
+		if s.source != "" && m[2] != "" {
+			q := url.Values{"file": {m[1]}, "line": {m[2]}}
+			fmt.Fprintf(w, `<a style="color:#ffd28a" href="%s__atlas/source?%s#L%s">%s</a>`, html.EscapeString(s.baseURL), html.EscapeString(q.Encode()), m[2], label)
+		} else {
+			w.WriteString(label)
+		}
+		fmt.Fprintf(w, ` <bdi dir="auto">%s</bdi></li>`, html.EscapeString(m[4]))
+	}
+	fmt.Fprintf(w, `</ul><p>%s</p></div>`, html.EscapeString(s.say("fix")))
+}
+
+// sourceLine shows a briefing with the line a problem names marked: the
+// overlay's links lead here. Only files inside the source folder are
+// read (os.Root).
+func (s *Server) sourceLine(w http.ResponseWriter, r *http.Request) {
+	file, line := r.URL.Query().Get("file"), r.URL.Query().Get("line")
+	n, err := strconv.Atoi(line)
+	if s.source == "" || err != nil || n < 1 {
+		http.NotFound(w, r)
+		return
+	}
+	root, err := os.OpenRoot(s.source)
+	if err != nil {
+		http.NotFound(w, r)
+		return
+	}
+	defer root.Close()
+	data, err := root.ReadFile(filepath.FromSlash(file))
+	if err != nil {
+		http.NotFound(w, r)
+		return
+	}
+	var b bytes.Buffer
+	fmt.Fprintf(&b, `<!DOCTYPE html><html lang="ar"><head><meta charset="utf-8"><title>%s:%d</title></head><body style="font:15px/1.6 monospace;margin:1em"><h1 style="font-size:1.1em" dir="ltr"><bdi>%s</bdi>:%d</h1><ol dir="auto">`,
+		html.EscapeString(file), n, html.EscapeString(file), n)
+	for i, l := range strings.Split(string(data), "\n") {
+		style := ""
+		if i+1 == n {
+			style = ` style="background:#ffe9a8"`
+		}
+		fmt.Fprintf(&b, `<li id="L%d"%s><bdi dir="auto">%s</bdi></li>`, i+1, style, html.EscapeString(l))
+	}
+	b.WriteString("</ol></body></html>")
+	w.Header().Set("Content-Type", "text/html; charset=utf-8")
+	w.Header().Set("Cache-Control", "no-store")
+	w.Write(b.Bytes())
 }

@@ -337,3 +337,55 @@ func TestWatcherMissesNothingAfterNew(t *testing.T) {
 		t.Fatal("the change made before Run was not reported")
 	}
 }
+
+// TestOverlay: a failed build's overlay speaks the site's language, puts
+// each problem on a line of its own with its file name isolated for bidi,
+// and links it to the line in the briefing, which the server shows from
+// the source folder and from nowhere else.
+func TestOverlay(t *testing.T) {
+	dir, src := t.TempDir(), t.TempDir()
+	os.WriteFile(filepath.Join(dir, "index.html"), []byte("<html><body><h1>الأطلس</h1></body></html>"), 0o644)
+	os.WriteFile(filepath.Join(src, "نشرة.md"), []byte("---\ntitle: \"قصف\ndate: 2016-01-01\n---\n"), 0o644)
+	secret := filepath.Join(t.TempDir(), "secret.md")
+	os.WriteFile(secret, []byte("secret"), 0o644)
+	for _, english := range []bool{false, true} {
+		s := New(dir, "/", testAddr)
+		s.ShowSources(src, english)
+		s.Built(nil)
+		s.Built(errors.New("2 problems, so nothing was written (--keep-going builds the rest):\n  نشرة.md:2:8: front matter is not valid YAML\n  b.md: at byte 3: bytes"))
+		_, body, _ := get(t, s, "/index.html")
+		want := []string{`dir="rtl" lang="ar"`, "فشل البناء الأخير", "أصلح الملف واحفظه"}
+		if english {
+			want = []string{`dir="ltr" lang="en"`, "the last build failed", "Fix the file and save"}
+		}
+		want = append(want,
+			`<a style="color:#ffd28a" href="/__atlas/source?file=%D9%86%D8%B4%D8%B1%D8%A9.md&amp;line=2#L2"><bdi dir="ltr" style="font-family:monospace">نشرة.md:2:8</bdi></a> <bdi dir="auto">front matter is not valid YAML</bdi>`,
+			`<bdi dir="ltr" style="font-family:monospace">b.md</bdi> <bdi dir="auto">at byte 3: bytes</bdi>`)
+		for _, w := range want {
+			if !strings.Contains(body, w) {
+				t.Errorf("english=%v: the overlay lacks %q:\n%s", english, w, body)
+			}
+		}
+	}
+	s := New(dir, "/", testAddr)
+	s.ShowSources(src, false)
+	s.Built(nil)
+	code, body, _ := get(t, s, "/__atlas/source?file=%D9%86%D8%B4%D8%B1%D8%A9.md&line=2")
+	if code != 200 || !strings.Contains(body, `<li id="L2" style="background:#ffe9a8"><bdi dir="auto">title: &#34;قصف</bdi></li>`) {
+		t.Errorf("the source view: %d %q", code, body)
+	}
+	rel, err := filepath.Rel(src, secret)
+	if err != nil || !strings.HasPrefix(rel, "..") {
+		t.Fatalf("the secret's path from the source: %q %v", rel, err)
+	}
+	if code, body, _ := get(t, s, "/__atlas/source?file="+url.QueryEscape(filepath.ToSlash(rel))+"&line=1"); code == 200 || strings.Contains(body, "secret") {
+		t.Errorf("a file outside the source folder was shown: %d", code)
+	}
+	rec := httptest.NewRecorder()
+	r := httptest.NewRequest("GET", "/__atlas/source?file=%D9%86%D8%B4%D8%B1%D8%A9.md&line=2", nil)
+	r.Host, r.Header["Sec-Fetch-Site"] = testAddr, []string{"cross-site"}
+	s.ServeHTTP(rec, r)
+	if rec.Code != http.StatusForbidden {
+		t.Errorf("another site read a briefing: %d", rec.Code)
+	}
+}
