@@ -811,6 +811,18 @@ func TestBrowserLargeAtlas(t *testing.T) {
 	t.Run("place names", func(t *testing.T) { checkPlaceNames(t, arabic) })
 	t.Run("time bar", func(t *testing.T) { checkTimeBar(t, arabic) })
 	t.Run("governorate data", func(t *testing.T) { checkGovernorateLoadsItsOwn(t, arabic) })
+	t.Run("counts", func(t *testing.T) {
+		tb := openTab(t, fileURL(arabic+"/index.html"), settled)
+		got := evalIn[[]string](tb, `[1, 2, 3, 11].map(function (n) { return atlasCount(n, 'event'); })`)
+		if strings.Join(got, " / ") != "حدث واحد / حدثان / 3 أحداث / 11 حدثًا" {
+			t.Errorf("counts read %q", got)
+		}
+		shown := evalIn[int](tb, "window.atlasShown")
+		want, _ := (site.Page{Lang: site.Arabic}).Count(shown, "event")
+		if text := evalIn[string](tb, "document.getElementById('shown-count').textContent"); text != want {
+			t.Errorf("%d events shown read %q", shown, text)
+		}
+	})
 	t.Run("phone width", func(t *testing.T) {
 		checkPhoneWidth(t, arabic, english, []string{"index.html", "events.html", "governorates/SY02.html", "archive/index.html"})
 	})
