@@ -192,6 +192,11 @@
     ['gov', 'actor', 'from', 'to'].forEach(function (k) { if (f[k]) { parts.push(k + '=' + encodeURIComponent(f[k])); } });
     var h = parts.length ? '#' + parts.join('&') : '';
     if (location.hash !== h) { history.replaceState(null, '', h || location.pathname + location.search); }
+    // Links to the events table carry the filters (the period too), so
+    // the table shows what the map did.
+    Array.prototype.forEach.call(document.querySelectorAll('a[data-keeps-filters]'), function (a) {
+      a.setAttribute('href', a.getAttribute('href').split('#')[0] + h);
+    });
   }
 
   function matches(f, e) {
@@ -222,6 +227,7 @@
       ['gov', 'actor', 'from', 'to'].forEach(function (k) { if (form[k]) { form[k].value = f[k]; } });
     }
     toForm(readHash());
+    writeHash(fromForm(), all); // a permalink's filters reach the links too
     form.addEventListener('change', function () { var f = fromForm(); writeHash(f, all); onChange(f); });
     window.addEventListener('hashchange', function () { toForm(readHash()); onChange(fromForm()); });
     form.addEventListener('submit', function (e) { e.preventDefault(); });

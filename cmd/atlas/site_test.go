@@ -642,6 +642,10 @@ func checkTimeBar(t *testing.T, out string) {
 	if after.Shown == before.Shown || after.Shown != after.Want {
 		t.Errorf("after brushing %q: %d shown, %d dated in the period, %d before", after.Hash, after.Shown, after.Want, before.Shown)
 	}
+	// The link to the events table carries the period.
+	if link := evalIn[string](tb, `(document.querySelector('a[data-keeps-filters]') || {getAttribute: function () { return ''; }}).getAttribute('href')`); !strings.HasSuffix(link, after.Hash) {
+		t.Errorf("the link to the events table is %q, without the period %q", link, after.Hash)
+	}
 	if fmt.Sprint(after.Shading) == fmt.Sprint(before.Shading) {
 		t.Errorf("the shading did not follow the period: %v", after.Shading)
 	}
