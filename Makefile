@@ -57,7 +57,7 @@ dist: assets
 ## 1280x800 and 390x844, into examples/screenshots (README shows two);
 ## installs Debian's chromium when it is missing
 screenshots: assets
-	@command -v chromium >/dev/null 2>&1 || [ -x /usr/bin/chromium ] || { echo "installing Debian chromium"; DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
+	@.ci/chromium
 	ATLAS_SCREENSHOTS=$(CURDIR)/examples/screenshots $(GO) test -count=1 -run 'TestBrowserScreenshotsAndAccessibility$$' ./cmd/atlas
 
 ## fuzz: run each fuzz target for FUZZTIME (seed corpora in testdata/fuzz);
