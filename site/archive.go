@@ -1,6 +1,7 @@
 package site
 
 import (
+	"slices"
 	"strconv"
 	"time"
 
@@ -71,19 +72,11 @@ func archiveMonths(articles []*Article) []*ArchiveMonth {
 		}
 		m.Articles = append(m.Articles, a)
 	}
-	sortMonths(months)
+	slices.SortFunc(months, func(a, b *ArchiveMonth) int { return a.Month.Compare(b.Month) })
 	if undated != nil {
 		months = append(months, undated)
 	}
 	return months
-}
-
-func sortMonths(months []*ArchiveMonth) {
-	for i := 1; i < len(months); i++ {
-		for j := i; j > 0 && months[j].Month.Before(months[j-1].Month); j-- {
-			months[j], months[j-1] = months[j-1], months[j]
-		}
-	}
 }
 
 // archiveYears arranges months (oldest first, undated last) by year, the
@@ -129,9 +122,6 @@ func (p Page) MonthName(m *ArchiveMonth) string {
 	}
 	return monthNames[m.Month.Month()-1][lang] + " " + strconv.Itoa(m.Month.Year())
 }
-
-// ArchiveHref is a month's page, from the site's root.
-func (p Page) ArchiveHref(m *ArchiveMonth) string { return archiveHref(m) }
 
 // renderArchive writes the archive's index and a page per month.
 func (r *pageRenderer) renderArchive(w *publish.Stage) error {

@@ -55,12 +55,7 @@ const maxVillageLabels = 4000
 // mentions (villages are thousands; those the news names are the ones a
 // reader looks for).
 func basemapLabels(g *geo.Gazetteer, mentioned []*PlaceSummary, lang Language) []mapLabel {
-	name := func(p *geo.Place) string {
-		if lang == English && p.NameEn != "" {
-			return p.NameEn
-		}
-		return p.NameAr
-	}
+	name := Page{Lang: lang}.PlaceName
 	syria := orb.Bound{Min: orb.Point{180, 90}, Max: orb.Point{-180, -90}}
 	var labels []mapLabel
 	for _, gov := range g.Governorates() {

@@ -33,8 +33,9 @@ func TemplateData(name string) []string {
 	}
 	own, shared := members(t), members(reflect.TypeFor[Page]())
 	if name == "base.html" {
-		// Its "filters" block is used by the index and the events page.
-		return append(shared, ".Shown int (in the \"filters\" block, on the index and events pages)")
+		// Its "filters" block is used by the index and the events page,
+		// its "period" block by governorate pages; both hold "dates".
+		return append(shared, ".Shown int (in the \"dates\" block of \"filters\" and \"period\", on the index, events and governorate pages)")
 	}
 	if t == reflect.TypeFor[Page]() {
 		return shared
@@ -83,7 +84,7 @@ func typeName(t reflect.Type) string {
 }
 
 // TemplateFuncs are the functions every template may call, each with its
-// Go signature: the page addresses (articleHref, placeHref, govHref), the
+// Go signature: the page addresses (articleHref, placeHref, govHref, archiveHref), the
 // translation of a phrase (t) and the helpers the pages use.
 func TemplateFuncs() []string {
 	var out []string

@@ -27,6 +27,7 @@ type EventRef struct {
 // them, with t, which each language adds.
 var funcs = template.FuncMap{
 	"articleHref": articleHref,
+	"archiveHref": archiveHref,
 	"placeHref":   placeHref,
 	"govHref":     govHref,
 	"date": func(a *Article) string {

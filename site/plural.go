@@ -3,6 +3,7 @@ package site
 import (
 	"fmt"
 	"strconv"
+	"strings"
 )
 
 // Counted nouns agree with their number, as Arabic grammar asks: «حدث
@@ -89,22 +90,13 @@ func (p Page) forms(noun string) ([6]string, error) {
 // "briefing") in the page's language, the noun agreeing with the number.
 func (p Page) Count(n int, noun string) (string, error) {
 	f, err := p.forms(noun)
-	return countPhrase(f[pluralSlot(n)], n), err
+	return strings.Replace(f[pluralSlot(n)], "%d", strconv.Itoa(n), 1), err
 }
 
 // count is Count of a noun the code names, which is always there.
 func (p Page) count(n int, noun string) string {
 	s, _ := p.Count(n, noun)
 	return s
-}
-
-func countPhrase(form string, n int) string {
-	for i := 0; i+1 < len(form); i++ {
-		if form[i] == '%' && form[i+1] == 'd' {
-			return form[:i] + strconv.Itoa(n) + form[i+2:]
-		}
-	}
-	return form
 }
 
 // Counts is every counted noun's forms in the page's language, for

@@ -200,13 +200,6 @@ func (r *pageRenderer) execSum(w *publish.Stage, name, out string, data any) (st
 
 func (p Page) mapOf() *MapData { return p.Map }
 
-func boolInt(b bool) int {
-	if b {
-		return 1
-	}
-	return 0
-}
-
 // cssColour is a colour safe to write into a style sheet as it is.
 var cssColour = regexp.MustCompile(`^(#[0-9a-fA-F]{3,8}|[a-zA-Z]{3,20})$`)
 
@@ -540,11 +533,14 @@ func (r *pageRenderer) renderEvents(w *publish.Stage) error {
 	evs = slices.Clone(evs)
 	slices.SortStableFunc(evs, func(a, b EventRef) int {
 		switch {
-		case a.Date == nil || b.Date == nil:
-			return boolInt(a.Date == nil) - boolInt(b.Date == nil)
-		default:
-			return b.Date.Compare(*a.Date)
+		case a.Date == nil && b.Date == nil:
+			return 0
+		case a.Date == nil: // the undated last
+			return 1
+		case b.Date == nil:
+			return -1
 		}
+		return b.Date.Compare(*a.Date)
 	})
 	p := EventsPage{Page: r.base("", "", "events"), Events: evs, All: r.count}
 	p.Title = p.T("الأحداث")

@@ -3,7 +3,6 @@ package main
 import (
 	"bytes"
 	"cmp"
-	"errors"
 	"fmt"
 	"io"
 	"strings"
@@ -158,14 +157,10 @@ func readStdin(r io.Reader) (*content.Article, error) {
 	if bytes.HasPrefix(bytes.TrimPrefix(data, []byte("\uFEFF")), []byte("---")) {
 		name = "stdin.md"
 	}
-	a, err := content.Read(fstest.MapFS{name: {Data: data}}, name, content.Options{})
+	a, err := readNamed(fstest.MapFS{name: {Data: data}}, name, "standard input")
 	if err != nil {
-		var ce *content.Error
-		if errors.As(err, &ce) {
-			ce.Path = "standard input"
-		}
 		return nil, err
 	}
-	a.Path = "-"
+	a.Path = "-" // the doc its mentions and events name, as Unix tools do
 	return a, nil
 }

@@ -109,14 +109,20 @@ func readBriefing(file string) (*content.Article, error) {
 	if dir == "" {
 		dir = "."
 	}
-	a, err := content.Read(os.DirFS(dir), name, content.Options{})
+	return readNamed(os.DirFS(dir), name, filepath.ToSlash(file))
+}
+
+// readNamed reads the briefing name in fsys and names it shown, in the
+// article and in its errors: as the user named it.
+func readNamed(fsys fs.FS, name, shown string) (*content.Article, error) {
+	a, err := content.Read(fsys, name, content.Options{})
 	if err != nil {
 		var ce *content.Error
 		if errors.As(err, &ce) {
-			ce.Path = filepath.ToSlash(file) // name the file as the user did
+			ce.Path = shown
 		}
 		return nil, err
 	}
-	a.Path = filepath.ToSlash(file)
+	a.Path = shown
 	return a, nil
 }
